@@ -1,0 +1,2 @@
+/** @module @mocktopus/responders */
+export {}

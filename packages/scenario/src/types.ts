@@ -1,0 +1,174 @@
+/**
+ * The shapes of a parsed scenario and of the request the matcher sees. Field names follow the
+ * YAML (snake_case) so a rule reads the same in a file, in an error message and in code.
+ */
+
+/** Which family of endpoints a rule answers. */
+export type RuleType = 'llm.openai' | 'llm.anthropic' | 'llm' | 'embeddings'
+
+export type ErrorType =
+  | 'rate_limit'
+  | 'authentication'
+  | 'invalid_request'
+  | 'timeout'
+  | 'content_filter'
+  | 'server_error'
+
+/** One message of a recorded conversation, as `when.conversation` compares it. */
+export interface ConversationMessage {
+  readonly role: string
+  readonly content: string
+}
+
+export interface When {
+  /** Glob over the model id; `*` also crosses `/`. */
+  readonly model?: string
+  /** Case-sensitive substring of the last user message (embeddings: of any input). */
+  readonly messages_contains?: string
+  /** Regular expression over all messages joined by a space (embeddings: any input). */
+  readonly messages_regex?: string
+  /** Request path, exact or glob (`/v1/*`). */
+  readonly endpoint?: string
+  /** Makes `messages_contains` case-insensitive. */
+  readonly ignore_case?: boolean
+  /**
+   * The whole conversation, exactly: every message's role and text, in order. Written by the
+   * recorder so a replayed request matches only the request that was recorded.
+   */
+  readonly conversation?: readonly ConversationMessage[]
+  /** Embeddings: the inputs, exactly and in order. */
+  readonly input?: readonly string[]
+}
+
+export interface ToolCallSpec {
+  readonly id?: string
+  readonly type: 'function'
+  readonly function: {
+    readonly name: string
+    /** A JSON string, as the wire carries it; an object in YAML is serialised once at load. */
+    readonly arguments: string
+  }
+}
+
+export interface UsageSpec {
+  readonly input_tokens?: number
+  readonly output_tokens?: number
+  readonly total_tokens?: number
+}
+
+export interface EmbeddingSpec {
+  readonly embedding: readonly number[]
+}
+
+export interface Respond {
+  readonly content?: string | null
+  readonly tool_calls?: readonly ToolCallSpec[]
+  readonly usage?: UsageSpec
+  readonly embeddings?: readonly EmbeddingSpec[]
+  readonly finish_reason?: string
+  readonly delay_ms?: number
+  readonly chunk_size?: number
+  readonly chunk_delay_ms?: number
+  readonly id?: string
+  /** Accepted for compatibility with Python-era files; not sent. */
+  readonly images?: unknown
+  readonly audio_url?: string
+  readonly metadata?: Record<string, unknown>
+  /** Python-era files carry `stream: false`; whether to stream is the request's choice. */
+  readonly stream?: boolean
+}
+
+export interface ErrorSpec {
+  readonly error_type: ErrorType
+  readonly message?: string
+  readonly status_code?: number
+  readonly code?: string
+  readonly param?: string
+  readonly retry_after?: number
+  readonly delay_ms?: number
+}
+
+export interface Rule {
+  readonly type: RuleType
+  readonly when: When
+  readonly respond?: Respond
+  readonly error?: ErrorSpec
+  /** How many times the rule may be selected; `null` is unlimited. */
+  readonly times: number | null
+  /** Where the rule starts in its file (1-based), for messages; absent for rules built in code. */
+  readonly line?: number
+}
+
+/** Prices in USD per one million tokens. */
+export interface ModelPrice {
+  readonly input: number
+  readonly output?: number
+  readonly cached_input?: number
+}
+
+export interface Scenario {
+  readonly version: 1
+  readonly rules: readonly Rule[]
+  readonly meta: Readonly<Record<string, unknown>>
+  /** Per-model price overrides, keyed by model id or family. */
+  readonly pricing?: Readonly<Record<string, ModelPrice>>
+  /** File name or label the scenario came from, used in messages. */
+  readonly source?: string
+}
+
+/** A text part of a multi-part message (other part kinds are ignored by the matcher). */
+export interface ContentPart {
+  readonly type: string
+  readonly text?: string
+  readonly [key: string]: unknown
+}
+
+export interface ChatMessage {
+  readonly role: string
+  readonly content?: string | readonly ContentPart[] | null
+  readonly [key: string]: unknown
+}
+
+/**
+ * What the matcher sees. The server normalizes every API (chat completions, responses,
+ * messages, completions, embeddings) into this before matching.
+ */
+export interface MatchRequest {
+  /** The request path relative to the API root, e.g. `/v1/chat/completions`. */
+  readonly endpoint: string
+  readonly model?: string
+  readonly messages?: readonly ChatMessage[]
+  /** Embedding inputs as text (token arrays are rendered as their numbers joined by spaces). */
+  readonly input?: readonly string[]
+}
+
+export interface MatchResult {
+  readonly rule: Rule
+  readonly index: number
+}
+
+export interface RuleVerdict {
+  readonly index: number
+  readonly matched: boolean
+  /** Why it matched (the conditions that held) or, for a miss, the first condition that failed. */
+  readonly reasons: readonly string[]
+}
+
+export interface ScenarioIssue {
+  /** Dotted path into the document, e.g. `rules[2].when.model`. */
+  readonly path: string
+  readonly message: string
+  readonly line?: number
+  readonly column?: number
+}
+
+/** Compiled rules plus the live `times` counters. The Scenario itself never changes. */
+export interface Matcher {
+  readonly scenario: Scenario
+  /** The first rule that matches and has uses left; counts one use of it. */
+  match(request: MatchRequest): MatchResult | undefined
+  /** A verdict per rule, without counting a use. */
+  explain(request: MatchRequest): RuleVerdict[]
+  /** Restores every `times` counter. */
+  reset(): void
+}

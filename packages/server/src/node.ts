@@ -1,0 +1,2 @@
+/** @module @mocktopus/server/node */
+export {}
