@@ -1,2 +1,4 @@
 /** @module @mocktopus/scenario */
-export {}
+export { MocktopusError } from './errors.js'
+export { conversationText, lastUserText, messageText } from './text.js'
+export type * from './types.js'

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest'
+import { deterministicId, stableDigest } from './ids.js'
+
+describe('stableDigest', () => {
+  it('is the same for the same text and differs for different texts', () => {
+    expect(stableDigest('hello')).toBe(stableDigest('hello'))
+    const digests = new Set(Array.from({ length: 2000 }, (_, i) => stableDigest(`req-${i}`)))
+    expect(digests.size).toBe(2000)
+  })
+
+  it('shares no run between neighbouring single characters', () => {
+    const x = stableDigest('x')
+    const y = stableDigest('y')
+    for (let i = 0; i + 5 <= x.length; i += 5) expect(y).not.toContain(x.slice(i, i + 5))
+  })
+
+  it('keeps a fixed value across versions so recorded fixtures stay valid', () => {
+    expect(stableDigest('hello', 12)).toMatchInlineSnapshot(`"eIoTzOYDof15"`)
+    expect(deterministicId('chatcmpl-', 'hello', 12)).toMatch(/^chatcmpl-[A-Za-z0-9]{12}$/)
+  })
+})

@@ -1,0 +1,57 @@
+/**
+ * Deterministic ids. The same request and rule use give the same id in every process, so
+ * recorded fixtures and snapshots stay byte-identical; nothing here is random.
+ */
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
+
+// cyrb53-style mixing, run twice with different seeds for 106 bits: plenty for ids that only
+// need to differ between requests, and far cheaper than a cryptographic hash per request.
+function mix(text: string, seed: number): [number, number] {
+  // Spread the seed over the high bits so it cannot cancel against the first character.
+  const spread = Math.imul(seed, 0x9e3779b1)
+  let h1 = 0xdeadbeef ^ spread
+  let h2 = 0x41c6ce57 ^ spread
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i)
+    h1 = Math.imul(h1 ^ ch, 2654435761)
+    h2 = Math.imul(h2 ^ ch, 1597334677)
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909)
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909)
+  return [h1 >>> 0, h2 >>> 0]
+}
+
+/**
+ * A stable alphanumeric digest of `text`, `length` characters long.
+ *
+ * @example stableDigest('hello', 8) // the same 8 characters on every machine
+ */
+export function stableDigest(text: string, length = 24): string {
+  let out = ''
+  let seed = 0
+  while (out.length < length) {
+    const [a, b] = mix(text, seed++)
+    let n = a
+    for (let i = 0; i < 5 && out.length < length; i++) {
+      out += ALPHABET[n % 62]
+      n = Math.floor(n / 62)
+    }
+    n = b
+    for (let i = 0; i < 5 && out.length < length; i++) {
+      out += ALPHABET[n % 62]
+      n = Math.floor(n / 62)
+    }
+  }
+  return out
+}
+
+/**
+ * An id such as `chatcmpl-…`, `msg_…` or `resp_…` derived from what identifies one answer:
+ * typically the request body, the rule index and that rule's use count.
+ *
+ * @example deterministicId('chatcmpl-', `${body}|${ruleIndex}|${useCount}`)
+ */
+export function deterministicId(prefix: string, seed: string, length = 24): string {
+  return prefix + stableDigest(seed, length)
+}
