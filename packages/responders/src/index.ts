@@ -1,6 +1,65 @@
 /** @module @mocktopus/responders */
+export {
+  type AnswerChatOptions,
+  answerChat,
+  type ChatAnswer,
+  chatUsage,
+  SYSTEM_FINGERPRINT,
+  useCount,
+} from './chat-answer.js'
+export {
+  CHAT_COMPLETIONS_PATH,
+  type ChatParams,
+  type ParseChatOptions,
+  parseChatRequest,
+} from './chat-request.js'
+export type * from './chat-types.js'
 export { splitText } from './chunking.js'
 export { type Clock, fixedClock, systemClock, unixSeconds } from './clock.js'
+export {
+  type AnswerEmbeddingsOptions,
+  answerEmbeddings,
+  type CreateEmbeddingResponse,
+  defaultDimensions,
+  type Embedding,
+  encodeFloat32Base64,
+  seededEmbedding,
+} from './embeddings-answer.js'
+export {
+  EMBEDDINGS_PATH,
+  type EmbeddingEncoding,
+  type EmbeddingsParams,
+  type ParseEmbeddingsOptions,
+  parseEmbeddingsRequest,
+} from './embeddings-request.js'
 export { deterministicId, stableDigest } from './ids.js'
+export {
+  DEFAULT_MODELS,
+  type ListModelsResponse,
+  listModels,
+  type Model,
+  retrieveModel,
+} from './models.js'
+export {
+  DEFAULT_RETRY_AFTER,
+  DEFAULT_TIMEOUT_DELAY_MS,
+  OPENAI_ERROR_DEFAULTS,
+  type OpenAIErrorBody,
+  type OpenAIErrorObject,
+  openaiError,
+  openaiRuleError,
+} from './openai-errors.js'
+export { openaiFrames, replayable } from './openai-stream.js'
+export { sha256, toHex } from './sha256.js'
 export { encodeSSE, type SSEFrame, sseStream } from './sse.js'
 export { estimateTokens } from './tokens.js'
+export type {
+  ErrorEnvelope,
+  ParseResult,
+  WireError,
+  WireErrorInit,
+  WireJSON,
+  WireResult,
+  WireStream,
+  WireUsage,
+} from './wire.js'
