@@ -50,6 +50,35 @@ export {
   openaiRuleError,
 } from './openai-errors.js'
 export { openaiFrames, replayable } from './openai-stream.js'
+export {
+  type AnswerResponsesOptions,
+  answerResponses,
+  type ResponsesAnswer,
+  storedResponse,
+} from './responses-answer.js'
+export { createResponseBody, inProgressResponse, responseId } from './responses-body.js'
+export {
+  instructionsToMessages,
+  type ResponseItemLookup,
+  responseInputToMessages,
+  responseItemToMessage,
+} from './responses-input.js'
+export {
+  type ParseResponsesOptions,
+  parseResponsesRequest,
+  previousResponseNotFound,
+  RESPONSES_PATH,
+  type ResponsesParams,
+  responseNotFound,
+} from './responses-request.js'
+export {
+  createResponseStore,
+  type ResponseStore,
+  type ResponseStoreOptions,
+  type StoredResponse,
+} from './responses-store.js'
+export { type ResponseEventsOptions, responseEvents } from './responses-stream.js'
+export type * from './responses-types.js'
 export { sha256, toHex } from './sha256.js'
 export { encodeSSE, type SSEFrame, sseStream } from './sse.js'
 export { estimateTokens } from './tokens.js'

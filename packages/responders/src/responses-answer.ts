@@ -1,0 +1,100 @@
+/**
+ * Builds the answer to a matched Responses API request: the `response` object, its typed event
+ * stream, or the rule's error, as plain data. The server and the stub both call this, so their
+ * bodies are identical.
+ */
+import type { ChatMessage, MatchResult } from '@mocktopus/scenario'
+import { conversationText } from '@mocktopus/scenario'
+import { type Clock, unixSeconds } from './clock.js'
+import { openaiRuleError } from './openai-errors.js'
+import { replayable } from './openai-stream.js'
+import { createResponseBody } from './responses-body.js'
+import { responseItemToMessage } from './responses-input.js'
+import type { ResponsesParams } from './responses-request.js'
+import type { ResponseStore, StoredResponse } from './responses-store.js'
+import { responseEvents } from './responses-stream.js'
+import type { ResponseObject, ResponseStreamEvent } from './responses-types.js'
+import type { SSEFrame } from './sse.js'
+import { estimateTokens } from './tokens.js'
+import type { WireError, WireJSON, WireStream } from './wire.js'
+
+export interface AnswerResponsesOptions {
+  readonly params: ResponsesParams
+  readonly match: MatchResult
+  readonly clock: Clock
+  /** Stops a stream (and its chunk delays) when the client goes away. */
+  readonly signal?: AbortSignal
+  /**
+   * Where the answered response is recorded for `previous_response_id` and
+   * `GET /v1/responses/{id}`; skipped when the request sets `store: false`, as the API does.
+   */
+  readonly store?: Pick<ResponseStore, 'set'>
+}
+
+export type ResponsesAnswer =
+  | WireError
+  | (WireJSON & { readonly body: ResponseObject })
+  | (WireStream<ResponseStreamEvent> & { readonly response: ResponseObject })
+
+/**
+ * What a follow-up request builds on: this request's conversation (without instructions) and
+ * the response's output as assistant and tool-call messages.
+ */
+export function storedResponse(
+  params: Pick<ResponsesParams, 'history'>,
+  response: ResponseObject,
+): StoredResponse {
+  const output: ChatMessage[] = []
+  for (const item of response.output) {
+    const message = responseItemToMessage(item)
+    if (message) output.push(message)
+  }
+  return { response, history: [...params.history, ...output] }
+}
+
+/**
+ * Answers a matched `POST /v1/responses`. An `error:` rule gives the error before anything is
+ * sent (JSON even for `stream: true`); otherwise the response object, or its event stream.
+ *
+ * @example
+ * const answer = answerResponses({ params, match, clock: systemClock, store })
+ * if (answer.kind === 'json') answer.body.output // [{ type: 'message', ... }]
+ */
+export function answerResponses(options: AnswerResponsesOptions): ResponsesAnswer {
+  const { params, match, clock, signal, store } = options
+  const { rule, index } = match
+  if (rule.error) return openaiRuleError(rule.error)
+
+  const respond = rule.respond ?? {}
+  const response = createResponseBody({
+    request: params.body,
+    respond,
+    seed: `${JSON.stringify(params.body)}|${index}|${match.use}`,
+    createdAt: unixSeconds(clock),
+    inputTokens: estimateTokens(conversationText(params.messages)),
+  })
+  if (params.body.store !== false) store?.set(storedResponse(params, response))
+  const usage = {
+    input_tokens: response.usage?.input_tokens ?? 0,
+    output_tokens: response.usage?.output_tokens ?? 0,
+  }
+  const delayMs = respond.delay_ms ?? 0
+  const headers = {}
+  if (!params.stream) {
+    return { kind: 'json', status: 200, headers, body: response, delayMs, usage }
+  }
+
+  const chunks = replayable(() =>
+    responseEvents({
+      response,
+      chunkSize: respond.chunk_size,
+      chunkDelayMs: respond.chunk_delay_ms,
+      clock,
+      signal,
+    }),
+  )
+  const frames = replayable(async function* (): AsyncGenerator<SSEFrame> {
+    for await (const event of chunks) yield { event: event.type, data: event }
+  })
+  return { kind: 'stream', status: 200, headers, delayMs, chunks, frames, usage, response }
+}
