@@ -1,0 +1,106 @@
+"""Macros that give every Mocktopus workspace project the same Bazel targets.
+
+Each project directory of the pnpm workspace gets:
+- `:node_modules`, its npm dependencies as pnpm-lock.yaml resolves them (npm_link_all_packages);
+- `:pkg`, its package.json and TypeScript sources: what a sibling package links to, and what
+  `@mocktopus/source` resolves into (the tests read siblings from `src/`, never from `dist/`);
+- `:test`, its Vitest suite, run from the project directory with the project's vitest.config.ts;
+- `:dist`, for published packages, the tsup build that `pnpm build` makes (same tsup.config.ts).
+"""
+
+load("@aspect_rules_js//js:defs.bzl", "js_library")
+load("@npm//:defs.bzl", "npm_link_all_packages")
+load("@npm//:tsup/package_json.bzl", tsup_bin = "bin")
+load("@npm//:vitest/package_json.bzl", vitest_bin = "bin")
+
+# Files every Vitest run needs from the repository root: the shared compiler options that each
+# tsconfig.json extends, and Vitest itself (a root devDependency).
+_ROOT_TEST_DATA = [
+    "//:tsconfig_base",
+    "//:node_modules/vitest",
+    "//:node_modules/@types/node",
+]
+
+_TEST_FILES = [
+    "src/**/*.test.ts",
+    "src/**/__snapshots__/**",
+    "test/**",
+]
+
+_CONTRACT_TESTS = ["**/*.contract.test.ts"]
+
+def mocktopus_package(name = "pkg", data = [], test_data = [], test_size = "small", test_tags = [], build = True):
+    """The Bazel targets of one workspace project.
+
+    Args:
+        name: name of the source target that siblings link to; rules_js requires "pkg".
+        data: extra files the package reads at run time (for example a JSON schema).
+        test_data: extra files or targets the tests read (fixtures outside test/, examples).
+        test_size: Bazel test size of the Vitest suite.
+        test_tags: tags for the Vitest suite.
+        build: whether to add the `:dist` tsup build (published packages).
+    """
+    npm_link_all_packages(name = "node_modules")
+
+    js_library(
+        name = name,
+        srcs = ["package.json"] + native.glob(
+            ["src/**/*.ts"],
+            exclude = ["src/**/*.test.ts"],
+            allow_empty = True,
+        ) + data,
+        deps = [":node_modules"],
+        visibility = ["//visibility:public"],
+    )
+
+    if build:
+        tsup_bin.tsup(
+            name = "dist",
+            srcs = [
+                ":" + name,
+                "tsconfig.json",
+                "tsup.config.ts",
+                "//:tsconfig_base",
+                "//:node_modules/tsup",
+                "//:node_modules/typescript",
+                "//:node_modules/@types/node",
+            ],
+            chdir = native.package_name(),
+            out_dirs = ["dist"],
+            visibility = ["//visibility:public"],
+        )
+
+    vitest_test(
+        name = "test",
+        data = [":" + name] + test_data + native.glob(
+            _TEST_FILES,
+            exclude = _CONTRACT_TESTS,
+            allow_empty = True,
+        ),
+        size = test_size,
+        tags = test_tags,
+    )
+
+def vitest_test(name, data = [], args = [], **kwargs):
+    """Runs `vitest run` in the current package directory, as `pnpm test` runs each project.
+
+    Args:
+        name: target name.
+        data: test files, fixtures and the targets they import.
+        args: extra Vitest arguments (for example `--exclude`).
+        **kwargs: passed to the generated js_test (size, tags, env, ...).
+    """
+    vitest_bin.vitest_test(
+        name = name,
+        chdir = native.package_name(),
+        # No watch mode, no cache writes into the read-only runfiles tree.
+        args = ["run", "--no-cache"] + args,
+        data = data + [
+            "package.json",
+            "tsconfig.json",
+            "vitest.config.ts",
+            ":node_modules",
+        ] + _ROOT_TEST_DATA,
+        env = {"CI": "true"},
+        **kwargs
+    )
