@@ -1,4 +1,20 @@
 /** @module @mocktopus/scenario */
-export { MocktopusError } from './errors.js'
+export { describeNoMatch } from './describe.js'
+export { ENDPOINTS, RULE_TYPE_ENDPOINTS, ruleEndpoints } from './endpoints.js'
+export {
+  formatIssues,
+  MocktopusError,
+  ScenarioError,
+  type ScenarioErrorOptions,
+  ScenarioNotFoundError,
+} from './errors.js'
+export { compileGlob, type GlobTest } from './glob.js'
+export { loadScenario } from './load.js'
+export { createMatcher } from './match.js'
+export { type CreateScenarioOptions, createScenario } from './normalize.js'
+export { type ParseScenarioOptions, parseScenario } from './parse.js'
+export { compileRegex } from './regex.js'
+export { scenarioSchema } from './schema.js'
 export { conversationText, lastUserText, messageText } from './text.js'
 export type * from './types.js'
+export { validateScenario } from './validate.js'

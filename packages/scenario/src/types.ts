@@ -144,14 +144,22 @@ export interface MatchRequest {
 
 export interface MatchResult {
   readonly rule: Rule
+  /** The rule's position in `scenario.rules` (0-based; messages say "rule N", 1-based). */
   readonly index: number
+  /** How many times the rule has been selected, this one included (1 on its first use). */
+  readonly use: number
 }
 
 export interface RuleVerdict {
+  /** The rule's position in `scenario.rules` (0-based; messages say "rule N", 1-based). */
   readonly index: number
   readonly matched: boolean
   /** Why it matched (the conditions that held) or, for a miss, the first condition that failed. */
   readonly reasons: readonly string[]
+  /** Whether the rule's type answers the request's endpoint at all. */
+  readonly applies?: boolean
+  /** How many of the rule's conditions held (the type counts as one), to rank near misses. */
+  readonly passed?: number
 }
 
 export interface ScenarioIssue {

@@ -1,0 +1,304 @@
+import { ruleEndpoints } from './endpoints.js'
+import { compileGlob, type GlobTest } from './glob.js'
+import { compileRegex } from './regex.js'
+import { conversationText, lastUserText, messageText } from './text.js'
+import type {
+  ConversationMessage,
+  Matcher,
+  MatchRequest,
+  MatchResult,
+  Rule,
+  RuleVerdict,
+  Scenario,
+} from './types.js'
+
+interface CompiledRule {
+  readonly index: number
+  readonly rule: Rule
+  readonly endpoints: ReadonlySet<string>
+  readonly endpoint?: GlobTest
+  readonly model?: GlobTest
+  readonly contains?: string
+  readonly ignoreCase: boolean
+  readonly regex?: RegExp
+  readonly conversation?: readonly ConversationMessage[]
+  readonly input?: readonly string[]
+  readonly times: number | null
+}
+
+function compileRule(rule: Rule, index: number): CompiledRule {
+  const { when } = rule
+  const ignoreCase = when.ignore_case === true
+  const contains = when.messages_contains
+  return {
+    index,
+    rule,
+    endpoints: new Set(ruleEndpoints(rule.type, when.endpoint)),
+    ...(when.endpoint === undefined ? {} : { endpoint: compileGlob(when.endpoint) }),
+    ...(when.model === undefined ? {} : { model: compileGlob(when.model) }),
+    ...(contains === undefined ? {} : { contains: ignoreCase ? contains.toLowerCase() : contains }),
+    ignoreCase,
+    ...(when.messages_regex === undefined ? {} : { regex: compileRegex(when.messages_regex) }),
+    ...(when.conversation === undefined ? {} : { conversation: when.conversation }),
+    ...(when.input === undefined ? {} : { input: when.input }),
+    times: rule.times,
+  }
+}
+
+/**
+ * The texts conditions look at, computed at most once per request whatever the number of
+ * rules.
+ */
+class RequestView {
+  readonly request: MatchRequest
+  /** Embeddings-style requests carry `input` and are matched on it instead of messages. */
+  readonly usesInput: boolean
+  #lastUser?: string
+  #lastUserLower?: string
+  #allText?: string
+  #inputsLower?: readonly string[]
+
+  constructor(request: MatchRequest) {
+    this.request = request
+    this.usesInput = request.input !== undefined && request.messages === undefined
+  }
+
+  get lastUser(): string {
+    this.#lastUser ??= lastUserText(this.request.messages)
+    return this.#lastUser
+  }
+
+  get lastUserLower(): string {
+    this.#lastUserLower ??= this.lastUser.toLowerCase()
+    return this.#lastUserLower
+  }
+
+  get allText(): string {
+    this.#allText ??= conversationText(this.request.messages)
+    return this.#allText
+  }
+
+  get inputs(): readonly string[] {
+    return this.request.input ?? []
+  }
+
+  get inputsLower(): readonly string[] {
+    this.#inputsLower ??= this.inputs.map((input) => input.toLowerCase())
+    return this.#inputsLower
+  }
+}
+
+function containsHolds(compiled: CompiledRule, view: RequestView, needle: string): boolean {
+  if (view.usesInput) {
+    const inputs = compiled.ignoreCase ? view.inputsLower : view.inputs
+    return inputs.some((input) => input.includes(needle))
+  }
+  return (compiled.ignoreCase ? view.lastUserLower : view.lastUser).includes(needle)
+}
+
+function regexHolds(regex: RegExp, view: RequestView): boolean {
+  if (view.usesInput) return view.inputs.some((input) => regex.test(input))
+  return regex.test(view.allText)
+}
+
+function conversationDiff(
+  expected: readonly ConversationMessage[],
+  messages: MatchRequest['messages'],
+): string | undefined {
+  const actual = messages ?? []
+  if (actual.length !== expected.length) {
+    return `conversation has ${actual.length} messages, the rule expects ${expected.length}`
+  }
+  for (let i = 0; i < expected.length; i++) {
+    const want = expected[i] as ConversationMessage
+    const got = actual[i] as NonNullable<MatchRequest['messages']>[number]
+    const text = messageText(got)
+    if (got.role !== want.role || text !== want.content) {
+      return `conversation differs at message ${i + 1}: expected ${want.role} ${quote(want.content)}, got ${got.role} ${quote(text)}`
+    }
+  }
+  return undefined
+}
+
+function inputDiff(
+  expected: readonly string[],
+  actual: readonly string[] | undefined,
+): string | undefined {
+  const got = actual ?? []
+  if (got.length !== expected.length) {
+    return `input has ${got.length} items, the rule expects ${expected.length}`
+  }
+  for (let i = 0; i < expected.length; i++) {
+    if (got[i] !== expected[i]) {
+      return `input differs at item ${i + 1}: expected ${quote(expected[i] as string)}, got ${quote(got[i] as string)}`
+    }
+  }
+  return undefined
+}
+
+// The hot path: cheapest checks first, no allocation unless a text is needed.
+function holds(compiled: CompiledRule, view: RequestView): boolean {
+  const { request } = view
+  if (!compiled.endpoints.has(request.endpoint)) return false
+  if (compiled.endpoint && !compiled.endpoint(request.endpoint)) return false
+  if (compiled.model && !compiled.model(request.model)) return false
+  if (compiled.contains !== undefined && !containsHolds(compiled, view, compiled.contains)) {
+    return false
+  }
+  if (compiled.regex && !regexHolds(compiled.regex, view)) return false
+  if (compiled.conversation && conversationDiff(compiled.conversation, request.messages)) {
+    return false
+  }
+  if (compiled.input && inputDiff(compiled.input, request.input)) return false
+  return true
+}
+
+const MAX_SHOWN = 80
+
+function quote(text: string): string {
+  const shown = text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN - 1)}…` : text
+  return JSON.stringify(shown)
+}
+
+interface Check {
+  readonly ok: boolean
+  readonly reason: string
+}
+
+// Every condition of a rule, in the order `holds` tries them, each with a sentence that names
+// the value seen.
+function checks(compiled: CompiledRule, view: RequestView): Check[] {
+  const { rule, ignoreCase } = compiled
+  const { request } = view
+  const { when } = rule
+  const list: Check[] = []
+  const applies = compiled.endpoints.has(request.endpoint)
+  list.push({
+    ok: applies,
+    reason: `type ${rule.type} ${applies ? 'answers' : 'does not answer'} ${request.endpoint}`,
+  })
+  if (compiled.endpoint && when.endpoint !== undefined) {
+    const ok = compiled.endpoint(request.endpoint)
+    list.push({
+      ok,
+      reason: `endpoint ${quote(request.endpoint)} ${ok ? 'matches' : 'does not match'} ${quote(when.endpoint)}`,
+    })
+  }
+  if (compiled.model && when.model !== undefined) {
+    const ok = compiled.model(request.model)
+    const seen = request.model === undefined ? '(none)' : quote(request.model)
+    list.push({
+      ok,
+      reason: `model ${seen} ${ok ? 'matches' : 'does not match'} ${quote(when.model)}`,
+    })
+  }
+  if (compiled.contains !== undefined && when.messages_contains !== undefined) {
+    const needle = quote(when.messages_contains)
+    const ok = containsHolds(compiled, view, compiled.contains)
+    const mode = ignoreCase ? ' (ignoring case)' : ''
+    let reason: string
+    if (view.usesInput) {
+      reason = ok ? `an input contains ${needle}${mode}` : `no input contains ${needle}${mode}`
+    } else if (ok) {
+      reason = `last user message contains ${needle}${mode}`
+    } else {
+      const nearly =
+        !ignoreCase && view.lastUserLower.includes(when.messages_contains.toLowerCase())
+          ? ' (it does ignoring case; add ignore_case: true)'
+          : ''
+      reason = `last user message ${quote(view.lastUser)} does not contain ${needle}${nearly}`
+    }
+    list.push({ ok, reason })
+  }
+  if (compiled.regex && when.messages_regex !== undefined) {
+    const ok = regexHolds(compiled.regex, view)
+    const pattern = `/${when.messages_regex}/`
+    const subject = view.usesInput ? 'no input' : `messages ${quote(view.allText)}`
+    list.push({
+      ok,
+      reason: ok
+        ? `${view.usesInput ? 'an input matches' : 'messages match'} ${pattern}`
+        : `${subject} ${view.usesInput ? 'matches' : 'do not match'} ${pattern}`,
+    })
+  }
+  if (compiled.conversation) {
+    const diff = conversationDiff(compiled.conversation, request.messages)
+    list.push({ ok: diff === undefined, reason: diff ?? 'conversation is the recorded one' })
+  }
+  if (compiled.input) {
+    const diff = inputDiff(compiled.input, request.input)
+    list.push({ ok: diff === undefined, reason: diff ?? 'input is the recorded one' })
+  }
+  return list
+}
+
+// Bounds the per-endpoint candidate cache: the server passes known paths, but a custom harness
+// might pass anything.
+const MAX_CACHED_ENDPOINTS = 64
+
+/**
+ * Compiles a scenario's rules once (globs, regexes, endpoint sets) and keeps the live `times`
+ * counters. `match` selects the first rule that holds and has uses left, and counts the use;
+ * `explain` gives a verdict per rule without counting; `reset` restores every counter.
+ *
+ * @example
+ * const matcher = createMatcher(parseScenario(text))
+ * matcher.match({ endpoint: '/v1/chat/completions', model: 'gpt-4o', messages: [{ role: 'user', content: 'hello' }] })
+ * // { rule, index: 0, use: 1 }
+ */
+export function createMatcher(scenario: Scenario): Matcher {
+  const compiled = scenario.rules.map(compileRule)
+  const uses = new Array<number>(compiled.length).fill(0)
+  const byEndpoint = new Map<string, readonly CompiledRule[]>()
+
+  const candidates = (endpoint: string): readonly CompiledRule[] => {
+    let list = byEndpoint.get(endpoint)
+    if (!list) {
+      list = compiled.filter(
+        (rule) => rule.endpoints.has(endpoint) && (!rule.endpoint || rule.endpoint(endpoint)),
+      )
+      if (byEndpoint.size >= MAX_CACHED_ENDPOINTS) byEndpoint.clear()
+      byEndpoint.set(endpoint, list)
+    }
+    return list
+  }
+
+  return {
+    scenario,
+    match(request: MatchRequest): MatchResult | undefined {
+      const view = new RequestView(request)
+      for (const rule of candidates(request.endpoint)) {
+        const used = uses[rule.index] as number
+        if (rule.times !== null && used >= rule.times) continue
+        if (!holds(rule, view)) continue
+        uses[rule.index] = used + 1
+        return { rule: rule.rule, index: rule.index, use: used + 1 }
+      }
+      return undefined
+    },
+    explain(request: MatchRequest): RuleVerdict[] {
+      const view = new RequestView(request)
+      return compiled.map((rule): RuleVerdict => {
+        const list = checks(rule, view)
+        const passed = list.filter((check) => check.ok).length
+        const failed = list.find((check) => !check.ok)
+        const used = uses[rule.index] as number
+        const exhausted = rule.times !== null && used >= rule.times
+        const usedUp = `used up: times is ${rule.times}, already selected ${used} times`
+        const applies = (list[0] as Check).ok
+        if (failed) {
+          const reasons = exhausted ? [failed.reason, usedUp] : [failed.reason]
+          return { index: rule.index, matched: false, reasons, applies, passed }
+        }
+        if (exhausted)
+          return { index: rule.index, matched: false, reasons: [usedUp], applies, passed }
+        const reasons = list.map((check) => check.reason)
+        if (list.length === 1) reasons.push('no conditions: matches every request its type answers')
+        return { index: rule.index, matched: true, reasons, applies, passed }
+      })
+    },
+    reset(): void {
+      uses.fill(0)
+    },
+  }
+}

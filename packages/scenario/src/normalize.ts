@@ -1,0 +1,89 @@
+import { ScenarioError } from './errors.js'
+import type { Respond, Rule, Scenario, ToolCallSpec, When } from './types.js'
+import { collectIssues, formatPath } from './validate.js'
+
+/** Options of {@link createScenario}. */
+export interface CreateScenarioOptions {
+  /** File name or label used in messages. */
+  readonly source?: string
+  /** Start line of each rule in its file (1-based), by rule index. */
+  readonly ruleLines?: readonly (number | undefined)[]
+}
+
+type Data = Record<string, unknown>
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const child of Object.values(value)) deepFreeze(child)
+  }
+  return value
+}
+
+function normalizeWhen(raw: Data | null | undefined): When {
+  if (!raw) return {}
+  const { input_contains, input_regex, times: _times, ...rest } = raw
+  const when: Record<string, unknown> = { ...rest }
+  if (input_contains !== undefined) when.messages_contains = input_contains
+  if (input_regex !== undefined) when.messages_regex = input_regex
+  return when as When
+}
+
+function normalizeRespond(raw: Data): Respond {
+  if (!Array.isArray(raw.tool_calls)) return { ...raw } as Respond
+  const tool_calls = (raw.tool_calls as Data[]).map((call): ToolCallSpec => {
+    const fn = call.function as Data
+    const args = fn.arguments
+    return {
+      ...call,
+      type: 'function',
+      function: {
+        name: fn.name as string,
+        arguments: typeof args === 'string' ? args : JSON.stringify(args ?? {}),
+      },
+    } as ToolCallSpec
+  })
+  return { ...raw, tool_calls } as Respond
+}
+
+function normalizeRule(raw: Data, line: number | undefined): Rule {
+  const when = (raw.when as Data | null | undefined) ?? undefined
+  const times = (when && 'times' in when ? when.times : raw.times) as number | null | undefined
+  const rule: {
+    -readonly [K in keyof Rule]: Rule[K]
+  } = { type: raw.type as Rule['type'], when: normalizeWhen(when), times: times ?? null }
+  if (raw.respond !== undefined) rule.respond = normalizeRespond(raw.respond as Data)
+  if (raw.error !== undefined) rule.error = { ...(raw.error as Data) } as unknown as Rule['error']
+  if (line !== undefined) rule.line = line
+  return rule
+}
+
+/**
+ * Builds a Scenario from plain data shaped like a scenario file (e.g. rules written in code),
+ * validating it first. Aliases are folded (`input_contains` -> `messages_contains`,
+ * `when.times` -> `times`), object tool arguments become JSON strings, and the result is frozen.
+ * Throws a {@link ScenarioError} listing every issue.
+ *
+ * @example createScenario({ version: 1, rules: [{ type: 'llm', respond: { content: 'hi' } }] })
+ */
+export function createScenario(data: unknown, options: CreateScenarioOptions = {}): Scenario {
+  const issues = collectIssues(data)
+  if (issues.length > 0) {
+    throw new ScenarioError(
+      issues.map((issue) => ({ path: formatPath(issue.segments), message: issue.message })),
+      options.source === undefined ? {} : { source: options.source },
+    )
+  }
+  const raw = data as Data
+  const scenario: { -readonly [K in keyof Scenario]: Scenario[K] } = {
+    version: 1,
+    rules: (raw.rules as Data[]).map((rule, index) =>
+      normalizeRule(rule, options.ruleLines?.[index]),
+    ),
+    meta: { ...((raw.meta as Data | undefined) ?? {}) },
+  }
+  if (raw.pricing !== undefined)
+    scenario.pricing = structuredClone(raw.pricing) as Scenario['pricing']
+  if (options.source !== undefined) scenario.source = options.source
+  return deepFreeze(structuredClone(scenario))
+}

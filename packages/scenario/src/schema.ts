@@ -1,0 +1,198 @@
+/**
+ * The JSON Schema of a scenario file, version 1. It checks shapes and names; what a schema
+ * cannot say (regexes compile, `respond` xor `error`, `times` given once) is checked in
+ * `validate.ts`. `schema.json` in the package is this object, kept equal by a test.
+ */
+
+const string = (description: string) => ({ type: 'string', description }) as const
+const nonNegativeInteger = (description: string) =>
+  ({ type: 'integer', minimum: 0, description }) as const
+
+const TIMES = {
+  type: ['integer', 'null'],
+  minimum: 1,
+  description: 'How many times the rule may be selected (null or absent: unlimited).',
+} as const
+
+const WHEN = {
+  type: ['object', 'null'],
+  description:
+    'Conditions, all of which must hold. Empty or absent: every request the type answers.',
+  additionalProperties: false,
+  properties: {
+    model: string(
+      'Glob over the model id: * any run of characters (also /), ? one, [...] a class.',
+    ),
+    messages_contains: string(
+      'Case-sensitive substring of the last user message (embeddings: of any input).',
+    ),
+    input_contains: string('Alias of messages_contains, for embeddings rules.'),
+    messages_regex: string(
+      'Regular expression over all messages joined by a space (embeddings: any input); flags i, m, s.',
+    ),
+    input_regex: string('Alias of messages_regex, for embeddings rules.'),
+    endpoint: string('Request path, exact or glob, e.g. /v1/chat/completions or /v1/*.'),
+    ignore_case: {
+      type: 'boolean',
+      description: 'Makes messages_contains case-insensitive.',
+    },
+    times: TIMES,
+    conversation: {
+      type: 'array',
+      description: 'The whole conversation, exactly: every message role and text, in order.',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['role', 'content'],
+        properties: { role: { type: 'string' }, content: { type: 'string' } },
+      },
+    },
+    input: {
+      type: 'array',
+      description: 'Embeddings: the inputs, exactly and in order.',
+      items: { type: 'string' },
+    },
+  },
+} as const
+
+const TOOL_CALL = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['function'],
+  properties: {
+    id: string('Tool call id; generated deterministically when absent.'),
+    type: { type: 'string', enum: ['function'] },
+    function: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['name'],
+      properties: {
+        name: string('Function name.'),
+        arguments: {
+          type: ['string', 'object'],
+          description: 'Arguments as a JSON string, or as an object (serialised at load).',
+        },
+      },
+    },
+  },
+} as const
+
+const RESPOND = {
+  type: 'object',
+  description: 'The successful response.',
+  additionalProperties: false,
+  properties: {
+    content: { type: ['string', 'null'], description: 'The assistant text (null: none).' },
+    tool_calls: { type: 'array', items: TOOL_CALL },
+    usage: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        input_tokens: nonNegativeInteger('Prompt tokens reported.'),
+        output_tokens: nonNegativeInteger('Completion tokens reported.'),
+        total_tokens: nonNegativeInteger('Total tokens reported.'),
+      },
+    },
+    embeddings: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['embedding'],
+        properties: { embedding: { type: 'array', items: { type: 'number' } } },
+      },
+    },
+    finish_reason: string('Why generation stopped, e.g. stop, length, tool_calls.'),
+    delay_ms: nonNegativeInteger('Wait before the response starts (milliseconds).'),
+    chunk_size: { type: 'integer', minimum: 1, description: 'Characters per stream chunk.' },
+    chunk_delay_ms: nonNegativeInteger('Wait between stream chunks (milliseconds).'),
+    id: string('Response id; generated deterministically when absent.'),
+    images: { description: 'Accepted for compatibility; not sent.' },
+    audio_url: string('Accepted for compatibility; not sent.'),
+    metadata: { type: 'object', description: 'Accepted for compatibility; not sent.' },
+    stream: {
+      type: 'boolean',
+      description: 'Accepted for compatibility and ignored: the request decides whether to stream.',
+    },
+  },
+} as const
+
+const ERROR = {
+  type: 'object',
+  description: 'An error response in the provider envelope.',
+  additionalProperties: false,
+  required: ['error_type'],
+  properties: {
+    error_type: {
+      type: 'string',
+      enum: [
+        'rate_limit',
+        'authentication',
+        'invalid_request',
+        'timeout',
+        'content_filter',
+        'server_error',
+      ],
+    },
+    message: string('Error message.'),
+    status_code: { type: 'integer', minimum: 400, maximum: 599, description: 'HTTP status.' },
+    code: string('Provider error code, e.g. rate_limit_exceeded.'),
+    param: string('The request parameter at fault.'),
+    retry_after: { type: 'number', minimum: 0, description: 'Retry-After header (seconds).' },
+    delay_ms: nonNegativeInteger('Wait before the error (milliseconds).'),
+  },
+} as const
+
+const RULE = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['type'],
+  properties: {
+    type: {
+      type: 'string',
+      enum: ['llm.openai', 'llm.anthropic', 'llm', 'embeddings'],
+      description: 'Which endpoints the rule answers.',
+    },
+    when: WHEN,
+    respond: RESPOND,
+    error: ERROR,
+    times: TIMES,
+  },
+  oneOf: [{ required: ['respond'] }, { required: ['error'] }],
+} as const
+
+const PRICE = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['input'],
+  properties: {
+    input: { type: 'number', minimum: 0, description: 'USD per 1M input tokens.' },
+    output: { type: 'number', minimum: 0, description: 'USD per 1M output tokens.' },
+    cached_input: { type: 'number', minimum: 0, description: 'USD per 1M cached input tokens.' },
+  },
+} as const
+
+/**
+ * The JSON Schema (draft-07) of a scenario file. Point editors at the package's `schema.json`
+ * with `# yaml-language-server: $schema=...`.
+ *
+ * @example new Ajv().compile(scenarioSchema)
+ */
+export const scenarioSchema: Readonly<Record<string, unknown>> = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  $id: 'https://unpkg.com/@mocktopus/scenario/schema.json',
+  title: 'Mocktopus scenario',
+  type: 'object',
+  additionalProperties: false,
+  required: ['version', 'rules'],
+  properties: {
+    version: { const: 1, description: 'Schema version; only 1 exists.' },
+    meta: { type: 'object', description: 'Free-form information about the scenario.' },
+    pricing: {
+      type: 'object',
+      description: 'Per-model prices (USD per 1M tokens), keyed by model id or family.',
+      additionalProperties: PRICE,
+    },
+    rules: { type: 'array', description: 'Rules, tried in order.', items: RULE },
+  },
+}

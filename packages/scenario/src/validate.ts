@@ -1,0 +1,282 @@
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
+import { compileRegex } from './regex.js'
+import { scenarioSchema } from './schema.js'
+import { closestName } from './suggest.js'
+import type { ScenarioIssue } from './types.js'
+
+/** One step into the document: a mapping key or a list index. */
+export type PathSegment = string | number
+
+/**
+ * An issue before it has a position: the parser turns `segments` into a line and column,
+ * pointing at the key itself (`key`), its value (`value`) or the mapping that lacks it
+ * (`parent`).
+ */
+export interface RawIssue {
+  readonly segments: readonly PathSegment[]
+  readonly message: string
+  readonly at: 'key' | 'value' | 'parent'
+}
+
+let compiled: ValidateFunction | undefined
+
+// Compiled on first use, once: importing the package does no code generation.
+function schemaValidator(): ValidateFunction {
+  compiled ??= new Ajv({
+    allErrors: true,
+    verbose: true,
+    strict: true,
+    allowUnionTypes: true,
+    // `required` inside the respond-or-error `oneOf` names properties defined one level up.
+    strictRequired: false,
+  }).compile(scenarioSchema)
+  return compiled
+}
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/
+
+/**
+ * `rules[2].when.model`: list indexes in brackets (0-based), keys after dots, odd keys quoted.
+ *
+ * @example formatPath(['rules', 2, 'when', 'model']) // 'rules[2].when.model'
+ */
+export function formatPath(segments: readonly PathSegment[]): string {
+  let out = ''
+  for (const segment of segments) {
+    if (typeof segment === 'number') out += `[${segment}]`
+    else if (IDENTIFIER.test(segment)) out += out ? `.${segment}` : segment
+    else out += `[${JSON.stringify(segment)}]`
+  }
+  return out
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function kindOf(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'a list'
+  if (isRecord(value)) return 'a mapping'
+  if (typeof value === 'string') return `the string ${JSON.stringify(value)}`
+  return `${typeof value} ${String(value)}`
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  object: 'a mapping',
+  array: 'a list',
+  string: 'a string',
+  integer: 'an integer',
+  number: 'a number',
+  boolean: 'true or false',
+  null: 'null',
+}
+
+function segmentsOf(instancePath: string, data: unknown): PathSegment[] {
+  const segments: PathSegment[] = []
+  let node = data
+  for (const raw of instancePath.split('/').slice(1)) {
+    const key = raw.replaceAll('~1', '/').replaceAll('~0', '~')
+    if (Array.isArray(node)) {
+      segments.push(Number(key))
+      node = node[Number(key)]
+    } else {
+      segments.push(key)
+      node = isRecord(node) ? node[key] : undefined
+    }
+  }
+  return segments
+}
+
+function schemaProperties(schema: unknown): string[] {
+  if (!isRecord(schema) || !isRecord(schema.properties)) return []
+  return Object.keys(schema.properties)
+}
+
+const RULE_SCHEMA = (scenarioSchema.properties as { rules: { items: unknown } }).rules.items
+const RULE_PARTS = RULE_SCHEMA as { properties: Record<string, unknown> }
+const WHEN_KEYS = schemaProperties(RULE_PARTS.properties.when)
+const RESPOND_KEYS = schemaProperties(RULE_PARTS.properties.respond)
+const ERROR_KEYS = schemaProperties(RULE_PARTS.properties.error)
+const RULE_KEYS = schemaProperties(RULE_SCHEMA)
+
+// A key one level off is a likely indentation slip; say where it belongs.
+function misplacedHint(key: string, segments: readonly PathSegment[]): string | undefined {
+  const parent = segments[segments.length - 1]
+  const inRule = typeof parent === 'number' && segments[0] === 'rules' && segments.length === 2
+  if (inRule) {
+    if (WHEN_KEYS.includes(key)) return `conditions go under "when"`
+    if (RESPOND_KEYS.includes(key)) return `response fields go under "respond"`
+    if (ERROR_KEYS.includes(key)) return `error fields go under "error"`
+  }
+  if (
+    (parent === 'when' || parent === 'respond' || parent === 'error') &&
+    RULE_KEYS.includes(key)
+  ) {
+    return `"${key}" belongs to the rule, not to "${parent}" (check the indentation)`
+  }
+  return undefined
+}
+
+function fromAjv(error: ErrorObject, data: unknown): RawIssue | undefined {
+  const segments = segmentsOf(error.instancePath, data)
+  const params = error.params as Record<string, unknown>
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const key = String(params.additionalProperty)
+      const hint =
+        misplacedHint(key, segments) ??
+        (() => {
+          const near = closestName(key, schemaProperties(error.parentSchema))
+          return near ? `did you mean "${near}"?` : undefined
+        })()
+      return {
+        segments: [...segments, key],
+        message: hint ? `unknown key "${key}"; ${hint}` : `unknown key "${key}"`,
+        at: 'key',
+      }
+    }
+    case 'required':
+      return {
+        segments: [...segments, String(params.missingProperty)],
+        message: 'is required',
+        at: 'parent',
+      }
+    case 'type': {
+      const types = String(params.type).split(',')
+      const expected = types.map((t) => TYPE_NAMES[t] ?? t).join(' or ')
+      if (segments.length === 0) {
+        return {
+          segments,
+          message: `a scenario must be a mapping with "version" and "rules"; got ${kindOf(error.data)}`,
+          at: 'value',
+        }
+      }
+      return { segments, message: `must be ${expected}; got ${kindOf(error.data)}`, at: 'value' }
+    }
+    case 'enum': {
+      const allowed = (params.allowedValues as unknown[]).map((v) => JSON.stringify(v))
+      const near =
+        typeof error.data === 'string'
+          ? closestName(error.data, params.allowedValues as string[])
+          : undefined
+      const hint = near ? `; did you mean "${near}"?` : ''
+      return {
+        segments,
+        message: `must be one of ${allowed.join(', ')}; got ${kindOf(error.data)}${hint}`,
+        at: 'value',
+      }
+    }
+    case 'const':
+      return {
+        segments,
+        message: `must be ${JSON.stringify(params.allowedValue)}; got ${kindOf(error.data)}`,
+        at: 'value',
+      }
+    case 'minimum':
+    case 'maximum':
+      return {
+        segments,
+        message: `must be ${params.comparison} ${params.limit}; got ${String(error.data)}`,
+        at: 'value',
+      }
+    case 'oneOf': {
+      if (!isRecord(error.data)) return undefined
+      const both = 'respond' in error.data && 'error' in error.data
+      return {
+        segments,
+        message: both
+          ? 'has both "respond" and "error"; a rule gives exactly one of them'
+          : 'needs "respond" (a response) or "error" (an error to return)',
+        at: both ? 'value' : 'value',
+      }
+    }
+    default:
+      return { segments, message: error.message ?? `fails ${error.keyword}`, at: 'value' }
+  }
+}
+
+function semanticIssues(data: unknown): RawIssue[] {
+  const issues: RawIssue[] = []
+  if (!isRecord(data) || !Array.isArray(data.rules)) return issues
+  data.rules.forEach((rule: unknown, index: number) => {
+    if (!isRecord(rule) || !isRecord(rule.when)) return
+    const when = rule.when
+    if ('times' in when && 'times' in rule) {
+      issues.push({
+        segments: ['rules', index, 'when', 'times'],
+        message: `"times" is given twice (here and at ${formatPath(['rules', index, 'times'])}); keep one`,
+        at: 'key',
+      })
+    }
+    for (const [name, alias] of [
+      ['messages_contains', 'input_contains'],
+      ['messages_regex', 'input_regex'],
+    ] as const) {
+      if (name in when && alias in when) {
+        issues.push({
+          segments: ['rules', index, 'when', alias],
+          message: `"${alias}" is an alias of "${name}"; give only one of them`,
+          at: 'key',
+        })
+      }
+    }
+    for (const key of ['messages_regex', 'input_regex'] as const) {
+      const pattern = when[key]
+      if (typeof pattern !== 'string') continue
+      try {
+        compileRegex(pattern)
+      } catch (error) {
+        // V8 says `Invalid regular expression: /<translated>/ims: <reason>`; keep the reason.
+        const text = error instanceof Error ? error.message : String(error)
+        const reason = text.slice(text.lastIndexOf(': ') + 2)
+        issues.push({
+          segments: ['rules', index, 'when', key],
+          message: `invalid regular expression ${JSON.stringify(pattern)}: ${reason}`,
+          at: 'value',
+        })
+      }
+    }
+  })
+  return issues
+}
+
+/**
+ * Every issue of a scenario as data, each with a path but no position (the parser adds those).
+ * @internal
+ */
+export function collectIssues(data: unknown): RawIssue[] {
+  const validate = schemaValidator()
+  const issues: RawIssue[] = []
+  const seen = new Set<string>()
+  const add = (issue: RawIssue | undefined) => {
+    if (!issue) return
+    const id = `${formatPath(issue.segments)}\u0000${issue.message}`
+    if (seen.has(id)) return
+    seen.add(id)
+    issues.push(issue)
+  }
+  if (!validate(data)) {
+    for (const error of validate.errors ?? []) {
+      // The branches of the respond-or-error `oneOf` report `required`; the `oneOf` error says it better.
+      if (error.schemaPath.includes('/oneOf/')) continue
+      add(fromAjv(error, data))
+    }
+  }
+  for (const issue of semanticIssues(data)) add(issue)
+  return issues
+}
+
+/**
+ * Checks plain data (a scenario as YAML or JSON gives it) against the schema and the rules a
+ * schema cannot express. Returns the issues, without positions; `[]` means valid.
+ *
+ * @example validateScenario({ version: 1, rules: [{ type: 'llm', when: { modle: 'x' }, respond: {} }] })
+ * // [{ path: 'rules[0].when.modle', message: 'unknown key "modle"; did you mean "model"?' }]
+ */
+export function validateScenario(data: unknown): ScenarioIssue[] {
+  return collectIssues(data).map((issue) => ({
+    path: formatPath(issue.segments),
+    message: issue.message,
+  }))
+}
