@@ -1,5 +1,60 @@
 /** @module @mocktopus/responders */
 export {
+  type AnswerAnthropicOptions,
+  type AnthropicAnswer,
+  answerAnthropicMessage,
+} from './anthropic-answer.js'
+export {
+  type AnthropicTokensCount,
+  answerAnthropicCountTokens,
+  countAnthropicTokens,
+} from './anthropic-count-tokens.js'
+export {
+  ANTHROPIC_ERRORS,
+  type AnthropicErrorBody,
+  type AnthropicErrorInit,
+  type AnthropicErrorType,
+  anthropicError,
+  anthropicErrorType,
+  anthropicRequestId,
+  anthropicRuleError,
+} from './anthropic-errors.js'
+export {
+  type AnthropicContentBlock,
+  type AnthropicMessage,
+  type AnthropicMessageOptions,
+  type AnthropicStopReason,
+  type AnthropicTextBlock,
+  type AnthropicToolUseBlock,
+  type AnthropicUsage,
+  anthropicContent,
+  anthropicStopReason,
+  anthropicUsage,
+  createAnthropicMessage,
+  ToolInputError,
+} from './anthropic-message.js'
+export {
+  ANTHROPIC_COUNT_TOKENS_PATH,
+  ANTHROPIC_MESSAGES_PATH,
+  type AnthropicMessagesRequest,
+  type AnthropicParams,
+  type AnthropicRequestBlock,
+  type AnthropicRequestMessage,
+  anthropicInputText,
+  anthropicMatchRequest,
+  normalizeAnthropicMessages,
+  type ParseAnthropicRequestOptions,
+  parseAnthropicRequest,
+} from './anthropic-request.js'
+export {
+  type AnthropicDelta,
+  type AnthropicStreamEvent,
+  type AnthropicStreamOptions,
+  anthropicFrames,
+  anthropicStreamEvents,
+  TOOL_INPUT_FRAGMENT_SIZE,
+} from './anthropic-stream.js'
+export {
   type AnswerChatOptions,
   answerChat,
   type ChatAnswer,
@@ -16,6 +71,18 @@ export {
 export type * from './chat-types.js'
 export { splitText } from './chunking.js'
 export { type Clock, fixedClock, systemClock, unixSeconds } from './clock.js'
+export {
+  type AnswerCompletionOptions,
+  answerCompletion,
+  type CompletionAnswer,
+} from './completions-answer.js'
+export {
+  COMPLETIONS_PATH,
+  type CompletionParams,
+  type ParseCompletionOptions,
+  parseCompletionRequest,
+} from './completions-request.js'
+export type * from './completions-types.js'
 export {
   type AnswerEmbeddingsOptions,
   answerEmbeddings,

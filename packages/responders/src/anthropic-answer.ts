@@ -1,0 +1,86 @@
+/**
+ * Builds the answer to a matched Messages API request: a `message` body, its event stream, or
+ * the rule's error in Anthropic's envelope, as plain data for the server.
+ */
+import type { MatchResult } from '@mocktopus/scenario'
+import { anthropicError, anthropicRuleError } from './anthropic-errors.js'
+import {
+  type AnthropicMessage,
+  createAnthropicMessage,
+  ToolInputError,
+} from './anthropic-message.js'
+import type { AnthropicParams } from './anthropic-request.js'
+import {
+  type AnthropicStreamEvent,
+  anthropicFrames,
+  anthropicStreamEvents,
+} from './anthropic-stream.js'
+import { useCount } from './chat-answer.js'
+import type { Clock } from './clock.js'
+import type { WireError, WireJSON, WireStream } from './wire.js'
+
+export interface AnswerAnthropicOptions {
+  readonly params: AnthropicParams
+  readonly match: MatchResult
+  readonly clock: Clock
+  /** Stops a stream (and its chunk delays) when the client goes away. */
+  readonly signal?: AbortSignal
+  /** Echoed in an error body's `request_id`. */
+  readonly requestId?: string
+}
+
+export type AnthropicAnswer = WireJSON | WireError | WireStream<AnthropicStreamEvent>
+
+/**
+ * Answers a matched Messages request. An `error:` rule gives the error (JSON even for
+ * `stream: true`); otherwise a `message`, or its event stream when the request asks for one.
+ * A tool call whose arguments are not a JSON object is a scenario mistake: a 500 `api_error`
+ * that says which rule field to fix.
+ *
+ * @example
+ * const answer = answerAnthropicMessage({ params, match, clock: systemClock })
+ * if (answer.kind === 'json') answer.body // { type: 'message', content: [...] }
+ */
+export function answerAnthropicMessage(options: AnswerAnthropicOptions): AnthropicAnswer {
+  const { params, match, clock, signal, requestId } = options
+  const { rule, index } = match
+  if (rule.error) return anthropicRuleError(rule.error, { requestId })
+
+  const respond = rule.respond ?? {}
+  const seed = `${JSON.stringify(params.body)}|${index}|${useCount(match)}`
+  let message: AnthropicMessage
+  try {
+    message = createAnthropicMessage({ request: params.request, respond, seed })
+  } catch (error) {
+    if (!(error instanceof ToolInputError)) throw error
+    const where = `rule ${index + 1}${rule.line === undefined ? '' : ` (line ${rule.line})`}`
+    return anthropicError({
+      status: 500,
+      message: `[Mocktopus] ${where}: ${error.message}`,
+      requestId,
+    })
+  }
+  const usage = {
+    input_tokens: message.usage.input_tokens,
+    output_tokens: message.usage.output_tokens,
+  }
+  const delayMs = respond.delay_ms ?? 0
+  if (!params.stream) {
+    return { kind: 'json', status: 200, headers: {}, body: message, delayMs, usage }
+  }
+  const chunks = anthropicStreamEvents(message, {
+    clock,
+    chunkSize: respond.chunk_size,
+    chunkDelayMs: respond.chunk_delay_ms,
+    signal,
+  })
+  return {
+    kind: 'stream',
+    status: 200,
+    headers: {},
+    delayMs,
+    chunks,
+    frames: anthropicFrames(chunks),
+    usage,
+  }
+}
