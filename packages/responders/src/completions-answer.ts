@@ -1,0 +1,115 @@
+/**
+ * Builds the answer to a matched legacy completions request: a `text_completion` body, its
+ * chunk stream (ended by `data: [DONE]`), or the rule's error, as plain data.
+ */
+import type { MatchResult } from '@mocktopus/scenario'
+import { splitText } from './chunking.js'
+import { type Clock, unixSeconds } from './clock.js'
+import type { CompletionParams } from './completions-request.js'
+import type { Completion, CompletionChoice, CompletionUsageCounts } from './completions-types.js'
+import { deterministicId } from './ids.js'
+import { openaiRuleError } from './openai-errors.js'
+import { openaiFrames, replayable } from './openai-stream.js'
+import { estimateTokens } from './tokens.js'
+import type { WireError, WireJSON, WireStream } from './wire.js'
+
+export interface AnswerCompletionOptions {
+  readonly params: CompletionParams
+  readonly match: MatchResult
+  readonly clock: Clock
+  /** Stops a stream (and its chunk delays) when the client goes away. */
+  readonly signal?: AbortSignal
+}
+
+export type CompletionAnswer = WireJSON | WireError | WireStream<Completion>
+
+type FinishReason = NonNullable<CompletionChoice['finish_reason']>
+
+// The legacy API has no tool calls; any other finish reason a rule names reads as `stop`.
+function finishReason(given: string | undefined): FinishReason {
+  return given === 'length' || given === 'content_filter' ? given : 'stop'
+}
+
+/**
+ * Answers a matched `POST /v1/completions`. Every prompt gets `n` choices with the rule's
+ * content (after the prompt when `echo` is set); an `error:` rule gives the error as JSON.
+ *
+ * @example
+ * const answer = answerCompletion({ params, match, clock: systemClock })
+ * if (answer.kind === 'json') answer.body // { object: 'text_completion', choices: [...] }
+ */
+export function answerCompletion(options: AnswerCompletionOptions): CompletionAnswer {
+  const { params, match, clock, signal } = options
+  const { rule, index } = match
+  if (rule.error) return openaiRuleError(rule.error)
+
+  const respond = rule.respond ?? {}
+  const content = respond.content ?? ''
+  const seed = `${JSON.stringify(params.body)}|${index}|${match.use}`
+  const id = respond.id ?? deterministicId('cmpl-', seed, 29)
+  const created = unixSeconds(clock)
+  const finish = finishReason(respond.finish_reason)
+  const texts = params.prompts.flatMap((prompt) =>
+    Array.from({ length: params.n }, () => (params.echo ? prompt + content : content)),
+  )
+  const given = respond.usage ?? {}
+  const prompt_tokens = given.input_tokens ?? estimateTokens(params.prompts.join('\n'))
+  const completion_tokens = given.output_tokens ?? estimateTokens(content) * texts.length
+  const usage: CompletionUsageCounts = {
+    prompt_tokens,
+    completion_tokens,
+    total_tokens: given.total_tokens ?? prompt_tokens + completion_tokens,
+  }
+  const wireUsage = { input_tokens: prompt_tokens, output_tokens: completion_tokens }
+  const delayMs = respond.delay_ms ?? 0
+  const headers = {}
+  const completion = (choices: readonly CompletionChoice[], extra: Partial<Completion> = {}) =>
+    ({ id, object: 'text_completion', created, model: params.model, choices, ...extra }) as const
+
+  if (!params.stream) {
+    const choices = texts.map((text, i) => ({
+      text,
+      index: i,
+      logprobs: null,
+      finish_reason: finish,
+    }))
+    const body: Completion = completion(choices, { usage })
+    return { kind: 'json', status: 200, headers, body, delayMs, usage: wireUsage }
+  }
+
+  const chunkDelay = respond.chunk_delay_ms ?? 0
+  // With include_usage the API sends `usage: null` on every chunk until the usage chunk.
+  const usageField = params.include_usage ? { usage: null } : {}
+  const chunks = replayable(async function* (): AsyncGenerator<Completion> {
+    let first = true
+    const pause = async () => {
+      if (!first && chunkDelay > 0) await clock.sleep(chunkDelay, signal)
+      first = false
+      return signal?.aborted !== true
+    }
+    for (const [i, text] of texts.entries()) {
+      for (const piece of splitText(text, respond.chunk_size)) {
+        if (!(await pause())) return
+        yield completion(
+          [{ text: piece, index: i, logprobs: null, finish_reason: null }],
+          usageField,
+        )
+      }
+      if (!(await pause())) return
+      yield completion([{ text: '', index: i, logprobs: null, finish_reason: finish }], usageField)
+    }
+    if (params.include_usage) {
+      if (!(await pause())) return
+      yield completion([], { usage })
+    }
+  })
+  return {
+    kind: 'stream',
+    status: 200,
+    headers,
+    delayMs,
+    chunks,
+    frames: openaiFrames(chunks),
+    usage: wireUsage,
+  }
+}
