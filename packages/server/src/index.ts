@@ -1,2 +1,22 @@
 /** @module @mocktopus/server */
-export {}
+export { type CORSOptions, createApp, ROUTE_MODULES, type RouteModule } from './app.js'
+export type { MocktopusContext, RouteEntry } from './context.js'
+export type { Exchange, ExchangeListener } from './exchange.js'
+export {
+  createMocktopus,
+  DEFAULT_BODY_LIMIT,
+  type Mocktopus,
+  type MocktopusOptions,
+} from './mocktopus.js'
+export {
+  type AnswerInput,
+  type ApiRoute,
+  addApiRoute,
+  addPlainRoute,
+  type ExchangeStart,
+  endpointOf,
+  handleApiRequest,
+  RULE_HEADER,
+  startExchange,
+  writeWire,
+} from './pipeline.js'

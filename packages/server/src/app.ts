@@ -1,0 +1,96 @@
+/**
+ * Assembles the Hono app: CORS, the route modules, and a catch-all that answers unknown paths
+ * (404) and wrong methods (405) in the provider's error envelope. The catch-all is a route,
+ * not `notFound`, because `parent.route('/llm', mock.app)` keeps a sub-app's routes and
+ * `onError` but drops its `notFound`.
+ */
+import { openaiError } from '@mocktopus/responders'
+import { Hono } from 'hono'
+import { cors } from 'hono/cors'
+import type { MocktopusContext, RouteEntry } from './context.js'
+import { startExchange, writeWire } from './pipeline.js'
+import { registerHealth } from './routes/health.js'
+import { registerModels } from './routes/models.js'
+import { registerOpenAIChat } from './routes/openai-chat.js'
+import { registerOpenAIEmbeddings } from './routes/openai-embeddings.js'
+
+export type CORSOptions = NonNullable<Parameters<typeof cors>[0]>
+
+/** Registers one API's routes. Add yours to `ROUTE_MODULES`. */
+export type RouteModule = (app: Hono, ctx: MocktopusContext) => void
+
+/** Every route module, in registration order; the catch-all always comes after them. */
+export const ROUTE_MODULES: readonly RouteModule[] = [
+  registerHealth,
+  registerOpenAIChat,
+  registerOpenAIEmbeddings,
+  registerModels,
+]
+
+const EXPOSED_HEADERS = ['x-mocktopus-rule', 'retry-after', 'x-request-id']
+
+function routePattern(path: string): RegExp {
+  const source = path
+    .split('/')
+    .map((segment) =>
+      segment.startsWith(':') ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+    )
+    .join('/')
+  // A suffix match, so the app answers the same when mounted under a prefix.
+  return new RegExp(`${source}$`)
+}
+
+function routesFor(routes: readonly RouteEntry[], path: string): RouteEntry[] {
+  return routes.filter((route) => routePattern(route.path).test(path))
+}
+
+/**
+ * The Mocktopus Hono app over a shared context.
+ *
+ * @example const app = createApp(ctx, { cors: true })
+ */
+export function createApp(
+  ctx: MocktopusContext,
+  options: { cors?: boolean | CORSOptions } = {},
+): Hono {
+  const app = new Hono()
+  if (options.cors !== false) {
+    const corsOptions = options.cors === true || options.cors === undefined ? {} : options.cors
+    app.use('*', cors({ origin: '*', exposeHeaders: EXPOSED_HEADERS, ...corsOptions }))
+  }
+  for (const register of ROUTE_MODULES) register(app, ctx)
+
+  app.all('*', (c) => {
+    const { method, path } = c.req
+    const known = routesFor(ctx.routes, path)
+    const start = startExchange(ctx, c, path)
+    if (known.length > 0) {
+      const allowed = [...new Set(known.map((route) => route.method))].join(', ')
+      const envelope = (known[0] as RouteEntry).errors
+      const error = envelope({
+        status: 405,
+        message: `Invalid method for URL (${method} ${path}): use ${allowed}.`,
+        code: 'method_not_allowed',
+        headers: { allow: allowed },
+      })
+      return writeWire(ctx, { ...start, endpoint: (known[0] as RouteEntry).path }, error)
+    }
+    const error = openaiError({
+      status: 404,
+      message: `Invalid URL (${method} ${path})`,
+      code: 'unknown_url',
+    })
+    return writeWire(ctx, start, error)
+  })
+
+  app.onError((err, c) => {
+    const known = routesFor(ctx.routes, c.req.path)
+    const envelope = known[0]?.errors ?? openaiError
+    const wire = envelope({
+      status: 500,
+      message: `[mocktopus] internal error: ${err instanceof Error ? err.message : String(err)}`,
+    })
+    return writeWire(ctx, startExchange(ctx, c, c.req.path), wire)
+  })
+  return app
+}

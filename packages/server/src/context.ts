@@ -1,0 +1,27 @@
+/**
+ * The state every route module shares: the current matcher (swapped on hot reload), the clock,
+ * the resolved options, the exchange hook, and the table of registered API routes.
+ */
+import type { Clock, ErrorEnvelope } from '@mocktopus/responders'
+import type { Matcher, Scenario } from '@mocktopus/scenario'
+import type { Exchange } from './exchange.js'
+
+/** One registered API route, so the fallback can answer 405 (and in the right envelope). */
+export interface RouteEntry {
+  readonly method: string
+  /** A Hono path pattern relative to the API root, e.g. `/v1/models/:id`. */
+  readonly path: string
+  readonly errors: ErrorEnvelope
+}
+
+export interface MocktopusContext {
+  /** The matcher of the current scenario; replaced, not mutated, by `setScenario()`. */
+  readonly matcher: Matcher
+  readonly scenario: Scenario
+  readonly clock: Clock
+  /** Largest request body accepted, in bytes. */
+  readonly bodyLimit: number
+  /** Tells every observer about one finished exchange; observer errors never reach the client. */
+  emit(exchange: Exchange): void
+  readonly routes: RouteEntry[]
+}

@@ -1,0 +1,140 @@
+/**
+ * `createMocktopus()`: a scenario, a clock and options in; a Hono app, an in-process `fetch`,
+ * and the controls tests need (`reset`, `setScenario`, `on('exchange')`) out.
+ */
+import { type Clock, fixedClock, systemClock } from '@mocktopus/responders'
+import {
+  createMatcher,
+  loadScenario,
+  type Matcher,
+  MocktopusError,
+  parseScenario,
+  type Scenario,
+} from '@mocktopus/scenario'
+import type { Hono } from 'hono'
+import { type CORSOptions, createApp } from './app.js'
+import type { MocktopusContext, RouteEntry } from './context.js'
+import type { Exchange, ExchangeListener } from './exchange.js'
+
+/** The default request body limit: 10 MiB. */
+export const DEFAULT_BODY_LIMIT: number = 10 * 1024 * 1024
+
+export interface MocktopusOptions {
+  /** A parsed scenario, or its YAML text. */
+  readonly scenario?: Scenario | string
+  /** A scenario file to read (Node and runtimes with `node:fs`); wins over `scenario`. */
+  readonly scenarioFile?: string
+  /** Time and delays; defaults to the system clock. */
+  readonly clock?: Clock
+  /**
+   * Freezes `created` (and exchange times) at this instant: Unix seconds, a `Date` or an ISO
+   * string. Delays still really wait; pass `clock` to control those too.
+   */
+  readonly fixedTime?: number | Date | string
+  /** Largest request body accepted, in bytes; larger ones get 413. Default 10 MiB. */
+  readonly bodyLimit?: number
+  /** CORS for browser apps: on by default (any origin); `false` turns it off. */
+  readonly cors?: boolean | CORSOptions
+  /** Exchange listeners registered from the start, as with `mock.on('exchange', fn)`. */
+  readonly observers?: readonly ExchangeListener[]
+}
+
+export interface Mocktopus {
+  /** The Hono app; mount it with `parent.route('/llm', mock.app)`. */
+  readonly app: Hono
+  /** The global `fetch`'s signature, answered in process: `new OpenAI({ fetch: mock.fetch })`. */
+  readonly fetch: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>
+  /** The scenario in use. */
+  readonly scenario: Scenario
+  readonly clock: Clock
+  /** Restores every rule's `times` counter. */
+  reset(): void
+  /** Replaces the scenario (parsed, or YAML text); counters start afresh. */
+  setScenario(scenario: Scenario | string): void
+  /** Listens to finished exchanges; returns a function that stops listening. */
+  on(event: 'exchange', listener: ExchangeListener): () => void
+}
+
+const EMPTY_SCENARIO: Scenario = { version: 1, rules: [], meta: {} }
+
+function toScenario(scenario: Scenario | string | undefined): Scenario {
+  if (scenario === undefined) return EMPTY_SCENARIO
+  return typeof scenario === 'string' ? parseScenario(scenario) : scenario
+}
+
+function toClock(options: MocktopusOptions): Clock {
+  if (options.clock) return options.clock
+  if (options.fixedTime === undefined) return systemClock
+  const { fixedTime } = options
+  const seconds =
+    typeof fixedTime === 'number' ? fixedTime : Math.floor(new Date(fixedTime).getTime() / 1000)
+  if (!Number.isFinite(seconds)) {
+    throw new MocktopusError(
+      `fixedTime must be Unix seconds, a Date or an ISO 8601 string; got ${String(fixedTime)}`,
+    )
+  }
+  return fixedClock(seconds)
+}
+
+/**
+ * A Mocktopus instance answering from a scenario.
+ *
+ * @example
+ * const mock = await createMocktopus({ scenario: 'version: 1\nrules: []', fixedTime: 1700000000 })
+ * const openai = new OpenAI({ apiKey: 'test', baseURL: 'http://mocktopus.local/v1', fetch: mock.fetch })
+ */
+export async function createMocktopus(options: MocktopusOptions = {}): Promise<Mocktopus> {
+  let scenario = options.scenarioFile
+    ? await loadScenario(options.scenarioFile)
+    : toScenario(options.scenario)
+  let matcher: Matcher = createMatcher(scenario)
+  const clock = toClock(options)
+  const listeners = new Set<ExchangeListener>(options.observers ?? [])
+  const routes: RouteEntry[] = []
+
+  const ctx: MocktopusContext = {
+    get matcher() {
+      return matcher
+    },
+    get scenario() {
+      return scenario
+    },
+    clock,
+    bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    routes,
+    emit(exchange: Exchange) {
+      for (const listener of listeners) {
+        try {
+          listener(exchange)
+        } catch (error) {
+          // An observer's bug must not turn a mocked answer into a failure for the client.
+          console.error('[mocktopus] an exchange listener threw:', error)
+        }
+      }
+    },
+  }
+  const app = createApp(ctx, { cors: options.cors ?? true })
+
+  return {
+    app,
+    fetch: (input, init) => Promise.resolve(app.fetch(new Request(input, init))),
+    get scenario() {
+      return scenario
+    },
+    clock,
+    reset() {
+      matcher.reset()
+    },
+    setScenario(next) {
+      scenario = toScenario(next)
+      matcher = createMatcher(scenario)
+    },
+    on(event, listener) {
+      if (event !== 'exchange') throw new MocktopusError(`unknown event "${event}"; use "exchange"`)
+      listeners.add(listener)
+      return () => {
+        listeners.delete(listener)
+      }
+    },
+  }
+}

@@ -1,0 +1,221 @@
+/**
+ * The steps every API route shares: read the body under the size limit, parse JSON, validate
+ * with the API's parser, match a rule (or answer 404 saying which rule came closest), wait
+ * `delay_ms`, write JSON or SSE, and tell observers. A route module supplies only its parser,
+ * its answer builder and its provider's error envelope.
+ */
+import type { ErrorEnvelope, ParseResult, WireResult } from '@mocktopus/responders'
+import { type Clock, sseStream } from '@mocktopus/responders'
+import { describeNoMatch, type MatchResult } from '@mocktopus/scenario'
+import type { Context, Hono } from 'hono'
+import { readBody } from './body.js'
+import type { MocktopusContext } from './context.js'
+import type { Exchange } from './exchange.js'
+
+/** The header naming the index of the rule that answered. */
+export const RULE_HEADER = 'x-mocktopus-rule'
+
+export interface AnswerInput<Params> {
+  readonly params: Params
+  readonly match: MatchResult
+  readonly clock: Clock
+  /** Aborts when the client goes away. */
+  readonly signal: AbortSignal
+  readonly c: Context
+}
+
+/** An API endpoint answered from the scenario. */
+export interface ApiRoute<Params> {
+  /** Defaults to `POST`. */
+  readonly method?: string
+  /** The path relative to the API root, e.g. `/v1/chat/completions`. */
+  readonly path: string
+  /** The provider's error envelope for the shared failures (bad JSON, no rule, ...). */
+  readonly errors: ErrorEnvelope
+  parse(body: unknown): ParseResult<Params>
+  answer(input: AnswerInput<Params>): WireResult | Promise<WireResult>
+}
+
+/** What the server knows about an exchange before the answer is written. */
+export interface ExchangeStart {
+  readonly method: string
+  readonly path: string
+  readonly endpoint: string
+  readonly model?: string
+  readonly body: unknown
+  readonly ruleIndex: number | null
+  readonly started: number
+  readonly time: string
+}
+
+/**
+ * The request path relative to the API root: as many trailing segments of the real path as
+ * the route pattern has, so a mount prefix (`/llm/v1/models/x`) drops away (`/v1/models/x`).
+ */
+export function endpointOf(path: string, pattern: string): string {
+  const depth = pattern.split('/').length - 1
+  return `/${path.split('/').slice(-depth).join('/')}`
+}
+
+/** Starts the record of one exchange: method, path and arrival time. */
+export function startExchange(ctx: MocktopusContext, c: Context, pattern: string): ExchangeStart {
+  return {
+    method: c.req.method,
+    path: c.req.path,
+    endpoint: endpointOf(c.req.path, pattern),
+    body: null,
+    ruleIndex: null,
+    started: performance.now(),
+    time: new Date(ctx.clock.now()).toISOString(),
+  }
+}
+
+function finishExchange(ctx: MocktopusContext, start: ExchangeStart, wire: WireResult): void {
+  const { started, ...rest } = start
+  const exchange: Exchange = {
+    ...rest,
+    status: wire.status,
+    durationMs: performance.now() - started,
+    mocked: start.ruleIndex !== null,
+    stream: wire.kind === 'stream',
+    ...(wire.kind !== 'error' && wire.usage ? { usage: wire.usage } : {}),
+  }
+  ctx.emit(exchange)
+}
+
+/**
+ * Turns a responder's answer into a `Response` and tells observers once it is done: at once
+ * for JSON, when the last byte is sent (or the client leaves) for a stream.
+ *
+ * @example return writeWire(ctx, start, openaiError({ status: 400, message: 'bad' }))
+ */
+export function writeWire(ctx: MocktopusContext, start: ExchangeStart, wire: WireResult): Response {
+  const headers = new Headers(wire.headers)
+  if (start.ruleIndex !== null) headers.set(RULE_HEADER, String(start.ruleIndex))
+  if (wire.kind !== 'stream') {
+    headers.set('content-type', 'application/json')
+    finishExchange(ctx, start, wire)
+    return new Response(JSON.stringify(wire.body), { status: wire.status, headers })
+  }
+  headers.set('content-type', 'text/event-stream; charset=utf-8')
+  headers.set('cache-control', 'no-cache')
+  const frames = wire.frames
+  const observed = {
+    async *[Symbol.asyncIterator]() {
+      try {
+        yield* frames
+      } finally {
+        finishExchange(ctx, start, wire)
+      }
+    },
+  }
+  return new Response(sseStream(observed), { status: wire.status, headers })
+}
+
+function parseJSON(text: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(text) }
+  } catch {
+    return { ok: false }
+  }
+}
+
+/**
+ * Handles one request to an API route, from raw body to written answer.
+ *
+ * @example app.post(route.path, (c) => handleApiRequest(ctx, route, c))
+ */
+export async function handleApiRequest<Params>(
+  ctx: MocktopusContext,
+  route: ApiRoute<Params>,
+  c: Context,
+): Promise<Response> {
+  let start = startExchange(ctx, c, route.path)
+  const read = await readBody(c.req.raw, ctx.bodyLimit)
+  if (!read.ok) {
+    return writeWire(
+      ctx,
+      start,
+      route.errors({
+        status: 413,
+        message: `Request body too large: the limit is ${ctx.bodyLimit} bytes (option bodyLimit).`,
+        code: 'request_too_large',
+      }),
+    )
+  }
+  const json = parseJSON(read.text)
+  if (!json.ok) {
+    start = { ...start, body: read.text }
+    return writeWire(
+      ctx,
+      start,
+      route.errors({
+        status: 400,
+        message:
+          "We could not parse the JSON body of your request. (HINT: This likely means you aren't using your HTTP library correctly. The API expects a JSON payload, but what was sent was not valid JSON.)",
+        code: 'invalid_json',
+      }),
+    )
+  }
+  const body = json.value
+  const model = (body as { model?: unknown } | null)?.model
+  start = { ...start, body, ...(typeof model === 'string' ? { model } : {}) }
+  const parsed = route.parse(body)
+  if (!parsed.ok) return writeWire(ctx, start, parsed.error)
+
+  const matcher = ctx.matcher
+  const match = matcher.match(parsed.match)
+  if (!match) {
+    return writeWire(
+      ctx,
+      start,
+      route.errors({
+        status: 404,
+        message: describeNoMatch(matcher.explain(parsed.match), matcher.scenario),
+        code: 'no_matching_rule',
+      }),
+    )
+  }
+  start = { ...start, ruleIndex: match.index }
+  const signal = c.req.raw.signal
+  const wire = await route.answer({ params: parsed.params, match, clock: ctx.clock, signal, c })
+  if (wire.delayMs > 0) await ctx.clock.sleep(wire.delayMs, signal)
+  return writeWire(ctx, start, wire)
+}
+
+/**
+ * Registers an API route on the app and in the route table (for 405 answers).
+ *
+ * @example addApiRoute(app, ctx, { path: '/v1/chat/completions', errors: openaiError, parse, answer })
+ */
+export function addApiRoute<Params>(
+  app: Hono,
+  ctx: MocktopusContext,
+  route: ApiRoute<Params>,
+): void {
+  const method = route.method ?? 'POST'
+  ctx.routes.push({ method, path: route.path, errors: route.errors })
+  app.on(method, route.path, (c) => handleApiRequest(ctx, route, c))
+}
+
+/**
+ * Registers a route that answers without the scenario's rules (e.g. `GET /v1/models`); its
+ * exchanges are reported with `ruleIndex: null`.
+ *
+ * @example addPlainRoute(app, ctx, { method: 'GET', path: '/v1/models', errors: openaiError, answer: () => listModels(ctx.scenario) })
+ */
+export function addPlainRoute(
+  app: Hono,
+  ctx: MocktopusContext,
+  route: {
+    readonly method: string
+    readonly path: string
+    readonly errors: ErrorEnvelope
+    answer(c: Context): WireResult
+  },
+): void {
+  ctx.routes.push({ method: route.method, path: route.path, errors: route.errors })
+  app.on(route.method, route.path, (c) =>
+    writeWire(ctx, startExchange(ctx, c, route.path), route.answer(c)),
+  )
+}
