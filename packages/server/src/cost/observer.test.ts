@@ -1,0 +1,78 @@
+import parsePrometheusTextFormat from 'parse-prometheus-text-format'
+import { describe, expect, it } from 'vitest'
+import { type CostExchange, createCostObserver, isCountedExchange } from './observer.js'
+
+const usage = { input_tokens: 1000, output_tokens: 500 }
+
+function exchange(overrides: Partial<CostExchange> = {}): CostExchange {
+  return {
+    endpoint: '/v1/chat/completions',
+    model: 'gpt-4o',
+    ruleIndex: 0,
+    status: 200,
+    durationMs: 1,
+    mocked: true,
+    usage,
+    ...overrides,
+  }
+}
+
+describe('isCountedExchange', () => {
+  it('counts successful mocked or replayed answers that carry usage', () => {
+    expect(isCountedExchange(exchange())).toBe(true)
+    expect(isCountedExchange(exchange({ status: 201 }))).toBe(true)
+  })
+
+  it('does not count errors, no-match answers, record-mode forwards or usage-less answers', () => {
+    expect(isCountedExchange(exchange({ status: 429 }))).toBe(false)
+    expect(isCountedExchange(exchange({ status: 404, ruleIndex: null }))).toBe(false)
+    expect(isCountedExchange(exchange({ mocked: false }))).toBe(false)
+    expect(isCountedExchange(exchange({ usage: undefined }))).toBe(false)
+  })
+})
+
+describe('createCostObserver', () => {
+  it('counts only what it should, but meters every request', () => {
+    const costs = createCostObserver({ now: () => Date.UTC(2026, 10, 25, 9) })
+    expect(costs.observe(exchange())?.cost_usd).toBe(0.0075)
+    expect(costs.observe(exchange({ stream: true } as Partial<CostExchange>))?.cost_usd).toBe(
+      0.0075,
+    )
+    expect(costs.observe(exchange({ status: 500, ruleIndex: 1 }))).toBeUndefined()
+    expect(costs.observe(exchange({ mocked: false, ruleIndex: undefined }))).toBeUndefined()
+    expect(costs.health()).toEqual({ requests_mocked: 2, cost_saved: '$0.02' })
+    const { report, summary } = costs.report()
+    expect(report.total_saved).toBe(0.015)
+    expect(summary).toMatch(/^Mocktopus saved \$0\.0150 on 2 mocked requests/)
+    const families = parsePrometheusTextFormat(costs.metrics())
+    const requests = families.find((f) => f.name === 'mocktopus_requests_total')
+    expect(requests?.metrics.map((m) => [m.labels?.rule, m.labels?.status, m.value])).toEqual([
+      ['0', '200', '2'],
+      ['1', '500', '1'],
+      ['none', '200', '1'],
+    ])
+    const cost = families.find((f) => f.name === 'mocktopus_cost_saved_usd_total')
+    expect(cost?.metrics[0]?.value).toBe('0.015')
+  })
+
+  it('lays the scenario pricing over the built-in table and --pricing over both', () => {
+    const costs = createCostObserver({
+      scenarioPricing: { 'gpt-4o': { input: 1, output: 1 }, 'house-model': { input: 3 } },
+      pricing: { 'house-model': { input: 4 } },
+    })
+    const million = { input_tokens: 1_000_000, output_tokens: 0 }
+    expect(costs.observe(exchange({ usage: million }))?.cost_usd).toBe(1)
+    expect(costs.observe(exchange({ model: 'house-model', usage: million }))?.cost_usd).toBe(4)
+    costs.setScenarioPricing(undefined)
+    expect(costs.observe(exchange({ usage: million }))?.cost_usd).toBe(2.5)
+    expect(costs.observe(exchange({ model: 'house-model', usage: million }))?.cost_usd).toBe(4)
+  })
+
+  it('forgets everything on reset', () => {
+    const costs = createCostObserver()
+    costs.observe(exchange())
+    costs.reset()
+    expect(costs.health()).toEqual({ requests_mocked: 0, cost_saved: '$0.00' })
+    expect(costs.metrics()).not.toContain('mocktopus_requests_total{')
+  })
+})
