@@ -135,6 +135,7 @@ export {
   parseResponsesRequest,
   previousResponseNotFound,
   RESPONSES_PATH,
+  type ResponseDeleted,
   type ResponsesParams,
   responseNotFound,
 } from './responses-request.js'

@@ -100,3 +100,10 @@ export function parseResponsesRequest(
     match: { endpoint: options.endpoint ?? RESPONSES_PATH, model, messages },
   }
 }
+
+/** What `DELETE /v1/responses/{id}` answers for a stored response. */
+export interface ResponseDeleted {
+  readonly id: string
+  readonly object: 'response'
+  readonly deleted: true
+}

@@ -36,6 +36,15 @@ describe('createResponseStore', () => {
     expect(store.get(c.response.id)).toBe(c)
   })
 
+  it('deletes one response and its items', () => {
+    const store = createResponseStore()
+    const entry = stored('a')
+    store.set(entry)
+    expect(store.delete(entry.response.id)).toBe(true)
+    expect(store.delete(entry.response.id)).toBe(false)
+    expect(store.item(entry.response.output[0]?.id ?? '')).toBeUndefined()
+  })
+
   it('empties on clear', () => {
     const store = createResponseStore()
     const entry = stored('a')

@@ -20,6 +20,8 @@ export interface ResponseStore {
   /** An output item of any stored response, by item id (`msg_…`, `fc_…`). */
   item(id: string): ResponseOutputItem | undefined
   set(entry: StoredResponse): void
+  /** Forgets one response; whether it was there. */
+  delete(id: string): boolean
   readonly size: number
   clear(): void
 }
@@ -64,6 +66,11 @@ export function createResponseStore(options: ResponseStoreOptions = {}): Respons
         const oldest = responses.keys().next().value as string
         forget(oldest)
       }
+    },
+    delete(id) {
+      const known = responses.has(id)
+      forget(id)
+      return known
     },
     get size() {
       return responses.size
