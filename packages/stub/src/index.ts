@@ -1,2 +1,33 @@
 /** @module @mocktopus/stub */
-export {}
+export {
+  createStubClient,
+  type StubChatCompletions,
+  type StubClient,
+  type StubClientOptions,
+  type StubEmbeddings,
+  type StubRequest,
+  type StubResponses,
+} from './client.js'
+export {
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  InternalServerError,
+  MockAPIError,
+  type MockAPIErrorInit,
+  NoMatchingRuleError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  UnprocessableEntityError,
+  type WireErrorObject,
+} from './errors.js'
+export { MockStream } from './stream.js'
+export type {
+  ChatCompletion,
+  ChatCompletionCreateParams,
+  EmbeddingCreateParams,
+  EmbeddingsResult,
+  ResponseCreateParams,
+  ResponseResult,
+} from './types.js'

@@ -1,0 +1,302 @@
+/**
+ * The stub client: an object shaped like the `openai` SDK client whose methods answer from a
+ * scenario in-process, with no server and no sockets. It runs the same parsing, matching and
+ * answer-building functions as the server, so the bodies it returns are the ones the server
+ * would send.
+ */
+import {
+  answerChat,
+  answerEmbeddings,
+  answerResponses,
+  type ChatCompletionChunk,
+  type Clock,
+  createResponseStore,
+  openaiError,
+  type ParseResult,
+  parseChatRequest,
+  parseEmbeddingsRequest,
+  parseResponsesRequest,
+  type ResponseStreamEvent,
+  systemClock,
+  type WireError,
+  type WireResult,
+} from '@mocktopus/responders'
+import {
+  createMatcher,
+  describeNoMatch,
+  type MatchRequest,
+  type MatchResult,
+  parseScenario,
+  type Scenario,
+} from '@mocktopus/scenario'
+import { MockAPIError, NoMatchingRuleError } from './errors.js'
+import { settle } from './settle.js'
+import type { MockStream } from './stream.js'
+import type {
+  ChatCompletion,
+  ChatCompletionCreateParams,
+  EmbeddingCreateParams,
+  EmbeddingsResult,
+  ResponseCreateParams,
+  ResponseResult,
+} from './types.js'
+
+export interface StubClientOptions {
+  /**
+   * Wait as the server would: `delay_ms` before an answer and `chunk_delay_ms` between chunks.
+   * Off by default, so unit tests stay instant.
+   */
+  readonly realtime?: boolean
+  /**
+   * Time as the answers see it (`created`) and how delays wait. Overrides `realtime` and
+   * `fixedTime`. Default: the system clock, with delays skipped unless `realtime` is set.
+   */
+  readonly clock?: Clock
+  /** Unix seconds every `created` field carries, for byte-identical snapshots. */
+  readonly fixedTime?: number
+  /** Label for a scenario given as YAML text, used in error messages. Default `stub`. */
+  readonly source?: string
+  /** How many calls `requests()` keeps; the oldest goes first. Default 1000. */
+  readonly journalSize?: number
+}
+
+/** One call the stub answered, as `requests()` lists it (the server journal's shape). */
+export interface StubRequest {
+  readonly method: 'POST'
+  /** The API path the call stands for, e.g. `/v1/chat/completions`. */
+  readonly path: string
+  readonly model?: string
+  /** The params as they would go over the wire (JSON round-tripped). */
+  readonly body: unknown
+  /** The index of the rule that answered, or `null` when none did or the request was invalid. */
+  readonly ruleIndex: number | null
+  /** The HTTP status the server would have answered with. */
+  readonly status: number
+  readonly stream: boolean
+  /** When the call was made, ISO 8601, from the client's clock. */
+  readonly time: string
+}
+
+export interface StubChatCompletions {
+  create<P extends ChatCompletionCreateParams & { readonly stream: true }>(
+    params: P,
+  ): Promise<MockStream<ChatCompletionChunk>>
+  create<P extends ChatCompletionCreateParams & { readonly stream?: false | null }>(
+    params: P,
+  ): Promise<ChatCompletion>
+  create<P extends ChatCompletionCreateParams>(
+    params: P,
+  ): Promise<ChatCompletion | MockStream<ChatCompletionChunk>>
+}
+
+export interface StubEmbeddings {
+  create<P extends EmbeddingCreateParams & { readonly encoding_format: 'base64' }>(
+    params: P,
+  ): Promise<EmbeddingsResult<string>>
+  create<P extends EmbeddingCreateParams>(params: P): Promise<EmbeddingsResult<number[]>>
+}
+
+export interface StubResponses {
+  create<P extends ResponseCreateParams & { readonly stream: true }>(
+    params: P,
+  ): Promise<MockStream<ResponseStreamEvent>>
+  create<P extends ResponseCreateParams & { readonly stream?: false | null }>(
+    params: P,
+  ): Promise<ResponseResult>
+  create<P extends ResponseCreateParams>(
+    params: P,
+  ): Promise<ResponseResult | MockStream<ResponseStreamEvent>>
+}
+
+export interface StubClient {
+  readonly chat: { readonly completions: StubChatCompletions }
+  readonly embeddings: StubEmbeddings
+  readonly responses: StubResponses
+  /** The scenario the client answers from. */
+  readonly scenario: Scenario
+  /** The calls answered so far, oldest first. */
+  requests(): StubRequest[]
+  /** Restores every rule's `times`, forgets stored responses and clears `requests()`. */
+  reset(): void
+}
+
+const instant = (): Promise<void> => Promise.resolve()
+
+function chooseClock(options: StubClientOptions): Clock {
+  if (options.clock) return options.clock
+  const now =
+    options.fixedTime === undefined
+      ? systemClock.now
+      : (
+          (ms: number) => () =>
+            ms
+        )(options.fixedTime * 1000)
+  return { now, sleep: options.realtime ? systemClock.sleep : instant }
+}
+
+// What the SDK would send: JSON drops `undefined` fields and turns dates into strings, and the
+// server derives ids from the body it received, so the stub must see the same body.
+function overTheWire(params: unknown): unknown {
+  return params === undefined ? undefined : JSON.parse(JSON.stringify(params))
+}
+
+function toError(error: WireError): MockAPIError {
+  return MockAPIError.generate({ status: error.status, headers: error.headers, body: error.body })
+}
+
+// The SDK decodes the base64 it asked for into float32 numbers; mirror that exactly.
+function decodeFloat32(base64: string): number[] {
+  const binary = atob(base64)
+  const bytes = new Uint8Array(binary.length)
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
+  return Array.from(new Float32Array(bytes.buffer))
+}
+
+function addOutputText(response: ResponseResult | Omit<ResponseResult, 'output_text'>) {
+  const texts: string[] = []
+  for (const item of response.output) {
+    if (item.type !== 'message') continue
+    for (const part of item.content) if (part.type === 'output_text') texts.push(part.text)
+  }
+  return { ...response, output_text: texts.join('') }
+}
+
+/**
+ * An in-process client shaped like `new OpenAI()` that answers from a scenario (a parsed
+ * `Scenario` or YAML text). Error rules throw the SDK's error classes; no matching rule throws
+ * `NoMatchingRuleError`; delays are skipped unless `realtime` is set.
+ *
+ * @example
+ * const client = createStubClient(`
+ * version: 1
+ * rules:
+ *   - type: llm.openai
+ *     when: { messages_contains: hello }
+ *     respond: { content: Hi there! }
+ * `)
+ * const completion = await client.chat.completions.create({
+ *   model: 'gpt-4o-mini',
+ *   messages: [{ role: 'user', content: 'hello' }],
+ * })
+ * completion.choices[0].message.content // 'Hi there!'
+ */
+export function createStubClient(
+  scenario: Scenario | string,
+  options: StubClientOptions = {},
+): StubClient {
+  const parsed =
+    typeof scenario === 'string'
+      ? parseScenario(scenario, { source: options.source ?? 'stub' })
+      : scenario
+  const matcher = createMatcher(parsed)
+  const clock = chooseClock(options)
+  const store = createResponseStore()
+  const journalSize = options.journalSize ?? 1000
+  let journal: StubRequest[] = []
+
+  function record(entry: Omit<StubRequest, 'method' | 'time'>): void {
+    if (journalSize <= 0) return
+    journal.push({ method: 'POST', ...entry, time: new Date(clock.now()).toISOString() })
+    if (journal.length > journalSize) journal = journal.slice(-journalSize)
+  }
+
+  /**
+   * The steps every endpoint shares, in the server's order: validate the body, match, answer,
+   * record, then wait and settle the answer into a value or a thrown error.
+   */
+  async function call<Params extends object, Body, Chunk>(
+    path: string,
+    body: unknown,
+    parse: (body: unknown) => ParseResult<Params>,
+    answer: (params: Params, match: MatchResult, signal: AbortSignal) => WireResult<Chunk>,
+  ): Promise<Body | MockStream<Chunk>> {
+    const model = (body as { model?: unknown } | null)?.model
+    const base = { path, body, ...(typeof model === 'string' ? { model } : {}) }
+    const request = parse(body)
+    if (!request.ok) {
+      record({ ...base, ruleIndex: null, status: request.error.status, stream: false })
+      throw toError(request.error)
+    }
+    const stream = (request.params as { stream?: unknown }).stream === true
+    const match = matcher.match(request.match)
+    if (!match) {
+      record({ ...base, ruleIndex: null, status: 404, stream })
+      throw noMatch(request.match)
+    }
+    const controller = new AbortController()
+    const result = answer(request.params, match, controller.signal)
+    record({ ...base, ruleIndex: match.index, status: result.status, stream })
+    return settle<Body, Chunk>(result, clock, controller)
+  }
+
+  function noMatch(request: MatchRequest): NoMatchingRuleError {
+    const verdicts = matcher.explain(request)
+    const error = openaiError({
+      status: 404,
+      message: describeNoMatch(verdicts, parsed),
+      code: 'no_matching_rule',
+    })
+    return new NoMatchingRuleError({
+      status: error.status,
+      headers: error.headers,
+      body: error.body,
+      verdicts,
+    })
+  }
+
+  const completions = {
+    create(params: ChatCompletionCreateParams) {
+      return call(
+        '/v1/chat/completions',
+        overTheWire(params),
+        parseChatRequest,
+        (p, match, signal) => answerChat({ params: p, match, clock, signal }),
+      )
+    },
+  } as StubChatCompletions
+
+  const embeddings = {
+    async create(params: EmbeddingCreateParams) {
+      const decode = params?.encoding_format === undefined
+      const body = overTheWire(decode ? { ...params, encoding_format: 'base64' } : params)
+      const result = (await call('/v1/embeddings', body, parseEmbeddingsRequest, (p, match) =>
+        answerEmbeddings({ params: p, match }),
+      )) as EmbeddingsResult<number[] | string>
+      if (!decode) return result
+      return {
+        ...result,
+        data: result.data.map((item) => ({
+          ...item,
+          embedding: decodeFloat32(item.embedding as string),
+        })),
+      }
+    },
+  } as StubEmbeddings
+
+  const responses = {
+    async create(params: ResponseCreateParams) {
+      const result = await call(
+        '/v1/responses',
+        overTheWire(params),
+        (body) => parseResponsesRequest(body, { store }),
+        (p, match, signal) => answerResponses({ params: p, match, clock, signal, store }),
+      )
+      return result && typeof result === 'object' && 'object' in result
+        ? addOutputText(result as ResponseResult)
+        : result
+    },
+  } as StubResponses
+
+  return {
+    chat: { completions },
+    embeddings,
+    responses,
+    scenario: parsed,
+    requests: () => journal.slice(),
+    reset() {
+      matcher.reset()
+      store.clear()
+      journal = []
+    },
+  }
+}

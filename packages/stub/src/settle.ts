@@ -1,0 +1,31 @@
+/**
+ * Turns a responder's answer (plain data, the same the server sends) into what the `openai`
+ * SDK hands an application: the JSON body, a stream of chunk objects, or a thrown error.
+ */
+import type { Clock, WireResult } from '@mocktopus/responders'
+import { MockAPIError } from './errors.js'
+import { MockStream } from './stream.js'
+
+/**
+ * The body of a JSON answer, a {@link MockStream} of a streamed answer's chunks, or throws the
+ * error answer as the SDK's class for its status. Waits the answer's `delay_ms` on `clock`.
+ * `controller` is the one whose signal the responder got, so aborting the stream also cuts
+ * short a chunk delay in progress.
+ */
+export async function settle<Body, Chunk>(
+  answer: WireResult<Chunk>,
+  clock: Clock,
+  controller: AbortController = new AbortController(),
+): Promise<Body | MockStream<Chunk>> {
+  await clock.sleep(answer.delayMs)
+  if (answer.kind === 'error') {
+    throw MockAPIError.generate({
+      status: answer.status,
+      headers: answer.headers,
+      body: answer.body,
+    })
+  }
+  if (answer.kind === 'json') return answer.body as Body
+  const { chunks } = answer
+  return new MockStream(() => chunks[Symbol.asyncIterator](), controller)
+}
