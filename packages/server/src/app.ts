@@ -9,10 +9,13 @@ import { Hono } from 'hono'
 import { cors } from 'hono/cors'
 import type { MocktopusContext, RouteEntry } from './context.js'
 import { startExchange, writeWire } from './pipeline.js'
+import { registerAnthropicMessages } from './routes/anthropic-messages.js'
 import { registerHealth } from './routes/health.js'
 import { registerModels } from './routes/models.js'
 import { registerOpenAIChat } from './routes/openai-chat.js'
+import { registerOpenAICompletions } from './routes/openai-completions.js'
 import { registerOpenAIEmbeddings } from './routes/openai-embeddings.js'
+import { registerOpenAIResponses } from './routes/openai-responses.js'
 
 export type CORSOptions = NonNullable<Parameters<typeof cors>[0]>
 
@@ -24,10 +27,13 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   registerHealth,
   registerOpenAIChat,
   registerOpenAIEmbeddings,
+  registerOpenAIResponses,
+  registerOpenAICompletions,
+  registerAnthropicMessages,
   registerModels,
 ]
 
-const EXPOSED_HEADERS = ['x-mocktopus-rule', 'retry-after', 'x-request-id']
+const EXPOSED_HEADERS = ['x-mocktopus-rule', 'retry-after', 'x-request-id', 'request-id']
 
 function routePattern(path: string): RegExp {
   const source = path
