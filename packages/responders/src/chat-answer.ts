@@ -35,7 +35,7 @@ export type ChatAnswer = WireJSON | WireError | WireStream<ChatCompletionChunk>
 
 /** The 1-based use of the matched rule; ids derive from it so repeated requests differ. */
 export function useCount(match: MatchResult): number {
-  return (match as MatchResult & { use?: number }).use ?? 1
+  return match.use ?? 1
 }
 
 /**
