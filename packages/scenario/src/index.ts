@@ -9,6 +9,7 @@ export {
   ScenarioNotFoundError,
 } from './errors.js'
 export { compileGlob, type GlobTest } from './glob.js'
+export { lintScenario } from './lint.js'
 export { loadScenario } from './load.js'
 export { createMatcher } from './match.js'
 export { type CreateScenarioOptions, createScenario } from './normalize.js'

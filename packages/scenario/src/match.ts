@@ -136,11 +136,10 @@ function inputDiff(
   return undefined
 }
 
-// The hot path: cheapest checks first, no allocation unless a text is needed.
+// The hot path, for a rule already known to answer the endpoint (see `candidates`): cheapest
+// checks first, no allocation unless a text is needed.
 function holds(compiled: CompiledRule, view: RequestView): boolean {
   const { request } = view
-  if (!compiled.endpoints.has(request.endpoint)) return false
-  if (compiled.endpoint && !compiled.endpoint(request.endpoint)) return false
   if (compiled.model && !compiled.model(request.model)) return false
   if (compiled.contains !== undefined && !containsHolds(compiled, view, compiled.contains)) {
     return false

@@ -170,6 +170,15 @@ export interface ScenarioIssue {
   readonly column?: number
 }
 
+/** Something legal but probably not meant, found by `lintScenario`. */
+export interface ScenarioWarning {
+  /** The rule concerned (0-based index into `scenario.rules`; messages say "rule N", 1-based). */
+  readonly ruleIndex: number
+  readonly message: string
+  /** The rule's start line in its file, when it was parsed from YAML. */
+  readonly line?: number
+}
+
 /** Compiled rules plus the live `times` counters. The Scenario itself never changes. */
 export interface Matcher {
   readonly scenario: Scenario

@@ -1,4 +1,5 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
+import { compileGlob } from './glob.js'
 import { compileRegex } from './regex.js'
 import { scenarioSchema } from './schema.js'
 import { closestName } from './suggest.js'
@@ -218,6 +219,20 @@ function semanticIssues(data: unknown): RawIssue[] {
           segments: ['rules', index, 'when', alias],
           message: `"${alias}" is an alias of "${name}"; give only one of them`,
           at: 'key',
+        })
+      }
+    }
+    for (const key of ['model', 'endpoint'] as const) {
+      const glob = when[key]
+      if (typeof glob !== 'string') continue
+      try {
+        compileGlob(glob)
+      } catch (error) {
+        const text = error instanceof Error ? error.message : String(error)
+        issues.push({
+          segments: ['rules', index, 'when', key],
+          message: `invalid glob ${JSON.stringify(glob)}: ${text.slice(text.lastIndexOf(': ') + 2)}`,
+          at: 'value',
         })
       }
     }

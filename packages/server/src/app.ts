@@ -12,6 +12,7 @@ import { startExchange, writeWire } from './pipeline.js'
 import { registerAnthropicMessages } from './routes/anthropic-messages.js'
 import { registerHealth } from './routes/health.js'
 import { registerModels } from './routes/models.js'
+import { registerObservability } from './routes/observability.js'
 import { registerOpenAIChat } from './routes/openai-chat.js'
 import { registerOpenAICompletions } from './routes/openai-completions.js'
 import { registerOpenAIEmbeddings } from './routes/openai-embeddings.js'
@@ -25,6 +26,7 @@ export type RouteModule = (app: Hono, ctx: MocktopusContext) => void
 /** Every route module, in registration order; the catch-all always comes after them. */
 export const ROUTE_MODULES: readonly RouteModule[] = [
   registerHealth,
+  registerObservability,
   registerOpenAIChat,
   registerOpenAIEmbeddings,
   registerOpenAIResponses,

@@ -4,6 +4,7 @@
  */
 import type { Clock, ErrorEnvelope } from '@mocktopus/responders'
 import type { Matcher, Scenario } from '@mocktopus/scenario'
+import type { CostObserver } from './cost/observer.js'
 import type { Exchange } from './exchange.js'
 
 /** One registered API route, so the fallback can answer 405 (and in the right envelope). */
@@ -23,5 +24,9 @@ export interface MocktopusContext {
   readonly bodyLimit: number
   /** Tells every observer about one finished exchange; observer errors never reach the client. */
   emit(exchange: Exchange): void
+  /** Cost tracking and metrics, fed by every exchange; read by `/health`, `/cost-report` and `/_mocktopus/metrics`. */
+  readonly costs: CostObserver
+  /** The mode `/health` reports: `mock` (the default), `record` or `replay`. */
+  readonly mode?: string
   readonly routes: RouteEntry[]
 }

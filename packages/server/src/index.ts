@@ -1,4 +1,5 @@
 /** @module @mocktopus/server */
+export * from './cost/index.js'
 export { type CORSOptions, createApp, ROUTE_MODULES, type RouteModule } from './app.js'
 export type { MocktopusContext, RouteEntry } from './context.js'
 export type { Exchange, ExchangeListener } from './exchange.js'

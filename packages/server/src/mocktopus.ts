@@ -14,6 +14,8 @@ import {
 import type { Hono } from 'hono'
 import { type CORSOptions, createApp } from './app.js'
 import type { MocktopusContext, RouteEntry } from './context.js'
+import { type CostReportBody, createCostObserver } from './cost/observer.js'
+import type { PricingTable } from './cost/pricing.js'
 import type { Exchange, ExchangeListener } from './exchange.js'
 
 /** The default request body limit: 10 MiB. */
@@ -37,6 +39,11 @@ export interface MocktopusOptions {
   readonly cors?: boolean | CORSOptions
   /** Exchange listeners registered from the start, as with `mock.on('exchange', fn)`. */
   readonly observers?: readonly ExchangeListener[]
+  /**
+   * Prices (USD per 1M tokens) laid over the built-in table and the scenario's `pricing:`
+   * block, as `--pricing FILE` gives them; see docs/cost.md.
+   */
+  readonly pricing?: PricingTable
 }
 
 export interface Mocktopus {
@@ -53,6 +60,11 @@ export interface Mocktopus {
   setScenario(scenario: Scenario | string): void
   /** Listens to finished exchanges; returns a function that stops listening. */
   on(event: 'exchange', listener: ExchangeListener): () => void
+  /**
+   * What the mocked responses so far would have cost: the body of `GET /cost-report`, with
+   * `summary` as text for people (the CLI prints it on shutdown).
+   */
+  costReport(): CostReportBody
 }
 
 const EMPTY_SCENARIO: Scenario = { version: 1, rules: [], meta: {} }
@@ -91,6 +103,14 @@ export async function createMocktopus(options: MocktopusOptions = {}): Promise<M
   const clock = toClock(options)
   const listeners = new Set<ExchangeListener>(options.observers ?? [])
   const routes: RouteEntry[] = []
+  const costs = createCostObserver({
+    ...(options.pricing ? { pricing: options.pricing } : {}),
+    ...(scenario.pricing ? { scenarioPricing: scenario.pricing } : {}),
+    routes: () => routes.map((route) => route.path),
+  })
+  listeners.add((exchange) => {
+    costs.observe(exchange)
+  })
 
   const ctx: MocktopusContext = {
     get matcher() {
@@ -102,6 +122,7 @@ export async function createMocktopus(options: MocktopusOptions = {}): Promise<M
     clock,
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     routes,
+    costs,
     emit(exchange: Exchange) {
       for (const listener of listeners) {
         try {
@@ -128,6 +149,7 @@ export async function createMocktopus(options: MocktopusOptions = {}): Promise<M
     setScenario(next) {
       scenario = toScenario(next)
       matcher = createMatcher(scenario)
+      costs.setScenarioPricing(scenario.pricing)
     },
     on(event, listener) {
       if (event !== 'exchange') throw new MocktopusError(`unknown event "${event}"; use "exchange"`)
@@ -136,5 +158,6 @@ export async function createMocktopus(options: MocktopusOptions = {}): Promise<M
         listeners.delete(listener)
       }
     },
+    costReport: () => costs.report(),
   }
 }

@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net'
 import { serve as serveNode } from '@hono/node-server'
 import type { Mocktopus } from './mocktopus.js'
 
+export { loadPricingFile } from './cost/load-pricing.js'
+
 export interface ServeOptions {
   /** Default 8080; 0 picks a free port. */
   readonly port?: number

@@ -1,0 +1,177 @@
+import { ruleEndpoints } from './endpoints.js'
+import { compileGlob, isMatchAll } from './glob.js'
+import type { Rule, Scenario, ScenarioWarning, When } from './types.js'
+
+const GLOB_CHARS = /[*?[\]{}\\]/
+
+// Values `finish_reason` takes on the wire across the three chat APIs.
+const FINISH_REASONS = new Set([
+  'stop',
+  'length',
+  'tool_calls',
+  'content_filter',
+  'function_call',
+  'end_turn',
+  'max_tokens',
+  'stop_sequence',
+  'tool_use',
+  'pause_turn',
+  'refusal',
+])
+
+function effectiveEndpoints(rule: Rule): string[] {
+  const endpoint = rule.when.endpoint
+  const all = ruleEndpoints(rule.type, endpoint)
+  if (endpoint === undefined) return [...all]
+  const test = compileGlob(endpoint)
+  return all.filter((path) => test(path))
+}
+
+/** The conditions of a `when` that narrow anything (`model: "*"` narrows nothing). */
+function conditionKeys(when: When): string[] {
+  return Object.keys(when).filter(
+    (key) =>
+      key !== 'ignore_case' &&
+      !(key === 'model' && isMatchAll(when.model as string)) &&
+      key !== 'endpoint',
+  )
+}
+
+function sameJSON(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b)
+}
+
+// Whether every request `later` matches is also matched by `earlier`, judged on the clear
+// cases only: each condition of `earlier` is absent, match-all, or implied by an equal (or, for
+// substrings, containing) condition of `later`. Unsure means no.
+function covers(earlier: Rule, later: Rule, endpoints: Map<Rule, string[]>): boolean {
+  const mine = new Set(endpoints.get(earlier))
+  const theirs = endpoints.get(later) as string[]
+  if (theirs.length === 0 || !theirs.every((path) => mine.has(path))) return false
+  const a = earlier.when
+  const b = later.when
+  if (a.model !== undefined && !isMatchAll(a.model)) {
+    const exact = b.model !== undefined && !GLOB_CHARS.test(b.model)
+    if (b.model !== a.model && !(exact && compileGlob(a.model)(b.model))) return false
+  }
+  if (a.messages_contains !== undefined) {
+    if (b.messages_contains === undefined) return false
+    const loose = a.ignore_case === true
+    if (!loose && b.ignore_case === true) return false
+    const needle = loose ? a.messages_contains.toLowerCase() : a.messages_contains
+    const hay = loose ? b.messages_contains.toLowerCase() : b.messages_contains
+    if (!hay.includes(needle)) return false
+  }
+  if (a.messages_regex !== undefined && a.messages_regex !== b.messages_regex) return false
+  if (a.conversation !== undefined && !sameJSON(a.conversation, b.conversation)) return false
+  if (a.input !== undefined && !sameJSON(a.input, b.input)) return false
+  return true
+}
+
+function isFallback(rule: Rule): boolean {
+  return rule.times === null && conditionKeys(rule.when).length === 0
+}
+
+/**
+ * Finds what is legal but probably a mistake, for `mocktopus validate`: rules that can never be
+ * selected (shadowed by an earlier rule without `times`, or whose type never answers their
+ * `when.endpoint`), an empty `when` ahead of other rules, no fallback rule for a type, usage
+ * figures of zero or that do not add up, unknown `finish_reason` values.
+ *
+ * @example lintScenario(parseScenario(text)).map((w) => `rule ${w.ruleIndex + 1}: ${w.message}`)
+ */
+export function lintScenario(scenario: Scenario): ScenarioWarning[] {
+  const warnings: ScenarioWarning[] = []
+  const { rules } = scenario
+  const warn = (ruleIndex: number, message: string) => {
+    const line = rules[ruleIndex]?.line
+    warnings.push(line === undefined ? { ruleIndex, message } : { ruleIndex, message, line })
+  }
+  const endpoints = new Map(rules.map((rule) => [rule, effectiveEndpoints(rule)]))
+
+  rules.forEach((rule, index) => {
+    const paths = endpoints.get(rule) as string[]
+    if (paths.length === 0) {
+      warn(
+        index,
+        `never matches: type ${rule.type} does not answer endpoint ${JSON.stringify(rule.when.endpoint)}`,
+      )
+      return
+    }
+    const shadow = rules.findIndex(
+      (earlier, earlierIndex) =>
+        earlierIndex < index && earlier.times === null && covers(earlier, rule, endpoints),
+    )
+    if (shadow !== -1) {
+      const where = rules[shadow]?.line === undefined ? '' : ` (line ${rules[shadow]?.line})`
+      warn(
+        index,
+        `never selected: rule ${shadow + 1}${where} comes first and matches every request this rule matches; move this rule above it or narrow rule ${shadow + 1}`,
+      )
+    }
+    if (rule.when.messages_contains === '') {
+      warn(index, 'messages_contains is empty, so it holds for every request; remove it or fill it')
+    }
+  })
+
+  rules.forEach((rule, index) => {
+    if (Object.keys(rule.when).length > 0) return
+    const hidden = rules.some(
+      (later, laterIndex) =>
+        laterIndex > index && rule.times === null && covers(rule, later, endpoints),
+    )
+    if (hidden) {
+      warn(
+        index,
+        `"when" is empty, so this rule answers every ${rule.type} request and the rules after it that it covers never run; add conditions or move it last`,
+      )
+    }
+  })
+
+  for (const type of new Set(rules.map((rule) => rule.type))) {
+    const own = rules.filter((rule) => rule.type === type)
+    const needed = new Set(own.flatMap((rule) => endpoints.get(rule) as string[]))
+    const served = new Set(
+      rules.filter(isFallback).flatMap((rule) => endpoints.get(rule) as string[]),
+    )
+    if ([...needed].every((path) => served.has(path))) continue
+    const last = rules.lastIndexOf(own[own.length - 1] as Rule)
+    warn(
+      last,
+      `no fallback rule for ${type}: a request no ${type} rule matches gets a 404 no_matching_rule; end with a rule without conditions (or model: "*") if that is not meant`,
+    )
+  }
+
+  rules.forEach((rule, index) => {
+    const usage = rule.respond?.usage
+    if (usage) {
+      const { input_tokens, output_tokens, total_tokens } = usage
+      const counts = [input_tokens, output_tokens, total_tokens].filter((n) => n !== undefined)
+      if (counts.length > 0 && counts.every((n) => n === 0)) {
+        warn(
+          index,
+          'usage reports 0 tokens; remove usage to have tokens estimated from the text, or give real figures',
+        )
+      } else if (
+        input_tokens !== undefined &&
+        output_tokens !== undefined &&
+        total_tokens !== undefined &&
+        input_tokens + output_tokens !== total_tokens
+      ) {
+        warn(
+          index,
+          `usage.total_tokens is ${total_tokens}, not input_tokens + output_tokens (${input_tokens + output_tokens})`,
+        )
+      }
+    }
+    const reason = rule.respond?.finish_reason
+    if (reason !== undefined && !FINISH_REASONS.has(reason)) {
+      warn(
+        index,
+        `finish_reason ${JSON.stringify(reason)} is not one the APIs send (${[...FINISH_REASONS].join(', ')})`,
+      )
+    }
+  })
+
+  return warnings.sort((a, b) => a.ruleIndex - b.ruleIndex)
+}
