@@ -29,4 +29,6 @@ export interface MocktopusContext {
   /** The mode `/health` reports: `mock` (the default), `record` or `replay`. */
   readonly mode?: string
   readonly routes: RouteEntry[]
+  /** Registers state a route module keeps (e.g. stored responses) to clear on `reset()`. */
+  onReset(clear: () => void): void
 }

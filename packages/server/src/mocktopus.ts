@@ -54,7 +54,7 @@ export interface Mocktopus {
   /** The scenario in use. */
   readonly scenario: Scenario
   readonly clock: Clock
-  /** Restores every rule's `times` counter. */
+  /** Restores every rule's `times` counter and forgets stored responses. */
   reset(): void
   /** Replaces the scenario (parsed, or YAML text); counters start afresh. */
   setScenario(scenario: Scenario | string): void
@@ -111,6 +111,7 @@ export async function createMocktopus(options: MocktopusOptions = {}): Promise<M
   listeners.add((exchange) => {
     costs.observe(exchange)
   })
+  const resetters: (() => void)[] = []
 
   const ctx: MocktopusContext = {
     get matcher() {
@@ -123,6 +124,9 @@ export async function createMocktopus(options: MocktopusOptions = {}): Promise<M
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     routes,
     costs,
+    onReset(clear) {
+      resetters.push(clear)
+    },
     emit(exchange: Exchange) {
       for (const listener of listeners) {
         try {
@@ -145,6 +149,7 @@ export async function createMocktopus(options: MocktopusOptions = {}): Promise<M
     clock,
     reset() {
       matcher.reset()
+      for (const clear of resetters) clear()
     },
     setScenario(next) {
       scenario = toScenario(next)

@@ -1,0 +1,58 @@
+/**
+ * `POST /v1/responses`, `GET /v1/responses/:id` and `DELETE /v1/responses/:id`. Answered
+ * responses are kept per server instance (bounded, oldest first out, emptied by `reset()`) so a
+ * follow-up with `previous_response_id` is matched against the whole conversation.
+ */
+import {
+  answerResponses,
+  createResponseStore,
+  openaiError,
+  parseResponsesRequest,
+  RESPONSES_PATH,
+  type ResponseDeleted,
+  type ResponsesParams,
+  responseNotFound,
+  type WireResult,
+} from '@mocktopus/responders'
+import type { Context, Hono } from 'hono'
+import type { MocktopusContext } from '../context.js'
+import { addApiRoute, addPlainRoute } from '../pipeline.js'
+
+/** How many answered responses an instance keeps for `previous_response_id`. */
+export const STORED_RESPONSES_LIMIT = 1000
+
+export function registerOpenAIResponses(app: Hono, ctx: MocktopusContext): void {
+  const store = createResponseStore({ limit: STORED_RESPONSES_LIMIT })
+  ctx.onReset(() => store.clear())
+
+  addApiRoute<ResponsesParams>(app, ctx, {
+    path: RESPONSES_PATH,
+    errors: openaiError,
+    parse: (body) => parseResponsesRequest(body, { store }),
+    answer: ({ params, match, clock, signal }) =>
+      answerResponses({ params, match, clock, signal, store }),
+  })
+
+  const idOf = (c: Context) => c.req.param('id') ?? ''
+  addPlainRoute(app, ctx, {
+    method: 'GET',
+    path: `${RESPONSES_PATH}/:id`,
+    errors: openaiError,
+    answer: (c): WireResult => {
+      const found = store.get(idOf(c))
+      if (!found) return responseNotFound(idOf(c))
+      return { kind: 'json', status: 200, headers: {}, body: found.response, delayMs: 0 }
+    },
+  })
+  addPlainRoute(app, ctx, {
+    method: 'DELETE',
+    path: `${RESPONSES_PATH}/:id`,
+    errors: openaiError,
+    answer: (c): WireResult => {
+      const id = idOf(c)
+      if (!store.delete(id)) return responseNotFound(id)
+      const body: ResponseDeleted = { id, object: 'response', deleted: true }
+      return { kind: 'json', status: 200, headers: {}, body, delayMs: 0 }
+    },
+  })
+}
