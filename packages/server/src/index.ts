@@ -1,7 +1,8 @@
 /** @module @mocktopus/server */
-export * from './cost/index.js'
+
 export { type CORSOptions, createApp, ROUTE_MODULES, type RouteModule } from './app.js'
 export type { MocktopusContext, RouteEntry } from './context.js'
+export * from './cost/index.js'
 export type { Exchange, ExchangeListener } from './exchange.js'
 export {
   createMocktopus,

@@ -3,11 +3,13 @@ export { createMetrics, DURATION_BUCKETS, type Metrics, type MetricsSample } fro
 export { formatUSD } from './money.js'
 export {
   type CostExchange,
+  type CostHealth,
   type CostObserver,
   type CostObserverOptions,
   type CostReportBody,
   createCostObserver,
   isCountedExchange,
+  routeLabel,
 } from './observer.js'
 export { PricingError, parsePricing, validatePricing } from './parse-pricing.js'
 export {

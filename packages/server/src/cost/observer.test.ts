@@ -1,6 +1,6 @@
 import parsePrometheusTextFormat from 'parse-prometheus-text-format'
 import { describe, expect, it } from 'vitest'
-import { type CostExchange, createCostObserver, isCountedExchange } from './observer.js'
+import { type CostExchange, createCostObserver, isCountedExchange, routeLabel } from './observer.js'
 
 const usage = { input_tokens: 1000, output_tokens: 500 }
 
@@ -40,7 +40,7 @@ describe('createCostObserver', () => {
     )
     expect(costs.observe(exchange({ status: 500, ruleIndex: 1 }))).toBeUndefined()
     expect(costs.observe(exchange({ mocked: false, ruleIndex: undefined }))).toBeUndefined()
-    expect(costs.health()).toEqual({ requests_mocked: 2, cost_saved: '$0.02' })
+    expect(costs.health()).toEqual({ requests_mocked: 2, cost_saved: '$0.02', uptime_s: 0 })
     const { report, summary } = costs.report()
     expect(report.total_saved).toBe(0.015)
     expect(summary).toMatch(/^Mocktopus saved \$0\.0150 on 2 mocked requests/)
@@ -72,7 +72,32 @@ describe('createCostObserver', () => {
     const costs = createCostObserver()
     costs.observe(exchange())
     costs.reset()
-    expect(costs.health()).toEqual({ requests_mocked: 0, cost_saved: '$0.00' })
+    expect(costs.health()).toMatchObject({ requests_mocked: 0, cost_saved: '$0.00' })
     expect(costs.metrics()).not.toContain('mocktopus_requests_total{')
+  })
+})
+
+describe('routeLabel', () => {
+  it('labels an endpoint with its route pattern, and anything else as other', () => {
+    const patterns = ['/v1/models', '/v1/models/:id', '/v1/chat/completions']
+    expect(routeLabel('/v1/models/gpt-4o', patterns)).toBe('/v1/models/:id')
+    expect(routeLabel('/v1/models', patterns)).toBe('/v1/models')
+    expect(routeLabel('/v1/nope', patterns)).toBe('other')
+    expect(routeLabel('/v1/models/a/b', patterns)).toBe('other')
+  })
+
+  it('keeps the metrics to one series per route however many paths are requested', () => {
+    const costs = createCostObserver({ routes: () => ['/v1/models/:id'] })
+    for (const path of ['/v1/models/a', '/v1/models/b', '/x/1', '/x/2']) {
+      costs.observe(exchange({ endpoint: path, ruleIndex: null, status: 404, usage: undefined }))
+    }
+    const lines = costs
+      .metrics()
+      .split('\n')
+      .filter((l) => l.startsWith('mocktopus_requests_total'))
+    expect(lines).toEqual([
+      'mocktopus_requests_total{endpoint="/v1/models/:id",rule="none",status="404"} 2',
+      'mocktopus_requests_total{endpoint="other",rule="none",status="404"} 2',
+    ])
   })
 })

@@ -13,13 +13,12 @@ import {
 /** The fields of the server's `exchange` event that cost and metrics read. */
 export interface CostExchange {
   readonly endpoint?: string
-  readonly path?: string
   readonly model?: string
   readonly ruleIndex?: number | null
   readonly status: number
   readonly durationMs: number
-  /** Milliseconds since the epoch. */
-  readonly time?: number
+  /** When the request arrived: ISO 8601 (as the server emits it) or ms since the epoch. */
+  readonly time?: string | number
   /** The answer came from a rule or a recording, not from a live upstream. */
   readonly mocked: boolean
   /** The usage the client saw; absent on responses that carry none. */
@@ -32,6 +31,14 @@ export interface CostReportBody {
   readonly summary: string
 }
 
+/** The fields `GET /health` takes from the cost observer. */
+export interface CostHealth {
+  readonly requests_mocked: number
+  readonly cost_saved: string
+  /** Whole seconds since the observer (the server instance) was created. */
+  readonly uptime_s: number
+}
+
 export interface CostObserverOptions {
   /** Prices laid over the built-in table and the scenario's `pricing:` block (`--pricing`). */
   readonly pricing?: PricingTable
@@ -41,14 +48,20 @@ export interface CostObserverOptions {
   readonly now?: () => number
   /** Latency histogram bounds in seconds. */
   readonly buckets?: readonly number[]
+  /**
+   * The API's route patterns (`/v1/models/:id`). The metrics label an exchange with the pattern
+   * its endpoint matches, or `other`, so that unknown paths and model ids cannot grow the
+   * number of series without limit. Without it, endpoints are used as they are.
+   */
+  readonly routes?: () => readonly string[]
 }
 
 export interface CostObserver {
   /** Feed it every `exchange` event. Returns the cost when the exchange was counted. */
   observe(exchange: CostExchange): RecordedCost | undefined
   report(): CostReportBody
-  /** `requests_mocked` and `cost_saved` (`$X.XX`) for `GET /health`. */
-  health(): { readonly requests_mocked: number; readonly cost_saved: string }
+  /** `requests_mocked`, `cost_saved` (`$X.XX`) and `uptime_s` for `GET /health`. */
+  health(): CostHealth
   /** The Prometheus text for `GET /_mocktopus/metrics`. */
   metrics(): string
   /** Re-prices later responses after a scenario (re)load; what was counted keeps its cost. */
@@ -68,6 +81,30 @@ export function isCountedExchange(exchange: CostExchange): boolean {
   return exchange.mocked && exchange.status < 400 && exchange.usage !== undefined
 }
 
+function patternRegExp(pattern: string): RegExp {
+  const source = pattern
+    .split('/')
+    .map((part) => (part.startsWith(':') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('/')
+  return new RegExp(`^${source}$`)
+}
+
+/**
+ * The route pattern an endpoint belongs to, or `other` when none matches.
+ *
+ * @example routeLabel('/v1/models/gpt-4o', ['/v1/models', '/v1/models/:id']) // '/v1/models/:id'
+ */
+export function routeLabel(endpoint: string, patterns: readonly string[]): string {
+  for (const pattern of patterns) if (patternRegExp(pattern).test(endpoint)) return pattern
+  return 'other'
+}
+
+function timeOf(time: string | number | undefined): number | undefined {
+  if (time === undefined) return undefined
+  const ms = typeof time === 'number' ? time : Date.parse(time)
+  return Number.isFinite(ms) ? ms : undefined
+}
+
 /**
  * The cost tracker and the metrics, fed by the server's `exchange` event so no route handler
  * does cost work. Prices: built-in, then the scenario's `pricing:` block, then `pricing` (the
@@ -85,21 +122,36 @@ export function createCostObserver(options: CostObserverOptions = {}): CostObser
     ...(options.now ? { now: options.now } : {}),
   })
   const meter: Metrics = createMetrics({ buckets: options.buckets ?? DURATION_BUCKETS })
+  // Uptime is about the process, not the scenario's clock, which tests often freeze.
+  const created = performance.now()
+  const labels = new Map<string, string>()
+  const endpointLabel = (endpoint: string | undefined): string => {
+    if (endpoint === undefined) return 'other'
+    if (!options.routes) return endpoint
+    let label = labels.get(endpoint)
+    if (label === undefined) {
+      label = routeLabel(endpoint, options.routes())
+      // Only known routes are cached: unknown paths are unbounded, and 'other' is cheap to recompute.
+      if (label !== 'other') labels.set(endpoint, label)
+    }
+    return label
+  }
 
   return {
     tracker,
     observe(exchange) {
       meter.observe({
-        endpoint: exchange.endpoint ?? 'other',
+        endpoint: endpointLabel(exchange.endpoint),
         ruleIndex: exchange.ruleIndex ?? undefined,
         status: exchange.status,
         durationMs: exchange.durationMs,
       })
       if (!isCountedExchange(exchange) || !exchange.usage) return undefined
+      const time = timeOf(exchange.time)
       return tracker.record({
         model: exchange.model,
         usage: exchange.usage,
-        ...(exchange.time === undefined ? {} : { time: exchange.time }),
+        ...(time === undefined ? {} : { time }),
       })
     },
     report() {
@@ -108,7 +160,11 @@ export function createCostObserver(options: CostObserverOptions = {}): CostObser
     },
     health() {
       const totals = tracker.totals()
-      return { requests_mocked: totals.requests, cost_saved: formatUSD(totals.cost_pico, 2) }
+      return {
+        requests_mocked: totals.requests,
+        cost_saved: formatUSD(totals.cost_pico, 2),
+        uptime_s: Math.floor((performance.now() - created) / 1000),
+      }
     },
     metrics() {
       return meter.render(tracker.totals())
