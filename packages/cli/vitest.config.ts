@@ -8,5 +8,10 @@ export default defineProject({
   test: {
     name: 'cli',
     exclude: ['**/node_modules/**', '**/dist/**', '**/*.contract.test.ts'],
+    // Builds the CLI once for the subprocess tests in test/.
+    globalSetup: ['./test/global-setup.ts'],
+    // Subprocess tests start real processes and servers; give slow shared machines room.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
   },
 })

@@ -1,0 +1,203 @@
+import { type FSWatcher, watch } from 'node:fs'
+import { basename, dirname, resolve } from 'node:path'
+import type { Scenario } from '@mocktopus/scenario'
+import { CommandError, UsageError } from '../errors.js'
+import type { CLIContext } from '../io.js'
+import {
+  booleanOption,
+  choiceOption,
+  integerOption,
+  type RawOptions,
+  stringOption,
+} from '../options.js'
+import { readScenarioFile, scenarioFromOption, scenarioLabel } from '../scenario-file.js'
+import { VERSION } from '../version.js'
+
+const MODES = ['mock', 'record', 'replay'] as const
+const RELOAD_DEBOUNCE_MS = 100
+
+/**
+ * Whether `host` only accepts connections from this machine.
+ *
+ * @example isLoopback('127.0.0.1') // true
+ */
+export function isLoopback(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[|\]$/g, '')
+  return h === 'localhost' || h === '::1' || /^127\./.test(h) || /^::ffff:127\./.test(h)
+}
+
+/** The base URL a client on this machine uses to reach a server bound to `host:port`. */
+export function baseURL(host: string, port: number): string {
+  const bare = host.replace(/^\[|\]$/g, '')
+  // A server bound to every interface is reachable here on loopback.
+  const reachable = bare === '0.0.0.0' ? '127.0.0.1' : bare === '::' ? '::1' : bare
+  return `http://${reachable.includes(':') ? `[${reachable}]` : reachable}:${port}`
+}
+
+function bindError(error: unknown, host: string, port: number): unknown {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code
+  if (code === 'EADDRINUSE') {
+    return new CommandError(
+      `port ${port} on ${host} is already in use; stop the other server, or pick another port with --port (--port 0 picks a free one)`,
+      { cause: error },
+    )
+  }
+  if (code === 'EACCES') {
+    return new CommandError(
+      `not allowed to listen on ${host}:${port}; ports below 1024 need privileges, so use --port 8080 or --port 0`,
+      { cause: error },
+    )
+  }
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+    return new CommandError(
+      `cannot listen on ${host}: no such address on this machine; try --host 127.0.0.1`,
+      { cause: error },
+    )
+  }
+  return error
+}
+
+function waitForAbort(signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.resolve()
+  return new Promise((done) => signal.addEventListener('abort', () => done(), { once: true }))
+}
+
+function clockTime(): string {
+  return new Date().toTimeString().slice(0, 8)
+}
+
+/**
+ * `mocktopus serve`: runs the server until `context.signal` aborts (SIGINT or SIGTERM), then
+ * closes it and prints the cost-savings summary when any request was mocked.
+ */
+export async function runServe(
+  _args: readonly string[],
+  options: RawOptions,
+  context: CLIContext,
+): Promise<number> {
+  const mode = choiceOption(options, 'mode', MODES, 'mock')
+  if (mode !== 'mock') {
+    throw new UsageError(
+      `--mode ${mode} is not available yet: record and replay arrive in a later release; use --mode mock`,
+    )
+  }
+  const port = integerOption(options, 'port', { min: 0, max: 65535, fallback: 8080 }) as number
+  const host = stringOption(options, 'host') ?? '127.0.0.1'
+  const file = stringOption(options, 'scenario')
+  const watching = booleanOption(options, 'watch')
+  if (watching && file === undefined) {
+    throw new UsageError('--watch needs a scenario file to watch: add -s FILE')
+  }
+  const fixedTime = integerOption(options, 'fixedTime', { min: 0, max: 253402300799 })
+  const verbose = booleanOption(options, 'verbose')
+  // Accepted now so that scripts written for record/replay keep working; the keys are only
+  // ever handed to the upstream client, never printed.
+  for (const key of ['recordingsDir', 'upstream', 'openaiKey', 'anthropicKey']) {
+    stringOption(options, key)
+  }
+  const pricingFile = stringOption(options, 'pricing')
+
+  const scenario = await scenarioFromOption(file, context.cwd)
+  const { createMocktopus } = await import('@mocktopus/server')
+  const { serve } = await import('@mocktopus/server/node')
+  const mock = await createMocktopus({
+    scenario,
+    ...(fixedTime === undefined ? {} : { fixedTime }),
+    ...(pricingFile === undefined ? {} : { pricingFile: resolve(context.cwd, pricingFile) }),
+  })
+
+  const { colors } = context
+  if (verbose) {
+    mock.on('exchange', (exchange) => {
+      const rule = exchange.ruleIndex === null ? 'no rule' : `rule ${exchange.ruleIndex + 1}`
+      const status =
+        exchange.status >= 400
+          ? colors.red(String(exchange.status))
+          : colors.green(String(exchange.status))
+      context.out(
+        `${colors.dim(clockTime())} ${exchange.method} ${exchange.endpoint} ${exchange.model ?? '-'} ${rule} ${status} ${Math.round(exchange.durationMs)}ms${exchange.stream ? ' (stream)' : ''}`,
+      )
+    })
+  }
+
+  let server: Awaited<ReturnType<typeof serve>>
+  try {
+    server = await serve(mock, { port, hostname: host })
+  } catch (error) {
+    throw bindError(error, host, port)
+  }
+
+  const url = baseURL(host, server.port)
+  context.out(`${colors.bold('Mocktopus')} ${VERSION} ${colors.dim('mode:')} ${mode}`)
+  context.out(`Scenario   ${scenarioLabel(scenario)} (${plural(scenario.rules.length, 'rule')})`)
+  context.out(`OpenAI     ${colors.cyan(`${url}/v1`)}  ${colors.dim('baseURL for the openai SDK')}`)
+  context.out(`Anthropic  ${colors.cyan(url)}  ${colors.dim('baseURL for @anthropic-ai/sdk')}`)
+  if (!isLoopback(host)) {
+    context.err(
+      `${colors.yellow('warning')} listening on ${host}, not loopback: anyone who can reach this machine can call the mock server`,
+    )
+  }
+
+  let watcher: FSWatcher | undefined
+  if (watching && file !== undefined) {
+    watcher = watchScenario(file, context, (next) => mock.setScenario(next))
+    context.out(`Watching   ${file}`)
+  }
+  context.out(colors.dim('Press Ctrl+C to stop.'))
+
+  await waitForAbort(context.signal)
+  watcher?.close()
+  await server.close()
+  const summary = costSummary(mock)
+  if (summary) context.out(summary)
+  context.out('Mocktopus stopped.')
+  return 0
+}
+
+function costSummary(mock: object): string | undefined {
+  const report = (
+    mock as { costReport?: () => { requests_mocked?: number; summary?: string } }
+  ).costReport?.()
+  if (!report?.requests_mocked) return undefined
+  return report.summary
+}
+
+function watchScenario(
+  file: string,
+  context: CLIContext,
+  apply: (scenario: Scenario) => void,
+): FSWatcher {
+  const path = resolve(context.cwd, file)
+  const name = basename(path)
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let reloading = Promise.resolve()
+  const reload = async () => {
+    try {
+      const next = await readScenarioFile(file, context.cwd)
+      apply(next)
+      context.out(
+        `${context.colors.dim(clockTime())} reloaded ${file} (${plural(next.rules.length, 'rule')})`,
+      )
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error)
+      context.err(
+        `${context.colors.yellow('reload failed')}, still serving the previous scenario:\n${message}`,
+      )
+    }
+  }
+  // Watch the folder, not the file: editors save by writing a new file and renaming it over
+  // the old one, after which a watch on the old file sees nothing.
+  const watcher = watch(dirname(path), (_event, changed) => {
+    if (changed !== null && changed !== name) return
+    clearTimeout(timer)
+    timer = setTimeout(() => {
+      reloading = reloading.then(reload)
+    }, RELOAD_DEBOUNCE_MS)
+  })
+  watcher.on('close', () => clearTimeout(timer))
+  return watcher
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`
+}

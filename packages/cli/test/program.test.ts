@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { mocktopus } from './run.js'
+
+const manifest = JSON.parse(readFileSync(join(import.meta.dirname, '../package.json'), 'utf8'))
+const COMMANDS = ['serve', 'validate', 'explain', 'simulate', 'init', 'example', 'doctor']
+
+describe('mocktopus (the built program)', () => {
+  it('prints its version from package.json', async () => {
+    const result = await mocktopus(['--version'])
+    expect(result).toMatchObject({ code: 0, stdout: `${manifest.version}\n`, stderr: '' })
+  })
+
+  it('prints help listing every command', async () => {
+    const result = await mocktopus(['--help'])
+    expect(result.code).toBe(0)
+    for (const command of COMMANDS)
+      expect(result.stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'))
+  })
+
+  it.each(COMMANDS)('prints help for %s', async (command) => {
+    const result = await mocktopus([command, '--help'])
+    expect(result.code).toBe(0)
+    expect(result.stdout).toContain(`$ mocktopus ${command}`)
+    expect(result.stdout).toContain('Options:')
+  })
+
+  it('rejects an unknown command with a suggestion and exit 2', async () => {
+    const result = await mocktopus(['serv'])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toBe(
+      'error: unknown command "serv"; did you mean "serve"? Run "mocktopus --help" for the list of commands.\n',
+    )
+    expect(result.stdout).toBe('')
+  })
+
+  it('rejects an unknown flag with exit 2', async () => {
+    const result = await mocktopus(['validate', 'x.yaml', '--strict'])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toBe('error: unknown option --strict (see "mocktopus validate --help")\n')
+  })
+
+  it('rejects a flag without its value with exit 2', async () => {
+    const result = await mocktopus(['serve', '--port'])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toMatch(/^error: option -p, --port <port> needs a value/)
+  })
+
+  it('prints the help on stderr and exits 2 without a command', async () => {
+    const result = await mocktopus([])
+    expect(result.code).toBe(2)
+    expect(result.stdout).toBe('')
+    expect(result.stderr).toContain('Usage:')
+  })
+
+  it('never colours output that is not a terminal', async () => {
+    const result = await mocktopus(['validate', 'missing.yaml'], { env: { NO_COLOR: undefined } })
+    expect(result.stdout + result.stderr).not.toContain('\u001b[')
+  })
+})
