@@ -1,5 +1,5 @@
 import type { Clock } from '@mocktopus/responders'
-import OpenAI from 'openai'
+import OpenAI, { type APIError } from 'openai'
 import { describe, expect, it } from 'vitest'
 import { useMocktopus } from './harness.js'
 import { OPENAI_SCENARIO } from './scenario.js'
@@ -20,7 +20,7 @@ async function failure(content: string, extra: { stream?: boolean; model?: strin
   try {
     await client().chat.completions.create({ model, messages: [{ role: 'user', content }], stream })
   } catch (error) {
-    return error as OpenAI.APIError
+    return error as APIError
   }
   throw new Error('expected the request to fail')
 }
@@ -74,9 +74,9 @@ describe('openai SDK: errors', () => {
   it('rejects a bad request with 400 naming the field and keeps serving', async () => {
     const bad = await client()
       .chat.completions.create({ model: 'gpt-4o', messages: 'hi' as never })
-      .catch((error: OpenAI.APIError) => error)
+      .catch((error: APIError) => error)
     expect(bad).toBeInstanceOf(OpenAI.BadRequestError)
-    expect((bad as OpenAI.APIError).param).toBe('messages')
+    expect((bad as APIError).param).toBe('messages')
     const raw = await fetch(`${h.baseURL}/chat/completions`, { method: 'POST', body: '{oops' })
     expect(raw.status).toBe(400)
     expect(await raw.json()).toMatchObject({
@@ -93,9 +93,9 @@ describe('openai SDK: errors', () => {
     const huge = 'x'.repeat(11 * 1024 * 1024)
     const error = await client()
       .chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: huge }] })
-      .catch((e: OpenAI.APIError) => e)
-    expect((error as OpenAI.APIError).status).toBe(413)
-    expect((error as OpenAI.APIError).code).toBe('request_too_large')
+      .catch((e: APIError) => e)
+    expect((error as APIError).status).toBe(413)
+    expect((error as APIError).code).toBe('request_too_large')
   })
 
   it('answers unknown paths 404 and wrong methods 405 in the envelope', async () => {
