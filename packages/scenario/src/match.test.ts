@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createMatcher } from './match.js'
+import { createScenario } from './normalize.js'
 import { parseScenario } from './parse.js'
 import type { ChatMessage, MatchRequest } from './types.js'
 
@@ -414,15 +415,12 @@ describe('createMatcher', () => {
   })
 
   it('matches the last of 10,000 compiled rules', () => {
-    const lines = ['version: 1', 'rules:']
-    for (let i = 0; i < 10_000; i++) {
-      lines.push(
-        '  - type: llm.openai',
-        `    when: { model: "gpt-${i}*", messages_contains: "case ${i}:", messages_regex: "n${i}$" }`,
-        `    respond: { content: "${i}" }`,
-      )
-    }
-    const matcher = createMatcher(parseScenario(lines.join('\n')))
+    const rules = Array.from({ length: 10_000 }, (_, i) => ({
+      type: 'llm.openai',
+      when: { model: `gpt-${i}*`, messages_contains: `case ${i}:`, messages_regex: `n${i}$` },
+      respond: { content: `${i}` },
+    }))
+    const matcher = createMatcher(createScenario({ version: 1, rules }))
     const hit = matcher.match(chat('case 9999: n9999', 'gpt-9999-x'))
     expect(hit?.index).toBe(9999)
     expect(matcher.match(chat('case 9999: n9999', 'claude'))).toBeUndefined()
