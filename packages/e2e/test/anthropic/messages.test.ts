@@ -137,6 +137,18 @@ describe('messages.create with @anthropic-ai/sdk', () => {
   })
 })
 
+describe('beta.messages with @anthropic-ai/sdk', () => {
+  it('answers /v1/messages?beta=true the same way', async () => {
+    const message = await client.beta.messages.create({
+      model: MODEL,
+      max_tokens: 64,
+      betas: ['token-efficient-tools-2025-02-19'],
+      messages: [{ role: 'user', content: 'capital of France' }],
+    })
+    expect(message.content).toEqual([{ type: 'text', text: 'The capital of France is Paris.' }])
+  })
+})
+
 describe('messages.stream with @anthropic-ai/sdk', () => {
   it('emits text events and a finalMessage equal to what create returns', async () => {
     const params = {

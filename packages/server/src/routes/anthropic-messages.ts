@@ -32,7 +32,10 @@ function requestIds(): MiddlewareHandler {
     if (res.status >= 400 && res.headers.get('content-type')?.startsWith('application/json')) {
       // The shared steps (bad JSON, no rule, wrong method) build the envelope without knowing
       // the id; fill it in here so body and header always agree.
-      const body = (await res.clone().json()) as { type?: unknown; request_id?: unknown }
+      const body = (await res
+        .clone()
+        .json()
+        .catch(() => null)) as { type?: unknown; request_id?: unknown } | null
       if (body?.type === 'error' && body.request_id === null) {
         const headers = new Headers(res.headers)
         c.res = undefined
