@@ -5,8 +5,8 @@ import {
   parseResponsesRequest,
 } from '@mocktopus/responders'
 import type { MatchResult, Respond } from '@mocktopus/scenario'
-import { describe, expect, it } from 'vitest'
-import { openaiErrors } from '../../src/contracts.js'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { openaiErrors, openaiSchema } from '../../src/contracts.js'
 
 // The responders' output checked against the official spec without a server in between, over
 // the variations a rule can produce; the HTTP tests beside this one check the wire.
@@ -68,6 +68,12 @@ function run(name: string, stream: boolean) {
 }
 
 describe('Responses bodies against the OpenAI spec', () => {
+  // Compiling the spec's schemas takes seconds on a busy machine; do it once, outside the tests.
+  beforeAll(() => {
+    openaiSchema('Response')
+    openaiSchema('ResponseStreamEvent')
+  }, 120_000)
+
   for (const name of Object.keys(CASES)) {
     it(`builds a valid Response: ${name}`, () => {
       const answer = run(name, false)

@@ -1,7 +1,7 @@
 import { answerCompletion, fixedClock, parseCompletionRequest } from '@mocktopus/responders'
 import type { MatchResult, Respond } from '@mocktopus/scenario'
-import { describe, expect, it } from 'vitest'
-import { openaiErrors } from '../../src/contracts.js'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { openaiErrors, openaiSchema } from '../../src/contracts.js'
 
 // Legacy completions checked against the spec's CreateCompletionResponse. The spec has no
 // chunk schema: the API streams the same object, with `finish_reason: null` until a choice
@@ -20,6 +20,11 @@ function run(body: Record<string, unknown>, respond: Respond) {
 }
 
 describe('Legacy completions against the OpenAI spec', () => {
+  // Compiling the spec's schemas takes seconds on a busy machine; do it once, outside the tests.
+  beforeAll(() => {
+    openaiSchema('CreateCompletionResponse')
+  }, 120_000)
+
   it('builds a valid CreateCompletionResponse', () => {
     const answer = run({ prompt: ['Say hi', 'Say bye'], n: 2 }, { content: 'Hello there' })
     if (answer.kind !== 'json') throw new Error(answer.kind)
