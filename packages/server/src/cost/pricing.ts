@@ -35,6 +35,10 @@ export const DEFAULT_PRICING: PricingTable = {
   'text-embedding-3-large': { input: 0.13 },
   'text-embedding-ada-002': { input: 0.1 },
   // Anthropic
+  'claude-opus-5': { input: 5, output: 25, cached_input: 0.5 },
+  'claude-sonnet-5': { input: 2, output: 10, cached_input: 0.2 },
+  'claude-opus-4-8': { input: 5, output: 25, cached_input: 0.5 },
+  'claude-opus-4-7': { input: 5, output: 25, cached_input: 0.5 },
   'claude-opus-4-6': { input: 5, output: 25, cached_input: 0.5 },
   'claude-opus-4-5': { input: 5, output: 25, cached_input: 0.5 },
   'claude-opus-4-1': { input: 15, output: 75, cached_input: 1.5 },

@@ -23,6 +23,7 @@ describe('resolveModelPrice', () => {
     expect(keyOf('claude-sonnet-4-5-20250929')).toBe('claude-sonnet-4-5')
     expect(keyOf('claude-opus-4-1-20250805')).toBe('claude-opus-4-1')
     expect(keyOf('claude-haiku-4-5-20251001')).toBe('claude-haiku-4-5')
+    expect(keyOf('claude-sonnet-5')).toBe('claude-sonnet-5')
   })
 
   it('never crosses into another family that shares a prefix', () => {
@@ -33,6 +34,7 @@ describe('resolveModelPrice', () => {
     expect(keyOf('gpt-4o-mini-tts')).toBeUndefined()
     expect(keyOf('o1-mini')).toBeUndefined()
     expect(keyOf('claude-opus-4-9')).toBeUndefined()
+    expect(keyOf('claude-sonnet-5-5')).toBeUndefined()
     expect(keyOf('gpt-4-turbo')).toBeUndefined()
   })
 
