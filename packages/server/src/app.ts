@@ -9,6 +9,7 @@ import { Hono } from 'hono'
 import { cors } from 'hono/cors'
 import type { MocktopusContext, RouteEntry } from './context.js'
 import { startExchange, writeWire } from './pipeline.js'
+import { registerAdmin } from './routes/admin.js'
 import { registerAnthropicMessages } from './routes/anthropic-messages.js'
 import { registerHealth } from './routes/health.js'
 import { registerModels } from './routes/models.js'
@@ -33,6 +34,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   registerOpenAICompletions,
   registerAnthropicMessages,
   registerModels,
+  registerAdmin,
 ]
 
 const EXPOSED_HEADERS = ['x-mocktopus-rule', 'retry-after', 'x-request-id', 'request-id']

@@ -6,6 +6,7 @@ import type { Clock, ErrorEnvelope } from '@mocktopus/responders'
 import type { Matcher, Scenario } from '@mocktopus/scenario'
 import type { CostObserver } from './cost/observer.js'
 import type { Exchange } from './exchange.js'
+import type { Journal } from './journal.js'
 
 /** One registered API route, so the fallback can answer 405 (and in the right envelope). */
 export interface RouteEntry {
@@ -31,4 +32,8 @@ export interface MocktopusContext {
   readonly routes: RouteEntry[]
   /** Registers state a route module keeps (e.g. stored responses) to clear on `reset()`. */
   onReset(clear: () => void): void
+  /** The last API exchanges, for `GET /_mocktopus/requests`. */
+  readonly journal: Journal<Exchange>
+  /** What `mock.reset()` does, for `POST /_mocktopus/reset`. */
+  reset(): void
 }

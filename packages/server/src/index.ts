@@ -5,6 +5,13 @@ export type { MocktopusContext, RouteEntry } from './context.js'
 export * from './cost/index.js'
 export type { Exchange, ExchangeListener } from './exchange.js'
 export {
+  createJournal,
+  DEFAULT_JOURNAL_SIZE,
+  isJournaled,
+  type Journal,
+  type JournalOptions,
+} from './journal.js'
+export {
   createMocktopus,
   DEFAULT_BODY_LIMIT,
   type Mocktopus,
@@ -22,3 +29,4 @@ export {
   startExchange,
   writeWire,
 } from './pipeline.js'
+export { REQUESTS_PATH, RESET_PATH } from './routes/admin.js'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createJournal, DEFAULT_JOURNAL_SIZE } from './journal.js'
+import { createJournal, DEFAULT_JOURNAL_SIZE, isJournaled } from './journal.js'
 
 describe('createJournal', () => {
   it('keeps entries oldest first', () => {
@@ -58,5 +58,22 @@ describe('createJournal', () => {
   it('rejects a negative or fractional size', () => {
     expect(() => createJournal({ size: -1 })).toThrow(RangeError)
     expect(() => createJournal({ size: 1.5 })).toThrow(/whole number/)
+  })
+})
+
+describe('isJournaled', () => {
+  it('keeps API paths and leaves out admin routes and /health, mounted or not', () => {
+    for (const path of ['/v1/chat/completions', '/llm/v1/messages', '/v1/nope', '/healthz']) {
+      expect(isJournaled({ path }), path).toBe(true)
+    }
+    for (const path of [
+      '/health',
+      '/_mocktopus/requests',
+      '/_mocktopus',
+      '/llm/_mocktopus/reset',
+      '/llm/health',
+    ]) {
+      expect(isJournaled({ path }), path).toBe(false)
+    }
   })
 })

@@ -68,3 +68,17 @@ export function createJournal<Entry>(options: JournalOptions = {}): Journal<Entr
     },
   }
 }
+
+// Admin routes and /health are tooling, not traffic; a wrong method on one of them still
+// reaches the server's catch-all, which reports an exchange that must not be journaled.
+const NOT_JOURNALED = /(?:^|\/)_mocktopus(?:\/|$)|\/health$/
+
+/**
+ * Whether an exchange belongs in the journal: every API request, but not the admin routes
+ * under `/_mocktopus/` or `/health`, wherever the app is mounted.
+ *
+ * @example isJournaled({ path: '/llm/_mocktopus/requests' }) // false
+ */
+export function isJournaled(exchange: { readonly path: string }): boolean {
+  return !NOT_JOURNALED.test(exchange.path)
+}

@@ -17,6 +17,7 @@ import type { MocktopusContext, RouteEntry } from './context.js'
 import { type CostReportBody, createCostObserver } from './cost/observer.js'
 import type { PricingTable } from './cost/pricing.js'
 import type { Exchange, ExchangeListener } from './exchange.js'
+import { createJournal, isJournaled } from './journal.js'
 
 /** The default request body limit: 10 MiB. */
 export const DEFAULT_BODY_LIMIT: number = 10 * 1024 * 1024
@@ -44,6 +45,11 @@ export interface MocktopusOptions {
    * block, as `--pricing FILE` gives them; see docs/cost.md.
    */
   readonly pricing?: PricingTable
+  /**
+   * How many exchanges `requests()` and `GET /_mocktopus/requests` keep; the oldest goes
+   * first, so a long run cannot grow memory without limit. Default 1000; 0 keeps none.
+   */
+  readonly journalSize?: number
 }
 
 export interface Mocktopus {
@@ -54,8 +60,10 @@ export interface Mocktopus {
   /** The scenario in use. */
   readonly scenario: Scenario
   readonly clock: Clock
-  /** Restores every rule's `times` counter and forgets stored responses. */
+  /** Restores every rule's `times` counter, forgets stored responses and clears the journal. */
   reset(): void
+  /** The request journal: the last API exchanges answered, oldest first. */
+  requests(): Exchange[]
   /** Replaces the scenario (parsed, or YAML text); counters start afresh. */
   setScenario(scenario: Scenario | string): void
   /** Listens to finished exchanges; returns a function that stops listening. */
@@ -112,6 +120,12 @@ export async function createMocktopus(options: MocktopusOptions = {}): Promise<M
     costs.observe(exchange)
   })
   const resetters: (() => void)[] = []
+  const journal = createJournal<Exchange>({ size: options.journalSize })
+  const reset = () => {
+    matcher.reset()
+    journal.clear()
+    for (const clear of resetters) clear()
+  }
 
   const ctx: MocktopusContext = {
     get matcher() {
@@ -127,7 +141,10 @@ export async function createMocktopus(options: MocktopusOptions = {}): Promise<M
     onReset(clear) {
       resetters.push(clear)
     },
+    journal,
+    reset,
     emit(exchange: Exchange) {
+      if (isJournaled(exchange)) journal.record(exchange)
       for (const listener of listeners) {
         try {
           listener(exchange)
@@ -147,10 +164,8 @@ export async function createMocktopus(options: MocktopusOptions = {}): Promise<M
       return scenario
     },
     clock,
-    reset() {
-      matcher.reset()
-      for (const clear of resetters) clear()
-    },
+    reset,
+    requests: () => journal.entries(),
     setScenario(next) {
       scenario = toScenario(next)
       matcher = createMatcher(scenario)

@@ -53,3 +53,9 @@ export function serve(
     server.once('error', reject)
   })
 }
+
+export {
+  type StartedMocktopus,
+  type StartMocktopusOptions,
+  startMocktopus,
+} from './node-helpers.js'
