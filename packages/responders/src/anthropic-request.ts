@@ -257,6 +257,8 @@ export function anthropicMatchRequest(
 /**
  * Every text of the request the token estimate counts: system, messages (tool calls and
  * results included) and tool definitions.
+ *
+ * @example estimateTokens(anthropicInputText(request)) // the estimated input_tokens
  */
 export function anthropicInputText(request: AnthropicMessagesRequest): string {
   const parts: string[] = []
