@@ -1,6 +1,7 @@
 import { type FSWatcher, watch } from 'node:fs'
 import { basename, dirname, resolve } from 'node:path'
 import type { Scenario } from '@mocktopus/scenario'
+import type { Mocktopus } from '@mocktopus/server'
 import { CommandError, UsageError } from '../errors.js'
 import type { CLIContext } from '../io.js'
 import {
@@ -99,11 +100,13 @@ export async function runServe(
 
   const scenario = await scenarioFromOption(file, context.cwd)
   const { createMocktopus } = await import('@mocktopus/server')
-  const { serve } = await import('@mocktopus/server/node')
+  const { serve, loadPricingFile } = await import('@mocktopus/server/node')
+  const pricing =
+    pricingFile === undefined ? undefined : await loadPricingFile(resolve(context.cwd, pricingFile))
   const mock = await createMocktopus({
     scenario,
     ...(fixedTime === undefined ? {} : { fixedTime }),
-    ...(pricingFile === undefined ? {} : { pricingFile: resolve(context.cwd, pricingFile) }),
+    ...(pricing === undefined ? {} : { pricing }),
   })
 
   const { colors } = context
@@ -154,12 +157,9 @@ export async function runServe(
   return 0
 }
 
-function costSummary(mock: object): string | undefined {
-  const report = (
-    mock as { costReport?: () => { requests_mocked?: number; summary?: string } }
-  ).costReport?.()
-  if (!report?.requests_mocked) return undefined
-  return report.summary
+function costSummary(mock: Mocktopus): string | undefined {
+  const { report, summary } = mock.costReport()
+  return report.requests_mocked > 0 ? summary : undefined
 }
 
 function watchScenario(

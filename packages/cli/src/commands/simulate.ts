@@ -32,7 +32,7 @@ function chunkLine(n: number, chunk: ChatCompletionChunk): string[] {
       if (call.function.name)
         parts.push(`tool_calls[${call.index}] ${call.function.name} ${call.id}`)
       if (call.function.arguments)
-        parts.push(`tool_calls[${call.index}] += ${JSON.stringify(call.function.arguments)}`)
+        parts.push(`tool_calls[${call.index}] arguments += '${call.function.arguments}'`)
     }
     if (choice.finish_reason) parts.push(`finish_reason: ${choice.finish_reason}`)
     lines.push(`${label}  ${parts.join(', ')}`)

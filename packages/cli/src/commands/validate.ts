@@ -1,8 +1,7 @@
-import type { Scenario, ScenarioIssue } from '@mocktopus/scenario'
-import { ScenarioError } from '@mocktopus/scenario'
+import type { Scenario, ScenarioIssue, ScenarioWarning } from '@mocktopus/scenario'
+import { lintScenario, ScenarioError } from '@mocktopus/scenario'
 import { EXIT_FAILURE, EXIT_OK, UsageError } from '../errors.js'
 import type { CLIContext } from '../io.js'
-import { lintRules, type RuleWarning } from '../lint.js'
 import { booleanOption, type RawOptions } from '../options.js'
 import { readScenarioFile } from '../scenario-file.js'
 
@@ -13,7 +12,7 @@ export interface FileReport {
   /** Rules in the file; absent when it could not be parsed. */
   readonly rules?: number
   readonly errors: readonly ScenarioIssue[]
-  readonly warnings: readonly RuleWarning[]
+  readonly warnings: readonly ScenarioWarning[]
 }
 
 /** What `mocktopus validate --json` prints. */
@@ -38,12 +37,12 @@ async function checkFile(file: string, cwd: string): Promise<FileReport> {
     valid: true,
     rules: scenario.rules.length,
     errors: [],
-    warnings: lintRules(scenario),
+    warnings: lintScenario(scenario),
   }
 }
 
 function position(file: string, line: number | undefined, column: number | undefined): string {
-  return line === undefined ? file : `${file}:${line}:${column ?? 1}`
+  return line === undefined ? `${file}:` : `${file}:${line}:${column ?? 1}`
 }
 
 /**
@@ -76,9 +75,9 @@ export async function runValidate(
       context.out(`${where} ${issue.path ? `${issue.path}: ` : ''}${colors.red(issue.message)}`)
     }
     for (const warning of r.warnings) {
-      const where = position(r.file, warning.line, warning.line === undefined ? undefined : 1)
+      const where = warning.line === undefined ? r.file : `${r.file}:${warning.line}`
       context.out(
-        `${where} rules[${warning.ruleIndex}]: ${colors.yellow('warning')} ${warning.message}`,
+        `${where} rules[${warning.ruleIndex}]: ${colors.yellow('warning:')} ${warning.message}`,
       )
     }
     if (r.valid) {
