@@ -36,6 +36,25 @@ const CASES: Record<string, { body: Record<string, unknown>; respond: Respond }>
     body: { input: 'Hi', max_output_tokens: 16 },
     respond: { content: 'Cut short', finish_reason: 'length' },
   },
+  'structured output': {
+    body: {
+      input: 'Capital of France as JSON',
+      text: {
+        format: {
+          type: 'json_schema',
+          name: 'capital',
+          strict: true,
+          schema: {
+            type: 'object',
+            properties: { city: { type: 'string' } },
+            required: ['city'],
+            additionalProperties: false,
+          },
+        },
+      },
+    },
+    respond: { content: '{"city":"Paris"}' },
+  },
   'every setting echoed': {
     body: {
       input: [{ role: 'user', content: [{ type: 'input_text', text: 'Hi' }] }],

@@ -20,7 +20,7 @@ describe('openai SDK: responses.create', () => {
       output_tokens_details: { reasoning_tokens: 0 },
       total_tokens: 15,
     })
-    expect(h.exchanges).toMatchObject([{ endpoint: '/v1/responses', status: 200, ruleIndex: 7 }])
+    expect(h.exchanges).toMatchObject([{ endpoint: '/v1/responses', status: 200, ruleIndex: 8 }])
   })
 
   it('returns a tool call as a function_call item', async () => {
@@ -99,6 +99,28 @@ describe('openai SDK: responses.create', () => {
       stream: true,
     })
     await expect(streamed).rejects.toMatchObject({ status: 429, headers: expect.anything() })
+  })
+
+  it('parses JSON content for a json_schema text format with responses.parse', async () => {
+    const response = await client().responses.parse({
+      model: 'gpt-4.1',
+      input: 'Capital of France as JSON',
+      text: {
+        format: {
+          type: 'json_schema',
+          name: 'capital',
+          strict: true,
+          schema: {
+            type: 'object',
+            properties: { city: { type: 'string' } },
+            required: ['city'],
+            additionalProperties: false,
+          },
+        },
+      },
+    })
+    expect(response.output_parsed).toEqual({ city: 'Paris' })
+    expect(response.text?.format).toMatchObject({ type: 'json_schema', name: 'capital' })
   })
 
   it('reports a cut-short answer as incomplete', async () => {

@@ -30,6 +30,11 @@ rules:
       usage: { input_tokens: 20, output_tokens: 12 }
   - type: llm.openai
     when:
+      messages_contains: "as JSON"
+    respond:
+      content: '{"city":"Paris"}'
+  - type: llm.openai
+    when:
       messages_contains: "rate limit"
     error: { error_type: rate_limit, retry_after: 7 }
   - type: llm.openai
