@@ -245,6 +245,16 @@ describe('POST /v1/messages', () => {
     expect(new Set(first).size).toBe(3)
     expect(await ids()).toEqual(first)
   })
+
+  it('starts the request-id sequence afresh on reset()', async () => {
+    const { m } = await mock()
+    const id = async () =>
+      (await m.fetch(post('/v1/messages', message('hello')))).headers.get('request-id')
+    const first = await id()
+    expect(await id()).not.toBe(first)
+    m.reset()
+    expect(await id()).toBe(first)
+  })
 })
 
 describe('POST /v1/messages/count_tokens', () => {

@@ -21,9 +21,13 @@ import { addApiRoute, startExchange, writeWire } from '../pipeline.js'
 /** The header the SDK reads as `requestID` (`APIError.requestID`, `_request_id`). */
 export const REQUEST_ID_HEADER = 'request-id'
 
-// Ids follow arrival order on this app, so a run of requests gets the same ids every run.
-function requestIds(): MiddlewareHandler {
+// Ids follow arrival order on this app (from `reset()` on), so a run of requests gets the same
+// ids every run.
+function requestIds(ctx: MocktopusContext): MiddlewareHandler {
   let sequence = 0
+  ctx.onReset(() => {
+    sequence = 0
+  })
   return async (c, next) => {
     sequence += 1
     const id = anthropicRequestId(`${c.req.method} ${c.req.path}|${sequence}`)
@@ -77,7 +81,7 @@ async function countTokens(ctx: MocktopusContext, c: Context): Promise<Response>
  * @example registerAnthropicMessages(app, ctx)
  */
 export function registerAnthropicMessages(app: Hono, ctx: MocktopusContext): void {
-  const ids = requestIds()
+  const ids = requestIds(ctx)
   app.use(ANTHROPIC_MESSAGES_PATH, ids)
   app.use(ANTHROPIC_COUNT_TOKENS_PATH, ids)
   addApiRoute<AnthropicParams>(app, ctx, {
