@@ -8,7 +8,7 @@ export default defineConfig({
   resolve: { conditions },
   ssr: { resolve: { conditions } },
   test: {
-    projects: ['packages/*'],
+    projects: ['packages/*', 'examples/app'],
     // Contract tests read ../shared and run under `pnpm test:contract` instead.
     exclude: ['**/node_modules/**', '**/dist/**', '**/*.contract.test.ts'],
   },

@@ -5,19 +5,24 @@
  */
 import type OpenAI from 'openai'
 
-/** The part of the `openai` client the bot uses. Both `new OpenAI()` and the stub fit it. */
+/**
+ * The part of the `openai` client the bot uses, typed structurally (arrays `readonly`) so that
+ * both `new OpenAI()` and the Mocktopus stub fit it.
+ */
 export interface ChatClient {
   readonly chat: {
     readonly completions: {
       create(params: {
         model: string
         messages: OpenAI.Chat.ChatCompletionMessageParam[]
-      }): Promise<{ choices: { message: { content: string | null } }[] }>
+      }): Promise<{ readonly choices: readonly { message: { content: string | null } }[] }>
       create(params: {
         model: string
         messages: OpenAI.Chat.ChatCompletionMessageParam[]
         stream: true
-      }): Promise<AsyncIterable<{ choices: { delta: { content?: string | null } }[] }>>
+      }): Promise<
+        AsyncIterable<{ readonly choices: readonly { delta: { content?: string | null } }[] }>
+      >
     }
   }
 }
