@@ -1,4 +1,4 @@
-import { ScenarioNotFoundError } from './errors.js'
+import { ScenarioError, ScenarioNotFoundError } from './errors.js'
 import { parseScenario } from './parse.js'
 import type { Scenario } from './types.js'
 
@@ -17,8 +17,15 @@ export async function loadScenario(path: string): Promise<Scenario> {
     text = await readFile(path, 'utf8')
   } catch (error) {
     const code = (error as { code?: unknown }).code
-    if (code === 'ENOENT' || code === 'ENOTDIR')
+    if (code === 'ENOENT' || code === 'ENOTDIR') {
       throw new ScenarioNotFoundError(path, { cause: error })
+    }
+    if (code === 'EISDIR') {
+      throw new ScenarioError([{ path: '', message: 'is a directory, not a scenario file' }], {
+        source: path,
+        cause: error,
+      })
+    }
     throw error
   }
   return parseScenario(text, { source: path })
