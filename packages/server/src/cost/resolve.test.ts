@@ -51,6 +51,20 @@ describe('resolveModelPrice', () => {
     expect(resolveModelPrice('acme-1-2024', table)?.key).toBe('acme-1-2024')
   })
 
+  it('prices fine-tuned ids by the ft: key they extend with a job id, and nothing by default', () => {
+    const table = mergePricing(DEFAULT_PRICING, { 'ft:gpt-4o-mini:acme:support': { input: 0.3 } })
+    expect(resolveModelPrice('ft:gpt-4o-mini:acme:support', table)?.key).toBe(
+      'ft:gpt-4o-mini:acme:support',
+    )
+    expect(resolveModelPrice('ft:gpt-4o-mini:acme:support:AbC123', table)?.key).toBe(
+      'ft:gpt-4o-mini:acme:support',
+    )
+    expect(resolveModelPrice('ft:gpt-4o-mini:acme:supportx', table)).toBeUndefined()
+    // Fine-tuned models cost more than their base model: never priced as gpt-4o-mini.
+    expect(keyOf('ft:gpt-4o-mini-2024-07-18:acme::AbC123')).toBeUndefined()
+    expect(resolveModelPrice('gpt-4o:x', table)).toBeUndefined()
+  })
+
   it('follows the Claude -0 aliases', () => {
     expect(keyOf('claude-sonnet-4-0')).toBe('claude-sonnet-4')
     expect(keyOf('claude-opus-4-0')).toBe('claude-opus-4')
