@@ -65,8 +65,9 @@ export async function runExplain(
   context.out('')
 
   if (!preview.result || !preview.answer) {
-    context.out(`${colors.red('No match')}  ${preview.noMatch}`)
-    context.out('          The server answers 404 with code "no_matching_rule".')
+    context.out(
+      `${colors.bold('Answer')}    ${colors.red('404 no_matching_rule')}: ${preview.noMatch}`,
+    )
     return EXIT_FAILURE
   }
   const { answer } = preview

@@ -56,7 +56,7 @@ export async function runSimulate(
   const { colors } = context
 
   if (!preview.answer) {
-    context.err(`${colors.red('no match')} ${preview.noMatch}`)
+    context.err(colors.red(preview.noMatch ?? 'no rule matched'))
     return EXIT_FAILURE
   }
   const { answer } = preview
