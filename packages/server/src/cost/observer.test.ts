@@ -33,14 +33,19 @@ describe('isCountedExchange', () => {
 
 describe('createCostObserver', () => {
   it('counts only what it should, but meters every request', () => {
-    const costs = createCostObserver({ now: () => Date.UTC(2026, 10, 25, 9) })
+    let elapsed = 0
+    const costs = createCostObserver({
+      now: () => Date.UTC(2026, 10, 25, 9),
+      monotonic: () => elapsed,
+    })
     expect(costs.observe(exchange())?.cost_usd).toBe(0.0075)
     expect(costs.observe(exchange({ stream: true } as Partial<CostExchange>))?.cost_usd).toBe(
       0.0075,
     )
     expect(costs.observe(exchange({ status: 500, ruleIndex: 1 }))).toBeUndefined()
     expect(costs.observe(exchange({ mocked: false, ruleIndex: undefined }))).toBeUndefined()
-    expect(costs.health()).toEqual({ requests_mocked: 2, cost_saved: '$0.02', uptime_s: 0 })
+    elapsed = 61_999
+    expect(costs.health()).toEqual({ requests_mocked: 2, cost_saved: '$0.02', uptime_s: 61 })
     const { report, summary } = costs.report()
     expect(report.total_saved).toBe(0.015)
     expect(summary).toMatch(/^Mocktopus saved \$0\.0150 on 2 mocked requests/)

@@ -46,6 +46,8 @@ export interface CostObserverOptions {
   readonly scenarioPricing?: PricingTable
   /** Milliseconds since the epoch; defaults to `Date.now`. */
   readonly now?: () => number
+  /** A monotonic clock in milliseconds for `uptime_s`; defaults to `performance.now`. */
+  readonly monotonic?: () => number
   /** Latency histogram bounds in seconds. */
   readonly buckets?: readonly number[]
   /**
@@ -123,7 +125,8 @@ export function createCostObserver(options: CostObserverOptions = {}): CostObser
   })
   const meter: Metrics = createMetrics({ buckets: options.buckets ?? DURATION_BUCKETS })
   // Uptime is about the process, not the scenario's clock, which tests often freeze.
-  const created = performance.now()
+  const monotonic = options.monotonic ?? (() => performance.now())
+  const created = monotonic()
   const labels = new Map<string, string>()
   const endpointLabel = (endpoint: string | undefined): string => {
     if (endpoint === undefined) return 'other'
@@ -163,7 +166,7 @@ export function createCostObserver(options: CostObserverOptions = {}): CostObser
       return {
         requests_mocked: totals.requests,
         cost_saved: formatUSD(totals.cost_pico, 2),
-        uptime_s: Math.floor((performance.now() - created) / 1000),
+        uptime_s: Math.floor((monotonic() - created) / 1000),
       }
     },
     metrics() {

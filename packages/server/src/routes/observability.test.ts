@@ -41,8 +41,14 @@ describe('GET /health', () => {
       rules: 2,
       requests_mocked: 1,
       cost_saved: '$0.75',
-      uptime_s: 0,
+      uptime_s: expect.any(Number),
     })
+  })
+
+  it('gives uptime in whole seconds', async () => {
+    const m = await mock()
+    const { uptime_s } = await (await m.app.request('/health')).json()
+    expect(Number.isInteger(uptime_s) && uptime_s >= 0).toBe(true)
   })
 
   it('says no scenario is loaded when none was given', async () => {
