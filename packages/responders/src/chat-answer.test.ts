@@ -129,6 +129,10 @@ describe('answerChat', () => {
       answerChat({ params: params({ n: 1 }), match: match({ content: 'a' }), clock }),
     )
     expect(again.id).toBe(first.id)
+    const headers = (use: number) =>
+      answerChat({ params: params(), match: match({ content: 'a' }, {}, use), clock }).headers
+    expect(headers(1)).toEqual(headers(1))
+    expect(headers(1)['x-request-id']).not.toBe(headers(2)['x-request-id'])
     expect(second.id).not.toBe(first.id)
     expect(other.id).not.toBe(first.id)
     expect(
@@ -145,6 +149,15 @@ describe('answerChat', () => {
       clock,
     })
     expect(answer).toMatchObject({ kind: 'error', status: 503, delayMs: 20 })
+    const limited = answerChat({
+      params: params(),
+      match: match(undefined, { error: { error_type: 'rate_limit' } }),
+      clock,
+    })
+    expect(limited.headers).toEqual({
+      'retry-after': '60',
+      'x-request-id': expect.stringMatching(/^req_[A-Za-z0-9]{32}$/),
+    })
   })
 
   it('streams role, content pieces, finish and usage chunks as SSE', async () => {

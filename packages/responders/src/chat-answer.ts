@@ -64,6 +64,18 @@ export function chatUsage(
   }
 }
 
+/**
+ * The `x-request-id` header OpenAI sends on every answer (the SDK exposes it as
+ * `_request_id`), derived from the same seed as the ids so it is stable too.
+ */
+export function requestIdHeader(seed: string): Record<string, string> {
+  return { 'x-request-id': deterministicId('req_', seed, 32) }
+}
+
+function withHeaders(error: WireError, headers: Record<string, string>): WireError {
+  return { ...error, headers: { ...error.headers, ...headers } }
+}
+
 function toolCalls(
   specs: readonly ToolCallSpec[] | undefined,
   seed: string,
@@ -87,11 +99,11 @@ function toolCalls(
 export function answerChat(options: AnswerChatOptions): ChatAnswer {
   const { params, match, clock, signal } = options
   const { rule, index } = match
-  const headers = {}
-  if (rule.error) return openaiRuleError(rule.error)
+  const seed = `${JSON.stringify(params.body)}|${index}|${useCount(match)}`
+  const headers = requestIdHeader(seed)
+  if (rule.error) return withHeaders(openaiRuleError(rule.error), headers)
 
   const respond = rule.respond ?? {}
-  const seed = `${JSON.stringify(params.body)}|${index}|${useCount(match)}`
   const calls = toolCalls(respond.tool_calls, seed)
   const content = respond.content === undefined ? (calls ? null : '') : respond.content
   const finishReason = respond.finish_reason ?? (calls ? 'tool_calls' : 'stop')

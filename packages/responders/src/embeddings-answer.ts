@@ -3,6 +3,7 @@
  * unit vectors that are the same in every process and on every machine.
  */
 import type { MatchResult } from '@mocktopus/scenario'
+import { requestIdHeader } from './chat-answer.js'
 import type { EmbeddingEncoding, EmbeddingsParams } from './embeddings-request.js'
 import { openaiRuleError } from './openai-errors.js'
 import { sha256 } from './sha256.js'
@@ -103,7 +104,11 @@ function encode(values: readonly number[], format: EmbeddingEncoding): readonly 
 export function answerEmbeddings(options: AnswerEmbeddingsOptions): WireJSON | WireError {
   const { params, match } = options
   const { rule } = match
-  if (rule.error) return openaiRuleError(rule.error)
+  const headers = requestIdHeader(`${JSON.stringify(params.body)}|${match.index}|${match.use}`)
+  if (rule.error) {
+    const error = openaiRuleError(rule.error)
+    return { ...error, headers: { ...error.headers, ...headers } }
+  }
   const respond = rule.respond ?? {}
   const pinned = respond.embeddings ?? []
   const dimensions = params.dimensions ?? defaultDimensions(params.model)
@@ -129,7 +134,7 @@ export function answerEmbeddings(options: AnswerEmbeddingsOptions): WireJSON | W
   return {
     kind: 'json',
     status: 200,
-    headers: {},
+    headers,
     body,
     delayMs: respond.delay_ms ?? 0,
     usage: { input_tokens: promptTokens, output_tokens: 0 },

@@ -13,7 +13,7 @@ describe('openai SDK: chat completions', () => {
       .chat.completions.create({ model: 'gpt-4o', messages: user('hello') })
       .withResponse()
     expect(response.headers.get('x-mocktopus-rule')).toBe('9')
-    expect(request_id).toBeNull()
+    expect(request_id).toMatch(/^req_[A-Za-z0-9]{32}$/)
     expect(data).toMatchObject({
       object: 'chat.completion',
       created: 1_700_000_000,
