@@ -39,6 +39,8 @@ export type ResponsesAnswer =
 /**
  * What a follow-up request builds on: this request's conversation (without instructions) and
  * the response's output as assistant and tool-call messages.
+ *
+ * @example store.set(storedResponse(params, response))
  */
 export function storedResponse(
   params: Pick<ResponsesParams, 'history'>,

@@ -30,7 +30,11 @@ export interface ResponseBodyOptions {
 // Real ids are long hex runs after the prefix; ours have the same prefixes and similar length.
 const ITEM_ID_LENGTH = 48
 
-/** The deterministic `resp_…` id for a seed. */
+/**
+ * The deterministic `resp_…` id for a seed.
+ *
+ * @example responseId('{"input":"Hi"}|0|1') // 'resp_' and 48 letters and digits
+ */
 export function responseId(seed: string): string {
   return deterministicId('resp_', seed, ITEM_ID_LENGTH)
 }
@@ -152,6 +156,8 @@ export function createResponseBody(options: ResponseBodyOptions): ResponseObject
 /**
  * The same response as it looks while being generated: in progress, no output, no usage. The
  * first two stream events carry it.
+ *
+ * @example inProgressResponse(response).status // 'in_progress'
  */
 export function inProgressResponse(response: ResponseObject): ResponseObject {
   const { usage: _usage, ...rest } = response

@@ -92,6 +92,8 @@ export function responseInputToMessages(
 /**
  * `instructions` as the leading system message(s). The API treats them as a developer message
  * that is not carried over to a follow-up response, so they are kept apart from the history.
+ *
+ * @example instructionsToMessages('Be terse.') // [{ role: 'system', content: 'Be terse.' }]
  */
 export function instructionsToMessages(
   instructions: string | readonly ResponseInputItem[] | null | undefined,

@@ -41,7 +41,11 @@ function checkItems(param: string, value: unknown): WireError | undefined {
   return undefined
 }
 
-/** The API's answer for a `previous_response_id` it does not know. */
+/**
+ * The API's answer for a `previous_response_id` it does not know.
+ *
+ * @example previousResponseNotFound('resp_1').status // 400
+ */
 export function previousResponseNotFound(id: string): WireError {
   return openaiError({
     status: 400,
@@ -51,7 +55,11 @@ export function previousResponseNotFound(id: string): WireError {
   })
 }
 
-/** The API's answer for `GET /v1/responses/{id}` with an unknown id. */
+/**
+ * The API's answer for `GET /v1/responses/{id}` with an unknown id.
+ *
+ * @example responseNotFound('resp_1').status // 404
+ */
 export function responseNotFound(id: string): WireError {
   return openaiError({
     status: 404,
