@@ -32,6 +32,7 @@ describe('answerAnthropicMessage', () => {
     expect(answer.kind).toBe('json')
     if (answer.kind !== 'json') return
     expect(answer.delayMs).toBe(5)
+    expect(answer.headers).toEqual({ 'request-id': expect.stringMatching(/^req_[A-Za-z0-9]{24}$/) })
     expect(answer.usage).toEqual({ input_tokens: 2, output_tokens: 9 })
     expect(answer.body).toMatchObject({ type: 'message', content: [{ type: 'text', text: 'Hi!' }] })
   })
@@ -74,6 +75,7 @@ describe('answerAnthropicMessage', () => {
     expect(answer).toMatchObject({
       kind: 'error',
       status: 401,
+      headers: { 'request-id': 'req_1' },
       body: { type: 'error', error: { type: 'authentication_error' }, request_id: 'req_1' },
     })
   })

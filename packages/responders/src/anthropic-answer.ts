@@ -3,7 +3,12 @@
  * the rule's error in Anthropic's envelope, as plain data for the server.
  */
 import type { MatchResult } from '@mocktopus/scenario'
-import { anthropicError, anthropicRuleError } from './anthropic-errors.js'
+import {
+  anthropicError,
+  anthropicRequestId,
+  anthropicRuleError,
+  REQUEST_ID_HEADER,
+} from './anthropic-errors.js'
 import {
   type AnthropicMessage,
   createAnthropicMessage,
@@ -25,7 +30,10 @@ export interface AnswerAnthropicOptions {
   readonly clock: Clock
   /** Stops a stream (and its chunk delays) when the client goes away. */
   readonly signal?: AbortSignal
-  /** Echoed in an error body's `request_id`. */
+  /**
+   * The `request-id` header, echoed in an error body's `request_id`; by default derived from
+   * the request body, the rule and its use count, like the message id.
+   */
   readonly requestId?: string
 }
 
@@ -42,12 +50,17 @@ export type AnthropicAnswer = WireJSON | WireError | WireStream<AnthropicStreamE
  * if (answer.kind === 'json') answer.body // { type: 'message', content: [...] }
  */
 export function answerAnthropicMessage(options: AnswerAnthropicOptions): AnthropicAnswer {
-  const { params, match, clock, signal, requestId } = options
+  const { params, match, clock, signal } = options
   const { rule, index } = match
-  if (rule.error) return anthropicRuleError(rule.error, { requestId })
+  const seed = `${JSON.stringify(params.body)}|${index}|${useCount(match)}`
+  const requestId = options.requestId ?? anthropicRequestId(seed)
+  const headers = { [REQUEST_ID_HEADER]: requestId }
+  if (rule.error) {
+    const error = anthropicRuleError(rule.error, { requestId })
+    return { ...error, headers: { ...error.headers, ...headers } }
+  }
 
   const respond = rule.respond ?? {}
-  const seed = `${JSON.stringify(params.body)}|${index}|${useCount(match)}`
   let message: AnthropicMessage
   try {
     message = createAnthropicMessage({ request: params.request, respond, seed })
@@ -58,6 +71,7 @@ export function answerAnthropicMessage(options: AnswerAnthropicOptions): Anthrop
       status: 500,
       message: `[Mocktopus] ${where}: ${error.message}`,
       requestId,
+      headers,
     })
   }
   const usage = {
@@ -66,7 +80,7 @@ export function answerAnthropicMessage(options: AnswerAnthropicOptions): Anthrop
   }
   const delayMs = respond.delay_ms ?? 0
   if (!params.stream) {
-    return { kind: 'json', status: 200, headers: {}, body: message, delayMs, usage }
+    return { kind: 'json', status: 200, headers, body: message, delayMs, usage }
   }
   const chunks = anthropicStreamEvents(message, {
     clock,
@@ -77,7 +91,7 @@ export function answerAnthropicMessage(options: AnswerAnthropicOptions): Anthrop
   return {
     kind: 'stream',
     status: 200,
-    headers: {},
+    headers,
     delayMs,
     chunks,
     frames: anthropicFrames(chunks),

@@ -82,6 +82,9 @@ export function anthropicErrorType(status: number): AnthropicErrorType {
   return TYPE_BY_STATUS.get(status) ?? (status >= 500 ? 'api_error' : 'invalid_request_error')
 }
 
+/** The header the SDK reads as `requestID` (`error.requestID`, `message._request_id`). */
+export const REQUEST_ID_HEADER = 'request-id'
+
 /**
  * A deterministic `request-id` (`req_…`) for one exchange; the real API sends one on every
  * response and the SDK exposes it as `requestID`.

@@ -18,6 +18,7 @@ export {
   anthropicErrorType,
   anthropicRequestId,
   anthropicRuleError,
+  REQUEST_ID_HEADER,
 } from './anthropic-errors.js'
 export {
   type AnthropicContentBlock,

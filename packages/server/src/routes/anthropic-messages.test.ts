@@ -246,6 +246,16 @@ describe('POST /v1/messages', () => {
     expect(await ids()).toEqual(first)
   })
 
+  it("derives a matched answer's request-id from the request, not from arrival order", async () => {
+    const { m: a } = await mock()
+    const { m: b } = await mock()
+    await b.fetch(post('/v1/messages', message('weather?')))
+    await b.fetch(post('/v1/messages', '{bad json'))
+    const first = (await a.fetch(post('/v1/messages', message('hello')))).headers.get('request-id')
+    const second = (await b.fetch(post('/v1/messages', message('hello')))).headers.get('request-id')
+    expect(second).toBe(first)
+  })
+
   it('starts the request-id sequence afresh on reset()', async () => {
     const { m } = await mock()
     const id = async () =>

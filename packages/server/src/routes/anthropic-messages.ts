@@ -1,7 +1,9 @@
 /**
  * `POST /v1/messages` and `POST /v1/messages/count_tokens`: the Anthropic Messages API. Every
  * answer on these paths, errors from the shared steps included, carries a `request-id` header
- * and the same id as the error body's `request_id`, as the real API does.
+ * and the same id as the error body's `request_id`, as the real API does. A matched request's
+ * id comes from its body, rule and use (the responder sets it); any other answer's from the
+ * order of arrival.
  */
 import {
   ANTHROPIC_COUNT_TOKENS_PATH,
@@ -12,17 +14,15 @@ import {
   anthropicError,
   anthropicRequestId,
   parseAnthropicRequest,
+  REQUEST_ID_HEADER,
 } from '@mocktopus/responders'
 import type { Context, Hono, MiddlewareHandler } from 'hono'
 import { readBody } from '../body.js'
 import type { MocktopusContext } from '../context.js'
 import { addApiRoute, startExchange, writeWire } from '../pipeline.js'
 
-/** The header the SDK reads as `requestID` (`APIError.requestID`, `_request_id`). */
-export const REQUEST_ID_HEADER = 'request-id'
-
-// Ids follow arrival order on this app (from `reset()` on), so a run of requests gets the same
-// ids every run.
+// Answers the responder did not give an id get one from their arrival order on this app (from
+// `reset()` on), so a run of requests gets the same ids every run.
 function requestIds(ctx: MocktopusContext): MiddlewareHandler {
   let sequence = 0
   ctx.onReset(() => {
@@ -30,9 +30,10 @@ function requestIds(ctx: MocktopusContext): MiddlewareHandler {
   })
   return async (c, next) => {
     sequence += 1
-    const id = anthropicRequestId(`${c.req.method} ${c.req.path}|${sequence}`)
+    const fallback = anthropicRequestId(`${c.req.method} ${c.req.path}|${sequence}`)
     await next()
     const res = c.res
+    const id = res.headers.get(REQUEST_ID_HEADER) ?? fallback
     if (res.status >= 400 && res.headers.get('content-type')?.startsWith('application/json')) {
       // The shared steps (bad JSON, no rule, wrong method) build the envelope without knowing
       // the id; fill it in here so body and header always agree.
