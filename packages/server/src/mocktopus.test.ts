@@ -192,6 +192,10 @@ describe('createMocktopus', () => {
     const m = await mock()
     const parent = new Hono()
     parent.route('/llm', m.app)
+    parent.mount('/mounted', m.fetch)
+    const viaMount = await parent.request('/mounted/v1/chat/completions', chat('hello'))
+    expect(viaMount.status).toBe(200)
+    expect((await parent.request('/mounted/v1/nope')).status).toBe(404)
     for (const app of [m.app, parent]) {
       const prefix = app === parent ? '/llm' : ''
       const missing = await app.request(`${prefix}/v1/nope`, { method: 'POST' })
