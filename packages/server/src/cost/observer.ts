@@ -127,17 +127,17 @@ export function createCostObserver(options: CostObserverOptions = {}): CostObser
   // Uptime is about the process, not the scenario's clock, which tests often freeze.
   const monotonic = options.monotonic ?? (() => performance.now())
   const created = monotonic()
-  const labels = new Map<string, string>()
+  let compiled: { readonly pattern: string; readonly regexp: RegExp }[] = []
   const endpointLabel = (endpoint: string | undefined): string => {
     if (endpoint === undefined) return 'other'
     if (!options.routes) return endpoint
-    let label = labels.get(endpoint)
-    if (label === undefined) {
-      label = routeLabel(endpoint, options.routes())
-      // Only known routes are cached: unknown paths are unbounded, and 'other' is cheap to recompute.
-      if (label !== 'other') labels.set(endpoint, label)
+    const patterns = options.routes()
+    // Route modules register while the app is built; recompile only when the list has grown.
+    if (patterns.length !== compiled.length) {
+      compiled = patterns.map((pattern) => ({ pattern, regexp: patternRegExp(pattern) }))
     }
-    return label
+    for (const { pattern, regexp } of compiled) if (regexp.test(endpoint)) return pattern
+    return 'other'
   }
 
   return {
