@@ -1,0 +1,240 @@
+import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process'
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+// The published packages, installed the way a user installs them: `pnpm pack` each one (which
+// turns `workspace:^` into versions), `npm install` the tarballs into an empty folder outside
+// the workspace, then run the installed `mocktopus`. A missing file, or a dependency declared
+// only as a devDependency, fails here and nowhere else. Runs after `pnpm build` (as `pnpm test`
+// does): it packs the dist/ that build wrote.
+
+const root = join(import.meta.dirname, '../../../..')
+const PACKAGES = ['scenario', 'responders', 'server', 'stub', 'cli'] as const
+const work = mkdtempSync(join(tmpdir(), 'mocktopus-pack-'))
+const tarballs = join(work, 'tarballs')
+const app = join(work, 'app')
+
+interface Manifest {
+  name: string
+  version: string
+  license?: string
+  files?: string[]
+  bin?: Record<string, string>
+  exports: Record<string, string | Record<string, string>>
+  repository?: { type: string; url: string; directory: string }
+  publishConfig?: { access?: string }
+  dependencies?: Record<string, string>
+}
+const manifest = (pkg: string): Manifest =>
+  JSON.parse(readFileSync(join(root, 'packages', pkg, 'package.json'), 'utf8')) as Manifest
+
+// The pnpm that package.json names: from PATH when it is that version, else through npx (CI
+// starts the suite with `npx pnpm@<version>`, which puts no pnpm on PATH for child processes).
+function pnpmCommand(): [string, string[]] {
+  const wanted = (
+    JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      packageManager: string
+    }
+  ).packageManager
+  const onPath = spawnSync('pnpm', ['--version'], { encoding: 'utf8' })
+  if (onPath.status === 0 && `pnpm@${onPath.stdout.trim()}` === wanted) return ['pnpm', []]
+  return ['npx', ['--yes', wanted]]
+}
+
+function run(command: string, args: string[], cwd: string): string {
+  return execFileSync(command, args, {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, npm_config_update_notifier: 'false' },
+  })
+}
+
+function tarball(pkg: string): string {
+  const { name, version } = manifest(pkg)
+  return join(tarballs, `${name.replace('@', '').replace('/', '-')}-${version}.tgz`)
+}
+
+function listTarball(pkg: string): string[] {
+  return run('tar', ['-tzf', tarball(pkg)], work)
+    .split('\n')
+    .filter(Boolean)
+    .map((entry) => entry.replace(/^package\//, ''))
+}
+
+const mocktopusBin = () => join(app, 'node_modules/@mocktopus/cli/dist/bin.js')
+const mocktopus = (args: string[]) => run(process.execPath, [mocktopusBin(), ...args], app)
+
+beforeAll(() => {
+  for (const pkg of PACKAGES) {
+    const entry = join(root, 'packages', pkg, 'dist/index.js')
+    if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`pnpm build\` first.`)
+  }
+  mkdirSync(tarballs)
+  mkdirSync(app)
+  const [pnpm, prefix] = pnpmCommand()
+  for (const pkg of PACKAGES) {
+    run(pnpm, [...prefix, 'pack', '--pack-destination', tarballs], join(root, 'packages', pkg))
+  }
+  writeFileSync(
+    join(app, 'package.json'),
+    JSON.stringify({ name: 'mocktopus-pack-check', version: '0.0.0', private: true }),
+  )
+  run(
+    'npm',
+    [
+      'install',
+      '--no-audit',
+      '--no-fund',
+      '--loglevel=error',
+      ...PACKAGES.map((pkg) => tarball(pkg)),
+    ],
+    app,
+  )
+}, 240_000)
+
+afterAll(() => rmSync(work, { recursive: true, force: true }))
+
+describe('published packages', { timeout: 30_000 }, () => {
+  for (const pkg of PACKAGES) {
+    describe(`@mocktopus/${pkg}`, () => {
+      const m = manifest(pkg)
+
+      it('declares what the registry and changesets need', () => {
+        expect(m.license).toBe('MIT')
+        expect(m.publishConfig?.access).toBe('public')
+        expect(m.repository).toEqual({
+          type: 'git',
+          url: 'git+https://github.com/evalops/mocktopus.git',
+          directory: `packages/${pkg}`,
+        })
+        expect(existsSync(join(root, 'packages', pkg, 'README.md'))).toBe(true)
+      })
+
+      it('ships its README, dist/ and every file its exports name, and no sources', () => {
+        const files = listTarball(pkg)
+        expect(files).toContain('README.md')
+        expect(files).toContain('package.json')
+        for (const [subpath, entry] of Object.entries(m.exports)) {
+          const conditions = typeof entry === 'string' ? { default: entry } : entry
+          for (const [condition, target] of Object.entries(conditions)) {
+            // The source condition is for this repository's tests; consumers never set it.
+            if (condition === '@mocktopus/source') continue
+            expect(files, `${subpath} ${condition}`).toContain(target.replace(/^\.\//, ''))
+          }
+        }
+        for (const target of Object.values(m.bin ?? {})) {
+          expect(files).toContain(target.replace(/^\.\//, ''))
+        }
+        expect(files.filter((f) => f.startsWith('src/') || /\.test\./.test(f))).toEqual([])
+      })
+
+      it('depends on its siblings by version, not by workspace protocol', () => {
+        const packed = JSON.parse(
+          run('tar', ['-xzOf', tarball(pkg), 'package/package.json'], work),
+        ) as Manifest
+        for (const [name, range] of Object.entries(packed.dependencies ?? {})) {
+          expect(range, name).not.toMatch(/^(workspace|catalog|link|file):/)
+        }
+      })
+
+      it('imports in a plain Node project with only its published dependencies', () => {
+        const script = Object.keys(m.exports)
+          .map((subpath) => {
+            const specifier = JSON.stringify(`${m.name}${subpath.slice(1)}`)
+            return subpath.endsWith('.json')
+              ? `await import(${specifier}, { with: { type: 'json' } })`
+              : `await import(${specifier})`
+          })
+          .join(';')
+        expect(() =>
+          run(process.execPath, ['--input-type=module', '-e', script], app),
+        ).not.toThrow()
+      })
+    })
+  }
+})
+
+describe('the installed mocktopus command', { timeout: 30_000 }, () => {
+  it('prints its version', () => {
+    expect(mocktopus(['--version']).trim()).toBe(manifest('cli').version)
+  })
+
+  it('validates the example scenarios', () => {
+    const examples = readdirSync(join(root, 'examples'))
+      .filter((f) => f.endsWith('.yaml'))
+      .map((f) => join(root, 'examples', f))
+    expect(examples.length).toBeGreaterThan(0)
+    const out = mocktopus(['validate', ...examples])
+    expect(out).toContain('rules')
+  })
+
+  it('serves a chat completion on a free port', async () => {
+    const scenario = join(work, 'pack.yaml')
+    writeFileSync(
+      scenario,
+      [
+        'version: 1',
+        'rules:',
+        '  - type: llm',
+        '    when: { messages_contains: ping }',
+        '    respond: { content: pong from the packed server }',
+        '',
+      ].join('\n'),
+    )
+    const child: ChildProcess = spawn(
+      process.execPath,
+      [mocktopusBin(), 'serve', '--port', '0', '--scenario', scenario],
+      { cwd: app, stdio: ['ignore', 'pipe', 'pipe'] },
+    )
+    try {
+      const baseURL = await new Promise<string>((resolve, reject) => {
+        let output = ''
+        const timer = setTimeout(() => reject(new Error(`no URL in:\n${output}`)), 30_000)
+        child.stdout?.on('data', (chunk: Buffer) => {
+          output += chunk.toString()
+          const url = output.match(/(http:\/\/127\.0\.0\.1:\d+\/v1)\b/)?.[1]
+          if (url) {
+            clearTimeout(timer)
+            resolve(url)
+          }
+        })
+        child.stderr?.on('data', (chunk: Buffer) => {
+          output += chunk.toString()
+        })
+        child.once('exit', (code) => reject(new Error(`serve exited ${code}:\n${output}`)))
+      })
+      const response = await fetch(`${baseURL}/chat/completions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: 'Bearer test' },
+        body: JSON.stringify({
+          model: 'gpt-4o-mini',
+          messages: [{ role: 'user', content: 'ping' }],
+        }),
+      })
+      expect(response.status).toBe(200)
+      const body = (await response.json()) as {
+        object: string
+        choices: { message: { content: string } }[]
+      }
+      expect(body.object).toBe('chat.completion')
+      expect(body.choices[0]?.message.content).toBe('pong from the packed server')
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve))
+        child.kill('SIGTERM')
+        await exited
+      }
+    }
+  }, 60_000)
+})
