@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fixedClock } from '@mocktopus/responders'
 import { Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
@@ -265,6 +268,26 @@ describe('createMocktopus', () => {
     })
     expect(seen[1]).toMatchObject({ stream: true, status: 200, ruleIndex: 0 })
     expect(seen[2]).toMatchObject({ status: 404, ruleIndex: null, mocked: false })
+  })
+
+  it('freezes created with fixedTime and rejects a bad one', async () => {
+    const m = await createMocktopus({ scenario: SCENARIO, fixedTime: '2024-01-02T03:04:05Z' })
+    const body = await (await m.app.request('/v1/chat/completions', chat('hello'))).json()
+    expect(body.created).toBe(1_704_164_645)
+    await expect(createMocktopus({ fixedTime: 'yesterday' })).rejects.toThrow(/fixedTime/)
+  })
+
+  it('reads scenarioFile', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'mocktopus-'))
+    const file = join(dir, 'scenario.yaml')
+    await writeFile(file, SCENARIO)
+    try {
+      const m = await createMocktopus({ scenarioFile: file })
+      expect(m.scenario.rules).toHaveLength(5)
+      expect((await m.app.request('/v1/chat/completions', chat('hello'))).status).toBe(200)
+    } finally {
+      await rm(dir, { recursive: true })
+    }
   })
 
   it('swaps the scenario with setScenario', async () => {
