@@ -18,6 +18,8 @@ export type ErrorType =
 export interface ConversationMessage {
   readonly role: string
   readonly content: string
+  /** Lets a recorded conversation be passed where chat messages are expected. */
+  readonly [key: string]: unknown
 }
 
 export interface When {
