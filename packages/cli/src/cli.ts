@@ -217,7 +217,8 @@ export function reportError(error: unknown, context: CLIContext, verbose: boolea
   const { colors } = context
   const prefix = colors.red(colors.bold('error:'))
   if (hasIssues(error)) {
-    context.err(`${prefix} ${error.message}`)
+    // One line per issue, each `file:line:column path: message`.
+    for (const line of error.message.split('\n')) context.err(`${prefix} ${line}`)
   } else {
     const message = error instanceof Error ? error.message : String(error)
     context.err(`${prefix} ${message}`)

@@ -123,6 +123,11 @@ export async function runServe(
     })
   }
 
+  if (!isLoopback(host)) {
+    context.err(
+      `${colors.yellow('warning:')} --host ${host} is not a loopback address: anyone who can reach this machine can call the mock server`,
+    )
+  }
   let server: Awaited<ReturnType<typeof serve>>
   try {
     server = await serve(mock, { port, hostname: host })
@@ -135,11 +140,6 @@ export async function runServe(
   context.out(`Scenario   ${scenarioLabel(scenario)} (${plural(scenario.rules.length, 'rule')})`)
   context.out(`OpenAI     ${colors.cyan(`${url}/v1`)}  ${colors.dim('baseURL for the openai SDK')}`)
   context.out(`Anthropic  ${colors.cyan(url)}  ${colors.dim('baseURL for @anthropic-ai/sdk')}`)
-  if (!isLoopback(host)) {
-    context.err(
-      `${colors.yellow('warning')} listening on ${host}, not loopback: anyone who can reach this machine can call the mock server`,
-    )
-  }
 
   let watcher: FSWatcher | undefined
   if (watching && file !== undefined) {
@@ -152,7 +152,7 @@ export async function runServe(
   watcher?.close()
   await server.close()
   const summary = costSummary(mock)
-  if (summary) context.out(summary)
+  if (summary) context.out(`\n${summary}\n`)
   context.out('Mocktopus stopped.')
   return 0
 }

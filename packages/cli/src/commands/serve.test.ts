@@ -1,0 +1,238 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { createServer, type Server } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { runCLI } from '../cli.js'
+import { type CapturedContext, captureContext } from '../test-context.js'
+import { baseURL, isLoopback } from './serve.js'
+
+interface Started {
+  readonly context: CapturedContext
+  readonly url: string
+  readonly exit: Promise<number>
+  stop(): Promise<number>
+}
+
+const running: Started[] = []
+const cleanups: (() => Promise<void>)[] = []
+
+afterEach(async () => {
+  for (const server of running.splice(0)) await server.stop()
+  for (const cleanup of cleanups.splice(0)) await cleanup()
+})
+
+async function until(check: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 400; i++) {
+    if (check()) return
+    await new Promise((r) => setTimeout(r, 25))
+  }
+  throw new Error(`timed out waiting for ${what}`)
+}
+
+async function start(args: string, cwd?: string): Promise<Started> {
+  const context = captureContext(cwd ? { cwd } : {})
+  const exit = runCLI(`mocktopus serve --port 0 ${args}`, context)
+  let finished = false
+  exit.then(() => {
+    finished = true
+  })
+  await until(() => finished || context.stdout.some((l) => l.startsWith('OpenAI')), 'the banner')
+  const line = context.stdout.find((l) => l.startsWith('OpenAI'))
+  if (!line) throw new Error(`serve exited early: ${context.stderr.join('\n')}`)
+  const url = (/http:\/\/\S+\/v1/.exec(line) as RegExpExecArray)[0]
+  const started: Started = {
+    context,
+    url,
+    exit,
+    stop: () => {
+      context.controller.abort()
+      return exit
+    },
+  }
+  running.push(started)
+  return started
+}
+
+interface ChatBody {
+  readonly created: number
+  readonly choices: readonly { readonly message: { readonly content: string } }[]
+}
+
+async function chat(url: string, content: string, model = 'gpt-4o-mini') {
+  const res = await fetch(`${url}/chat/completions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ model, messages: [{ role: 'user', content }] }),
+  })
+  return { status: res.status, body: (await res.json()) as ChatBody }
+}
+
+async function tempDir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'mocktopus-serve-'))
+  cleanups.push(() => rm(dir, { recursive: true, force: true }))
+  return dir
+}
+
+describe('isLoopback and baseURL', () => {
+  it('knows loopback addresses', () => {
+    for (const host of [
+      '127.0.0.1',
+      '127.1.2.3',
+      'localhost',
+      '::1',
+      '[::1]',
+      '::ffff:127.0.0.1',
+    ]) {
+      expect(isLoopback(host), host).toBe(true)
+    }
+    for (const host of ['0.0.0.0', '::', '192.168.1.4', 'example.com']) {
+      expect(isLoopback(host), host).toBe(false)
+    }
+  })
+
+  it('gives the URL a local client uses', () => {
+    expect(baseURL('127.0.0.1', 8080)).toBe('http://127.0.0.1:8080')
+    expect(baseURL('::1', 80)).toBe('http://[::1]:80')
+    expect(baseURL('0.0.0.0', 3000)).toBe('http://127.0.0.1:3000')
+  })
+})
+
+describe('mocktopus serve', () => {
+  it('serves the built-in scenario and prints the summary, the URLs and the mode', async () => {
+    const server = await start('')
+    const { stdout } = server.context
+    expect(stdout[0]).toBe('Mocktopus 0.1.0 mode: mock')
+    expect(stdout[1]).toBe('Scenario   built-in default scenario (3 rules)')
+    expect(stdout[2]).toMatch(
+      /^OpenAI {5}http:\/\/127\.0\.0\.1:(\d+)\/v1 {2}baseURL for the openai SDK$/,
+    )
+    const port = new URL(server.url).port
+    expect(port).not.toBe('0')
+    expect(stdout[3]).toBe(`Anthropic  http://127.0.0.1:${port}  baseURL for @anthropic-ai/sdk`)
+
+    const hello = await chat(server.url, 'Hello!')
+    expect(hello.body.choices[0]?.message.content).toMatch(/^Hello from Mocktopus!/)
+    const other = await chat(server.url, 'Summarise this contract')
+    expect(other.body.choices[0]?.message.content).toMatch(/mocktopus init/)
+    const embeddings = await fetch(`${server.url}/embeddings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        model: 'text-embedding-3-small',
+        input: 'hi',
+        encoding_format: 'float',
+      }),
+    }).then((r) => r.json())
+    expect(embeddings.data[0].embedding).toHaveLength(1536)
+
+    expect(await server.stop()).toBe(0)
+    expect(stdout.at(-1)).toBe('Mocktopus stopped.')
+    // Three mocked requests: the cost-savings summary comes before the last line.
+    expect(stdout.join('\n')).toMatch(/^Mocktopus saved \$\d+\.\d+ on 3 mocked requests/m)
+  })
+
+  it('prints no cost summary when nothing was mocked', async () => {
+    const server = await start('')
+    await server.stop()
+    const printed = server.context.stdout
+    expect(printed.slice(printed.indexOf('Press Ctrl+C to stop.') + 1)).toEqual([
+      'Mocktopus stopped.',
+    ])
+  })
+
+  it('logs one line per request with --verbose', async () => {
+    const server = await start('--verbose')
+    await chat(server.url, 'hi', 'gpt-4o')
+    await until(() => server.context.stdout.some((l) => l.includes('POST')), 'the request line')
+    expect(server.context.stdout.find((l) => l.includes('POST'))).toMatch(
+      /^\d\d:\d\d:\d\d POST \/v1\/chat\/completions gpt-4o rule 1 200 \d+ms$/,
+    )
+  })
+
+  it('freezes created with --fixed-time', async () => {
+    const server = await start('--fixed-time 1700000000')
+    expect((await chat(server.url, 'hi')).body.created).toBe(1700000000)
+  })
+
+  it('reloads the file with --watch and keeps the previous scenario after a broken edit', async () => {
+    const dir = await tempDir()
+    const file = join(dir, 'live.yaml')
+    const scenario = (content: string) =>
+      `version: 1\nrules:\n  - type: llm\n    respond:\n      content: ${content}\n`
+    await writeFile(file, scenario('first'))
+    const server = await start('-s live.yaml --watch', dir)
+    expect(server.context.stdout).toContain('Watching   live.yaml')
+    expect((await chat(server.url, 'x')).body.choices[0]?.message.content).toBe('first')
+
+    await writeFile(file, scenario('second'))
+    await until(() => server.context.stdout.some((l) => l.includes('reloaded live.yaml')), 'reload')
+    expect((await chat(server.url, 'x')).body.choices[0]?.message.content).toBe('second')
+
+    await writeFile(file, 'version: 1\nrules:\n  - type: llm\n    respnd: {}\n')
+    await until(() => server.context.stderr.some((l) => l.includes('reload failed')), 'the error')
+    expect(server.context.stderr.join('\n')).toContain(
+      'live.yaml:4:5 rules[0].respnd: unknown key "respnd"; did you mean "respond"?',
+    )
+    expect((await chat(server.url, 'x')).body.choices[0]?.message.content).toBe('second')
+  })
+
+  it('says in one line that record and replay are not available yet (exit 2)', async () => {
+    for (const mode of ['record', 'replay']) {
+      const context = captureContext()
+      expect(await runCLI(`mocktopus serve --mode ${mode}`, context)).toBe(2)
+      expect(context.stderr).toEqual([
+        `error: --mode ${mode} is not available yet: record and replay arrive in a later release; use --mode mock`,
+      ])
+      expect(context.stdout).toEqual([])
+    }
+  })
+
+  it('needs a file to --watch (exit 2)', async () => {
+    const context = captureContext()
+    expect(await runCLI('mocktopus serve --watch', context)).toBe(2)
+    expect(context.stderr).toEqual(['error: --watch needs a scenario file to watch: add -s FILE'])
+  })
+
+  it('reports a port in use in one line with a hint (exit 1)', async () => {
+    const blocker: Server = createServer()
+    await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', () => r()))
+    cleanups.push(() => new Promise((r) => blocker.close(() => r())))
+    const { port } = blocker.address() as { port: number }
+    const context = captureContext()
+    expect(await runCLI(`mocktopus serve --port ${port}`, context)).toBe(1)
+    expect(context.stderr).toEqual([
+      `error: port ${port} on 127.0.0.1 is already in use; stop the other server, or pick another port with --port (--port 0 picks a free one)`,
+    ])
+  })
+
+  it('warns before binding an address that is not loopback', async () => {
+    // 192.0.2.1 (TEST-NET-1) is never assigned to this machine, so nothing is exposed.
+    const context = captureContext()
+    expect(await runCLI('mocktopus serve --port 0 --host 192.0.2.1', context)).toBe(1)
+    expect(context.stderr).toEqual([
+      'warning: --host 192.0.2.1 is not a loopback address: anyone who can reach this machine can call the mock server',
+      'error: cannot listen on 192.0.2.1: no such address on this machine; try --host 127.0.0.1',
+    ])
+  })
+
+  it('accepts the record-mode options and never prints a key', async () => {
+    const secret = 'sk-test-NEVER-PRINT-ME'
+    const server = await start(
+      `--openai-key ${secret} --anthropic-key ${secret} --upstream https://api.openai.com --recordings-dir rec --verbose`,
+    )
+    await chat(server.url, 'hi')
+    await server.stop()
+    const everything = [...server.context.stdout, ...server.context.stderr].join('\n')
+    expect(everything).not.toContain(secret)
+  })
+
+  it('reports an invalid scenario as file:line:column lines (exit 1)', async () => {
+    const context = captureContext({ cwd: join(import.meta.dirname, '../../test/fixtures') })
+    expect(await runCLI('mocktopus serve -s invalid.yaml --port 0', context)).toBe(1)
+    expect(context.stderr).toEqual([
+      'error: invalid.yaml:5:7 rules[0].when.modle: unknown key "modle"; did you mean "model"?',
+      'error: invalid.yaml:10:23 rules[1].when.messages_regex: invalid regular expression "(unclosed": Unterminated group',
+    ])
+  })
+})
