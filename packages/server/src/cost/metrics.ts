@@ -71,7 +71,7 @@ export function createMetrics(options: { buckets?: readonly number[] } = {}): Me
       const rule =
         sample.ruleIndex === undefined || sample.ruleIndex < 0 ? 'none' : String(sample.ruleIndex)
       const status = String(sample.status)
-      const key = JSON.stringify([sample.endpoint, rule, status])
+      const key = `${sample.endpoint}\u0000${rule}\u0000${status}`
       const counter = requests.get(key)
       if (counter) counter.value += 1
       else requests.set(key, { endpoint: sample.endpoint, rule, status, value: 1 })

@@ -97,8 +97,12 @@ function tokenCount(value: number | undefined): number {
   return typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.floor(value) : 0
 }
 
-function hourKey(ms: number): string {
-  const iso = new Date(ms).toISOString()
+const HOUR_MS = 3_600_000
+
+// Hours are kept as numbers and named only in the report: formatting a date on every request
+// would cost more than the rest of the bookkeeping together.
+function hourLabel(hour: number): string {
+  const iso = new Date(hour * HOUR_MS).toISOString()
   return `${iso.slice(0, 10)} ${iso.slice(11, 13)}:00`
 }
 
@@ -139,7 +143,7 @@ export function createCostTracker(options: CostTrackerOptions = {}): CostTracker
   let resolved = new Map<string, PriceMatch | undefined>()
   let start = now()
   let byModel = new Map<string, ModelTotals>()
-  let byHour = new Map<string, bigint>()
+  let byHour = new Map<number, bigint>()
   let requests = 0
   let inputTokens = 0
   let outputTokens = 0
@@ -171,7 +175,7 @@ export function createCostTracker(options: CostTrackerOptions = {}): CostTracker
       totals.output_tokens += output
       totals.cost_pico += cost
       totals.priced_as = match?.key ?? totals.priced_as
-      const hour = hourKey(entry.time ?? now())
+      const hour = Math.floor((entry.time ?? now()) / HOUR_MS)
       byHour.set(hour, (byHour.get(hour) ?? 0n) + cost)
       return {
         model,
@@ -195,8 +199,8 @@ export function createCostTracker(options: CostTrackerOptions = {}): CostTracker
         if (totals.priced_as === null) unpriced.push(model)
       }
       const hours: Record<string, number> = {}
-      for (const [hour, pico] of [...byHour].sort(([a], [b]) => (a < b ? -1 : 1))) {
-        hours[hour] = toUSD(pico)
+      for (const [hour, pico] of [...byHour].sort(([a], [b]) => a - b)) {
+        hours[hourLabel(hour)] = toUSD(pico)
       }
       return {
         total_saved: toUSD(total),
