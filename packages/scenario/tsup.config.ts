@@ -7,4 +7,6 @@ export default defineConfig({
   dts: true,
   clean: true,
   sourcemap: true,
+  // Keep `node:fs/promises` as written: Web runtimes with Node compatibility know only that name.
+  removeNodeProtocol: false,
 })
