@@ -88,6 +88,14 @@ describe('GET /cost-report', () => {
     expect(body.summary).toMatch(/^Mocktopus saved \$16\.0000 on 3 mocked requests/)
   })
 
+  it('keeps the totals across reset(), which only restores rule counters', async () => {
+    const m = await mock()
+    await m.app.request('/v1/chat/completions', chat('house-model'))
+    m.reset()
+    await m.app.request('/v1/chat/completions', chat('house-model'))
+    expect(m.costReport().report).toMatchObject({ requests_mocked: 2, total_saved: 6 })
+  })
+
   it('re-prices later responses when the scenario is replaced', async () => {
     const m = await mock()
     await m.app.request('/v1/chat/completions', chat('house-model'))
