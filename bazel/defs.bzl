@@ -17,17 +17,22 @@ load("@npm//:vitest/package_json.bzl", vitest_bin = "bin")
 # tsconfig.json extends, and Vitest itself (a root devDependency).
 _ROOT_TEST_DATA = [
     "//:tsconfig_base",
-    "//:node_modules/vitest",
     "//:node_modules/@types/node",
+    "//:node_modules/tsup",
+    "//:node_modules/vitest",
 ]
 
-_TEST_FILES = [
-    "src/**/*.test.ts",
-    "src/**/__snapshots__/**",
-    "test/**",
+# The tests see the project directory as a checkout has it (sources, tests, fixtures,
+# templates, scripts), except build output and the files vitest_test adds itself.
+_TEST_FILES_EXCLUDE = [
+    "BUILD.bazel",
+    "dist/**",
+    "package.json",
+    "tsconfig.json",
+    "vitest.config.ts",
+    # Contract tests read ../shared; they run under `pnpm test:contract`, not Bazel.
+    "**/*.contract.test.ts",
 ]
-
-_CONTRACT_TESTS = ["**/*.contract.test.ts"]
 
 def mocktopus_package(name = "pkg", data = [], test_data = [], test_size = "small", test_tags = [], build = True):
     """The Bazel targets of one workspace project.
@@ -73,8 +78,8 @@ def mocktopus_package(name = "pkg", data = [], test_data = [], test_size = "smal
     vitest_test(
         name = "test",
         data = [":" + name] + test_data + native.glob(
-            _TEST_FILES,
-            exclude = _CONTRACT_TESTS,
+            ["**"],
+            exclude = _TEST_FILES_EXCLUDE,
             allow_empty = True,
         ),
         size = test_size,

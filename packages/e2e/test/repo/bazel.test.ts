@@ -134,6 +134,18 @@ describe('Bazel workspace', () => {
     expect(build).toContain('"//examples:scenarios"')
   })
 
+  it('loads npm bins only from packages the root package.json declares', () => {
+    const root = manifest('.')
+    const declared = { ...root.dependencies, ...root.devDependencies }
+    const loads = bazelFiles().flatMap((file) =>
+      [...read(file).matchAll(/load\("@npm\/\/:([^"]+)\/package_json\.bzl"/g)].map(
+        (m) => m[1] as string,
+      ),
+    )
+    expect(loads).toContain('vitest')
+    expect(loads.filter((name) => !(name in declared))).toEqual([])
+  })
+
   it('resolves every //label the Bazel files name', () => {
     const missing: string[] = []
     for (const file of bazelFiles()) {
