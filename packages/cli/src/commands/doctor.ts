@@ -114,7 +114,7 @@ export async function runDoctor(
   options: RawOptions,
   context: CLIContext,
 ): Promise<number> {
-  const port = integerOption(options, 'port', { min: 1, max: 65535, fallback: 8080 }) as number
+  const port = integerOption(options, 'port', { min: 0, max: 65535, fallback: 8080 }) as number
   const checks = [
     checkNode(process.version),
     await checkScenario(stringOption(options, 'scenario'), context.cwd),
