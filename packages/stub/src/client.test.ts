@@ -68,6 +68,17 @@ describe('createStubClient: chat.completions.create', () => {
     expect(completion.id).toMatch(/^chatcmpl-/)
   })
 
+  it('carries the x-request-id as a non-enumerable _request_id, as the SDK does', async () => {
+    const completion = await stub().chat.completions.create(ask('hello there'))
+    expect(completion._request_id).toMatch(/^req_/)
+    expect(Object.keys(completion)).not.toContain('_request_id')
+    const embedding = await stub().embeddings.create({
+      model: 'text-embedding-3-small',
+      input: 'a',
+    })
+    expect(embedding._request_id).toMatch(/^req_/)
+  })
+
   it('accepts a parsed Scenario as well as YAML text', async () => {
     const client = createStubClient(parseScenario(SCENARIO))
     const completion = await client.chat.completions.create(ask('hello'))

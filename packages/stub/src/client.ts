@@ -30,7 +30,7 @@ import {
   type Scenario,
 } from '@mocktopus/scenario'
 import { MockAPIError, NoMatchingRuleError } from './errors.js'
-import { settle } from './settle.js'
+import { settle, withRequestID } from './settle.js'
 import type { MockStream } from './stream.js'
 import type {
   ChatCompletion,
@@ -39,6 +39,7 @@ import type {
   EmbeddingsResult,
   ResponseCreateParams,
   ResponseResult,
+  WithRequestID,
 } from './types.js'
 
 export interface StubClientOptions {
@@ -83,7 +84,7 @@ export interface StubChatCompletions {
   ): Promise<MockStream<ChatCompletionChunk>>
   create<P extends ChatCompletionCreateParams & { readonly stream?: false | null }>(
     params: P,
-  ): Promise<ChatCompletion>
+  ): Promise<WithRequestID<ChatCompletion>>
   create<P extends ChatCompletionCreateParams>(
     params: P,
   ): Promise<ChatCompletion | MockStream<ChatCompletionChunk>>
@@ -92,8 +93,10 @@ export interface StubChatCompletions {
 export interface StubEmbeddings {
   create<P extends EmbeddingCreateParams & { readonly encoding_format: 'base64' }>(
     params: P,
-  ): Promise<EmbeddingsResult<string>>
-  create<P extends EmbeddingCreateParams>(params: P): Promise<EmbeddingsResult<number[]>>
+  ): Promise<WithRequestID<EmbeddingsResult<string>>>
+  create<P extends EmbeddingCreateParams>(
+    params: P,
+  ): Promise<WithRequestID<EmbeddingsResult<number[]>>>
 }
 
 export interface StubResponses {
@@ -102,7 +105,7 @@ export interface StubResponses {
   ): Promise<MockStream<ResponseStreamEvent>>
   create<P extends ResponseCreateParams & { readonly stream?: false | null }>(
     params: P,
-  ): Promise<ResponseResult>
+  ): Promise<WithRequestID<ResponseResult>>
   create<P extends ResponseCreateParams>(
     params: P,
   ): Promise<ResponseResult | MockStream<ResponseStreamEvent>>
@@ -150,6 +153,10 @@ function decodeFloat32(base64: string): number[] {
   const bytes = new Uint8Array(binary.length)
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
   return Array.from(new Float32Array(bytes.buffer))
+}
+
+function requestID(value: object): string | null {
+  return (value as { _request_id?: string | null })._request_id ?? null
 }
 
 function addOutputText(response: ResponseResult | Omit<ResponseResult, 'output_text'>) {
@@ -263,13 +270,14 @@ export function createStubClient(
         answerEmbeddings({ params: p, match }),
       )) as EmbeddingsResult<number[] | string>
       if (!decode) return result
-      return {
+      const decoded = {
         ...result,
         data: result.data.map((item) => ({
           ...item,
           embedding: decodeFloat32(item.embedding as string),
         })),
       }
+      return withRequestID(decoded, requestID(result))
     },
   } as StubEmbeddings
 
@@ -282,7 +290,7 @@ export function createStubClient(
         (p, match, signal) => answerResponses({ params: p, match, clock, signal, store }),
       )
       return result && typeof result === 'object' && 'object' in result
-        ? addOutputText(result as ResponseResult)
+        ? withRequestID(addOutputText(result as ResponseResult), requestID(result))
         : result
     },
   } as StubResponses

@@ -30,4 +30,5 @@ export type {
   EmbeddingsResult,
   ResponseCreateParams,
   ResponseResult,
+  WithRequestID,
 } from './types.js'

@@ -7,6 +7,15 @@ import { MockAPIError } from './errors.js'
 import { MockStream } from './stream.js'
 
 /**
+ * Adds `_request_id` (the answer's `x-request-id`) as the SDK does: not enumerable, so it
+ * stays out of `JSON.stringify` and `toEqual`.
+ */
+export function withRequestID<T>(value: T, requestID: string | null): T {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value
+  return Object.defineProperty(value, '_request_id', { value: requestID, enumerable: false })
+}
+
+/**
  * The body of a JSON answer, a {@link MockStream} of a streamed answer's chunks, or throws the
  * error answer as the SDK's class for its status. Waits the answer's `delay_ms` on `clock`.
  * `controller` is the one whose signal the responder got, so aborting the stream also cuts
@@ -25,7 +34,9 @@ export async function settle<Body, Chunk>(
       body: answer.body,
     })
   }
-  if (answer.kind === 'json') return answer.body as Body
+  if (answer.kind === 'json') {
+    return withRequestID(answer.body as Body, answer.headers['x-request-id'] ?? null)
+  }
   const { chunks } = answer
   return new MockStream(() => chunks[Symbol.asyncIterator](), controller)
 }

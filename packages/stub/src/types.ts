@@ -10,6 +10,12 @@ import type {
   ResponseObject,
 } from '@mocktopus/responders'
 
+/** A result with the SDK's `_request_id`: the answer's `x-request-id` header. */
+export type WithRequestID<T> = T & {
+  /** Not enumerable, as in the SDK: it stays out of `JSON.stringify` and `toEqual`. */
+  readonly _request_id?: string | null
+}
+
 /** What `chat.completions.create` needs at least; every other field is passed through. */
 export interface ChatCompletionCreateParams {
   readonly model: string

@@ -31,7 +31,7 @@ function scenarioFiles(): string[] {
 
 /** What one request came to: a body, a list of chunks, or an error with its status. */
 type Outcome =
-  | { readonly kind: 'json'; readonly body: unknown }
+  | { readonly kind: 'json'; readonly body: unknown; readonly requestID: string | null }
   | { readonly kind: 'stream'; readonly chunks: unknown[] }
   | {
       readonly kind: 'error'
@@ -71,7 +71,7 @@ async function viaServer(mock: Mocktopus, path: string, body: unknown): Promise<
       retryAfter: response.headers.get('retry-after'),
     }
   }
-  return { kind: 'json', body: json }
+  return { kind: 'json', body: json, requestID: response.headers.get('x-request-id') }
 }
 
 async function viaStub(call: () => Promise<unknown>): Promise<Outcome> {
@@ -82,7 +82,8 @@ async function viaStub(call: () => Promise<unknown>): Promise<Outcome> {
       for await (const chunk of result as AsyncIterable<unknown>) chunks.push(chunk)
       return { kind: 'stream', chunks }
     }
-    return { kind: 'json', body: result }
+    const requestID = (result as { _request_id?: string | null })._request_id ?? null
+    return { kind: 'json', body: result, requestID }
   } catch (error) {
     if (!(error instanceof MockAPIError)) throw error
     expectSDKShapedError(error)
@@ -144,7 +145,7 @@ function decodeBase64Vectors(outcome: Outcome): Outcome {
   if (outcome.kind !== 'json') return outcome
   const body = outcome.body as { data: { embedding: string }[] }
   return {
-    kind: 'json',
+    ...outcome,
     body: {
       ...body,
       data: body.data.map((item) => {
@@ -218,7 +219,7 @@ function stepsFor(probe: Probe): Step[] {
         const body = { model, input }
         const server = await viaServer(mock, '/v1/responses', body)
         const withText: Outcome =
-          server.kind === 'json' ? { kind: 'json', body: withOutputText(server.body) } : server
+          server.kind === 'json' ? { ...server, body: withOutputText(server.body) } : server
         return [withText, await viaStub(() => stub.responses.create(body))]
       },
     },
