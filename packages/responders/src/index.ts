@@ -60,6 +60,7 @@ export {
   answerChat,
   type ChatAnswer,
   chatUsage,
+  requestIdHeader,
   SYSTEM_FINGERPRINT,
   useCount,
 } from './chat-answer.js'
