@@ -5,12 +5,16 @@
  */
 
 import {
+  answerAnthropicMessage,
   answerChat,
+  answerCompletion,
   answerEmbeddings,
   answerResponses,
   fixedClock,
   type ParseResult,
+  parseAnthropicRequest,
   parseChatRequest,
+  parseCompletionRequest,
   parseEmbeddingsRequest,
   parseResponsesRequest,
   type WireResult,
@@ -104,6 +108,45 @@ const ENDPOINTS: Readonly<Record<string, EndpointPreview>> = {
     answer: (params, match) =>
       answerResponses({
         params: params as Parameters<typeof answerResponses>[0]['params'],
+        match,
+        clock,
+      }),
+  },
+  '/v1/messages': {
+    defaultModel: 'claude-sonnet-4-5',
+    body: (options, model) => ({
+      model,
+      max_tokens: 1024,
+      messages: (options.messages ?? messagesOf(options)).filter((m) => m.role !== 'system'),
+      ...(options.messages?.some((m) => m.role === 'system')
+        ? {
+            system: options.messages
+              .filter((m) => m.role === 'system')
+              .map((m) => (typeof m.content === 'string' ? m.content : ''))
+              .join('\n'),
+          }
+        : {}),
+      ...(options.stream ? { stream: true } : {}),
+    }),
+    parse: (body) => parseAnthropicRequest(body),
+    answer: (params, match) =>
+      answerAnthropicMessage({
+        params: params as Parameters<typeof answerAnthropicMessage>[0]['params'],
+        match,
+        clock,
+      }),
+  },
+  '/v1/completions': {
+    defaultModel: 'gpt-3.5-turbo-instruct',
+    body: (options, model) => ({
+      model,
+      prompt: options.prompt ?? (options.messages ?? []).map((m) => m.content).join('\n'),
+      ...(options.stream ? { stream: true } : {}),
+    }),
+    parse: (body) => parseCompletionRequest(body),
+    answer: (params, match) =>
+      answerCompletion({
+        params: params as Parameters<typeof answerCompletion>[0]['params'],
         match,
         clock,
       }),

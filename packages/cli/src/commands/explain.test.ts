@@ -91,6 +91,46 @@ describe('mocktopus explain', () => {
     expect(out).toContain('"... 1536 values"')
   })
 
+  it('previews the Anthropic Messages API, system prompt included', async () => {
+    const { code, out } = await explain([
+      '-s',
+      'valid.yaml',
+      '--endpoint',
+      '/v1/messages',
+      '--messages',
+      'messages.json',
+    ])
+    expect(code).toBe(0)
+    expect(out).toContain('"system": "You are terse."')
+    const body = answerJSON(out) as { type: string; content: unknown[] }
+    expect(body.type).toBe('message')
+    expect(body.content).toEqual([{ type: 'text', text: 'Hi from the fixture!' }])
+  })
+
+  it('previews the Responses and legacy completions APIs', async () => {
+    const responses = await explain([
+      '-s',
+      'valid.yaml',
+      '--endpoint',
+      '/v1/responses',
+      '--prompt',
+      'hello',
+    ])
+    expect(answerJSON(responses.out)).toMatchObject({ object: 'response', status: 'completed' })
+    const completions = await explain([
+      '-s',
+      'valid.yaml',
+      '--endpoint',
+      '/v1/completions',
+      '--prompt',
+      'hello',
+    ])
+    expect(answerJSON(completions.out)).toMatchObject({
+      object: 'text_completion',
+      choices: [{ text: 'Hi from the fixture!' }],
+    })
+  })
+
   it('reads the conversation from --messages', async () => {
     const { code, out } = await explain(['-s', 'valid.yaml', '--messages', 'messages.json'])
     expect(code).toBe(0)
