@@ -11,6 +11,9 @@ rules:
     when: { messages_contains: "slow" }
     respond: { content: "one two three four five", chunk_delay_ms: 1000 }
   - type: llm
+    when: { messages_contains: "delayed" }
+    respond: { content: "late", delay_ms: 1000 }
+  - type: llm
     respond: { content: "hi" }
 `
 
@@ -40,7 +43,7 @@ describe('serve', () => {
     expect(server.url).toBe(`http://127.0.0.1:${server.port}`)
     expect(server.port).toBeGreaterThan(0)
     const res = await fetch(`${server.url}/health`)
-    expect(await res.json()).toMatchObject({ rules: 2 })
+    expect(await res.json()).toMatchObject({ rules: 3 })
   })
 
   it('stops the stream quietly when the client disconnects, and keeps serving', async () => {
@@ -61,6 +64,29 @@ describe('serve', () => {
     controller.abort()
     const exchange = await ended
     expect(exchange).toMatchObject({ stream: true, status: 200, ruleIndex: 0 })
+    const after = await fetch(`${server.url}/v1/chat/completions`, {
+      method: 'POST',
+      body: body('hi'),
+    })
+    expect(after.status).toBe(200)
+    expect(errors).not.toHaveBeenCalled()
+  })
+
+  it('stops waiting delay_ms when the client leaves, quietly', async () => {
+    const errors = vi.spyOn(console, 'error')
+    const mock = await createMocktopus({ scenario: SCENARIO, clock: waitForAbort })
+    const ended = new Promise<Exchange>((resolve) => mock.on('exchange', resolve))
+    server = await serve(mock, { port: 0 })
+    const controller = new AbortController()
+    const request = fetch(`${server.url}/v1/chat/completions`, {
+      method: 'POST',
+      body: body('delayed', true),
+      signal: controller.signal,
+    })
+    // The exchange cannot end before the abort: the clock only wakes on it.
+    setTimeout(() => controller.abort(), 50)
+    await expect(request).rejects.toThrow()
+    expect(await ended).toMatchObject({ ruleIndex: 1 })
     const after = await fetch(`${server.url}/v1/chat/completions`, {
       method: 'POST',
       body: body('hi'),
