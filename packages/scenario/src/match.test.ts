@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
+import { ScenarioError } from './errors.js'
 import { createMatcher } from './match.js'
 import { createScenario } from './normalize.js'
 import { parseScenario } from './parse.js'
-import type { ChatMessage, MatchRequest } from './types.js'
+import type { ChatMessage, MatchRequest, Rule, Scenario } from './types.js'
 
 const CHAT = '/v1/chat/completions'
 
@@ -424,5 +425,29 @@ describe('createMatcher', () => {
     const hit = matcher.match(chat('case 9999: n9999', 'gpt-9999-x'))
     expect(hit?.index).toBe(9999)
     expect(matcher.match(chat('case 9999: n9999', 'claude'))).toBeUndefined()
+  })
+})
+
+describe('createMatcher on a scenario built in code', () => {
+  it('names the rule whose regex cannot compile', () => {
+    const scenario: Scenario = {
+      version: 1,
+      meta: {},
+      source: 'code',
+      rules: [
+        { type: 'llm', when: {}, times: null, respond: {} },
+        { type: 'llm', when: { messages_regex: '(' }, times: null, respond: {} },
+      ],
+    }
+    expect(() => createMatcher(scenario)).toThrow(ScenarioError)
+    expect(() => createMatcher(scenario)).toThrow(/^code rules\[1\]\.when: cannot compile: /)
+  })
+
+  it('treats a missing when and times as none', () => {
+    const rule = { type: 'llm', respond: { content: 'x' } } as unknown as Rule
+    const matcher = createMatcher({ version: 1, meta: {}, rules: [rule] })
+    expect(matcher.match(chat('a'))?.use).toBe(1)
+    expect(matcher.match(chat('a'))?.use).toBe(2)
+    expect(matcher.explain(chat('a'))[0]?.matched).toBe(true)
   })
 })

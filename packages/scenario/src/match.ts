@@ -1,4 +1,5 @@
 import { ruleEndpoints } from './endpoints.js'
+import { ScenarioError } from './errors.js'
 import { compileGlob, type GlobTest } from './glob.js'
 import { compileRegex } from './regex.js'
 import { conversationText, lastUserText, messageText } from './text.js'
@@ -10,7 +11,9 @@ import type {
   Rule,
   RuleVerdict,
   Scenario,
+  When,
 } from './types.js'
+import { formatPath } from './validate.js'
 
 interface CompiledRule {
   readonly index: number
@@ -24,10 +27,12 @@ interface CompiledRule {
   readonly conversation?: readonly ConversationMessage[]
   readonly input?: readonly string[]
   readonly times: number | null
+  readonly when: When
 }
 
 function compileRule(rule: Rule, index: number): CompiledRule {
-  const { when } = rule
+  // Rules written in code by hand (not through createScenario) may leave these out.
+  const when = rule.when ?? {}
   const ignoreCase = when.ignore_case === true
   const contains = when.messages_contains
   return {
@@ -41,8 +46,27 @@ function compileRule(rule: Rule, index: number): CompiledRule {
     ...(when.messages_regex === undefined ? {} : { regex: compileRegex(when.messages_regex) }),
     ...(when.conversation === undefined ? {} : { conversation: when.conversation }),
     ...(when.input === undefined ? {} : { input: when.input }),
-    times: rule.times,
+    times: rule.times ?? null,
+    when,
   }
+}
+
+// A scenario built in code skips validation; an invalid glob or regex is reported as the
+// parser would, naming the rule.
+function compileRules(scenario: Scenario): CompiledRule[] {
+  return scenario.rules.map((rule, index) => {
+    try {
+      return compileRule(rule, index)
+    } catch (error) {
+      const text = error instanceof Error ? error.message : String(error)
+      throw new ScenarioError(
+        [{ path: formatPath(['rules', index, 'when']), message: `cannot compile: ${text}` }],
+        scenario.source === undefined
+          ? { cause: error }
+          : { source: scenario.source, cause: error },
+      )
+    }
+  })
 }
 
 /**
@@ -167,9 +191,8 @@ interface Check {
 // Every condition of a rule, in the order `holds` tries them, each with a sentence that names
 // the value seen.
 function checks(compiled: CompiledRule, view: RequestView): Check[] {
-  const { rule, ignoreCase } = compiled
+  const { rule, ignoreCase, when } = compiled
   const { request } = view
-  const { when } = rule
   const list: Check[] = []
   const applies = compiled.endpoints.has(request.endpoint)
   list.push({
@@ -246,7 +269,7 @@ const MAX_CACHED_ENDPOINTS = 64
  * // { rule, index: 0, use: 1 }
  */
 export function createMatcher(scenario: Scenario): Matcher {
-  const compiled = scenario.rules.map(compileRule)
+  const compiled = compileRules(scenario)
   const uses = new Array<number>(compiled.length).fill(0)
   const byEndpoint = new Map<string, readonly CompiledRule[]>()
 
