@@ -25,12 +25,16 @@ export interface Probe {
   readonly reachesRule: boolean
 }
 
-/** A model id the glob accepts: `*` as nothing, `?` as one letter, a class as its first member. */
+/**
+ * A model id the glob accepts: `*` as nothing, `?` as one letter, a class as its first member;
+ * a glob that accepts anything gets a real model id, since the API requires a non-empty one.
+ */
 export function sampleFromGlob(glob: string): string {
-  return glob
+  const sample = glob
     .replace(/\[!?\^?([^\]])[^\]]*\]/g, '$1')
     .replace(/\*/g, '')
     .replace(/\?/g, 'x')
+  return sample === '' ? 'gpt-4o-mini' : sample
 }
 
 /**
