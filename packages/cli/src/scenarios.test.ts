@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { createMatcher, parseScenario } from '@mocktopus/scenario'
+import { createMatcher, lintScenario, parseScenario } from '@mocktopus/scenario'
 import { describe, expect, it } from 'vitest'
 import { EXAMPLE_FILES, TEMPLATE_FILES } from './scenarios.generated.js'
 import {
@@ -47,7 +47,12 @@ describe('embedded scenarios', () => {
 })
 
 describe('the built-in default scenario', () => {
-  const matcher = createMatcher(parseScenario(DEFAULT_SCENARIO_YAML))
+  const scenario = parseScenario(DEFAULT_SCENARIO_YAML)
+  const matcher = createMatcher(scenario)
+
+  it('is valid with no warnings', () => {
+    expect(lintScenario(scenario)).toEqual([])
+  })
 
   it('greets a greeting', () => {
     const result = matcher.match(chat('Hello there'))
@@ -78,8 +83,9 @@ describe('the built-in default scenario', () => {
 })
 
 describe('init templates', () => {
-  it.each(TEMPLATE_NAMES)('%s is a valid scenario with a fallback', (name) => {
+  it.each(TEMPLATE_NAMES)('%s is a valid scenario with a fallback and no warnings', (name) => {
     const scenario = parseScenario(templateText(name), { source: `${name}.yaml` })
+    expect(lintScenario(scenario)).toEqual([])
     const matcher = createMatcher(scenario)
     expect(matcher.match(chat('zzz unrelated'))).toBeDefined()
   })
@@ -132,9 +138,11 @@ describe('init templates', () => {
 })
 
 describe('examples', () => {
-  it.each(Object.keys(EXAMPLE_FILES))('%s.yaml is a valid scenario', (name) => {
+  it.each(Object.keys(EXAMPLE_FILES))('%s.yaml is a valid scenario with no warnings', (name) => {
     const text = readFileSync(join(examplesDir, `${name}.yaml`), 'utf8')
-    expect(parseScenario(text, { source: `examples/${name}.yaml` }).rules.length).toBeGreaterThan(0)
+    const scenario = parseScenario(text, { source: `examples/${name}.yaml` })
+    expect(scenario.rules.length).toBeGreaterThan(0)
+    expect(lintScenario(scenario)).toEqual([])
   })
 
   it('cover chat basics, errors, tool calling, embeddings and streaming', () => {
