@@ -135,8 +135,8 @@ describe('Bazel workspace', () => {
   })
 
   it('loads npm bins only from packages the root package.json declares', () => {
-    const root = manifest('.')
-    const declared = { ...root.dependencies, ...root.devDependencies }
+    const rootPkg = manifest('.')
+    const declared = { ...rootPkg.dependencies, ...rootPkg.devDependencies }
     const loads = bazelFiles().flatMap((file) =>
       [...read(file).matchAll(/load\("@npm\/\/:([^"]+)\/package_json\.bzl"/g)].map(
         (m) => m[1] as string,

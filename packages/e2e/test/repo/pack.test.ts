@@ -179,6 +179,44 @@ describe('the installed mocktopus command', { timeout: 30_000 }, () => {
     expect(out).toContain('rules')
   })
 
+  it('runs a client against it through bazel/testing/with_mocktopus.sh', () => {
+    const scenario = join(work, 'wrapper.yaml')
+    writeFileSync(
+      scenario,
+      'version: 1\nrules:\n  - type: llm\n    respond: { content: hello from the wrapper }\n',
+    )
+    const client = [
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: source code for the child process
+      'const r = await fetch(`${process.env.OPENAI_BASE_URL}/chat/completions`, {',
+      "  method: 'POST',",
+      "  headers: { 'content-type': 'application/json' },",
+      "  body: JSON.stringify({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] }),",
+      '})',
+      'const body = await r.json()',
+      'console.log(JSON.stringify({ url: process.env.OPENAI_BASE_URL, anthropic: process.env.ANTHROPIC_BASE_URL, content: body.choices[0].message.content }))',
+    ].join('\n')
+    const out = run(
+      join(root, 'bazel/testing/with_mocktopus.sh'),
+      [
+        join(app, 'node_modules/.bin/mocktopus'),
+        scenario,
+        process.execPath,
+        '--input-type=module',
+        '-e',
+        client,
+      ],
+      app,
+    )
+    const result = JSON.parse(out.trim().split('\n').at(-1) as string) as {
+      url: string
+      anthropic: string
+      content: string
+    }
+    expect(result.content).toBe('hello from the wrapper')
+    expect(result.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v1$/)
+    expect(result.anthropic).toBe(result.url.replace(/\/v1$/, ''))
+  })
+
   it('serves a chat completion on a free port', async () => {
     const scenario = join(work, 'pack.yaml')
     writeFileSync(
