@@ -3,6 +3,7 @@
  * chunk stream (ended by `data: [DONE]`), or the rule's error, as plain data.
  */
 import type { MatchResult } from '@mocktopus/scenario'
+import { requestIdHeader } from './chat-answer.js'
 import { splitText } from './chunking.js'
 import { type Clock, unixSeconds } from './clock.js'
 import type { CompletionParams } from './completions-request.js'
@@ -30,6 +31,11 @@ function finishReason(given: string | undefined): FinishReason {
   return given === 'length' || given === 'content_filter' ? given : 'stop'
 }
 
+// The SDKs read `x-request-id` from errors too (`error.requestID`), so error rules carry it.
+function withHeaders(error: WireError, headers: Record<string, string>): WireError {
+  return { ...error, headers: { ...error.headers, ...headers } }
+}
+
 /**
  * Answers a matched `POST /v1/completions`. Every prompt gets `n` choices with the rule's
  * content (after the prompt when `echo` is set); an `error:` rule gives the error as JSON.
@@ -41,11 +47,12 @@ function finishReason(given: string | undefined): FinishReason {
 export function answerCompletion(options: AnswerCompletionOptions): CompletionAnswer {
   const { params, match, clock, signal } = options
   const { rule, index } = match
-  if (rule.error) return openaiRuleError(rule.error)
+  const seed = `${JSON.stringify(params.body)}|${index}|${match.use}`
+  const headers = requestIdHeader(seed)
+  if (rule.error) return withHeaders(openaiRuleError(rule.error), headers)
 
   const respond = rule.respond ?? {}
   const content = respond.content ?? ''
-  const seed = `${JSON.stringify(params.body)}|${index}|${match.use}`
   const id = respond.id ?? deterministicId('cmpl-', seed, 29)
   const created = unixSeconds(clock)
   const finish = finishReason(respond.finish_reason)
@@ -62,7 +69,6 @@ export function answerCompletion(options: AnswerCompletionOptions): CompletionAn
   }
   const wireUsage = { input_tokens: prompt_tokens, output_tokens: completion_tokens }
   const delayMs = respond.delay_ms ?? 0
-  const headers = {}
   const completion = (choices: readonly CompletionChoice[], extra: Partial<Completion> = {}) =>
     ({ id, object: 'text_completion', created, model: params.model, choices, ...extra }) as const
 

@@ -156,7 +156,10 @@ describe('answerResponses', () => {
     )
     expect(result.kind).toBe('error')
     expect(result.status).toBe(429)
-    expect(result.headers).toEqual({ 'retry-after': '60' })
+    expect(result.headers).toEqual({
+      'retry-after': '60',
+      'x-request-id': expect.stringMatching(/^req_[A-Za-z0-9]{32}$/),
+    })
   })
 
   it('streams the typed events in order with increasing sequence numbers', async () => {

@@ -5,6 +5,7 @@
  */
 import type { ChatMessage, MatchResult } from '@mocktopus/scenario'
 import { conversationText } from '@mocktopus/scenario'
+import { requestIdHeader } from './chat-answer.js'
 import { type Clock, unixSeconds } from './clock.js'
 import { openaiRuleError } from './openai-errors.js'
 import { replayable } from './openai-stream.js'
@@ -54,6 +55,11 @@ export function storedResponse(
   return { response, history: [...params.history, ...output] }
 }
 
+// The SDKs read `x-request-id` from errors too (`error.requestID`), so error rules carry it.
+function withHeaders(error: WireError, headers: Record<string, string>): WireError {
+  return { ...error, headers: { ...error.headers, ...headers } }
+}
+
 /**
  * Answers a matched `POST /v1/responses`. An `error:` rule gives the error before anything is
  * sent (JSON even for `stream: true`); otherwise the response object, or its event stream.
@@ -65,13 +71,15 @@ export function storedResponse(
 export function answerResponses(options: AnswerResponsesOptions): ResponsesAnswer {
   const { params, match, clock, signal, store } = options
   const { rule, index } = match
-  if (rule.error) return openaiRuleError(rule.error)
+  const seed = `${JSON.stringify(params.body)}|${index}|${match.use}`
+  const headers = requestIdHeader(seed)
+  if (rule.error) return withHeaders(openaiRuleError(rule.error), headers)
 
   const respond = rule.respond ?? {}
   const response = createResponseBody({
     request: params.body,
     respond,
-    seed: `${JSON.stringify(params.body)}|${index}|${match.use}`,
+    seed,
     createdAt: unixSeconds(clock),
     inputTokens: estimateTokens(conversationText(params.messages)),
   })
@@ -81,7 +89,6 @@ export function answerResponses(options: AnswerResponsesOptions): ResponsesAnswe
     output_tokens: response.usage?.output_tokens ?? 0,
   }
   const delayMs = respond.delay_ms ?? 0
-  const headers = {}
   if (!params.stream) {
     return { kind: 'json', status: 200, headers, body: response, delayMs, usage }
   }

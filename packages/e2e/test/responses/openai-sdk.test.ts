@@ -13,6 +13,7 @@ describe('openai SDK: responses.create', () => {
     expect(response.output_text).toBe('Hello from the Responses API!')
     expect(response.status).toBe('completed')
     expect(response.id).toMatch(/^resp_/)
+    expect(response._request_id).toMatch(/^req_/)
     expect(response.usage).toEqual({
       input_tokens: 9,
       input_tokens_details: { cached_tokens: 0, cache_write_tokens: 0 },

@@ -34,6 +34,7 @@ describe('POST /v1/completions', () => {
     const server = await mock()
     const res = await server.fetch('http://x/v1/completions', post({ prompt: 'Say hi' }))
     expect(res.status).toBe(200)
+    expect(res.headers.get('x-request-id')).toMatch(/^req_/)
     expect(await res.json()).toMatchObject({
       object: 'text_completion',
       created: 1_700_000_000,

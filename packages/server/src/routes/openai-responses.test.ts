@@ -64,6 +64,7 @@ describe('POST /v1/responses', () => {
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toBe('application/json')
     expect(res.headers.get('x-mocktopus-rule')).toBe('1')
+    expect(res.headers.get('x-request-id')).toMatch(/^req_/)
     const body = await res.json()
     expect(body).toMatchObject({
       object: 'response',
