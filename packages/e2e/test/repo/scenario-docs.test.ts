@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs'
+import { createMatcher, lintScenario, parseScenario } from '@mocktopus/scenario'
 import { describe, expect, it } from 'vitest'
-import { createMatcher, lintScenario, parseScenario } from '../src/index.js'
 
 // Every YAML example in docs/scenarios.md must be a valid scenario (or part of one).
-const docs = readFileSync(new URL('../../../docs/scenarios.md', import.meta.url), 'utf8')
+const docs = readFileSync(new URL('../../../../docs/scenarios.md', import.meta.url), 'utf8')
 const blocks = [...docs.matchAll(/```yaml\n([\s\S]*?)```/g)].map((match) => match[1] as string)
 
 function asScenario(block: string): string {
