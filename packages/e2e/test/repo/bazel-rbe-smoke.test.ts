@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process'
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { createServer, connect } from 'node:net'
+import { connect, createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -113,11 +113,14 @@ describe('scripts/rbe-smoke.sh', () => {
     const argsFile = join(work, 'bazel-args')
     // Stand-ins: a gcloud that listens where the IAP tunnel would, and a Bazel that records
     // its arguments after checking the tunnel is up.
-    executable('gcloud-listener.mjs', [
-      "import { createServer } from 'node:net'",
-      'const [host, port] = process.argv.at(-1).split(":")',
-      'createServer((s) => s.end()).listen(Number(port), host)',
-    ].join('\n'))
+    executable(
+      'gcloud-listener.mjs',
+      [
+        "import { createServer } from 'node:net'",
+        'const [host, port] = process.argv.at(-1).split(":")',
+        'createServer((s) => s.end()).listen(Number(port), host)',
+      ].join('\n'),
+    )
     const gcloud = executable(
       'gcloud',
       `#!/bin/sh\nexec node ${join(work, 'gcloud-listener.mjs')} "$@"\n`,
