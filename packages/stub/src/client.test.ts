@@ -4,6 +4,7 @@ import { parseScenario } from '@mocktopus/scenario'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createStubClient } from './client.js'
 import {
+  APIUserAbortError,
   AuthenticationError,
   BadRequestError,
   InternalServerError,
@@ -276,6 +277,51 @@ describe('createStubClient: delays', () => {
     await vi.advanceTimersByTimeAsync(0)
     await third
     expect(ended).toBe(true)
+  })
+})
+
+describe('createStubClient: the signal option', () => {
+  it('rejects at once, without using a rule, when the signal is already aborted', async () => {
+    const client = stub()
+    const controller = new AbortController()
+    controller.abort()
+    await expect(
+      client.chat.completions.create(ask('limited'), { signal: controller.signal }),
+    ).rejects.toThrow(APIUserAbortError)
+    expect(client.requests()).toEqual([])
+    await client.chat.completions.create(ask('limited'))
+    await client.chat.completions.create(ask('limited'))
+  })
+
+  it('rejects a call waiting out delay_ms when the signal aborts', async () => {
+    vi.useFakeTimers()
+    const client = createStubClient(SCENARIO, { realtime: true })
+    const controller = new AbortController()
+    const pending = client.chat.completions.create(ask('slow'), { signal: controller.signal })
+    const outcome = pending.then(
+      () => 'answered',
+      (e: unknown) => e,
+    )
+    await vi.advanceTimersByTimeAsync(100)
+    controller.abort()
+    const error = await outcome
+    expect(error).toBeInstanceOf(APIUserAbortError)
+    expect((error as Error).message).toBe('Request was aborted.')
+  })
+
+  it('ends a stream when the signal aborts', async () => {
+    const controller = new AbortController()
+    const stream = await stub().chat.completions.create(
+      { ...ask('hello'), stream: true },
+      { signal: controller.signal },
+    )
+    const seen: unknown[] = []
+    for await (const chunk of stream) {
+      seen.push(chunk)
+      controller.abort()
+    }
+    expect(seen).toHaveLength(1)
+    expect(stream.controller.signal.aborted).toBe(true)
   })
 })
 

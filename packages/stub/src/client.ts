@@ -29,7 +29,7 @@ import {
   parseScenario,
   type Scenario,
 } from '@mocktopus/scenario'
-import { MockAPIError, NoMatchingRuleError } from './errors.js'
+import { APIUserAbortError, MockAPIError, NoMatchingRuleError } from './errors.js'
 import { settle, withRequestID } from './settle.js'
 import type { MockStream } from './stream.js'
 import type {
@@ -78,36 +78,53 @@ export interface StubRequest {
   readonly time: string
 }
 
+/** The per-call options of the SDK that the stub honours; others are accepted and ignored. */
+export interface StubRequestOptions {
+  /**
+   * Aborts the call: a pending answer (waiting out `delay_ms` with `realtime`) rejects with
+   * `APIUserAbortError`, and a stream ends as if `stream.controller.abort()` were called.
+   */
+  readonly signal?: AbortSignal | null
+}
+
 export interface StubChatCompletions {
   create<P extends ChatCompletionCreateParams & { readonly stream: true }>(
     params: P,
+    options?: StubRequestOptions,
   ): Promise<MockStream<ChatCompletionChunk>>
   create<P extends ChatCompletionCreateParams & { readonly stream?: false | null }>(
     params: P,
+    options?: StubRequestOptions,
   ): Promise<WithRequestID<ChatCompletion>>
   create<P extends ChatCompletionCreateParams>(
     params: P,
+    options?: StubRequestOptions,
   ): Promise<ChatCompletion | MockStream<ChatCompletionChunk>>
 }
 
 export interface StubEmbeddings {
   create<P extends EmbeddingCreateParams & { readonly encoding_format: 'base64' }>(
     params: P,
+    options?: StubRequestOptions,
   ): Promise<WithRequestID<EmbeddingsResult<string>>>
   create<P extends EmbeddingCreateParams>(
     params: P,
+    options?: StubRequestOptions,
   ): Promise<WithRequestID<EmbeddingsResult<number[]>>>
 }
 
 export interface StubResponses {
   create<P extends ResponseCreateParams & { readonly stream: true }>(
     params: P,
+    options?: StubRequestOptions,
   ): Promise<MockStream<ResponseStreamEvent>>
   create<P extends ResponseCreateParams & { readonly stream?: false | null }>(
     params: P,
+    options?: StubRequestOptions,
   ): Promise<WithRequestID<ResponseResult>>
   create<P extends ResponseCreateParams>(
     params: P,
+    options?: StubRequestOptions,
   ): Promise<ResponseResult | MockStream<ResponseStreamEvent>>
 }
 
@@ -216,7 +233,11 @@ export function createStubClient(
     body: unknown,
     parse: (body: unknown) => ParseResult<Params>,
     answer: (params: Params, match: MatchResult, signal: AbortSignal) => WireResult<Chunk>,
+    options: StubRequestOptions | undefined,
   ): Promise<Body | MockStream<Chunk>> {
+    const signal = options?.signal
+    // Aborted before it was sent: the server would never have seen it.
+    if (signal?.aborted) throw new APIUserAbortError()
     const model = (body as { model?: unknown } | null)?.model
     const base = { path, body, ...(typeof model === 'string' ? { model } : {}) }
     const request = parse(body)
@@ -231,6 +252,7 @@ export function createStubClient(
       throw noMatch(request.match)
     }
     const controller = new AbortController()
+    signal?.addEventListener('abort', () => controller.abort(), { once: true })
     const result = answer(request.params, match, controller.signal)
     record({ ...base, ruleIndex: match.index, status: result.status, stream })
     return settle<Body, Chunk>(result, clock, controller)
@@ -252,22 +274,27 @@ export function createStubClient(
   }
 
   const completions = {
-    create(params: ChatCompletionCreateParams) {
+    create(params: ChatCompletionCreateParams, options?: StubRequestOptions) {
       return call(
         '/v1/chat/completions',
         overTheWire(params),
         parseChatRequest,
         (p, match, signal) => answerChat({ params: p, match, clock, signal }),
+        options,
       )
     },
   } as StubChatCompletions
 
   const embeddings = {
-    async create(params: EmbeddingCreateParams) {
+    async create(params: EmbeddingCreateParams, options?: StubRequestOptions) {
       const decode = params?.encoding_format === undefined
       const body = overTheWire(decode ? { ...params, encoding_format: 'base64' } : params)
-      const result = (await call('/v1/embeddings', body, parseEmbeddingsRequest, (p, match) =>
-        answerEmbeddings({ params: p, match }),
+      const result = (await call(
+        '/v1/embeddings',
+        body,
+        parseEmbeddingsRequest,
+        (p, match) => answerEmbeddings({ params: p, match }),
+        options,
       )) as EmbeddingsResult<number[] | string>
       if (!decode) return result
       const decoded = {
@@ -282,12 +309,13 @@ export function createStubClient(
   } as StubEmbeddings
 
   const responses = {
-    async create(params: ResponseCreateParams) {
+    async create(params: ResponseCreateParams, options?: StubRequestOptions) {
       const result = await call(
         '/v1/responses',
         overTheWire(params),
         (body) => parseResponsesRequest(body, { store }),
         (p, match, signal) => answerResponses({ params: p, match, clock, signal, store }),
+        options,
       )
       return result && typeof result === 'object' && 'object' in result
         ? withRequestID(addOutputText(result as ResponseResult), requestID(result))

@@ -136,6 +136,22 @@ export class InternalServerError extends MockAPIError {
 }
 
 /**
+ * The call was aborted through its `signal` before the answer arrived, as the SDK's
+ * `APIUserAbortError`. Not a `MockAPIError`: there is no status, nothing was answered.
+ *
+ * @example
+ * const controller = new AbortController()
+ * const pending = client.chat.completions.create(params, { signal: controller.signal })
+ * controller.abort() // pending rejects with APIUserAbortError
+ */
+export class APIUserAbortError extends Error {
+  override name = 'APIUserAbortError'
+  constructor(message = 'Request was aborted.') {
+    super(message)
+  }
+}
+
+/**
  * No rule matched the request. The server answers 404 with code `no_matching_rule`, which the
  * SDK raises as `NotFoundError`; this class extends it so code that catches `NotFoundError`
  * behaves the same with the stub. The message says which rule came closest and why it failed.

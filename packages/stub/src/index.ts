@@ -6,9 +6,11 @@ export {
   type StubClientOptions,
   type StubEmbeddings,
   type StubRequest,
+  type StubRequestOptions,
   type StubResponses,
 } from './client.js'
 export {
+  APIUserAbortError,
   AuthenticationError,
   BadRequestError,
   ConflictError,

@@ -3,7 +3,7 @@
  * SDK hands an application: the JSON body, a stream of chunk objects, or a thrown error.
  */
 import type { Clock, WireResult } from '@mocktopus/responders'
-import { MockAPIError } from './errors.js'
+import { APIUserAbortError, MockAPIError } from './errors.js'
 import { MockStream } from './stream.js'
 
 /**
@@ -26,7 +26,8 @@ export async function settle<Body, Chunk>(
   clock: Clock,
   controller: AbortController = new AbortController(),
 ): Promise<Body | MockStream<Chunk>> {
-  await clock.sleep(answer.delayMs)
+  await clock.sleep(answer.delayMs, controller.signal)
+  if (controller.signal.aborted) throw new APIUserAbortError()
   if (answer.kind === 'error') {
     throw MockAPIError.generate({
       status: answer.status,
