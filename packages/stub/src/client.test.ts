@@ -309,6 +309,15 @@ describe('createStubClient: the signal option', () => {
     expect((error as Error).message).toBe('Request was aborted.')
   })
 
+  it('accepts the SDK request options it does not need', async () => {
+    const completion = await stub().chat.completions.create(ask('hello'), {
+      timeout: 1000,
+      maxRetries: 0,
+      headers: { 'x-test': '1' },
+    })
+    expect(completion.choices[0]?.message.content).toBe('Hello! How can I help?')
+  })
+
   it('ends a stream when the signal aborts', async () => {
     const controller = new AbortController()
     const stream = await stub().chat.completions.create(

@@ -85,6 +85,13 @@ export interface StubRequestOptions {
    * `APIUserAbortError`, and a stream ends as if `stream.controller.abort()` were called.
    */
   readonly signal?: AbortSignal | null
+  /** Accepted for compatibility with the SDK's request options, and ignored. */
+  readonly timeout?: number
+  readonly maxRetries?: number
+  readonly headers?: unknown
+  readonly query?: unknown
+  readonly idempotencyKey?: string
+  readonly fetchOptions?: unknown
 }
 
 export interface StubChatCompletions {
