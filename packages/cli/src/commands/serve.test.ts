@@ -14,6 +14,7 @@ interface Started {
   stop(): Promise<number>
 }
 
+const fixtures = join(import.meta.dirname, '../../test/fixtures')
 const running: Started[] = []
 const cleanups: (() => Promise<void>)[] = []
 
@@ -227,8 +228,25 @@ describe('mocktopus serve', () => {
     expect(everything).not.toContain(secret)
   })
 
+  it('prices requests with --pricing in the shutdown summary', async () => {
+    const server = await start('-s valid.yaml --pricing prices.yaml', fixtures)
+    expect((await chat(server.url, 'hello', 'my-model')).status).toBe(200)
+    await server.stop()
+    // 3 input tokens at $1 each and 4 output tokens at $2 each, as priced in prices.yaml.
+    expect(server.context.stdout.join('\n')).toMatch(
+      /^Mocktopus saved \$11\.0+ on 1 mocked request/m,
+    )
+  })
+
+  it('rejects an invalid pricing file in one line (exit 1)', async () => {
+    const context = captureContext({ cwd: fixtures })
+    expect(await runCLI('mocktopus serve --port 0 --pricing bad-prices.yaml', context)).toBe(1)
+    expect(context.stderr).toHaveLength(1)
+    expect(context.stderr[0]).toMatch(/^error: .*bad-prices\.yaml.*my-model/)
+  })
+
   it('reports an invalid scenario as file:line:column lines (exit 1)', async () => {
-    const context = captureContext({ cwd: join(import.meta.dirname, '../../test/fixtures') })
+    const context = captureContext({ cwd: fixtures })
     expect(await runCLI('mocktopus serve -s invalid.yaml --port 0', context)).toBe(1)
     expect(context.stderr).toEqual([
       'error: invalid.yaml:5:7 rules[0].when.modle: unknown key "modle"; did you mean "model"?',
