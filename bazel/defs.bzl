@@ -5,7 +5,9 @@ Each project directory of the pnpm workspace gets:
 - `:pkg`, its package.json and TypeScript sources: what a sibling package links to, and what
   `@mocktopus/source` resolves into (the tests read siblings from `src/`, never from `dist/`);
 - `:test`, its Vitest suite, run from the project directory with the project's vitest.config.ts;
-- `:dist`, for published packages, the tsup build that `pnpm build` makes (same tsup.config.ts).
+- `:dist`, for published packages, the tsup build that `pnpm build` makes (same tsup.config.ts);
+- `:test_files`, the project directory as the tests see it, for other projects' tests that read
+  its fixtures (the e2e suite does).
 """
 
 load("@aspect_rules_js//js:defs.bzl", "js_library")
@@ -75,13 +77,27 @@ def mocktopus_package(name = "pkg", data = [], test_data = [], test_size = "smal
             visibility = ["//visibility:public"],
         )
 
-    vitest_test(
-        name = "test",
-        data = [":" + name] + test_data + native.glob(
+    # Sources reach the tests through :pkg; list each file once.
+    native.filegroup(
+        name = "test_files",
+        srcs = native.glob(
             ["**"],
+            exclude = _TEST_FILES_EXCLUDE + ["src/**/*.ts"] + data,
+            allow_empty = True,
+        ) + native.glob(
+            ["src/**/*.test.ts"],
             exclude = _TEST_FILES_EXCLUDE,
             allow_empty = True,
         ),
+        visibility = ["//visibility:public"],
+    )
+
+    vitest_test(
+        name = "test",
+        data = [
+            ":" + name,
+            ":test_files",
+        ] + test_data,
         size = test_size,
         tags = test_tags,
     )

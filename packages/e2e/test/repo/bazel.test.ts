@@ -81,7 +81,7 @@ function targetsOf(buildFile: string): Set<string> {
   const text = read(buildFile)
   const names = new Set([...text.matchAll(/\bname = "([^"]+)"/g)].map((m) => m[1] as string))
   if (/\bmocktopus_package\(/.test(text)) {
-    for (const name of ['node_modules', 'pkg', 'test']) names.add(name)
+    for (const name of ['node_modules', 'pkg', 'test', 'test_files']) names.add(name)
     if (!/\bbuild = False\b/.test(text)) names.add('dist')
   }
   if (/\bnpm_link_all_packages\(/.test(text)) names.add('node_modules')
