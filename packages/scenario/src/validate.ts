@@ -1,7 +1,10 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
+import type { ErrorObject } from 'ajv'
 import { compileGlob } from './glob.js'
 import { compileRegex } from './regex.js'
 import { scenarioSchema } from './schema.js'
+// ajv's standalone output for scenarioSchema: no code generation at run time, so scenarios
+// load where `new Function` is forbidden (Cloudflare Workers, other edge runtimes).
+import { validate as schemaValidate } from './schema-validator.generated.js'
 import { closestName } from './suggest.js'
 import type { ScenarioIssue } from './types.js'
 
@@ -17,21 +20,6 @@ export interface RawIssue {
   readonly segments: readonly PathSegment[]
   readonly message: string
   readonly at: 'key' | 'value' | 'parent'
-}
-
-let compiled: ValidateFunction | undefined
-
-// Compiled on first use, once: importing the package does no code generation.
-function schemaValidator(): ValidateFunction {
-  compiled ??= new Ajv({
-    allErrors: true,
-    verbose: true,
-    strict: true,
-    allowUnionTypes: true,
-    // `required` inside the respond-or-error `oneOf` names properties defined one level up.
-    strictRequired: false,
-  }).compile(scenarioSchema)
-  return compiled
 }
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/
@@ -261,7 +249,7 @@ function semanticIssues(data: unknown): RawIssue[] {
  * @internal
  */
 export function collectIssues(data: unknown): RawIssue[] {
-  const validate = schemaValidator()
+  const validate = schemaValidate
   const issues: RawIssue[] = []
   const seen = new Set<string>()
   const add = (issue: RawIssue | undefined) => {
