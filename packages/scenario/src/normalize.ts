@@ -74,6 +74,14 @@ export function createScenario(data: unknown, options: CreateScenarioOptions = {
       options.source === undefined ? {} : { source: options.source },
     )
   }
+  return buildScenario(data, options)
+}
+
+/**
+ * The normalisation of {@link createScenario} for data already validated.
+ * @internal
+ */
+export function buildScenario(data: unknown, options: CreateScenarioOptions = {}): Scenario {
   const raw = data as Data
   const scenario: { -readonly [K in keyof Scenario]: Scenario[K] } = {
     version: 1,

@@ -9,7 +9,7 @@ import {
   parseDocument,
 } from 'yaml'
 import { ScenarioError } from './errors.js'
-import { createScenario } from './normalize.js'
+import { buildScenario } from './normalize.js'
 import type { Scenario, ScenarioIssue } from './types.js'
 import { collectIssues, formatPath, type RawIssue } from './validate.js'
 
@@ -141,5 +141,5 @@ export function parseScenario(text: string, options: ParseScenarioOptions = {}):
     located.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))
     throw new ScenarioError(located, errorOptions)
   }
-  return createScenario(data, { ...errorOptions, ruleLines: ruleLines(doc, counter) })
+  return buildScenario(data, { ...errorOptions, ruleLines: ruleLines(doc, counter) })
 }

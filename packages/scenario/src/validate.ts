@@ -177,7 +177,7 @@ function fromAjv(error: ErrorObject, data: unknown): RawIssue | undefined {
         message: both
           ? 'has both "respond" and "error"; a rule gives exactly one of them'
           : 'needs "respond" (a response) or "error" (an error to return)',
-        at: both ? 'value' : 'value',
+        at: 'value',
       }
     }
     default:
