@@ -104,17 +104,14 @@ export function parseScenario(text: string, options: ParseScenarioOptions = {}):
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT })
   } catch (error) {
-    throw new ScenarioError(
-      [
-        {
-          path: '',
-          message: `YAML: too many alias expansions (limit ${MAX_ALIAS_COUNT}); is this an alias bomb?`,
-          line: 1,
-          column: 1,
-        },
-      ],
-      { ...errorOptions, cause: error },
-    )
+    const text = error instanceof Error ? error.message : String(error)
+    const message = /alias/i.test(text)
+      ? `YAML: too many alias expansions (limit ${MAX_ALIAS_COUNT}); is this an alias bomb?`
+      : `YAML: ${text}`
+    throw new ScenarioError([{ path: '', message, line: 1, column: 1 }], {
+      ...errorOptions,
+      cause: error,
+    })
   }
   if (data === null || data === undefined) {
     throw new ScenarioError(
