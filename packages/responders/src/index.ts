@@ -133,6 +133,15 @@ export {
   responseItemToMessage,
 } from './responses-input.js'
 export {
+  type InputItemsOptions,
+  inputItemResources,
+  type ListInputItemsOptions,
+  listInputItems,
+  parseInputItemsQuery,
+  type ResponseItemList,
+  type ResponseItemResource,
+} from './responses-input-items.js'
+export {
   type ParseResponsesOptions,
   parseResponsesRequest,
   previousResponseNotFound,

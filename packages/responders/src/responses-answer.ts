@@ -44,7 +44,7 @@ export type ResponsesAnswer =
  * @example store.set(storedResponse(params, response))
  */
 export function storedResponse(
-  params: Pick<ResponsesParams, 'history'>,
+  params: Pick<ResponsesParams, 'history' | 'inputItems'>,
   response: ResponseObject,
 ): StoredResponse {
   const output: ChatMessage[] = []
@@ -52,7 +52,7 @@ export function storedResponse(
     const message = responseItemToMessage(item)
     if (message) output.push(message)
   }
-  return { response, history: [...params.history, ...output] }
+  return { response, history: [...params.history, ...output], inputItems: params.inputItems }
 }
 
 // The SDKs read `x-request-id` from errors too (`error.requestID`), so error rules carry it.

@@ -7,6 +7,7 @@ import type { ChatMessage } from '@mocktopus/scenario'
 import { openaiError } from './openai-errors.js'
 import { checkBoolean, checkModel, invalidType, isRecord, notAnObject } from './request-checks.js'
 import { instructionsToMessages, responseInputToMessages } from './responses-input.js'
+import { inputItemResources, type ResponseItemResource } from './responses-input-items.js'
 import type { ResponseStore } from './responses-store.js'
 import type { ResponseCreateParams } from './responses-types.js'
 import type { ParseResult, WireError } from './wire.js'
@@ -23,6 +24,8 @@ export interface ResponsesParams {
   readonly messages: readonly ChatMessage[]
   /** The conversation without the instructions, which is what a follow-up builds on. */
   readonly history: readonly ChatMessage[]
+  /** This request's `input` as `GET /v1/responses/{id}/input_items` lists it. */
+  readonly inputItems: readonly ResponseItemResource[]
 }
 
 export interface ParseResponsesOptions {
@@ -102,9 +105,17 @@ export function parseResponsesRequest(
   const history = [...earlier, ...responseInputToMessages(request.input, lookup)]
   const messages = [...instructionsToMessages(request.instructions), ...history]
   const model = request.model as string
+  const inputItems = inputItemResources(request.input, { seed: JSON.stringify(body), lookup })
   return {
     ok: true,
-    params: { model, stream: request.stream === true, body: request, messages, history },
+    params: {
+      model,
+      stream: request.stream === true,
+      body: request,
+      messages,
+      history,
+      inputItems,
+    },
     match: { endpoint: options.endpoint ?? RESPONSES_PATH, model, messages },
   }
 }

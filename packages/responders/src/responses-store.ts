@@ -4,6 +4,7 @@
  * first-in-first-out: a long test run never grows it past `limit`.
  */
 import type { ChatMessage } from '@mocktopus/scenario'
+import type { ResponseItemResource } from './responses-input-items.js'
 import type { ResponseObject, ResponseOutputItem } from './responses-types.js'
 
 export interface StoredResponse {
@@ -13,6 +14,8 @@ export interface StoredResponse {
    * (the API does not carry them over to a follow-up).
    */
   readonly history: readonly ChatMessage[]
+  /** The request's own input items, for `GET /v1/responses/{id}/input_items`. */
+  readonly inputItems?: readonly ResponseItemResource[]
 }
 
 export interface ResponseStore {

@@ -42,6 +42,7 @@ describe('Responses API over HTTP against the OpenAI spec', () => {
     openaiSchema('ResponseStreamEvent')
     openaiSchema('ErrorResponse')
     openaiSchema('CreateCompletionResponse')
+    openaiSchema('ResponseItemList')
   }, 120_000)
 
   for (const [name, body] of Object.entries(INPUTS)) {
@@ -69,6 +70,24 @@ describe('Responses API over HTTP against the OpenAI spec', () => {
     const created = await client().responses.create({ model: 'gpt-4.1', input: 'Hi there' })
     const res = await fetch(`${h.baseURL}/responses/${created.id}`)
     expect(openaiErrors('Response', await res.json())).toEqual([])
+  })
+
+  it('lists input items as a valid ResponseItemList', async () => {
+    const created = await client().responses.create({
+      model: 'gpt-4.1',
+      input: [
+        { role: 'developer', content: 'Be brief.' },
+        { role: 'user', content: [{ type: 'input_text', text: 'What is the weather?' }] },
+        { type: 'function_call', call_id: 'call_1', name: 'get_weather', arguments: '{}' },
+        { type: 'function_call_output', call_id: 'call_1', output: 'Sunny in Paris' },
+        { role: 'assistant', content: 'It is sunny.' },
+        { role: 'user', content: 'Hi there' },
+      ],
+    })
+    const res = await fetch(`${h.baseURL}/responses/${created.id}/input_items`)
+    const list = (await res.json()) as { data: unknown[] }
+    expect(list.data).toHaveLength(6)
+    expect(openaiErrors('ResponseItemList', list)).toEqual([])
   })
 
   it('answers errors in a valid ErrorResponse envelope', async () => {

@@ -76,6 +76,28 @@ describe('openai SDK: responses.create', () => {
     expect(retrieved.instructions).toBe('Remember names.')
   })
 
+  it('lists the input items of a response, page by page', async () => {
+    const openai = client()
+    const response = await openai.responses.create({
+      model: 'gpt-4.1',
+      input: [
+        { role: 'user', content: 'First' },
+        { role: 'assistant', content: 'Second' },
+        { role: 'user', content: 'Third' },
+      ],
+    })
+    const texts: string[] = []
+    for await (const item of openai.responses.inputItems.list(response.id, {
+      limit: 1,
+      order: 'asc',
+    })) {
+      if (item.type === 'message') {
+        for (const part of item.content) if ('text' in part) texts.push(part.text)
+      }
+    }
+    expect(texts).toEqual(['First', 'Second', 'Third'])
+  })
+
   it('throws BadRequestError for an unknown previous_response_id and NotFoundError on retrieve', async () => {
     const openai = client()
     const create = openai.responses.create({

@@ -154,6 +154,29 @@ describe('POST /v1/responses', () => {
   })
 })
 
+describe('GET /v1/responses/:id/input_items', () => {
+  it('lists the input items of a stored response, newest first', async () => {
+    const server = await mock()
+    const input = [
+      { role: 'user', content: 'hello' },
+      { role: 'assistant', content: 'Hi!' },
+      { role: 'user', content: 'hello again' },
+    ]
+    const created = await server.fetch('http://x/v1/responses', post({ input }))
+    const { id } = (await created.json()) as { id: string }
+    const res = await server.fetch(`http://x/v1/responses/${id}/input_items?limit=2`)
+    expect(res.status).toBe(200)
+    const list = (await res.json()) as {
+      data: { content: { text: string }[] }[]
+      has_more: boolean
+    }
+    expect(list.data.map((item) => item.content[0]?.text)).toEqual(['hello again', 'Hi!'])
+    expect(list.has_more).toBe(true)
+    const bad = await server.fetch(`http://x/v1/responses/${id}/input_items?order=up`)
+    expect(bad.status).toBe(400)
+  })
+})
+
 describe('GET and DELETE /v1/responses/:id', () => {
   it('returns a stored response, then deletes it', async () => {
     const server = await mock()

@@ -1,12 +1,15 @@
 /**
- * `POST /v1/responses`, `GET /v1/responses/:id` and `DELETE /v1/responses/:id`. Answered
+ * `POST /v1/responses`, `GET` and `DELETE /v1/responses/:id`, and
+ * `GET /v1/responses/:id/input_items`. Answered
  * responses are kept per server instance (bounded, oldest first out, emptied by `reset()`) so a
  * follow-up with `previous_response_id` is matched against the whole conversation.
  */
 import {
   answerResponses,
   createResponseStore,
+  listInputItems,
   openaiError,
+  parseInputItemsQuery,
   parseResponsesRequest,
   RESPONSES_PATH,
   type ResponseDeleted,
@@ -42,6 +45,19 @@ export function registerOpenAIResponses(app: Hono, ctx: MocktopusContext): void 
       const found = store.get(idOf(c))
       if (!found) return responseNotFound(idOf(c))
       return { kind: 'json', status: 200, headers: {}, body: found.response, delayMs: 0 }
+    },
+  })
+  addPlainRoute(app, ctx, {
+    method: 'GET',
+    path: `${RESPONSES_PATH}/:id/input_items`,
+    errors: openaiError,
+    answer: (c): WireResult => {
+      const found = store.get(idOf(c))
+      if (!found) return responseNotFound(idOf(c))
+      const query = parseInputItemsQuery(c.req.query())
+      if (!query.ok) return query.error
+      const body = listInputItems(found.inputItems ?? [], query.options)
+      return { kind: 'json', status: 200, headers: {}, body, delayMs: 0 }
     },
   })
   addPlainRoute(app, ctx, {
