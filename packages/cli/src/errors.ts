@@ -1,4 +1,8 @@
-import { MocktopusError } from '@mocktopus/scenario'
+/**
+ * The CLI's own errors. They carry a stable `code` like the library's `MocktopusError` but do
+ * not extend it: importing that class loads the whole scenario package (YAML parser, JSON
+ * Schema validator), which `--help`, `--version`, `init` and `example` never need.
+ */
 
 /** Exit statuses of the `mocktopus` command. */
 export const EXIT_OK = 0
@@ -10,10 +14,10 @@ export const EXIT_USAGE = 2
 /**
  * The command line itself is wrong; exits 2.
  *
- * @example throw new UsageError('--port must be a number from 0 to 65535, got "abc"')
+ * @example throw new UsageError('--port must be a whole number, got "abc"')
  */
-export class UsageError extends MocktopusError {
-  override readonly code: string = 'MOCKTOPUS_CLI_USAGE'
+export class UsageError extends Error {
+  readonly code: string = 'MOCKTOPUS_CLI_USAGE'
   override name = 'UsageError'
   readonly exitCode: number = EXIT_USAGE
 }
@@ -21,10 +25,10 @@ export class UsageError extends MocktopusError {
 /**
  * The command ran and failed for a reason the message fully explains; exits 1.
  *
- * @example throw new CommandError('port 8080 is already in use; try --port 0')
+ * @example throw new CommandError('mocktopus.yaml already exists; pass --force to overwrite it')
  */
-export class CommandError extends MocktopusError {
-  override readonly code: string = 'MOCKTOPUS_CLI_FAILED'
+export class CommandError extends Error {
+  readonly code: string = 'MOCKTOPUS_CLI_FAILED'
   override name = 'CommandError'
   readonly exitCode: number = EXIT_FAILURE
 }
