@@ -1,4 +1,6 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { createServer, type Server } from 'node:net'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { mocktopus, type RunningServe, startServe } from './run.js'
@@ -61,6 +63,26 @@ describe('mocktopus serve (subprocess)', () => {
     const call = await ask(server.openaiURL, 'weather in SF?')
     expect(call.body.choices[0].message.tool_calls[0].function.name).toBe('get_current_weather')
     await server.waitFor(/POST \/v1\/chat\/completions gpt-4o rule 2 200 \d+ms/)
+  })
+
+  it('reloads a watched file, and keeps serving the previous scenario after a broken edit', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'mocktopus-watch-'))
+    try {
+      const file = join(dir, 'scenario.yaml')
+      const rule = (content: string) =>
+        `version: 1\nrules:\n  - type: llm\n    respond:\n      content: ${content}\n`
+      await writeFile(file, rule('before'))
+      const server = await serve(['-s', 'scenario.yaml', '--port', '0', '--watch'], dir)
+      await writeFile(file, rule('after'))
+      await server.waitFor(/reloaded scenario\.yaml \(1 rule\)/)
+      expect((await ask(server.openaiURL, 'x')).body.choices[0].message.content).toBe('after')
+      await writeFile(file, 'version: 1\nrules: [\n')
+      await server.waitFor(/reload failed, still serving the previous scenario/, 'stderr')
+      expect((await ask(server.openaiURL, 'x')).body.choices[0].message.content).toBe('after')
+      expect((await server.stop()).code).toBe(0)
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
   })
 
   it('reports a port in use in one line and exits 1', async () => {
