@@ -53,7 +53,7 @@ describe('support bot, with the stub', () => {
     await bot.draftReply('busy day')
     expect(client.requests().map((r) => [r.ruleIndex, r.status, r.stream])).toEqual([
       [0, 200, false],
-      [3, 429, true],
+      [3, 429, false],
     ])
     const body = client.requests()[0]?.body as { model: string; messages: { role: string }[] }
     expect(body.model).toBe('gpt-4o-mini')

@@ -345,15 +345,19 @@ describe('createStubClient: requests()', () => {
       {
         method: 'POST',
         path: '/v1/chat/completions',
+        endpoint: '/v1/chat/completions',
         model: 'gpt-4o',
         body: ask('hello'),
         ruleIndex: 0,
         status: 200,
-        stream: false,
+        durationMs: expect.any(Number),
         time: '2023-11-14T22:13:20.000Z',
+        mocked: true,
+        stream: false,
+        usage: { input_tokens: 5, output_tokens: 6 },
       },
       expect.objectContaining({ ruleIndex: 4, status: 429 }),
-      expect.objectContaining({ ruleIndex: null, status: 404, model: 'gpt-3.5-turbo' }),
+      expect.objectContaining({ ruleIndex: null, status: 404, mocked: false }),
       expect.objectContaining({ path: '/v1/embeddings', ruleIndex: 12, status: 200 }),
     ])
     client.reset()

@@ -61,11 +61,16 @@ export interface StubClientOptions {
   readonly journalSize?: number
 }
 
-/** One call the stub answered, as `requests()` lists it (the server journal's shape). */
+/**
+ * One call the stub answered, as `requests()` lists it: the shape of the server's journal
+ * entries (its `Exchange`), with the values the server would record for the same request.
+ */
 export interface StubRequest {
   readonly method: 'POST'
   /** The API path the call stands for, e.g. `/v1/chat/completions`. */
   readonly path: string
+  /** The same as `path`: the stub has no mount prefix. */
+  readonly endpoint: string
   readonly model?: string
   /** The params as they would go over the wire (JSON round-tripped). */
   readonly body: unknown
@@ -73,9 +78,16 @@ export interface StubRequest {
   readonly ruleIndex: number | null
   /** The HTTP status the server would have answered with. */
   readonly status: number
-  readonly stream: boolean
+  /** Time spent answering in process (no delays, no network), in milliseconds. */
+  readonly durationMs: number
   /** When the call was made, ISO 8601, from the client's clock. */
   readonly time: string
+  /** Whether a rule answered (error rules included). */
+  readonly mocked: boolean
+  /** Whether the answer is a stream (an error answer to `stream: true` is not). */
+  readonly stream: boolean
+  /** The usage the answer reports, for answers that report one. */
+  readonly usage?: { readonly input_tokens: number; readonly output_tokens: number }
 }
 
 /** The per-call options of the SDK that the stub honours; others are accepted and ignored. */
@@ -225,9 +237,28 @@ export function createStubClient(
   const journalSize = options.journalSize ?? 1000
   let journal: StubRequest[] = []
 
-  function record(entry: Omit<StubRequest, 'method' | 'time'>): void {
+  function record(
+    start: { path: string; body: unknown; time: string; started: number },
+    answer: { ruleIndex: number | null; status: number; result?: WireResult<unknown> },
+  ): void {
     if (journalSize <= 0) return
-    journal.push({ method: 'POST', ...entry, time: new Date(clock.now()).toISOString() })
+    const { path, body, time, started } = start
+    const { ruleIndex, status, result } = answer
+    const model = (body as { model?: unknown } | null)?.model
+    journal.push({
+      method: 'POST',
+      path,
+      endpoint: path,
+      ...(typeof model === 'string' ? { model } : {}),
+      body,
+      ruleIndex,
+      status,
+      durationMs: performance.now() - started,
+      time,
+      mocked: ruleIndex !== null,
+      stream: result?.kind === 'stream',
+      ...(result && result.kind !== 'error' && result.usage ? { usage: result.usage } : {}),
+    })
     if (journal.length > journalSize) journal = journal.slice(-journalSize)
   }
 
@@ -245,23 +276,26 @@ export function createStubClient(
     const signal = options?.signal
     // Aborted before it was sent: the server would never have seen it.
     if (signal?.aborted) throw new APIUserAbortError()
-    const model = (body as { model?: unknown } | null)?.model
-    const base = { path, body, ...(typeof model === 'string' ? { model } : {}) }
+    const start = {
+      path,
+      body,
+      time: new Date(clock.now()).toISOString(),
+      started: performance.now(),
+    }
     const request = parse(body)
     if (!request.ok) {
-      record({ ...base, ruleIndex: null, status: request.error.status, stream: false })
+      record(start, { ruleIndex: null, status: request.error.status })
       throw toError(request.error)
     }
-    const stream = (request.params as { stream?: unknown }).stream === true
     const match = matcher.match(request.match)
     if (!match) {
-      record({ ...base, ruleIndex: null, status: 404, stream })
+      record(start, { ruleIndex: null, status: 404 })
       throw noMatch(request.match)
     }
     const controller = new AbortController()
     signal?.addEventListener('abort', () => controller.abort(), { once: true })
     const result = answer(request.params, match, controller.signal)
-    record({ ...base, ruleIndex: match.index, status: result.status, stream })
+    record(start, { ruleIndex: match.index, status: result.status, result })
     return settle<Body, Chunk>(result, clock, controller)
   }
 
