@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { fixedClock } from '@mocktopus/responders'
-import { parseScenario } from '@mocktopus/scenario'
+import { parseScenario, ScenarioError } from '@mocktopus/scenario'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createStubClient } from './client.js'
 import {
@@ -85,6 +85,15 @@ describe('createStubClient: chat.completions.create', () => {
     const completion = await client.chat.completions.create(ask('hello'))
     expect(completion.choices[0]?.message.content).toBe('Hello! How can I help?')
     expect(client.scenario.rules).toHaveLength(13)
+  })
+
+  it('throws ScenarioError for invalid YAML, naming the source', () => {
+    expect(() =>
+      createStubClient('version: 1\nrules:\n  - type: llm.openai\n    when: { modle: x }\n', {
+        source: 'unit.yaml',
+      }),
+    ).toThrow(ScenarioError)
+    expect(() => createStubClient('version: 1\nrules: [{ type: nope }]\n')).toThrow(/^stub:/m)
   })
 
   it('gives the same ids for the same requests in a fresh client', async () => {
