@@ -25,6 +25,8 @@ describe('parseCLI', () => {
     expect([version.version, version.command]).toEqual([true, undefined])
     const help = parseCLI('mocktopus serve --help')
     expect([help.help, help.command]).toEqual([true, undefined])
+    const serveVersion = parseCLI('mocktopus serve --version')
+    expect([serveVersion.version, serveVersion.command]).toEqual([true, undefined])
   })
 
   it('rejects an unknown command, suggesting the closest', () => {

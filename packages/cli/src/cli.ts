@@ -91,7 +91,7 @@ export function createCLI(): CAC {
 
 /** A command line, checked: unknown commands and flags have already been rejected. */
 export interface ParsedCLI {
-  /** The command to run; absent with `--help`, `--version` or no command at all. */
+  /** The command to run; absent with `--help` or `--version` (anywhere) or no command at all. */
   readonly command?: CommandName
   readonly args: readonly string[]
   readonly options: RawOptions
@@ -128,7 +128,7 @@ export function parseCLI(argv: string | readonly string[]): ParsedCLI {
   const { args, options } = cli.parse(['node', PROGRAM, ...list.slice(1)], { run: false })
   const command: Command | undefined = cli.matchedCommand
   const help = options.help === true
-  const version = options.version === true && !command
+  const version = options.version === true
   if (!command && !help && !version && args[0] !== undefined) {
     const guess = closest(
       String(args[0]),
@@ -153,7 +153,7 @@ export function parseCLI(argv: string | readonly string[]): ParsedCLI {
     }
   }
   return {
-    ...(command && !help ? { command: command.name as CommandName } : {}),
+    ...(command && !help && !version ? { command: command.name as CommandName } : {}),
     args: args.map(String),
     options,
     help,
