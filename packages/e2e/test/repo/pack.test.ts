@@ -139,6 +139,15 @@ describe('published packages', { timeout: 30_000 }, () => {
         expect(files.filter((f) => f.startsWith('src/') || /\.test\./.test(f))).toEqual([])
       })
 
+      it('passes publint --strict as packed, the source condition included', () => {
+        const out = run(
+          join(root, 'node_modules/.bin/publint'),
+          ['run', tarball(pkg), '--strict'],
+          work,
+        )
+        expect(out).toContain('All good!')
+      })
+
       it('depends on its siblings by version, not by workspace protocol', () => {
         const packed = JSON.parse(
           run('tar', ['-xzOf', tarball(pkg), 'package/package.json'], work),
