@@ -6,6 +6,8 @@ Each project directory of the pnpm workspace gets:
   `@mocktopus/source` resolves into (the tests read siblings from `src/`, never from `dist/`);
 - `:test`, its Vitest suite, run from the project directory with the project's vitest.config.ts;
 - `:dist`, for published packages, the tsup build that `pnpm build` makes (same tsup.config.ts);
+- `:typecheck`, `tsc --noEmit` over tsconfig.json and, where there is one, tsconfig.test.json
+  (what `pnpm typecheck` runs);
 - `:test_files`, the project directory as the tests see it, for other projects' tests that read
   its fixtures (the e2e suite does).
 """
@@ -13,6 +15,7 @@ Each project directory of the pnpm workspace gets:
 load("@aspect_rules_js//js:defs.bzl", "js_library")
 load("@npm//:defs.bzl", "npm_link_all_packages")
 load("@npm//:tsup/package_json.bzl", tsup_bin = "bin")
+load("@npm//:typescript/package_json.bzl", typescript_bin = "bin")
 load("@npm//:vitest/package_json.bzl", vitest_bin = "bin")
 
 # Files every Vitest run needs from the repository root: the shared compiler options that each
@@ -91,6 +94,29 @@ def mocktopus_package(name = "pkg", data = [], test_data = [], test_size = "smal
         ),
         visibility = ["//visibility:public"],
     )
+
+    tsconfigs = ["tsconfig.json"] + native.glob(["tsconfig.test.json"], allow_empty = True)
+    for tsconfig in tsconfigs:
+        typescript_bin.tsc_test(
+            name = "typecheck" if tsconfig == "tsconfig.json" else "typecheck_tests",
+            args = [
+                "--project",
+                tsconfig,
+                "--noEmit",
+            ],
+            chdir = native.package_name(),
+            data = [
+                ":" + name,
+                ":test_files",
+                "tsconfig.json",
+                "//:tsconfig_base",
+                "//:node_modules/@types/node",
+                "//:node_modules/tsup",
+                "//:node_modules/typescript",
+                "//:node_modules/vitest",
+            ] + test_data,
+            tags = ["typecheck"],
+        )
 
     vitest_test(
         name = "test",

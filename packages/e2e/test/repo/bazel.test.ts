@@ -81,7 +81,7 @@ function targetsOf(buildFile: string): Set<string> {
   const text = read(buildFile)
   const names = new Set([...text.matchAll(/\bname = "([^"]+)"/g)].map((m) => m[1] as string))
   if (/\bmocktopus_package\(/.test(text)) {
-    for (const name of ['node_modules', 'pkg', 'test', 'test_files']) names.add(name)
+    for (const name of ['node_modules', 'pkg', 'test', 'test_files', 'typecheck']) names.add(name)
     if (!/\bbuild = False\b/.test(text)) names.add('dist')
   }
   if (/\bnpm_link_all_packages\(/.test(text)) names.add('node_modules')
@@ -116,8 +116,9 @@ describe('Bazel workspace', () => {
       })
 
       if (!pkg.private) {
-        it('exposes its sources as :pkg and its tsup build as :dist', () => {
+        it('exposes its sources as :pkg, its tsup build as :dist, and type-checks', () => {
           const targets = targetsOf(buildFile)
+          expect(targets).toContain('typecheck')
           // rules_js links a workspace dependency to the `pkg` target of its directory.
           expect(targets).toContain('pkg')
           expect(targets).toContain('dist')
