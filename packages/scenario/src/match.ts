@@ -15,17 +15,19 @@ import type {
 } from './types.js'
 import { formatPath } from './validate.js'
 
+// Every field is always present (undefined when the rule lacks the condition) so all compiled
+// rules share one object shape and the hot loop's property reads stay monomorphic.
 interface CompiledRule {
   readonly index: number
   readonly rule: Rule
   readonly endpoints: ReadonlySet<string>
-  readonly endpoint?: GlobTest
-  readonly model?: GlobTest
-  readonly contains?: string
+  readonly endpoint: GlobTest | undefined
+  readonly model: GlobTest | undefined
+  readonly contains: string | undefined
   readonly ignoreCase: boolean
-  readonly regex?: RegExp
-  readonly conversation?: readonly ConversationMessage[]
-  readonly input?: readonly string[]
+  readonly regex: RegExp | undefined
+  readonly conversation: readonly ConversationMessage[] | undefined
+  readonly input: readonly string[] | undefined
   readonly times: number | null
   readonly when: When
 }
@@ -39,13 +41,13 @@ function compileRule(rule: Rule, index: number): CompiledRule {
     index,
     rule,
     endpoints: new Set(ruleEndpoints(rule.type, when.endpoint)),
-    ...(when.endpoint === undefined ? {} : { endpoint: compileGlob(when.endpoint) }),
-    ...(when.model === undefined ? {} : { model: compileGlob(when.model) }),
-    ...(contains === undefined ? {} : { contains: ignoreCase ? contains.toLowerCase() : contains }),
+    endpoint: when.endpoint === undefined ? undefined : compileGlob(when.endpoint),
+    model: when.model === undefined ? undefined : compileGlob(when.model),
+    contains: contains === undefined || !ignoreCase ? contains : contains.toLowerCase(),
     ignoreCase,
-    ...(when.messages_regex === undefined ? {} : { regex: compileRegex(when.messages_regex) }),
-    ...(when.conversation === undefined ? {} : { conversation: when.conversation }),
-    ...(when.input === undefined ? {} : { input: when.input }),
+    regex: when.messages_regex === undefined ? undefined : compileRegex(when.messages_regex),
+    conversation: when.conversation,
+    input: when.input,
     times: rule.times ?? null,
     when,
   }
