@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { runCLI } from '../cli.js'
 import { type CapturedContext, captureContext } from '../test-context.js'
-import { baseURL, isLoopback } from './serve.js'
+import { baseURL, isLoopback, serveSettings } from './serve.js'
 
 interface Started {
   readonly context: CapturedContext
@@ -96,6 +96,47 @@ describe('isLoopback and baseURL', () => {
     expect(baseURL('127.0.0.1', 8080)).toBe('http://127.0.0.1:8080')
     expect(baseURL('::1', 80)).toBe('http://[::1]:80')
     expect(baseURL('0.0.0.0', 3000)).toBe('http://127.0.0.1:3000')
+  })
+})
+
+describe('serveSettings', () => {
+  it('applies the defaults', () => {
+    expect(serveSettings({})).toEqual({
+      mode: 'mock',
+      port: 8080,
+      host: '127.0.0.1',
+      watch: false,
+      verbose: false,
+      upstream: {},
+    })
+  })
+
+  it('keeps the record and replay options for those modes', () => {
+    const settings = serveSettings({
+      mode: 'record',
+      recordingsDir: 'rec',
+      upstream: 'https://api.openai.com',
+      openaiKey: 'sk-1',
+      anthropicKey: 'sk-ant-1',
+    })
+    expect(settings.upstream).toEqual({
+      recordingsDir: 'rec',
+      url: 'https://api.openai.com',
+      openaiKey: 'sk-1',
+      anthropicKey: 'sk-ant-1',
+    })
+  })
+
+  it('rejects a bad port, mode or time', () => {
+    expect(() => serveSettings({ port: 'http' })).toThrow(
+      '--port must be a whole number, got "http"',
+    )
+    expect(() => serveSettings({ mode: 'live' })).toThrow(
+      '--mode must be one of mock, record, replay; got "live"',
+    )
+    expect(() => serveSettings({ fixedTime: 'yesterday' })).toThrow(
+      /--fixed-time must be a whole number/,
+    )
   })
 })
 

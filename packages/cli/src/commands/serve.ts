@@ -67,6 +67,62 @@ function clockTime(): string {
   return new Date().toTimeString().slice(0, 8)
 }
 
+/** `mocktopus serve`'s flags, checked and with their defaults. */
+export interface ServeSettings {
+  readonly mode: (typeof MODES)[number]
+  readonly port: number
+  readonly host: string
+  /** The scenario file; absent for the built-in scenario. */
+  readonly file?: string
+  readonly watch: boolean
+  readonly fixedTime?: number
+  readonly verbose: boolean
+  readonly pricingFile?: string
+  /**
+   * For record and replay modes. Keys are only ever handed to the upstream client: never
+   * print, log or store this object.
+   */
+  readonly upstream: {
+    readonly recordingsDir?: string
+    readonly url?: string
+    readonly openaiKey?: string
+    readonly anthropicKey?: string
+  }
+}
+
+function defined<T extends object>(entries: T): T {
+  return Object.fromEntries(Object.entries(entries).filter(([, v]) => v !== undefined)) as T
+}
+
+/**
+ * Checks `serve`'s flags; throws a {@link UsageError} for a bad value.
+ *
+ * @example serveSettings({ port: 0 }).port // 0
+ */
+export function serveSettings(options: RawOptions): ServeSettings {
+  const file = stringOption(options, 'scenario')
+  const watch = booleanOption(options, 'watch')
+  if (watch && file === undefined) {
+    throw new UsageError('--watch needs a scenario file to watch: add -s FILE')
+  }
+  return defined({
+    mode: choiceOption(options, 'mode', MODES, 'mock'),
+    port: integerOption(options, 'port', { min: 0, max: 65535, fallback: 8080 }) as number,
+    host: stringOption(options, 'host') ?? '127.0.0.1',
+    file,
+    watch,
+    fixedTime: integerOption(options, 'fixedTime', { min: 0, max: 253402300799 }),
+    verbose: booleanOption(options, 'verbose'),
+    pricingFile: stringOption(options, 'pricing'),
+    upstream: defined({
+      recordingsDir: stringOption(options, 'recordingsDir'),
+      url: stringOption(options, 'upstream'),
+      openaiKey: stringOption(options, 'openaiKey'),
+      anthropicKey: stringOption(options, 'anthropicKey'),
+    }),
+  })
+}
+
 /**
  * `mocktopus serve`: runs the server until `context.signal` aborts (SIGINT or SIGTERM), then
  * closes it and prints the cost-savings summary when any request was mocked.
@@ -76,27 +132,13 @@ export async function runServe(
   options: RawOptions,
   context: CLIContext,
 ): Promise<number> {
-  const mode = choiceOption(options, 'mode', MODES, 'mock')
+  const settings = serveSettings(options)
+  const { mode, port, host, file, fixedTime, verbose, pricingFile } = settings
   if (mode !== 'mock') {
     throw new UsageError(
       `--mode ${mode} is not available yet: record and replay arrive in a later release; use --mode mock`,
     )
   }
-  const port = integerOption(options, 'port', { min: 0, max: 65535, fallback: 8080 }) as number
-  const host = stringOption(options, 'host') ?? '127.0.0.1'
-  const file = stringOption(options, 'scenario')
-  const watching = booleanOption(options, 'watch')
-  if (watching && file === undefined) {
-    throw new UsageError('--watch needs a scenario file to watch: add -s FILE')
-  }
-  const fixedTime = integerOption(options, 'fixedTime', { min: 0, max: 253402300799 })
-  const verbose = booleanOption(options, 'verbose')
-  // Accepted now so that scripts written for record/replay keep working; the keys are only
-  // ever handed to the upstream client, never printed.
-  for (const key of ['recordingsDir', 'upstream', 'openaiKey', 'anthropicKey']) {
-    stringOption(options, key)
-  }
-  const pricingFile = stringOption(options, 'pricing')
 
   const scenario = await scenarioFromOption(file, context.cwd)
   const { createMocktopus } = await import('@mocktopus/server')
@@ -142,7 +184,7 @@ export async function runServe(
   context.out(`Anthropic  ${colors.cyan(url)}  ${colors.dim('baseURL for @anthropic-ai/sdk')}`)
 
   let watcher: FSWatcher | undefined
-  if (watching && file !== undefined) {
+  if (settings.watch && file !== undefined) {
     watcher = watchScenario(file, context, (next) => mock.setScenario(next))
     context.out(`Watching   ${file}`)
   }
