@@ -219,6 +219,16 @@ describe('bazel.yml', () => {
     expect(job.if).not.toContain('pull_request')
   })
 
+  it('runs the same buildifier check as pnpm lint:bazel before the RBE run', () => {
+    const job = bazel.jobs.rbe as Job
+    const step = job.steps.find((s) => s.run?.includes('@bazel/buildifier@')) as Step
+    const catalog = read('pnpm-workspace.yaml').match(/"@bazel\/buildifier": (\S+)/)?.[1]
+    const script = JSON.parse(read('package.json')).scripts['lint:bazel'] as string
+    expect(step.run).toBe(
+      `npx --yes @bazel/buildifier@${catalog} ${script.replace(/^buildifier /, '')}`,
+    )
+  })
+
   it('runs the RBE smoke script with only the variables the script reads', () => {
     const job = bazel.jobs.rbe as Job
     const step = job.steps.find((s) => s.run?.startsWith('scripts/rbe-smoke.sh')) as Step
