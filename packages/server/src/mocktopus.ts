@@ -96,6 +96,12 @@ function toClock(options: MocktopusOptions): Clock {
   return fixedClock(seconds)
 }
 
+// A Request is answered as is: copying it (the Node adapter hands us one per request) cost
+// more than everything else the server does for a small chat answer.
+function toRequest(input: RequestInfo | URL, init?: RequestInit): Request {
+  return input instanceof Request && init === undefined ? input : new Request(input, init)
+}
+
 /**
  * A Mocktopus instance answering from a scenario.
  *
@@ -159,7 +165,7 @@ export async function createMocktopus(options: MocktopusOptions = {}): Promise<M
 
   return {
     app,
-    fetch: (input, init) => Promise.resolve(app.fetch(new Request(input, init))),
+    fetch: (input, init) => Promise.resolve(app.fetch(toRequest(input, init))),
     get scenario() {
       return scenario
     },
