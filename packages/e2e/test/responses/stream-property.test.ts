@@ -45,7 +45,9 @@ function answer(respond: Respond, stream: boolean) {
 }
 
 function withoutIds(value: unknown): unknown {
-  return JSON.parse(JSON.stringify(value), (key, v) => (key === 'id' || key === 'call_id' ? '<id>' : v))
+  return JSON.parse(JSON.stringify(value), (key, v) =>
+    key === 'id' || key === 'call_id' ? '<id>' : v,
+  )
 }
 
 describe('Responses stream', () => {
