@@ -58,7 +58,7 @@ export interface RunningServe {
   stop(signal?: NodeJS.Signals): Promise<RunResult>
 }
 
-/** Starts `mocktopus serve ARGS` and resolves once its banner names the OpenAI URL. */
+/** Starts `mocktopus serve ARGS` and resolves once its banner is printed. */
 export async function startServe(
   args: readonly string[],
   options: RunOptions = {},
@@ -97,7 +97,8 @@ export async function startServe(
         }
       })
     })
-  await waitFor(/^OpenAI\s+(http:\/\/\S+\/v1)/m)
+  // The last banner line: by then the URLs are printed and any --watch is in place.
+  await waitFor(/^Press Ctrl\+C to stop\.$/m)
   const openaiURL = /^OpenAI\s+(http:\/\/\S+\/v1)/m.exec(output.stdout)?.[1] as string
   return {
     child,

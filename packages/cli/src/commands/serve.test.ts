@@ -38,7 +38,7 @@ async function start(args: string, cwd?: string): Promise<Started> {
   exit.then(() => {
     finished = true
   })
-  await until(() => finished || context.stdout.some((l) => l.startsWith('OpenAI')), 'the banner')
+  await until(() => finished || context.stdout.includes('Press Ctrl+C to stop.'), 'the banner')
   const line = context.stdout.find((l) => l.startsWith('OpenAI'))
   if (!line) throw new Error(`serve exited early: ${context.stderr.join('\n')}`)
   const url = (/http:\/\/\S+\/v1/.exec(line) as RegExpExecArray)[0]

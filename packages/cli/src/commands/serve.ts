@@ -140,9 +140,12 @@ export async function runServe(
     )
   }
 
-  const scenario = await scenarioFromOption(file, context.cwd)
-  const { createMocktopus } = await import('@mocktopus/server')
-  const { serve, loadPricingFile } = await import('@mocktopus/server/node')
+  // Start-up time is measured: load the server while the scenario file is read and parsed.
+  const [scenario, { createMocktopus }, { serve, loadPricingFile }] = await Promise.all([
+    scenarioFromOption(file, context.cwd),
+    import('@mocktopus/server'),
+    import('@mocktopus/server/node'),
+  ])
   const pricing =
     pricingFile === undefined ? undefined : await loadPricingFile(resolve(context.cwd, pricingFile))
   const mock = await createMocktopus({
