@@ -1,22 +1,29 @@
 #!/usr/bin/env node
-import { runCLI } from './cli.js'
+import { parseCLI, runCLI } from './cli.js'
 import { createContext } from './io.js'
+
+const argv = ['mocktopus', ...process.argv.slice(2)]
+const serving = (() => {
+  try {
+    return parseCLI(argv).command === 'serve'
+  } catch {
+    return false
+  }
+})()
 
 const controller = new AbortController()
 let stopping = false
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
-    // A second Ctrl+C while closing means "now".
-    if (stopping) process.exit(130)
+    // `serve` closes gracefully on the first signal; a second one while closing, or any
+    // signal to a short command, ends the process at once with the shell's 128 + n status.
+    if (!serving || stopping) process.exit(signal === 'SIGINT' ? 130 : 143)
     stopping = true
     controller.abort(signal)
   })
 }
 
-const code = await runCLI(
-  ['mocktopus', ...process.argv.slice(2)],
-  createContext({ signal: controller.signal }),
-)
+const code = await runCLI(argv, createContext({ signal: controller.signal }))
 process.exitCode = code
 // Open keep-alive sockets or a slow client could hold the loop after `serve` has closed;
 // the timer is unref'd, so a process with nothing left exits at once without it.
