@@ -7,6 +7,7 @@ import type { Matcher, Scenario } from '@mocktopus/scenario'
 import type { CostObserver } from './cost/observer.js'
 import type { Exchange } from './exchange.js'
 import type { Journal } from './journal.js'
+import type { RecordingHooks } from './record/hooks.js'
 
 /** One registered API route, so the fallback can answer 405 (and in the right envelope). */
 export interface RouteEntry {
@@ -29,6 +30,8 @@ export interface MocktopusContext {
   readonly costs: CostObserver
   /** The mode `/health` reports: `mock` (the default), `record` or `replay`. */
   readonly mode?: string
+  /** Record and replay: where requests go upstream, and the replay 404 message. */
+  readonly recording?: RecordingHooks
   readonly routes: RouteEntry[]
   /** Registers state a route module keeps (e.g. stored responses) to clear on `reset()`. */
   onReset(clear: () => void): void

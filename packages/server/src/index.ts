@@ -29,4 +29,5 @@ export {
   startExchange,
   writeWire,
 } from './pipeline.js'
+export * from './record/index.js'
 export { REQUESTS_PATH, RESET_PATH } from './routes/admin.js'

@@ -18,6 +18,7 @@ import { type CostReportBody, createCostObserver } from './cost/observer.js'
 import type { PricingTable } from './cost/pricing.js'
 import type { Exchange, ExchangeListener } from './exchange.js'
 import { createJournal, isJournaled } from './journal.js'
+import type { RecordingHooks } from './record/hooks.js'
 
 /** The default request body limit: 10 MiB. */
 export const DEFAULT_BODY_LIMIT: number = 10 * 1024 * 1024
@@ -50,6 +51,13 @@ export interface MocktopusOptions {
    * first, so a long run cannot grow memory without limit. Default 1000; 0 keeps none.
    */
   readonly journalSize?: number
+  /** What `/health` reports as `mode`; default `mock`. Record and replay set it. */
+  readonly mode?: 'mock' | 'record' | 'replay'
+  /**
+   * Sends requests to a real API (record mode, replay with `--record-missing`) and words the
+   * replay 404; see docs/record-replay.md and `createRecorder` / `createReplayer`.
+   */
+  readonly recording?: RecordingHooks
 }
 
 export interface Mocktopus {
@@ -149,6 +157,8 @@ export async function createMocktopus(options: MocktopusOptions = {}): Promise<M
     },
     journal,
     reset,
+    ...(options.mode === undefined ? {} : { mode: options.mode }),
+    ...(options.recording === undefined ? {} : { recording: options.recording }),
     emit(exchange: Exchange) {
       if (isJournaled(exchange)) journal.record(exchange)
       for (const listener of listeners) {

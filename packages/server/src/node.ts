@@ -4,6 +4,7 @@ import { serve as serveNode } from '@hono/node-server'
 import type { Mocktopus } from './mocktopus.js'
 
 export { loadPricingFile } from './cost/load-pricing.js'
+export * from './record/node.js'
 
 export interface ServeOptions {
   /** Default 8080; 0 picks a free port. */

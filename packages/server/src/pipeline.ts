@@ -6,9 +6,9 @@
  */
 import type { ErrorEnvelope, ParseResult, WireResult } from '@mocktopus/responders'
 import { type Clock, sseStream } from '@mocktopus/responders'
-import { describeNoMatch, type MatchResult } from '@mocktopus/scenario'
+import { describeNoMatch, type MatchRequest, type MatchResult } from '@mocktopus/scenario'
 import type { Context, Hono } from 'hono'
-import { readBody } from './body.js'
+import { bodyRefusal, parseJSONBody, readBody } from './body.js'
 import type { MocktopusContext } from './context.js'
 import type { Exchange } from './exchange.js'
 
@@ -112,12 +112,49 @@ export function writeWire(ctx: MocktopusContext, start: ExchangeStart, wire: Wir
   return new Response(sseStream(observed), { status: wire.status, headers })
 }
 
-function parseJSON(text: string): { ok: true; value: unknown } | { ok: false } {
-  try {
-    return { ok: true, value: JSON.parse(text) }
-  } catch {
-    return { ok: false }
+// Record mode sends every request upstream; replay with --record-missing the ones no rule
+// matches. The exchange is reported as not mocked, with the upstream's status and usage.
+function forwardRequest<Params>(
+  ctx: MocktopusContext,
+  route: ApiRoute<Params>,
+  c: Context,
+  start: ExchangeStart,
+  text: string,
+  body: unknown,
+  match?: MatchRequest,
+): Promise<Response> {
+  const forward = ctx.recording?.forward
+  const model = (body as { model?: unknown } | null | undefined)?.model
+  const begun: ExchangeStart = {
+    ...start,
+    body: body === undefined ? text : body,
+    ...(typeof model === 'string' ? { model } : {}),
   }
+  if (!forward) throw new Error('forwardRequest needs recording.forward')
+  let request = match
+  if (request === undefined && body !== undefined) {
+    const parsed = route.parse(body)
+    if (parsed.ok) request = parsed.match
+  }
+  return forward({
+    request: c.req.raw,
+    endpoint: begun.endpoint,
+    text,
+    errors: route.errors,
+    ...(request === undefined ? {} : { match: request }),
+    reply: (wire) => writeWire(ctx, begun, wire),
+    finish: ({ status, stream, usage }) => {
+      const { started, ...rest } = begun
+      ctx.emit({
+        ...rest,
+        status,
+        durationMs: performance.now() - started,
+        mocked: false,
+        stream,
+        ...(usage ? { usage } : {}),
+      })
+    },
+  })
 }
 
 /**
@@ -132,18 +169,11 @@ export async function handleApiRequest<Params>(
 ): Promise<Response> {
   let start = startExchange(ctx, c, route.path)
   const read = await readBody(c.req.raw, ctx.bodyLimit)
-  if (!read.ok) {
-    return writeWire(
-      ctx,
-      start,
-      route.errors({
-        status: 413,
-        message: `Request body too large: the limit is ${ctx.bodyLimit} bytes (option bodyLimit).`,
-        code: 'request_too_large',
-      }),
-    )
+  if (!read.ok) return writeWire(ctx, start, route.errors(bodyRefusal(read, ctx.bodyLimit)))
+  const json = parseJSONBody(read.text)
+  if (ctx.recording?.forwardAll) {
+    return forwardRequest(ctx, route, c, start, read.text, json.ok ? json.value : undefined)
   }
-  const json = parseJSON(read.text)
   if (!json.ok) {
     start = { ...start, body: read.text }
     return writeWire(
@@ -166,12 +196,16 @@ export async function handleApiRequest<Params>(
   const matcher = ctx.matcher
   const match = matcher.match(parsed.match)
   if (!match) {
+    if (ctx.recording?.forward) {
+      return forwardRequest(ctx, route, c, start, read.text, body, parsed.match)
+    }
+    const describe = ctx.recording?.describeMiss ?? describeNoMatch
     return writeWire(
       ctx,
       start,
       route.errors({
         status: 404,
-        message: describeNoMatch(matcher.explain(parsed.match), matcher.scenario),
+        message: describe(matcher.explain(parsed.match), matcher.scenario),
         code: 'no_matching_rule',
       }),
     )

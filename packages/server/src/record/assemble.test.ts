@@ -1,0 +1,148 @@
+import { parseChatRequest } from '@mocktopus/responders'
+import { describe, expect, it } from 'vitest'
+import { createMocktopus } from '../mocktopus.js'
+import { createStreamAssembler } from './assemble.js'
+import { createSSEParser } from './sse-parse.js'
+import { recordedRule } from './to-rule.js'
+
+const SCENARIO = `
+version: 1
+rules:
+  - type: llm
+    when: { messages_contains: weather }
+    respond:
+      id: fixed-id
+      content: Let me check the weather for you in Lisbon today.
+      tool_calls:
+        - id: call_1
+          type: function
+          function: { name: get_weather, arguments: '{"city":"Lisbon"}' }
+        - id: call_2
+          type: function
+          function: { name: get_time, arguments: '{"zone":"WET"}' }
+      usage: { input_tokens: 11, output_tokens: 22, total_tokens: 33 }
+      chunk_size: 3
+  - type: llm
+    respond:
+      id: fixed-id
+      content: A long answer that the model cut short
+      finish_reason: length
+      usage: { input_tokens: 5, output_tokens: 7, total_tokens: 12 }
+`
+
+async function exchange(
+  path: string,
+  body: Record<string, unknown>,
+): Promise<{ json: unknown; streamed: unknown }> {
+  const mock = await createMocktopus({ scenario: SCENARIO, fixedTime: 1_700_000_000 })
+  const post = (extra: Record<string, unknown>) =>
+    mock.fetch(`http://mock${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...body, ...extra }),
+    })
+  const json = await (await post({})).json()
+  const text = await (await post({ stream: true })).text()
+  const parser = createSSEParser()
+  const assembler = createStreamAssembler(path)
+  // Cut the bytes at odd places, as a network would.
+  for (let i = 0; i < text.length; i += 7) {
+    for (const event of parser.push(text.slice(i, i + 7))) assembler?.add(event)
+  }
+  for (const event of parser.end()) assembler?.add(event)
+  const result = assembler?.result()
+  if (!result?.ok) throw new Error(`not assembled: ${JSON.stringify(result)}`)
+  return { json, streamed: result.body }
+}
+
+function respondOf(path: string, body: unknown): unknown {
+  const match = parseChatRequest({ model: 'm', messages: [{ role: 'user', content: 'x' }] })
+  if (!match.ok) throw new Error('bad request')
+  const result = recordedRule({ endpoint: path, match: match.match, status: 200, body })
+  if (!result.ok) throw new Error(result.reason)
+  return result.rule.respond
+}
+
+describe('createStreamAssembler', () => {
+  it('rebuilds a chat completion with content, parallel tool calls, usage and finish reason', async () => {
+    const path = '/v1/chat/completions'
+    const { json, streamed } = await exchange(path, {
+      model: 'gpt-4o',
+      messages: [{ role: 'user', content: 'weather?' }],
+      stream_options: { include_usage: true },
+    })
+    expect(respondOf(path, streamed)).toEqual(respondOf(path, json))
+    expect(respondOf(path, streamed)).toMatchObject({
+      content: 'Let me check the weather for you in Lisbon today.',
+      tool_calls: [
+        { id: 'call_1', function: { name: 'get_weather', arguments: '{"city":"Lisbon"}' } },
+        { id: 'call_2', function: { name: 'get_time', arguments: '{"zone":"WET"}' } },
+      ],
+      finish_reason: 'tool_calls',
+      usage: { input_tokens: 11, output_tokens: 22, total_tokens: 33 },
+    })
+  })
+
+  it('rebuilds a legacy completion', async () => {
+    const path = '/v1/completions'
+    const { json, streamed } = await exchange(path, {
+      model: 'gpt-3.5-turbo-instruct',
+      prompt: 'tell me',
+      stream_options: { include_usage: true },
+    })
+    expect(respondOf(path, streamed)).toEqual(respondOf(path, json))
+    expect(respondOf(path, streamed)).toMatchObject({
+      content: 'A long answer that the model cut short',
+      finish_reason: 'length',
+    })
+  })
+
+  it('takes the finished response from a Responses stream', async () => {
+    const path = '/v1/responses'
+    const { json, streamed } = await exchange(path, { model: 'gpt-4.1', input: 'weather?' })
+    expect(respondOf(path, streamed)).toEqual(respondOf(path, json))
+    expect(respondOf(path, streamed)).toMatchObject({
+      content: 'Let me check the weather for you in Lisbon today.',
+      finish_reason: 'tool_calls',
+      usage: { input_tokens: 11, output_tokens: 22, total_tokens: 33 },
+    })
+  })
+
+  it('rebuilds an Anthropic message with text and tool_use blocks', async () => {
+    const path = '/v1/messages'
+    const { json, streamed } = await exchange(path, {
+      model: 'claude-sonnet-4-5',
+      max_tokens: 100,
+      messages: [{ role: 'user', content: 'weather?' }],
+    })
+    expect(respondOf(path, streamed)).toEqual(respondOf(path, json))
+    expect(respondOf(path, streamed)).toMatchObject({
+      content: 'Let me check the weather for you in Lisbon today.',
+      tool_calls: [
+        { id: 'call_1', function: { name: 'get_weather', arguments: { city: 'Lisbon' } } },
+        { id: 'call_2', function: { name: 'get_time', arguments: { zone: 'WET' } } },
+      ],
+      finish_reason: 'tool_use',
+      usage: { input_tokens: 11, output_tokens: 22 },
+    })
+  })
+
+  it('reports a stream that carried an error or stopped early', () => {
+    const chat = createStreamAssembler('/v1/chat/completions')
+    chat?.add({ data: '{"error":{"message":"overloaded","type":"server_error"}}' })
+    expect(chat?.result()).toEqual({
+      ok: false,
+      reason: 'the stream carried an error: overloaded',
+    })
+    const messages = createStreamAssembler('/v1/messages')
+    messages?.add({
+      event: 'message_start',
+      data: '{"type":"message_start","message":{"id":"msg_1","content":[],"usage":{"input_tokens":1}}}',
+    })
+    expect(messages?.result()).toEqual({
+      ok: false,
+      reason: 'the stream ended before message_stop',
+    })
+    expect(createStreamAssembler('/v1/embeddings')).toBeUndefined()
+  })
+})

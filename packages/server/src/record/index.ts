@@ -1,0 +1,36 @@
+/** Record and replay, Web-standard part: the proxy, stream reassembly and rule building. */
+export { type AssembledStream, createStreamAssembler, type StreamAssembler } from './assemble.js'
+export {
+  CASSETTE_PATTERN,
+  type Cassette,
+  type CassetteRule,
+  type CassetteSkip,
+  parseCassette,
+} from './cassette.js'
+export { describeRecordingMiss, type RecordingOrigin } from './describe-miss.js'
+export { RecordingsError } from './errors.js'
+export type { ForwardInfo, ForwardOutcome, RecordingHooks } from './hooks.js'
+export {
+  createUpstreamProxy,
+  DEFAULT_ANTHROPIC_UPSTREAM,
+  DEFAULT_OPENAI_UPSTREAM,
+  type RecordInfo,
+  type SkipInfo,
+  type UpstreamProxy,
+  type UpstreamProxyOptions,
+  upstreamURL,
+} from './proxy.js'
+export { createSSEParser, type SSEEvent, type SSEParser } from './sse-parse.js'
+export {
+  decodeFloat32Base64,
+  literalGlob,
+  REDACTED,
+  type RecordedExchange,
+  type RecordedRule,
+  type RecordedRuleResult,
+  type RecordedWhen,
+  recordedRule,
+  recordedWhen,
+  recordingKey,
+  redactText,
+} from './to-rule.js'

@@ -1,0 +1,72 @@
+/**
+ * Reads a recordings directory (Node only): every scenario YAML file in it, and the
+ * Python-era `session_*.jsonl` cassettes converted on load, as one scenario for replay.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import { createScenario, parseScenario, type Rule, type Scenario } from '@mocktopus/scenario'
+import { CASSETTE_PATTERN, type CassetteSkip, parseCassette } from './cassette.js'
+import type { RecordingOrigin } from './describe-miss.js'
+import { RecordingsError } from './errors.js'
+
+export interface LoadedRecordings {
+  /** Every recording, file by file in name order, as one scenario. */
+  readonly scenario: Scenario
+  /** Where each rule of `scenario` came from (same index). */
+  readonly origins: readonly RecordingOrigin[]
+  /** The files read, relative to the directory. */
+  readonly files: readonly string[]
+  /** Cassette lines that could not be replayed, with their file. */
+  readonly skipped: readonly (CassetteSkip & { readonly file: string })[]
+}
+
+const YAML_FILE = /\.ya?ml$/
+
+/**
+ * Loads a recordings directory. A missing directory is an error; an empty one is not (every
+ * request then gets 404, or is recorded with `--record-missing`).
+ *
+ * @example const { scenario, origins } = await loadRecordings('recordings')
+ */
+export async function loadRecordings(dir: string): Promise<LoadedRecordings> {
+  const info = await stat(dir).catch(() => undefined)
+  if (!info?.isDirectory()) {
+    throw new RecordingsError(
+      `recordings directory ${dir} does not exist; record into it first with mocktopus serve --mode record --recordings-dir ${dir}`,
+    )
+  }
+  const names = (await readdir(dir))
+    .filter((name) => YAML_FILE.test(name) || CASSETTE_PATTERN.test(name))
+    .sort()
+  const rules: Rule[] = []
+  const origins: RecordingOrigin[] = []
+  const skipped: (CassetteSkip & { file: string })[] = []
+  for (const file of names) {
+    const text = await readFile(join(dir, file), 'utf8')
+    if (YAML_FILE.test(file)) {
+      const scenario = parseScenario(text, { source: file })
+      for (const rule of scenario.rules) {
+        rules.push(rule)
+        origins.push({ file, ...(rule.line === undefined ? {} : { line: rule.line }) })
+      }
+      continue
+    }
+    const cassette = parseCassette(text, file)
+    skipped.push(...cassette.skipped.map((skip) => ({ ...skip, file })))
+    if (cassette.rules.length === 0) continue
+    const scenario = createScenario(
+      { version: 1, rules: cassette.rules.map(({ rule }) => rule) },
+      { source: file },
+    )
+    scenario.rules.forEach((rule, i) => {
+      rules.push(rule)
+      origins.push({ file, line: cassette.rules[i]?.line as number })
+    })
+  }
+  return {
+    scenario: { version: 1, rules, meta: { recordings: names }, source: dir },
+    origins,
+    files: names,
+    skipped,
+  }
+}

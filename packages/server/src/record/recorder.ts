@@ -1,0 +1,158 @@
+/**
+ * Record and replay instances (Node only, for the files): `createRecorder()` proxies every
+ * API request to the real API and writes each exchange as a rule; `createReplayer()` serves a
+ * recordings directory with no network, and with `recordMissing` proxies and appends what it
+ * has no recording for.
+ */
+import { join } from 'node:path'
+import { createScenario, type Rule } from '@mocktopus/scenario'
+import { createMocktopus, type Mocktopus, type MocktopusOptions } from '../mocktopus.js'
+import { describeRecordingMiss, type RecordingOrigin } from './describe-miss.js'
+import { type LoadedRecordings, loadRecordings } from './load-recordings.js'
+import { createUpstreamProxy, type RecordInfo, type UpstreamProxyOptions } from './proxy.js'
+import { createRecordingsFile } from './recordings-file.js'
+
+/** The file recordings go to in the recordings directory unless told otherwise. */
+export const DEFAULT_RECORDINGS_FILE = 'recordings.yaml'
+
+type BaseOptions = Omit<MocktopusOptions, 'scenario' | 'scenarioFile' | 'mode' | 'recording'> &
+  Omit<UpstreamProxyOptions, 'onRecord'>
+
+export interface RecorderOptions extends BaseOptions {
+  /** Where recordings are written (created when missing). */
+  readonly recordingsDir: string
+  /** The file in `recordingsDir` recordings go to. Default `recordings.yaml`. */
+  readonly recordingsFile?: string
+  /** Hears about every recording written. */
+  readonly onRecord?: (info: RecordInfo & { readonly file: string }) => void
+}
+
+export interface ReplayerOptions extends RecorderOptions {
+  /** Sends requests no recording matches to the upstream and appends them. Default `false`. */
+  readonly recordMissing?: boolean
+}
+
+export interface RecordingMocktopus extends Mocktopus {
+  /** The file new recordings are written to. */
+  readonly recordingsFile: string
+  /** Resolves once every exchange so far (streams included) is recorded and on disk. */
+  flush(): Promise<void>
+}
+
+export interface ReplayingMocktopus extends RecordingMocktopus {
+  /** What was loaded from the recordings directory at start. */
+  readonly recordings: LoadedRecordings
+}
+
+function proxyOptions(options: RecorderOptions): Omit<UpstreamProxyOptions, 'onRecord'> {
+  const { upstream, anthropicUpstream, openaiKey, anthropicKey, fetch, onSkip } = options
+  return {
+    ...(upstream === undefined ? {} : { upstream }),
+    ...(anthropicUpstream === undefined ? {} : { anthropicUpstream }),
+    ...(openaiKey === undefined ? {} : { openaiKey }),
+    ...(anthropicKey === undefined ? {} : { anthropicKey }),
+    ...(fetch === undefined ? {} : { fetch }),
+    ...(onSkip === undefined ? {} : { onSkip }),
+  }
+}
+
+function mockOptions(options: RecorderOptions): MocktopusOptions {
+  const {
+    recordingsDir: _dir,
+    recordingsFile: _file,
+    upstream: _upstream,
+    anthropicUpstream: _anthropicUpstream,
+    openaiKey: _openaiKey,
+    anthropicKey: _anthropicKey,
+    fetch: _fetch,
+    onSkip: _onSkip,
+    onRecord: _onRecord,
+    ...rest
+  } = options as ReplayerOptions
+  const { recordMissing: _recordMissing, ...mock } = rest as typeof rest & {
+    recordMissing?: boolean
+  }
+  return mock
+}
+
+/**
+ * Record mode: every API request goes to the real API; the client gets its answer unchanged
+ * and each exchange becomes a rule in `recordingsDir/recordings.yaml`.
+ *
+ * @example
+ * const recorder = await createRecorder({ recordingsDir: 'recordings' })
+ * const server = await serve(recorder, { port: 8080 })
+ */
+export async function createRecorder(options: RecorderOptions): Promise<RecordingMocktopus> {
+  const path = join(options.recordingsDir, options.recordingsFile ?? DEFAULT_RECORDINGS_FILE)
+  const file = createRecordingsFile({ path })
+  const proxy = createUpstreamProxy({
+    ...proxyOptions(options),
+    onRecord: async (info) => {
+      await file.add(info.rule)
+      options.onRecord?.({ ...info, file: path })
+    },
+  })
+  const mock = await createMocktopus({
+    ...mockOptions(options),
+    mode: 'record',
+    recording: { forwardAll: true, forward: proxy.forward },
+  })
+  return Object.assign(mock, {
+    recordingsFile: path,
+    async flush() {
+      await proxy.idle()
+      await file.flush()
+    },
+  })
+}
+
+/**
+ * Replay mode: serves every recording in `recordingsDir` (YAML, and Python-era
+ * `session_*.jsonl` cassettes) through the same responders as mock mode, with no network. A
+ * request with no recording gets 404 naming the closest one, unless `recordMissing` is set.
+ *
+ * @example
+ * const replayer = await createReplayer({ recordingsDir: 'recordings' })
+ * const server = await serve(replayer, { port: 0 })
+ */
+export async function createReplayer(options: ReplayerOptions): Promise<ReplayingMocktopus> {
+  const recordings = await loadRecordings(options.recordingsDir)
+  const origins: RecordingOrigin[] = [...recordings.origins]
+  let rules: Rule[] = [...recordings.scenario.rules]
+  const path = join(options.recordingsDir, options.recordingsFile ?? DEFAULT_RECORDINGS_FILE)
+  const file = createRecordingsFile({ path })
+  let mock: Mocktopus | undefined
+  const proxy = options.recordMissing
+    ? createUpstreamProxy({
+        ...proxyOptions(options),
+        onRecord: async (info) => {
+          await file.add(info.rule)
+          const [rule] = createScenario({ version: 1, rules: [info.rule] }).rules
+          if (rule) {
+            rules = [...rules, rule]
+            origins.push({ file: options.recordingsFile ?? DEFAULT_RECORDINGS_FILE })
+            mock?.setScenario({ ...recordings.scenario, rules })
+          }
+          options.onRecord?.({ ...info, file: path })
+        },
+      })
+    : undefined
+  mock = await createMocktopus({
+    ...mockOptions(options),
+    scenario: recordings.scenario,
+    mode: 'replay',
+    recording: {
+      describeMiss: describeRecordingMiss(origins),
+      ...(proxy ? { forward: proxy.forward } : {}),
+    },
+  })
+  return Object.assign(mock, {
+    recordingsFile: path,
+    recordings,
+    async flush() {
+      await proxy?.idle()
+      await file.flush()
+    },
+  })
+}

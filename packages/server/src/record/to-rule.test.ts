@@ -1,0 +1,264 @@
+import {
+  encodeFloat32Base64,
+  parseChatRequest,
+  parseEmbeddingsRequest,
+} from '@mocktopus/responders'
+import { createMatcher, createScenario, type MatchRequest } from '@mocktopus/scenario'
+import { describe, expect, it } from 'vitest'
+import {
+  decodeFloat32Base64,
+  literalGlob,
+  recordedRule,
+  recordingKey,
+  redactText,
+} from './to-rule.js'
+
+function chatMatch(body: Record<string, unknown>): MatchRequest {
+  const parsed = parseChatRequest(body)
+  if (!parsed.ok) throw new Error('invalid chat request')
+  return parsed.match
+}
+
+const CHAT_REQUEST = {
+  model: 'gpt-4o-mini',
+  messages: [
+    { role: 'system', content: 'You are terse.' },
+    { role: 'user', content: [{ type: 'text', text: 'Hi' }] },
+  ],
+}
+
+const COMPLETION = {
+  id: 'chatcmpl-abc',
+  object: 'chat.completion',
+  created: 1,
+  model: 'gpt-4o-mini-2024-07-18',
+  choices: [
+    {
+      index: 0,
+      message: { role: 'assistant', content: 'Hello.', refusal: null },
+      finish_reason: 'stop',
+    },
+  ],
+  usage: { prompt_tokens: 9, completion_tokens: 2, total_tokens: 11 },
+}
+
+describe('recordedRule', () => {
+  it('matches exactly the recorded request and holds the answer', () => {
+    const result = recordedRule({
+      endpoint: '/v1/chat/completions',
+      match: chatMatch(CHAT_REQUEST),
+      status: 200,
+      body: COMPLETION,
+    })
+    expect(result).toEqual({
+      ok: true,
+      rule: {
+        type: 'llm.openai',
+        when: {
+          endpoint: '/v1/chat/completions',
+          model: 'gpt-4o-mini',
+          conversation: [
+            { role: 'system', content: 'You are terse.' },
+            { role: 'user', content: 'Hi' },
+          ],
+        },
+        respond: {
+          content: 'Hello.',
+          finish_reason: 'stop',
+          usage: { input_tokens: 9, output_tokens: 2, total_tokens: 11 },
+          id: 'chatcmpl-abc',
+        },
+      },
+    })
+  })
+
+  it('gives a rule the scenario accepts and that matches only its own request', () => {
+    const result = recordedRule({
+      endpoint: '/v1/chat/completions',
+      match: chatMatch(CHAT_REQUEST),
+      status: 200,
+      body: COMPLETION,
+    })
+    if (!result.ok) throw new Error(result.reason)
+    const matcher = createMatcher(createScenario({ version: 1, rules: [result.rule] }))
+    expect(matcher.match(chatMatch(CHAT_REQUEST))?.index).toBe(0)
+    const other = { ...CHAT_REQUEST, messages: [{ role: 'user', content: 'Hi' }] }
+    expect(matcher.match(chatMatch(other))).toBeUndefined()
+    expect(matcher.match(chatMatch({ ...CHAT_REQUEST, model: 'gpt-4o' }))).toBeUndefined()
+    expect(matcher.match({ ...chatMatch(CHAT_REQUEST), endpoint: '/v1/responses' })).toBeUndefined()
+  })
+
+  it('keeps tool calls and leaves out a null content', () => {
+    const result = recordedRule({
+      endpoint: '/v1/chat/completions',
+      match: chatMatch(CHAT_REQUEST),
+      status: 200,
+      body: {
+        choices: [
+          {
+            message: {
+              role: 'assistant',
+              content: null,
+              tool_calls: [
+                { id: 'call_1', type: 'function', function: { name: 'f', arguments: '{"a":1}' } },
+              ],
+            },
+            finish_reason: 'tool_calls',
+          },
+        ],
+      },
+    })
+    expect(result.ok && result.rule.respond).toEqual({
+      tool_calls: [
+        { id: 'call_1', type: 'function', function: { name: 'f', arguments: '{"a":1}' } },
+      ],
+      finish_reason: 'tool_calls',
+    })
+  })
+
+  it('decodes base64 embeddings and keeps their order', () => {
+    const parsed = parseEmbeddingsRequest({ model: 'text-embedding-3-small', input: ['b', 'a'] })
+    if (!parsed.ok) throw new Error('invalid')
+    const result = recordedRule({
+      endpoint: '/v1/embeddings',
+      match: parsed.match,
+      status: 200,
+      body: {
+        object: 'list',
+        data: [
+          { object: 'embedding', index: 1, embedding: encodeFloat32Base64([0.5, -1]) },
+          { object: 'embedding', index: 0, embedding: [0.25, 2] },
+        ],
+        usage: { prompt_tokens: 2, total_tokens: 2 },
+      },
+    })
+    expect(result).toEqual({
+      ok: true,
+      rule: {
+        type: 'embeddings',
+        when: { endpoint: '/v1/embeddings', model: 'text-embedding-3-small', input: ['b', 'a'] },
+        respond: {
+          embeddings: [{ embedding: [0.25, 2] }, { embedding: [0.5, -1] }],
+          usage: { input_tokens: 2, total_tokens: 2 },
+        },
+      },
+    })
+  })
+
+  it('records an upstream error with its status, code and Retry-After', () => {
+    const result = recordedRule({
+      endpoint: '/v1/chat/completions',
+      match: chatMatch(CHAT_REQUEST),
+      status: 429,
+      headers: new Headers({ 'retry-after': '7' }),
+      body: {
+        error: {
+          message: 'Rate limit reached',
+          type: 'rate_limit_error',
+          param: null,
+          code: 'rate_limit_exceeded',
+        },
+      },
+    })
+    expect(result.ok && result.rule.error).toEqual({
+      error_type: 'rate_limit',
+      status_code: 429,
+      message: 'Rate limit reached',
+      code: 'rate_limit_exceeded',
+      retry_after: 7,
+    })
+  })
+
+  it('replays a timeout at once and an Anthropic error with its status', () => {
+    const timeout = recordedRule({
+      endpoint: '/v1/chat/completions',
+      match: chatMatch(CHAT_REQUEST),
+      status: 504,
+      body: { error: { message: 'Gateway timeout' } },
+    })
+    expect(timeout.ok && timeout.rule.error).toMatchObject({
+      error_type: 'timeout',
+      status_code: 504,
+      delay_ms: 0,
+    })
+    const overloaded = recordedRule({
+      endpoint: '/v1/messages',
+      match: { endpoint: '/v1/messages', model: 'claude', messages: [] },
+      status: 529,
+      body: { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } },
+    })
+    expect(overloaded.ok && overloaded.rule).toMatchObject({
+      type: 'llm.anthropic',
+      error: { error_type: 'server_error', status_code: 529, message: 'Overloaded' },
+    })
+  })
+
+  it('blanks out credentials, even a masked key quoted in an error message', () => {
+    const key = 'sk-proj-abcdefghijklmnop1234'
+    const result = recordedRule({
+      endpoint: '/v1/chat/completions',
+      match: chatMatch({
+        model: 'gpt-4o',
+        messages: [{ role: 'user', content: `my key is ${key}` }],
+      }),
+      status: 401,
+      body: {
+        error: {
+          message: 'Incorrect API key provided: sk-proj-****1234.',
+          code: 'invalid_api_key',
+        },
+      },
+      secrets: [key],
+    })
+    const text = JSON.stringify(result)
+    expect(text).not.toContain(key)
+    expect(text).not.toContain('****1234')
+    expect(result.ok && result.rule.error?.message).toBe(
+      'Incorrect API key provided: sk-[REDACTED]',
+    )
+  })
+
+  it('declines endpoints and bodies it cannot replay', () => {
+    const match = chatMatch(CHAT_REQUEST)
+    expect(recordedRule({ endpoint: '/v1/models', match, status: 200, body: {} })).toEqual({
+      ok: false,
+      reason: '/v1/models is not a recordable endpoint',
+    })
+    expect(
+      recordedRule({ endpoint: '/v1/chat/completions', match, status: 200, body: 'text' }),
+    ).toEqual({ ok: false, reason: 'the 200 answer is not a JSON object' })
+  })
+})
+
+describe('literalGlob', () => {
+  it('escapes glob characters so the model matches only itself', () => {
+    const glob = literalGlob('org/model[v2]*')
+    const rule = { type: 'llm', when: { model: glob }, respond: { content: 'x' } }
+    const matcher = createMatcher(createScenario({ version: 1, rules: [rule] }))
+    const request = (model: string) => ({ endpoint: '/v1/chat/completions', model, messages: [] })
+    expect(matcher.match(request('org/model[v2]*'))).toBeDefined()
+    expect(matcher.match(request('org/model2'))).toBeUndefined()
+  })
+})
+
+describe('decodeFloat32Base64', () => {
+  it('reads little-endian float32 as the API encodes it', () => {
+    expect(decodeFloat32Base64(encodeFloat32Base64([1, -0.5, 3]))).toEqual([1, -0.5, 3])
+  })
+})
+
+describe('recordingKey', () => {
+  it('ignores key order', () => {
+    expect(recordingKey({ type: 'llm', when: { model: 'a', endpoint: '/b' } })).toBe(
+      recordingKey({ type: 'llm', when: { endpoint: '/b', model: 'a' } }),
+    )
+  })
+})
+
+describe('redactText', () => {
+  it('blanks given secrets and key-shaped words', () => {
+    expect(redactText('token abcd1234 and sk-ant-api03-xyz', ['abcd1234'])).toBe(
+      'token [REDACTED] and sk-[REDACTED]',
+    )
+  })
+})

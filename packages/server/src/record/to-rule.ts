@@ -1,0 +1,368 @@
+/**
+ * Turns one recorded exchange (the request as the matcher sees it, and the upstream's status
+ * and JSON body) into a scenario rule: `when` matches exactly that request (endpoint, model,
+ * the whole conversation or the embeddings inputs) and `respond` holds what the upstream
+ * answered, or `error` what it refused with. The result is plain data, ready for YAML.
+ */
+import { ENDPOINTS, type ErrorType, type MatchRequest, messageText } from '@mocktopus/scenario'
+
+/** A rule as the recorder writes it: the YAML's shape, with no defaults filled in. */
+export interface RecordedRule {
+  readonly type: 'llm.openai' | 'llm.anthropic' | 'embeddings'
+  readonly when: RecordedWhen
+  readonly respond?: Readonly<Record<string, unknown>>
+  readonly error?: Readonly<Record<string, unknown>>
+}
+
+export interface RecordedWhen {
+  readonly endpoint: string
+  readonly model?: string
+  readonly conversation?: readonly { readonly role: string; readonly content: string }[]
+  readonly input?: readonly string[]
+}
+
+export interface RecordedExchange {
+  /** The API path relative to the root, e.g. `/v1/chat/completions`. */
+  readonly endpoint: string
+  /** The request as the route's parser normalized it. */
+  readonly match: MatchRequest
+  readonly status: number
+  /** The upstream's JSON body (for a stream: the body rebuilt from its events). */
+  readonly body: unknown
+  /** The upstream's headers, for `retry-after`. */
+  readonly headers?: Headers
+  /** Credentials to blank out wherever they appear in the rule. */
+  readonly secrets?: readonly string[]
+}
+
+export type RecordedRuleResult =
+  | { readonly ok: true; readonly rule: RecordedRule }
+  | { readonly ok: false; readonly reason: string }
+
+type Data = Record<string, unknown>
+
+/** What every credential in a recording is replaced with. */
+export const REDACTED = '[REDACTED]'
+
+// Providers quote the key they refused, partly masked (`sk-proj-****abcd`): never keep even that.
+const KEY_LIKE = /\bsk-[A-Za-z0-9_*.-]{3,}/g
+
+function isRecord(value: unknown): value is Data {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined
+}
+
+function count(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined
+}
+
+/**
+ * A model id as a glob that matches only itself.
+ *
+ * @example literalGlob('my-model[v2]') // 'my-model\\[v2\\]'
+ */
+export function literalGlob(model: string): string {
+  return model.replace(/[\\*?[\]{}!]/g, '\\$&')
+}
+
+function usageOf(raw: unknown, names: { input: string; output?: string }): Data | undefined {
+  if (!isRecord(raw)) return undefined
+  const usage: Data = {}
+  const input = count(raw[names.input])
+  const output = names.output ? count(raw[names.output]) : undefined
+  const total = count(raw.total_tokens)
+  if (input !== undefined) usage.input_tokens = input
+  if (output !== undefined) usage.output_tokens = output
+  if (total !== undefined) usage.total_tokens = total
+  return Object.keys(usage).length > 0 ? usage : undefined
+}
+
+function openaiToolCalls(raw: unknown): Data[] {
+  if (!Array.isArray(raw)) return []
+  return raw.filter(isRecord).map((call) => {
+    const fn = isRecord(call.function) ? call.function : {}
+    return {
+      ...(text(call.id) ? { id: call.id } : {}),
+      type: 'function',
+      function: { name: text(fn.name) ?? '', arguments: text(fn.arguments) ?? '' },
+    }
+  })
+}
+
+function chatRespond(body: Data): Data | string {
+  const choice = Array.isArray(body.choices) ? body.choices.find(isRecord) : undefined
+  if (!choice) return 'the chat completion has no choices'
+  const message = isRecord(choice.message) ? choice.message : {}
+  const calls = openaiToolCalls(message.tool_calls)
+  return {
+    ...(text(message.content) !== undefined || calls.length === 0
+      ? { content: text(message.content) ?? null }
+      : {}),
+    ...(calls.length > 0 ? { tool_calls: calls } : {}),
+    ...(text(choice.finish_reason) ? { finish_reason: choice.finish_reason } : {}),
+    ...optional(
+      'usage',
+      usageOf(body.usage, { input: 'prompt_tokens', output: 'completion_tokens' }),
+    ),
+    ...(text(body.id) ? { id: body.id } : {}),
+  }
+}
+
+function completionRespond(body: Data): Data | string {
+  const choice = Array.isArray(body.choices) ? body.choices.find(isRecord) : undefined
+  if (!choice) return 'the completion has no choices'
+  return {
+    content: text(choice.text) ?? '',
+    ...(text(choice.finish_reason) ? { finish_reason: choice.finish_reason } : {}),
+    ...optional(
+      'usage',
+      usageOf(body.usage, { input: 'prompt_tokens', output: 'completion_tokens' }),
+    ),
+    ...(text(body.id) ? { id: body.id } : {}),
+  }
+}
+
+function responsesRespond(body: Data): Data | string {
+  if (!Array.isArray(body.output)) return 'the response has no output'
+  const texts: string[] = []
+  const calls: Data[] = []
+  for (const item of body.output.filter(isRecord)) {
+    if (item.type === 'message' && Array.isArray(item.content)) {
+      for (const part of item.content.filter(isRecord)) {
+        if (part.type === 'output_text' && typeof part.text === 'string') texts.push(part.text)
+      }
+    } else if (item.type === 'function_call') {
+      calls.push({
+        ...(text(item.call_id) ? { id: item.call_id } : {}),
+        type: 'function',
+        function: { name: text(item.name) ?? '', arguments: text(item.arguments) ?? '' },
+      })
+    }
+  }
+  const incomplete = isRecord(body.incomplete_details) ? body.incomplete_details.reason : undefined
+  const finish =
+    incomplete === 'max_output_tokens'
+      ? 'length'
+      : incomplete === 'content_filter'
+        ? 'content_filter'
+        : calls.length > 0
+          ? 'tool_calls'
+          : 'stop'
+  return {
+    ...(texts.length > 0 || calls.length === 0 ? { content: texts.join('') } : {}),
+    ...(calls.length > 0 ? { tool_calls: calls } : {}),
+    finish_reason: finish,
+    ...optional('usage', usageOf(body.usage, { input: 'input_tokens', output: 'output_tokens' })),
+    ...(text(body.id) ? { id: body.id } : {}),
+  }
+}
+
+function anthropicRespond(body: Data): Data | string {
+  if (!Array.isArray(body.content)) return 'the message has no content'
+  const texts: string[] = []
+  const calls: Data[] = []
+  for (const block of body.content.filter(isRecord)) {
+    if (block.type === 'text' && typeof block.text === 'string') texts.push(block.text)
+    if (block.type === 'tool_use') {
+      calls.push({
+        ...(text(block.id) ? { id: block.id } : {}),
+        type: 'function',
+        // Tool input is an object on this API; a mapping reads better in YAML than a string.
+        function: {
+          name: text(block.name) ?? '',
+          arguments: isRecord(block.input) ? block.input : {},
+        },
+      })
+    }
+  }
+  return {
+    ...(texts.length > 0 || calls.length === 0 ? { content: texts.join('') } : {}),
+    ...(calls.length > 0 ? { tool_calls: calls } : {}),
+    ...(text(body.stop_reason) ? { finish_reason: body.stop_reason } : {}),
+    ...optional('usage', usageOf(body.usage, { input: 'input_tokens', output: 'output_tokens' })),
+    ...(text(body.id) ? { id: body.id } : {}),
+  }
+}
+
+/**
+ * Float32 vectors from the base64 the SDK asks for by default, as the API encodes them:
+ * little-endian float32.
+ *
+ * @example decodeFloat32Base64('AACAPw==') // [1]
+ */
+export function decodeFloat32Base64(encoded: string): number[] {
+  const binary = atob(encoded)
+  const bytes = new Uint8Array(binary.length)
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
+  const view = new DataView(bytes.buffer)
+  const values: number[] = []
+  for (let offset = 0; offset + 4 <= bytes.length; offset += 4) {
+    values.push(view.getFloat32(offset, true))
+  }
+  return values
+}
+
+function embeddingsRespond(body: Data): Data | string {
+  if (!Array.isArray(body.data)) return 'the embeddings answer has no data'
+  const items = body.data.filter(isRecord).sort((a, b) => Number(a.index) - Number(b.index))
+  const embeddings = items.map((item) => ({
+    embedding:
+      typeof item.embedding === 'string'
+        ? decodeFloat32Base64(item.embedding)
+        : Array.isArray(item.embedding)
+          ? item.embedding.map(Number)
+          : [],
+  }))
+  return {
+    embeddings,
+    ...optional('usage', usageOf(body.usage, { input: 'prompt_tokens' })),
+  }
+}
+
+function errorTypeFor(status: number, code: string | undefined): ErrorType {
+  if (status === 429) return 'rate_limit'
+  if (status === 401 || status === 403) return 'authentication'
+  if (status === 408 || status === 504) return 'timeout'
+  if (status >= 500) return 'server_error'
+  if (code === 'content_filter') return 'content_filter'
+  return 'invalid_request'
+}
+
+function errorSpec(status: number, body: unknown, headers: Headers | undefined): Data {
+  const error = isRecord(body) && isRecord(body.error) ? body.error : {}
+  const code = text(error.code)
+  const retryAfter = Number(headers?.get('retry-after') ?? Number.NaN)
+  const type = errorTypeFor(status, code)
+  return {
+    error_type: type,
+    status_code: status,
+    message: text(error.message) ?? (typeof body === 'string' ? body : `HTTP ${status}`),
+    ...(code ? { code } : {}),
+    ...(text(error.param) ? { param: error.param } : {}),
+    // Without these the replay would add a 60 s Retry-After, or wait 30 s before a timeout.
+    ...(type === 'rate_limit' || Number.isInteger(retryAfter)
+      ? { retry_after: Number.isInteger(retryAfter) ? retryAfter : 0 }
+      : {}),
+    ...(type === 'timeout' ? { delay_ms: 0 } : {}),
+  }
+}
+
+function optional<K extends string>(key: K, value: unknown): Partial<Record<K, unknown>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, unknown>)
+}
+
+function redact<T>(value: T, secrets: readonly string[], keyLike: boolean): T {
+  if (typeof value === 'string') {
+    let out: string = value
+    for (const secret of secrets) if (secret.length >= 4) out = out.split(secret).join(REDACTED)
+    if (keyLike) out = out.replace(KEY_LIKE, `sk-${REDACTED}`)
+    return out as T
+  }
+  if (Array.isArray(value)) return value.map((item) => redact(item, secrets, keyLike)) as T
+  if (isRecord(value)) {
+    const out: Data = {}
+    for (const [key, item] of Object.entries(value)) out[key] = redact(item, secrets, keyLike)
+    return out as T
+  }
+  return value
+}
+
+/**
+ * A text with every given credential, and anything shaped like an API key, blanked out: for
+ * messages that may quote what the upstream said.
+ *
+ * @example redactText('Incorrect API key provided: sk-abc***xyz', []) // 'Incorrect API key provided: sk-[REDACTED]'
+ */
+export function redactText(text: string, secrets: readonly string[]): string {
+  return redact(text, secrets, true)
+}
+
+function ruleType(endpoint: string): RecordedRule['type'] | undefined {
+  if (endpoint === ENDPOINTS.embeddings) return 'embeddings'
+  if (endpoint === ENDPOINTS.messages) return 'llm.anthropic'
+  if (
+    endpoint === ENDPOINTS.chatCompletions ||
+    endpoint === ENDPOINTS.completions ||
+    endpoint === ENDPOINTS.responses
+  ) {
+    return 'llm.openai'
+  }
+  return undefined
+}
+
+/**
+ * The `when` that matches exactly the recorded request: endpoint, model, and the whole
+ * conversation (each message's role and text) or the embeddings inputs.
+ *
+ * @example recordedWhen('/v1/embeddings', { endpoint: '/v1/embeddings', model: 'm', input: ['a'] })
+ * // { endpoint: '/v1/embeddings', model: 'm', input: ['a'] }
+ */
+export function recordedWhen(endpoint: string, match: MatchRequest): RecordedWhen {
+  return {
+    endpoint,
+    ...(match.model === undefined ? {} : { model: literalGlob(match.model) }),
+    ...(endpoint === ENDPOINTS.embeddings
+      ? { input: [...(match.input ?? [])] }
+      : {
+          conversation: (match.messages ?? []).map((message) => ({
+            role: message.role,
+            content: messageText(message),
+          })),
+        }),
+  }
+}
+
+/**
+ * The rule that replays one exchange, or why it cannot be recorded.
+ *
+ * @example
+ * recordedRule({ endpoint: '/v1/chat/completions', match, status: 200, body: completion })
+ * // { ok: true, rule: { type: 'llm.openai', when: { ... }, respond: { content: 'Hi', ... } } }
+ */
+export function recordedRule(exchange: RecordedExchange): RecordedRuleResult {
+  const { endpoint, status, body } = exchange
+  const type = ruleType(endpoint)
+  if (!type) return { ok: false, reason: `${endpoint} is not a recordable endpoint` }
+  const secrets = exchange.secrets ?? []
+  const when = redact(recordedWhen(endpoint, exchange.match), secrets, false)
+  if (status >= 400) {
+    const error = redact(errorSpec(status, body, exchange.headers), secrets, true)
+    return { ok: true, rule: { type, when, error } }
+  }
+  if (!isRecord(body)) return { ok: false, reason: `the ${status} answer is not a JSON object` }
+  const respond =
+    endpoint === ENDPOINTS.chatCompletions
+      ? chatRespond(body)
+      : endpoint === ENDPOINTS.completions
+        ? completionRespond(body)
+        : endpoint === ENDPOINTS.responses
+          ? responsesRespond(body)
+          : endpoint === ENDPOINTS.messages
+            ? anthropicRespond(body)
+            : embeddingsRespond(body)
+  if (typeof respond === 'string') return { ok: false, reason: respond }
+  return { ok: true, rule: { type, when, respond: redact(respond, secrets, false) } }
+}
+
+/**
+ * What identifies a recording: a new recording of the same request replaces the old one.
+ *
+ * @example recordingKey(rule) === recordingKey(sameRequestRecordedAgain) // true
+ */
+export function recordingKey(rule: { readonly type: string; readonly when: unknown }): string {
+  return canonicalJSON([rule.type, rule.when])
+}
+
+// Key order does not matter: a hand-edited file that lists `model` before `endpoint` still
+// names the same request.
+function canonicalJSON(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJSON).join(',')}]`
+  if (isRecord(value)) {
+    const keys = Object.keys(value).sort()
+    return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJSON(value[key])}`).join(',')}}`
+  }
+  return JSON.stringify(value) ?? 'null'
+}
