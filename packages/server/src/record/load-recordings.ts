@@ -35,8 +35,12 @@ export async function loadRecordings(dir: string): Promise<LoadedRecordings> {
       `recordings directory ${dir} does not exist; record into it first with mocktopus serve --mode record --recordings-dir ${dir}`,
     )
   }
-  const names = (await readdir(dir))
-    .filter((name) => YAML_FILE.test(name) || CASSETTE_PATTERN.test(name))
+  const names = (await readdir(dir, { withFileTypes: true }))
+    .filter(
+      (entry) =>
+        entry.isFile() && (YAML_FILE.test(entry.name) || CASSETTE_PATTERN.test(entry.name)),
+    )
+    .map((entry) => entry.name)
     .sort()
   const rules: Rule[] = []
   const origins: RecordingOrigin[] = []
