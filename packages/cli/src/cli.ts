@@ -34,7 +34,15 @@ export function createCLI(): CAC {
     .option('--host <host>', 'Interface to bind (default: 127.0.0.1)')
     .option('--mode <mode>', 'mock, record or replay (default: mock)')
     .option('--recordings-dir <dir>', 'Where record mode writes and replay mode reads')
-    .option('--upstream <url>', 'The real API that record mode forwards to')
+    .option(
+      '--upstream <url>',
+      'OpenAI-compatible API to record (default: https://api.openai.com/v1)',
+    )
+    .option(
+      '--anthropic-upstream <url>',
+      'Anthropic API to record (default: https://api.anthropic.com)',
+    )
+    .option('--record-missing', 'Replay mode: record requests that have no recording yet')
     .option('--openai-key <key>', 'OpenAI key for record mode (never printed or stored)')
     .option('--anthropic-key <key>', 'Anthropic key for record mode (never printed or stored)')
     .option('--pricing <file>', 'YAML or JSON prices that extend the built-in pricing table')

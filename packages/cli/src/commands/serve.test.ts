@@ -219,15 +219,57 @@ describe('mocktopus serve', () => {
     expect((await chat(server.url, 'x')).body.choices[0]?.message.content).toBe('second')
   })
 
-  it('says in one line that record and replay are not available yet (exit 2)', async () => {
-    for (const mode of ['record', 'replay']) {
+  it('says in one line what record and replay need (exit 2)', async () => {
+    const cases = [
+      ['--mode record', '--mode record needs --recordings-dir DIR: where recordings are written'],
+      ['--mode replay', '--mode replay needs --recordings-dir DIR: where recordings are read'],
+      [
+        '--mode replay --recordings-dir rec -s a.yaml',
+        '--mode replay serves recordings, not a scenario: drop -s, or use --mode mock',
+      ],
+      [
+        '--mode record --recordings-dir rec --record-missing',
+        '--record-missing is for --mode replay (record mode records everything)',
+      ],
+    ]
+    for (const [args, message] of cases) {
       const context = captureContext()
-      expect(await runCLI(`mocktopus serve --mode ${mode}`, context)).toBe(2)
-      expect(context.stderr).toEqual([
-        `error: --mode ${mode} is not available yet: record and replay arrive in a later release; use --mode mock`,
-      ])
+      expect(await runCLI(`mocktopus serve ${args}`, context)).toBe(2)
+      expect(context.stderr).toEqual([`error: ${message}`])
       expect(context.stdout).toEqual([])
     }
+  })
+
+  it('replays a recordings directory, and fails in one line when it is missing', async () => {
+    const dir = await tempDir()
+    await writeFile(
+      join(dir, 'recordings.yaml'),
+      [
+        'version: 1',
+        'rules:',
+        '  - type: llm.openai',
+        '    when:',
+        '      endpoint: /v1/chat/completions',
+        '      model: gpt-4o-mini',
+        '      conversation: [{ role: user, content: hi }]',
+        '    respond: { content: recorded hello }',
+        '',
+      ].join('\n'),
+    )
+    const server = await start(`--mode replay --recordings-dir ${dir}`)
+    expect(server.context.stdout).toContain(`Replaying  1 recording from ${dir}`)
+    expect((await chat(server.url, 'hi')).body.choices[0]?.message.content).toBe('recorded hello')
+    const miss = await chat(server.url, 'hello')
+    expect(miss.status).toBe(404)
+    expect(await server.stop()).toBe(0)
+
+    const context = captureContext()
+    expect(
+      await runCLI(`mocktopus serve --mode replay --recordings-dir ${dir}/none`, context),
+    ).toBe(1)
+    expect(context.stderr).toEqual([
+      `error: recordings directory ${dir}/none does not exist; record into it first with mocktopus serve --mode record --recordings-dir ${dir}/none`,
+    ])
   })
 
   it('needs a file to --watch (exit 2)', async () => {

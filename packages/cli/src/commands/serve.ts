@@ -85,8 +85,11 @@ export interface ServeSettings {
   readonly upstream: {
     readonly recordingsDir?: string
     readonly url?: string
+    readonly anthropicUrl?: string
     readonly openaiKey?: string
     readonly anthropicKey?: string
+    /** Replay mode: proxy and record requests with no recording. */
+    readonly recordMissing?: boolean
   }
 }
 
@@ -105,8 +108,25 @@ export function serveSettings(options: RawOptions): ServeSettings {
   if (watch && file === undefined) {
     throw new UsageError('--watch needs a scenario file to watch: add -s FILE')
   }
+  const mode = choiceOption(options, 'mode', MODES, 'mock')
+  const recordMissing = booleanOption(options, 'recordMissing')
+  if (mode !== 'mock') {
+    if (stringOption(options, 'recordingsDir') === undefined) {
+      throw new UsageError(
+        `--mode ${mode} needs --recordings-dir DIR: where recordings are ${mode === 'record' ? 'written' : 'read'}`,
+      )
+    }
+    if (file !== undefined) {
+      throw new UsageError(
+        `--mode ${mode} serves recordings, not a scenario: drop -s, or use --mode mock`,
+      )
+    }
+  }
+  if (recordMissing && mode !== 'replay') {
+    throw new UsageError('--record-missing is for --mode replay (record mode records everything)')
+  }
   return defined({
-    mode: choiceOption(options, 'mode', MODES, 'mock'),
+    mode,
     port: integerOption(options, 'port', { min: 0, max: 65535, fallback: 8080 }) as number,
     host: stringOption(options, 'host') ?? '127.0.0.1',
     file,
@@ -117,8 +137,10 @@ export function serveSettings(options: RawOptions): ServeSettings {
     upstream: defined({
       recordingsDir: stringOption(options, 'recordingsDir'),
       url: stringOption(options, 'upstream'),
+      anthropicUrl: stringOption(options, 'anthropicUpstream'),
       openaiKey: stringOption(options, 'openaiKey'),
       anthropicKey: stringOption(options, 'anthropicKey'),
+      recordMissing: recordMissing || undefined,
     }),
   })
 }
@@ -134,25 +156,23 @@ export async function runServe(
 ): Promise<number> {
   const settings = serveSettings(options)
   const { mode, port, host, file, fixedTime, verbose, pricingFile } = settings
-  if (mode !== 'mock') {
-    throw new UsageError(
-      `--mode ${mode} is not available yet: record and replay arrive in a later release; use --mode mock`,
-    )
-  }
 
   // Start-up time is measured: load the server while the scenario file is read and parsed.
-  const [scenario, { createMocktopus }, { serve, loadPricingFile }] = await Promise.all([
-    scenarioFromOption(file, context.cwd),
+  const [scenario, core, node] = await Promise.all([
+    mode === 'mock' ? scenarioFromOption(file, context.cwd) : undefined,
     import('@mocktopus/server'),
     import('@mocktopus/server/node'),
   ])
+  const { serve, loadPricingFile } = node
   const pricing =
     pricingFile === undefined ? undefined : await loadPricingFile(resolve(context.cwd, pricingFile))
-  const mock = await createMocktopus({
-    scenario,
+  const mockOptions = {
     ...(fixedTime === undefined ? {} : { fixedTime }),
     ...(pricing === undefined ? {} : { pricing }),
-  })
+  }
+  const recording =
+    mode === 'mock' ? undefined : await startRecording(settings, context, node, mockOptions)
+  const mock = recording?.mock ?? (await core.createMocktopus({ scenario, ...mockOptions }))
 
   const { colors } = context
   if (verbose) {
@@ -182,7 +202,10 @@ export async function runServe(
 
   const url = baseURL(host, server.port)
   context.out(`${colors.bold('Mocktopus')} ${VERSION} ${colors.dim('mode:')} ${mode}`)
-  context.out(`Scenario   ${scenarioLabel(scenario)} (${plural(scenario.rules.length, 'rule')})`)
+  if (recording) context.out(recording.banner)
+  else if (scenario) {
+    context.out(`Scenario   ${scenarioLabel(scenario)} (${plural(scenario.rules.length, 'rule')})`)
+  }
   context.out(`OpenAI     ${colors.cyan(`${url}/v1`)}  ${colors.dim('baseURL for the openai SDK')}`)
   context.out(`Anthropic  ${colors.cyan(url)}  ${colors.dim('baseURL for @anthropic-ai/sdk')}`)
 
@@ -196,10 +219,73 @@ export async function runServe(
   await waitForAbort(context.signal)
   watcher?.close()
   await server.close()
+  await recording?.mock.flush()
   const summary = costSummary(mock)
   if (summary) context.out(`\n${summary}\n`)
   context.out('Mocktopus stopped.')
   return 0
+}
+
+type ServerNode = typeof import('@mocktopus/server/node')
+
+interface Recording {
+  readonly mock: Awaited<ReturnType<ServerNode['createRecorder']>>
+  readonly banner: string
+}
+
+// Record and replay: keys come from the flags, else the environment, and go only to the
+// upstream client; the banner names the upstreams and the directory, never a key.
+async function startRecording(
+  settings: ServeSettings,
+  context: CLIContext,
+  node: ServerNode,
+  mockOptions: {
+    fixedTime?: number
+    pricing?: Parameters<ServerNode['createRecorder']>[0]['pricing']
+  },
+): Promise<Recording> {
+  const { upstream, verbose } = settings
+  const recordingsDir = resolve(context.cwd, upstream.recordingsDir ?? '.')
+  const openaiKey = upstream.openaiKey ?? context.env.OPENAI_API_KEY
+  const anthropicKey = upstream.anthropicKey ?? context.env.ANTHROPIC_API_KEY
+  const { dim, cyan } = context.colors
+  const options = {
+    ...mockOptions,
+    recordingsDir,
+    ...(upstream.url === undefined ? {} : { upstream: upstream.url }),
+    ...(upstream.anthropicUrl === undefined ? {} : { anthropicUpstream: upstream.anthropicUrl }),
+    ...(openaiKey ? { openaiKey } : {}),
+    ...(anthropicKey ? { anthropicKey } : {}),
+    onSkip: ({ endpoint, reason }: { endpoint: string; reason: string }) =>
+      context.err(`${context.colors.yellow('not recorded:')} ${endpoint}: ${reason}`),
+    ...(verbose
+      ? {
+          onRecord: ({ endpoint, file }: { endpoint: string; file: string }) =>
+            context.out(`${dim(clockTime())} recorded ${endpoint} in ${basename(file)}`),
+        }
+      : {}),
+  }
+  const upstreams = `${upstream.url ?? 'https://api.openai.com/v1'}, ${upstream.anthropicUrl ?? 'https://api.anthropic.com'}`
+  if (settings.mode === 'record') {
+    const mock = await node.createRecorder(options)
+    return {
+      mock,
+      banner: `Recording  to ${cyan(mock.recordingsFile)} ${dim(`from ${upstreams}`)}`,
+    }
+  }
+  const mock = await node.createReplayer({
+    ...options,
+    recordMissing: upstream.recordMissing === true,
+  })
+  const { recordings } = mock
+  for (const skip of recordings.skipped) {
+    context.err(`${context.colors.yellow('skipped:')} ${skip.file}:${skip.line}: ${skip.reason}`)
+  }
+  const missing = upstream.recordMissing ? `; recording misses from ${upstreams}` : ''
+  return {
+    mock,
+    banner: `Replaying  ${plural(recordings.scenario.rules.length, 'recording')} from ${cyan(recordingsDir)}${dim(missing)}`,
+  }
 }
 
 function costSummary(mock: Mocktopus): string | undefined {
