@@ -100,10 +100,11 @@ describe('mocktopus serve (subprocess)', () => {
     }
   })
 
-  it('says record mode is not available yet in one line and exits 2', async () => {
+  it('says in one line that record mode needs --recordings-dir and exits 2', async () => {
     const result = await mocktopus(['serve', '--mode', 'record', '--openai-key', 'sk-secret-1'])
     expect(result.code).toBe(2)
     expect(result.stderr.trimEnd().split('\n')).toHaveLength(1)
+    expect(result.stderr).toContain('--recordings-dir')
     expect(result.stderr).not.toContain('sk-secret-1')
   })
 
