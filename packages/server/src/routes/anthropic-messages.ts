@@ -17,7 +17,7 @@ import {
   REQUEST_ID_HEADER,
 } from '@mocktopus/responders'
 import type { Context, Hono, MiddlewareHandler } from 'hono'
-import { readBody } from '../body.js'
+import { bodyRefusal, parseJSONBody, readBody } from '../body.js'
 import type { MocktopusContext } from '../context.js'
 import { addApiRoute, startExchange, writeWire } from '../pipeline.js'
 
@@ -58,17 +58,16 @@ async function countTokens(ctx: MocktopusContext, c: Context): Promise<Response>
   let start = startExchange(ctx, c, ANTHROPIC_COUNT_TOKENS_PATH)
   const read = await readBody(c.req.raw, ctx.bodyLimit)
   if (!read.ok) {
-    const message = `Request body too large: the limit is ${ctx.bodyLimit} bytes (option bodyLimit).`
-    return writeWire(ctx, start, anthropicError({ status: 413, message }))
+    const { status, message } = bodyRefusal(read, ctx.bodyLimit)
+    return writeWire(ctx, start, anthropicError({ status, message }))
   }
-  let body: unknown
-  try {
-    body = JSON.parse(read.text)
-  } catch {
+  const json = parseJSONBody(read.text)
+  if (!json.ok) {
     start = { ...start, body: read.text }
     const message = 'There was an error parsing the body of your request: it is not valid JSON.'
     return writeWire(ctx, start, anthropicError({ status: 400, message }))
   }
+  const body = json.value
   const model = (body as { model?: unknown } | null)?.model
   start = { ...start, body, ...(typeof model === 'string' ? { model } : {}) }
   const parsed = parseAnthropicRequest(body, { countTokens: true })
