@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { deterministicId, stableDigest } from './ids.js'
+import { createPrefixedDigest, deterministicId, stableDigest } from './ids.js'
 
 describe('stableDigest', () => {
   it('is the same for the same text and differs for different texts', () => {
@@ -17,5 +17,20 @@ describe('stableDigest', () => {
   it('keeps a fixed value across versions so recorded fixtures stay valid', () => {
     expect(stableDigest('hello', 12)).toMatchInlineSnapshot(`"eIoTzOYDof15"`)
     expect(deterministicId('chatcmpl-', 'hello', 12)).toMatch(/^chatcmpl-[A-Za-z0-9]{12}$/)
+  })
+})
+
+describe('createPrefixedDigest', () => {
+  it('gives what stableDigest gives for the whole text, at every length', () => {
+    const prefix = JSON.stringify({ model: 'gpt-4.1', input: 'x'.repeat(500) })
+    const digest = createPrefixedDigest(prefix)
+    for (const [suffix, length] of [
+      ['|input|0', 48],
+      ['|input|17', 24],
+      ['', 8],
+      ['é', 60],
+    ] as const) {
+      expect(digest(suffix, length)).toBe(stableDigest(prefix + suffix, length))
+    }
   })
 })

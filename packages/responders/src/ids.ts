@@ -7,31 +7,35 @@ const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789
 
 // cyrb53-style mixing, run twice with different seeds for 106 bits: plenty for ids that only
 // need to differ between requests, and far cheaper than a cryptographic hash per request.
-function mix(text: string, seed: number): [number, number] {
+type MixState = [h1: number, h2: number]
+
+function mixStart(seed: number): MixState {
   // Spread the seed over the high bits so it cannot cancel against the first character.
   const spread = Math.imul(seed, 0x9e3779b1)
-  let h1 = 0xdeadbeef ^ spread
-  let h2 = 0x41c6ce57 ^ spread
+  return [0xdeadbeef ^ spread, 0x41c6ce57 ^ spread]
+}
+
+function mixFeed(state: MixState, text: string): MixState {
+  let [h1, h2] = state
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i)
     h1 = Math.imul(h1 ^ ch, 2654435761)
     h2 = Math.imul(h2 ^ ch, 1597334677)
   }
+  return [h1, h2]
+}
+
+function mixFinish([h1, h2]: MixState): [number, number] {
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909)
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909)
   return [h1 >>> 0, h2 >>> 0]
 }
 
-/**
- * A stable alphanumeric digest of `text`, `length` characters long.
- *
- * @example stableDigest('hello', 8) // the same 8 characters on every machine
- */
-export function stableDigest(text: string, length = 24): string {
+function digestOf(length: number, mix: (seed: number) => [number, number]): string {
   let out = ''
   let seed = 0
   while (out.length < length) {
-    const [a, b] = mix(text, seed++)
+    const [a, b] = mix(seed++)
     let n = a
     for (let i = 0; i < 5 && out.length < length; i++) {
       out += ALPHABET[n % 62]
@@ -44,6 +48,32 @@ export function stableDigest(text: string, length = 24): string {
     }
   }
   return out
+}
+
+/**
+ * A stable alphanumeric digest of `text`, `length` characters long.
+ *
+ * @example stableDigest('hello', 8) // the same 8 characters on every machine
+ */
+export function stableDigest(text: string, length = 24): string {
+  return digestOf(length, (seed) => mixFinish(mixFeed(mixStart(seed), text)))
+}
+
+/**
+ * `stableDigest(prefix + suffix, length)` for many suffixes after one long prefix, hashing the
+ * prefix once: ids for every item of a large request cost one pass over the request, not one
+ * pass per item.
+ *
+ * @example createPrefixedDigest(body)('|input|3', 48) === stableDigest(`${body}|input|3`, 48)
+ */
+export function createPrefixedDigest(prefix: string): (suffix: string, length?: number) => string {
+  const states: MixState[] = []
+  return (suffix, length = 24) =>
+    digestOf(length, (seed) => {
+      const state = states[seed] ?? mixFeed(mixStart(seed), prefix)
+      states[seed] = state
+      return mixFinish(mixFeed(state, suffix))
+    })
 }
 
 /**

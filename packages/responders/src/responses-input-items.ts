@@ -3,7 +3,7 @@
  * of the request's `input` with an id and a status, item references resolved, newest first by
  * default, paged with `limit` and `after` like every OpenAI list.
  */
-import { deterministicId } from './ids.js'
+import { createPrefixedDigest } from './ids.js'
 import { invalidValue } from './request-checks.js'
 import type { ResponseItemLookup } from './responses-input.js'
 import type { ResponseInputItem, ResponseInputTextPart } from './responses-types.js'
@@ -96,11 +96,12 @@ export function inputItemResources(
   const items: readonly ResponseInputItem[] =
     typeof input === 'string' ? [{ role: 'user', content: input }] : (input ?? [])
   const out: ResponseItemResource[] = []
+  const digest = createPrefixedDigest(`${options.seed}|input|`)
   for (const [i, item] of items.entries()) {
     if (!item || typeof item !== 'object') continue
     const prefix =
       item.type === 'function_call' ? 'fc_' : item.type === 'function_call_output' ? 'fco_' : 'msg_'
-    const id = deterministicId(prefix, `${options.seed}|input|${i}`, ITEM_ID_LENGTH)
+    const id = prefix + digest(String(i), ITEM_ID_LENGTH)
     const found = resource(item, id, options.lookup)
     if (found) out.push(found)
   }
