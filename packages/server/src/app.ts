@@ -11,6 +11,7 @@ import type { MocktopusContext, RouteEntry } from './context.js'
 import { startExchange, writeWire } from './pipeline.js'
 import { registerAdmin } from './routes/admin.js'
 import { registerAnthropicMessages } from './routes/anthropic-messages.js'
+import { registerGuard } from './routes/guard.js'
 import { registerHealth } from './routes/health.js'
 import { registerModels } from './routes/models.js'
 import { registerObservability } from './routes/observability.js'
@@ -26,6 +27,7 @@ export type RouteModule = (app: Hono, ctx: MocktopusContext) => void
 
 /** Every route module, in registration order; the catch-all always comes after them. */
 export const ROUTE_MODULES: readonly RouteModule[] = [
+  registerGuard,
   registerHealth,
   registerObservability,
   registerOpenAIChat,

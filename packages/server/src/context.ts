@@ -32,6 +32,10 @@ export interface MocktopusContext {
   readonly mode?: string
   /** Record and replay: where requests go upstream, and the replay 404 message. */
   readonly recording?: RecordingHooks
+  /** When set, every route but `/health` requires this token (bearer or `x-api-key`). */
+  readonly authToken?: string
+  /** `false` turns off the admin routes under `/_mocktopus/`. */
+  readonly admin?: boolean
   readonly routes: RouteEntry[]
   /** Registers state a route module keeps (e.g. stored responses) to clear on `reset()`. */
   onReset(clear: () => void): void

@@ -58,6 +58,14 @@ export interface MocktopusOptions {
    * replay 404; see docs/record-replay.md and `createRecorder` / `createReplayer`.
    */
   readonly recording?: RecordingHooks
+  /**
+   * Requires every request but `GET /health` to carry this token, as `Authorization: Bearer
+   * <token>` or `x-api-key: <token>`; others get 401 in the provider's envelope. For shared
+   * dev servers; the token is never logged or echoed.
+   */
+  readonly authToken?: string
+  /** `false` turns off the admin routes `/_mocktopus/*` (they answer 404). Default `true`. */
+  readonly admin?: boolean
 }
 
 export interface Mocktopus {
@@ -123,6 +131,17 @@ export async function createMocktopus(options: MocktopusOptions = {}): Promise<M
     : toScenario(options.scenario)
   let matcher: Matcher = createMatcher(scenario)
   const clock = toClock(options)
+  if (options.authToken !== undefined && options.authToken.trim() === '') {
+    throw new MocktopusError('authToken must not be empty; leave it out to accept every request')
+  }
+  if (
+    options.bodyLimit !== undefined &&
+    !(Number.isSafeInteger(options.bodyLimit) && options.bodyLimit > 0)
+  ) {
+    throw new MocktopusError(
+      `bodyLimit must be a whole number of bytes above 0; got ${options.bodyLimit}`,
+    )
+  }
   const listeners = new Set<ExchangeListener>(options.observers ?? [])
   const routes: RouteEntry[] = []
   const costs = createCostObserver({
@@ -150,6 +169,8 @@ export async function createMocktopus(options: MocktopusOptions = {}): Promise<M
     },
     clock,
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    ...(options.authToken === undefined ? {} : { authToken: options.authToken }),
+    ...(options.admin === undefined ? {} : { admin: options.admin }),
     routes,
     costs,
     onReset(clear) {
