@@ -186,6 +186,21 @@ ${FALLBACK}`)
     expect(lintScenario(scenario)[0]).not.toHaveProperty('line')
   })
 
+  it('expects no fallback after recordings, which match one request each', () => {
+    const scenario = createScenario({
+      version: 1,
+      rules: [
+        {
+          type: 'llm.openai',
+          when: { conversation: [{ role: 'user', content: 'hi' }] },
+          respond: {},
+        },
+        { type: 'embeddings', when: { input: ['a'] }, respond: {} },
+      ],
+    })
+    expect(lintScenario(scenario)).toEqual([])
+  })
+
   it('flags only the missing fallback in the Python errors example', () => {
     const url = new URL('../test/fixtures/python-compat/errors.yaml', import.meta.url)
     const warnings = lintScenario(parseScenario(readFileSync(url, 'utf8')))

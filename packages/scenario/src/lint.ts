@@ -130,6 +130,8 @@ export function lintScenario(scenario: Scenario): ScenarioWarning[] {
 
   for (const type of new Set(rules.map((rule) => rule.type))) {
     const own = rules.filter((rule) => rule.type === type)
+    // Recordings answer only the request they recorded: a 404 for anything else is the point.
+    if (own.every((rule) => rule.when.conversation || rule.when.input)) continue
     const needed = new Set(own.flatMap((rule) => endpoints.get(rule) as string[]))
     const served = new Set(
       rules.filter(isFallback).flatMap((rule) => endpoints.get(rule) as string[]),
