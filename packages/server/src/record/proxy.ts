@@ -154,7 +154,11 @@ export function createUpstreamProxy(options: UpstreamProxyOptions = {}): Upstrea
     secrets: readonly string[],
   ): Promise<RecordedRule | undefined> => {
     if (!info.match) {
-      onSkip({ endpoint: info.endpoint, reason: 'Mocktopus could not read the request body' })
+      onSkip({
+        endpoint: info.endpoint,
+        reason:
+          'the request is not one Mocktopus can match (not JSON, invalid, or continuing a stored response)',
+      })
       return undefined
     }
     const result = recordedRule({
