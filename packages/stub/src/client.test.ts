@@ -458,6 +458,30 @@ describe('createStubClient: responses.create', () => {
   })
 })
 
+describe('createStubClient: responses.retrieve and responses.delete', () => {
+  it('retrieve a stored response and delete it, journaling both', async () => {
+    const client = stub()
+    const created = await client.responses.create({ model: 'gpt-4o', input: 'hello' })
+    const retrieved = await client.responses.retrieve(created.id)
+    expect(retrieved).toEqual(created)
+    expect(retrieved.output_text).toBe('Hello! How can I help?')
+    await client.responses.delete(created.id)
+    const gone = await caught(client.responses.retrieve(created.id))
+    expect(gone).toBeInstanceOf(NotFoundError)
+    expect(gone.message).toContain(created.id)
+    expect(await caught(client.responses.delete(created.id))).toBeInstanceOf(NotFoundError)
+    expect(
+      client.requests().map((r) => [r.method, r.path.replace(created.id, ':id'), r.status]),
+    ).toEqual([
+      ['POST', '/v1/responses', 200],
+      ['GET', '/v1/responses/:id', 200],
+      ['DELETE', '/v1/responses/:id', 200],
+      ['GET', '/v1/responses/:id', 404],
+      ['DELETE', '/v1/responses/:id', 404],
+    ])
+  })
+})
+
 describe('createStubClient: fixed clocks', () => {
   it('uses an injected clock for created', async () => {
     const client = createStubClient(SCENARIO, { clock: fixedClock(42, { instant: true }) })

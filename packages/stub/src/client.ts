@@ -17,6 +17,7 @@ import {
   parseEmbeddingsRequest,
   parseResponsesRequest,
   type ResponseStreamEvent,
+  responseNotFound,
   systemClock,
   type WireError,
   type WireResult,
@@ -66,7 +67,8 @@ export interface StubClientOptions {
  * entries (its `Exchange`), with the values the server would record for the same request.
  */
 export interface StubRequest {
-  readonly method: 'POST'
+  /** `POST`; `GET` and `DELETE` for `responses.retrieve` and `responses.delete`. */
+  readonly method: 'POST' | 'GET' | 'DELETE'
   /** The API path the call stands for, e.g. `/v1/chat/completions`. */
   readonly path: string
   /** The same as `path`: the stub has no mount prefix. */
@@ -145,6 +147,17 @@ export interface StubResponses {
     params: P,
     options?: StubRequestOptions,
   ): Promise<ResponseResult | MockStream<ResponseStreamEvent>>
+  /**
+   * A response this client answered (and `reset()` has not forgotten), as `GET
+   * /v1/responses/{id}`; an unknown id throws `NotFoundError`.
+   */
+  retrieve(
+    id: string,
+    query?: Record<string, unknown>,
+    options?: StubRequestOptions,
+  ): Promise<WithRequestID<ResponseResult>>
+  /** Forgets a stored response, as `DELETE /v1/responses/{id}`; an unknown id throws `NotFoundError`. */
+  delete(id: string, options?: StubRequestOptions): Promise<void>
 }
 
 export interface StubClient {
@@ -238,15 +251,21 @@ export function createStubClient(
   let journal: StubRequest[] = []
 
   function record(
-    start: { path: string; body: unknown; time: string; started: number },
+    start: {
+      method?: StubRequest['method']
+      path: string
+      body: unknown
+      time: string
+      started: number
+    },
     answer: { ruleIndex: number | null; status: number; result?: WireResult<unknown> },
   ): void {
     if (journalSize <= 0) return
-    const { path, body, time, started } = start
+    const { method = 'POST', path, body, time, started } = start
     const { ruleIndex, status, result } = answer
     const model = (body as { model?: unknown } | null)?.model
     journal.push({
-      method: 'POST',
+      method,
       path,
       endpoint: path,
       ...(typeof model === 'string' ? { model } : {}),
@@ -362,7 +381,49 @@ export function createStubClient(
         ? withRequestID(addOutputText(result as ResponseResult), requestID(result))
         : result
     },
+    async retrieve(id: string, _query?: unknown, options?: StubRequestOptions) {
+      const body = await plain('GET', id, options, () => {
+        const found = store.get(id)
+        return found ? found.response : undefined
+      })
+      return withRequestID(addOutputText(body as ResponseResult), null)
+    },
+    delete(id: string, options?: StubRequestOptions) {
+      // Typed `void` as in the SDK, which still hands back the parsed body at run time.
+      return plain('DELETE', id, options, () =>
+        store.delete(id) ? { id, object: 'response', deleted: true } : undefined,
+      )
+    },
   } as StubResponses
+
+  /**
+   * `GET` and `DELETE /v1/responses/{id}`, which answer from stored responses rather than
+   * from the rules, as the server's plain routes do.
+   */
+  async function plain(
+    method: 'GET' | 'DELETE',
+    id: string,
+    options: StubRequestOptions | undefined,
+    answer: () => unknown,
+  ): Promise<unknown> {
+    if (options?.signal?.aborted) throw new APIUserAbortError()
+    const path = `/v1/responses/${id}`
+    const start = {
+      method,
+      path,
+      body: null,
+      time: new Date(clock.now()).toISOString(),
+      started: performance.now(),
+    }
+    const body = answer()
+    if (body === undefined) {
+      const error = responseNotFound(id)
+      record(start, { ruleIndex: null, status: error.status, result: error })
+      throw toError(error)
+    }
+    record(start, { ruleIndex: null, status: 200 })
+    return body
+  }
 
   return {
     chat: { completions },

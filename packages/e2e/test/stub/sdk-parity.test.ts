@@ -99,6 +99,35 @@ describe('the openai SDK over the server and the stub', () => {
     )
   })
 
+  it('retrieve and delete stored responses alike, with equal journals', async () => {
+    const clock = fixedClock(1_700_000_000, { instant: true })
+    const mock = await createMocktopus({ scenario: SCENARIO, clock })
+    const sdk = new OpenAI({
+      apiKey: 'test',
+      baseURL: 'http://mocktopus.local/v1',
+      fetch: mock.fetch,
+      maxRetries: 0,
+    })
+    const stub = createStubClient(SCENARIO, { clock })
+    const { id } = await sdk.responses.create({ model: 'gpt-4o', input: 'hello' })
+    await stub.responses.create({ model: 'gpt-4o', input: 'hello' })
+    expect(await stub.responses.retrieve(id)).toEqual(await sdk.responses.retrieve(id))
+    expect(await stub.responses.delete(id)).toEqual(await sdk.responses.delete(id))
+    const [a, b] = [
+      (await settled(sdk.responses.retrieve(id))) as InstanceType<typeof OpenAI.APIError>,
+      (await settled(stub.responses.retrieve(id))) as MockAPIError,
+    ]
+    expect([b.name, b.status, b.message, b.param]).toEqual([
+      a.constructor.name,
+      a.status,
+      a.message,
+      a.param,
+    ])
+    const comparable = (entries: readonly { durationMs: number }[]) =>
+      entries.map((entry) => ({ ...entry, durationMs: 0 }))
+    expect(comparable(stub.requests())).toEqual(comparable(mock.requests()))
+  })
+
   it('throw errors of the same class with the same fields', async () => {
     const { sdk, stub } = await pair()
     const prompts = ['rate limit', 'auth', 'invalid', 'timeout', 'server', 'filter', 'forbidden']
