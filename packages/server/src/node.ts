@@ -1,4 +1,5 @@
 /** @module @mocktopus/server/node */
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { serve as serveNode } from '@hono/node-server'
 import type { Mocktopus } from './mocktopus.js'
@@ -11,14 +12,46 @@ export interface ServeOptions {
   readonly port?: number
   /** Default `127.0.0.1`: reachable from this machine only. */
   readonly hostname?: string
+  /**
+   * How long `close()` lets in-flight requests and streams finish before cutting them off.
+   * Default 3000 ms.
+   */
+  readonly shutdownTimeoutMs?: number
+  /**
+   * Told when the server binds an address other than loopback (anyone who can reach the
+   * machine can then call it); default `console.warn`, `false` for silence.
+   */
+  readonly onWarning?: ((message: string) => void) | false
+}
+
+export interface CloseOptions {
+  /** Overrides `shutdownTimeoutMs` for this call; 0 cuts open requests off at once. */
+  readonly timeoutMs?: number
+}
+
+/** How long `close()` waits for in-flight requests unless told otherwise. */
+export const DEFAULT_SHUTDOWN_TIMEOUT_MS = 3000
+
+/**
+ * Whether `host` only accepts connections from this machine.
+ *
+ * @example isLoopbackHost('::1') // true
+ */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[|\]$/g, '')
+  return h === 'localhost' || h === '::1' || /^127\./.test(h) || /^::ffff:127\./.test(h)
 }
 
 export interface RunningServer {
   /** The base URL, e.g. `http://127.0.0.1:8080` (the API is under `/v1`). */
   readonly url: string
   readonly port: number
-  /** Stops accepting connections, ends open ones, and resolves when the server is closed. */
-  close(): Promise<void>
+  /**
+   * Stops accepting connections, lets in-flight requests and streams finish (up to
+   * `shutdownTimeoutMs`, then cuts them off), closes idle keep-alive sockets, and resolves
+   * when every connection is closed and every exchange has been reported.
+   */
+  close(options?: CloseOptions): Promise<void>
 }
 
 /**
@@ -33,25 +66,109 @@ export function serve(
   options: ServeOptions = {},
 ): Promise<RunningServer> {
   const { port = 8080, hostname = '127.0.0.1' } = options
+  const shutdownTimeoutMs = options.shutdownTimeoutMs ?? DEFAULT_SHUTDOWN_TIMEOUT_MS
+  const warn = options.onWarning ?? ((message: string) => console.warn(message))
+  if (warn && !isLoopbackHost(hostname)) {
+    warn(
+      `[mocktopus] listening on ${hostname}, not loopback: anyone who can reach this machine can call the mock server (consider authToken)`,
+    )
+  }
+  // Responses not yet fully sent (a stream counts until its last byte): close() waits for them.
+  const inFlight = new Set<ServerResponse>()
+  // Streams not yet ended or cancelled; a stream reports its exchange as it ends.
+  const streams = new Set<Promise<void>>()
   return new Promise((resolve, reject) => {
     const server = serveNode(
-      { fetch: (request) => mock.fetch(request), port, hostname },
+      { fetch: async (request) => trackStream(await mock.fetch(request), streams), port, hostname },
       (info: AddressInfo) => {
         server.off('error', reject)
         const host = info.address.includes(':') ? `[${info.address}]` : info.address
         resolve({
           url: `http://${host}:${info.port}`,
           port: info.port,
-          close: () =>
-            new Promise<void>((done, fail) => {
-              server.close((error) => (error ? fail(error) : done()))
-              // Streams and keep-alive sockets would otherwise hold close() open.
-              if ('closeAllConnections' in server) server.closeAllConnections()
-            }),
+          close: (closeOptions = {}) =>
+            closeGracefully(
+              server,
+              { inFlight, streams },
+              closeOptions.timeoutMs ?? shutdownTimeoutMs,
+            ),
         })
       },
     )
+    server.on('request', (_request: IncomingMessage, response: ServerResponse) => {
+      inFlight.add(response)
+      response.once('close', () => inFlight.delete(response))
+    })
     server.once('error', reject)
+  })
+}
+
+type NodeServer = ReturnType<typeof serveNode>
+
+// Hands an SSE body on chunk by chunk, and settles once it has ended or been cancelled (the
+// cancellation has then reached the stream's source, which reports the exchange).
+function trackStream(response: Response, streams: Set<Promise<void>>): Response {
+  if (!response.body || !response.headers.get('content-type')?.startsWith('text/event-stream')) {
+    return response
+  }
+  const reader = response.body.getReader()
+  let settle: () => void = () => {}
+  const settled = new Promise<void>((resolve) => {
+    settle = resolve
+  })
+  streams.add(settled)
+  void settled.then(() => streams.delete(settled))
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const { done, value } = await reader.read()
+        if (done) {
+          controller.close()
+          settle()
+        } else {
+          controller.enqueue(value)
+        }
+      } catch (error) {
+        controller.error(error)
+        settle()
+      }
+    },
+    async cancel(reason) {
+      try {
+        await reader.cancel(reason)
+      } finally {
+        settle()
+      }
+    },
+  })
+  const { status, statusText, headers } = response
+  return new Response(body, { status, statusText, headers })
+}
+
+function closeGracefully(
+  server: NodeServer,
+  open: { readonly inFlight: Set<ServerResponse>; readonly streams: Set<Promise<void>> },
+  timeoutMs: number,
+): Promise<void> {
+  const { inFlight, streams } = open
+  return new Promise<void>((done, fail) => {
+    const cutOff = () => {
+      if ('closeAllConnections' in server) server.closeAllConnections()
+    }
+    const timer = setTimeout(cutOff, timeoutMs)
+    const poll = setInterval(() => {
+      // A finished response leaves its keep-alive socket idle; idle sockets would hold close().
+      if ('closeIdleConnections' in server) server.closeIdleConnections()
+      if (inFlight.size === 0) cutOff()
+    }, 10)
+    server.close((error) => {
+      clearTimeout(timer)
+      clearInterval(poll)
+      // A cut-off stream reports its exchange as its cancellation unwinds; wait for that.
+      void Promise.all(streams).then(() => (error ? fail(error) : done()))
+    })
+    if ('closeIdleConnections' in server) server.closeIdleConnections()
+    if (inFlight.size === 0 || timeoutMs <= 0) cutOff()
   })
 }
 
