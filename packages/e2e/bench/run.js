@@ -1,0 +1,392 @@
+/**
+ * `pnpm bench`: loads `mocktopus serve` and, in the same run, a bare `node:http` baseline with
+ * autocannon, measures start-up, idle memory and the in-process stub, and prints one table of
+ * medians with every server figure as a ratio to the baseline. See docs/performance.md.
+ *
+ * Options: --rounds N (default 3), --duration SECONDS per load run (default 3),
+ * --connections N (default 32), --startups N (default 5).
+ */
+import { spawnSync } from 'node:child_process'
+import { existsSync, statSync } from 'node:fs'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { cpus, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { load } from './load.js'
+import { CLI_BIN, ROOT, startBare, startMocktopus, stopAll } from './servers.js'
+import { measureStartup } from './startup.js'
+import { stubCallsPerSecond } from './stub-load.js'
+import { formatNumber, formatRatio, median, renderTable } from './table.js'
+import {
+  CHAT,
+  CHAT_STREAM,
+  embeddingsRequest,
+  LAST_RULE_CHAT,
+  MANY_RULES,
+  manyRulesScenario,
+  SMALL_SCENARIO,
+  STREAM_ANSWER,
+} from './workloads.js'
+
+const { values: flags } = parseArgs({
+  options: {
+    rounds: { type: 'string', default: '3' },
+    duration: { type: 'string', default: '3' },
+    connections: { type: 'string', default: '32' },
+    startups: { type: 'string', default: '5' },
+  },
+})
+const ROUNDS = Number(flags.rounds)
+const DURATION = Number(flags.duration)
+const CONNECTIONS = Number(flags.connections)
+const STARTUPS = Number(flags.startups)
+const WARMUP_SECONDS = 1
+const PACKAGES = ['scenario', 'responders', 'server', 'stub', 'cli']
+
+/** @param {string} message */
+function progress(message) {
+  process.stderr.write(`[bench] ${message}\n`)
+}
+
+/** Builds when a dist is missing; warns when one is older than its sources. */
+function ensureBuilt() {
+  const entries = PACKAGES.map((name) => join(ROOT, 'packages', name, 'dist/index.js'))
+  if (!entries.every((file) => existsSync(file)) || !existsSync(CLI_BIN)) {
+    progress('a dist folder is missing: running pnpm build')
+    const built = spawnSync('pnpm', ['build'], { cwd: ROOT, stdio: 'inherit' })
+    if (built.status !== 0) throw new Error('pnpm build failed; fix it, then run pnpm bench')
+    return
+  }
+  for (const name of PACKAGES) {
+    const src = join(ROOT, 'packages', name, 'src')
+    const built = statSync(join(ROOT, 'packages', name, 'dist/index.js')).mtimeMs
+    const newer = spawnSync('find', [src, '-name', '*.ts', '-newermt', `@${built / 1000}`])
+      .stdout?.toString()
+      .trim()
+    if (newer) progress(`warning: packages/${name}/dist is older than its src; run pnpm build`)
+  }
+}
+
+/**
+ * @typedef {object} Workload
+ * @property {string} key
+ * @property {string} label
+ * @property {string} unit
+ * @property {'small' | 'many'} server
+ * @property {string} path
+ * @property {string} body
+ * @property {(text: string) => string | undefined} check an error message, or undefined
+ * @property {boolean} [latency] also report p50 and p99
+ */
+
+/** @param {string} text */
+function sseContent(text) {
+  const frames = text.split('\n\n').filter((frame) => frame.startsWith('data: {'))
+  const content = frames
+    .map((frame) => JSON.parse(frame.slice('data: '.length)).choices[0]?.delta?.content ?? '')
+    .join('')
+  return { frames: frames.length, content }
+}
+
+/** @type {Workload[]} */
+const WORKLOADS = [
+  {
+    key: 'chat',
+    label: 'chat, non-streaming',
+    unit: 'req/s',
+    server: 'small',
+    path: '/v1/chat/completions',
+    body: CHAT,
+    latency: true,
+    check: (text) =>
+      JSON.parse(text).choices[0].message.content.includes('sunny') ? undefined : 'wrong answer',
+  },
+  {
+    key: 'stream',
+    label: `chat, streaming (2 KB)`,
+    unit: 'streams/s',
+    server: 'small',
+    path: '/v1/chat/completions',
+    body: CHAT_STREAM,
+    check: (text) => (sseContent(text).content === STREAM_ANSWER ? undefined : 'wrong stream'),
+  },
+  {
+    key: 'embeddings-float',
+    label: 'embeddings 1536-d, float',
+    unit: 'req/s',
+    server: 'small',
+    path: '/v1/embeddings',
+    body: embeddingsRequest('float'),
+    check: (text) =>
+      JSON.parse(text).data[0].embedding.length === 1536 ? undefined : 'wrong dimensions',
+  },
+  {
+    key: 'embeddings-base64',
+    label: 'embeddings 1536-d, base64',
+    unit: 'req/s',
+    server: 'small',
+    path: '/v1/embeddings',
+    body: embeddingsRequest('base64'),
+    check: (text) =>
+      Buffer.from(JSON.parse(text).data[0].embedding, 'base64').length === 1536 * 4
+        ? undefined
+        : 'wrong dimensions',
+  },
+  {
+    key: 'many-rules',
+    label: `${MANY_RULES.toLocaleString('en-US')} rules, last one matches`,
+    unit: 'req/s',
+    server: 'many',
+    path: '/v1/chat/completions',
+    body: LAST_RULE_CHAT,
+    check: (text) =>
+      JSON.parse(text).choices[0].message.content === `Answer for ticket T${MANY_RULES}.`
+        ? undefined
+        : 'wrong rule',
+  },
+]
+
+const DROPPED_HEADERS = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding'])
+
+/**
+ * Sends one request of each workload to Mocktopus, checks the answer, and keeps it as the
+ * baseline's fixed response.
+ *
+ * @param {Record<'small' | 'many', string>} urls
+ */
+async function captureFixtures(urls) {
+  /** @type {Record<string, import('./bare-server.js').Fixture>} */
+  const fixtures = {}
+  /** @type {Record<string, string>} */
+  const notes = {}
+  for (const workload of WORKLOADS) {
+    const res = await fetch(`${urls[workload.server]}${workload.path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer bench' },
+      body: workload.body,
+    })
+    const text = Buffer.from(await res.arrayBuffer()).toString('utf8')
+    if (res.status !== 200) throw new Error(`${workload.label}: status ${res.status}: ${text}`)
+    const problem = workload.check(text)
+    if (problem) throw new Error(`${workload.label}: ${problem}: ${text.slice(0, 300)}`)
+    /** @type {Record<string, string>} */
+    const headers = {}
+    res.headers.forEach((value, name) => {
+      if (!DROPPED_HEADERS.has(name)) headers[name] = value
+    })
+    if (workload.key === 'stream') {
+      const frames = text.split(/(?<=\n\n)/)
+      fixtures[`/${workload.key}`] = { status: 200, headers, frames }
+      notes[workload.key] = `${sseContent(text).frames} chunks, ${text.length} bytes`
+    } else {
+      headers['content-length'] = String(Buffer.byteLength(text))
+      fixtures[`/${workload.key}`] = { status: 200, headers, body: text }
+      notes[workload.key] = `${text.length} bytes`
+    }
+  }
+  return { fixtures, notes }
+}
+
+/**
+ * @param {string} message
+ * @param {() => Promise<void>} step
+ */
+async function timed(message, step) {
+  const started = performance.now()
+  await step()
+  progress(`${message} (${((performance.now() - started) / 1000).toFixed(1)} s)`)
+}
+
+async function main() {
+  const benchStarted = performance.now()
+  ensureBuilt()
+  const dir = await mkdtemp(join(tmpdir(), 'mocktopus-bench-'))
+  try {
+    const smallFile = join(dir, 'small.yaml')
+    const manyFile = join(dir, 'many.yaml')
+    const fixturesFile = join(dir, 'fixtures.json')
+    await writeFile(smallFile, SMALL_SCENARIO)
+    await writeFile(manyFile, manyRulesScenario(MANY_RULES))
+
+    progress(`start-up: spawning each server ${STARTUPS} times`)
+    const small = await startMocktopus(smallFile)
+    const many = await startMocktopus(manyFile)
+    const urls = { small: small.url, many: many.url }
+    const { fixtures, notes } = await captureFixtures(urls)
+    await writeFile(fixturesFile, JSON.stringify(fixtures))
+
+    /** @type {{ ms: number, rssMB: number }[]} */
+    const mockStarts = []
+    /** @type {{ ms: number, rssMB: number }[]} */
+    const bareStarts = []
+    await timed('start-up measured', async () => {
+      for (let i = 0; i < STARTUPS; i++) {
+        mockStarts.push(await measureStartup(() => startMocktopus()))
+        bareStarts.push(await measureStartup(() => startBare(fixturesFile)))
+      }
+    })
+
+    const bare = await startBare(fixturesFile)
+    /** @param {Workload} workload */
+    const targets = (workload) => ({
+      mocktopus: `${urls[workload.server]}${workload.path}`,
+      baseline: `${bare.url}/${workload.key}`,
+    })
+    await timed('warm-up', async () => {
+      for (const workload of WORKLOADS) {
+        for (const url of Object.values(targets(workload))) {
+          await load({
+            url,
+            body: workload.body,
+            connections: CONNECTIONS,
+            duration: WARMUP_SECONDS,
+          })
+        }
+      }
+    })
+
+    /** @type {Record<string, { mocktopus: import('./load.js').LoadFigures[], baseline: import('./load.js').LoadFigures[] }>} */
+    const figures = {}
+    for (const workload of WORKLOADS) figures[workload.key] = { mocktopus: [], baseline: [] }
+    for (let round = 1; round <= ROUNDS; round++) {
+      for (const workload of WORKLOADS) {
+        const urlsFor = targets(workload)
+        // Alternate who goes first, so drift on a shared machine favours neither.
+        /** @type {('baseline' | 'mocktopus')[]} */
+        const order = round % 2 === 1 ? ['baseline', 'mocktopus'] : ['mocktopus', 'baseline']
+        const line = []
+        for (const who of order) {
+          const result = await load({
+            url: urlsFor[who],
+            body: workload.body,
+            connections: CONNECTIONS,
+            duration: DURATION,
+          })
+          figures[workload.key]?.[who].push(result)
+          line.push(`${who} ${formatNumber(result.rps)}`)
+        }
+        progress(`round ${round}/${ROUNDS}: ${workload.label}: ${line.join(', ')} ${workload.unit}`)
+      }
+    }
+    await Promise.all([small.stop(), many.stop(), bare.stop()])
+
+    /** @type {number[]} */
+    const stubRuns = []
+    await timed('stub client measured', async () => {
+      for (let round = 0; round < ROUNDS; round++) {
+        stubRuns.push(await stubCallsPerSecond(SMALL_SCENARIO, CHAT, DURATION))
+      }
+    })
+
+    const rows = buildRows(figures, mockStarts, bareStarts, stubRuns, notes)
+    const cpu = cpus()[0]?.model ?? 'unknown CPU'
+    console.log(
+      `\nMocktopus benchmark: medians of ${ROUNDS} runs of ${DURATION} s, ${CONNECTIONS} connections (autocannon), ${STARTUPS} start-ups`,
+    )
+    console.log(
+      `Node ${process.version}, ${cpus().length} x ${cpu}; load generator on the same cores\n`,
+    )
+    console.log(renderTable(rows))
+    const missed = rows.filter((row) => row.met === false).length
+    console.log(
+      `\n${missed === 0 ? 'Every target met.' : `${missed} target(s) missed.`} Total ${((performance.now() - benchStarted) / 1000).toFixed(0)} s.`,
+    )
+  } finally {
+    await stopAll()
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
+/**
+ * @param {Record<string, { mocktopus: import('./load.js').LoadFigures[], baseline: import('./load.js').LoadFigures[] }>} figures
+ * @param {{ ms: number, rssMB: number }[]} mockStarts
+ * @param {{ ms: number, rssMB: number }[]} bareStarts
+ * @param {number[]} stubRuns
+ * @param {Record<string, string>} notes
+ * @returns {import('./table.js').Row[]}
+ */
+function buildRows(figures, mockStarts, bareStarts, stubRuns, notes) {
+  /**
+   * @param {string} key
+   * @param {'rps' | 'p50' | 'p99'} field
+   */
+  const med = (key, field) => ({
+    mocktopus: median((figures[key]?.mocktopus ?? []).map((f) => f[field])),
+    baseline: median((figures[key]?.baseline ?? []).map((f) => f[field])),
+  })
+  const chat = med('chat', 'rps')
+  const many = med('many-rules', 'rps')
+  const embeddingTarget = (/** @type {string} */ key) => {
+    const m = med(key, 'rps')
+    return { ...m, target: '>= 0.30 x', met: m.mocktopus / m.baseline >= 0.3 }
+  }
+  const startMs = median(mockStarts.map((s) => s.ms))
+  const rss = median(mockStarts.map((s) => s.rssMB))
+  return [
+    {
+      label: 'chat, non-streaming',
+      unit: 'req/s',
+      ...chat,
+      target: '>= 0.60 x',
+      met: chat.mocktopus / chat.baseline >= 0.6,
+    },
+    { label: '  latency p50', unit: 'ms', ...med('chat', 'p50') },
+    { label: '  latency p99', unit: 'ms', ...med('chat', 'p99') },
+    {
+      label: `chat, streaming (${notes.stream})`,
+      unit: 'streams/s',
+      ...med('stream', 'rps'),
+    },
+    { label: 'embeddings 1536-d, float', unit: 'req/s', ...embeddingTarget('embeddings-float') },
+    { label: 'embeddings 1536-d, base64', unit: 'req/s', ...embeddingTarget('embeddings-base64') },
+    {
+      label: `${MANY_RULES.toLocaleString('en-US')} rules, last one matches`,
+      unit: 'req/s',
+      ...many,
+    },
+    {
+      label: '  ... as a ratio to small-scenario chat',
+      unit: '',
+      mocktopus: Number.NaN,
+      baseline: undefined,
+      ratio: formatRatio(many.mocktopus / chat.mocktopus),
+      target: '>= 0.50 x',
+      met: many.mocktopus / chat.mocktopus >= 0.5,
+    },
+    {
+      label: 'start-up to first answer',
+      unit: 'ms',
+      mocktopus: startMs,
+      baseline: median(bareStarts.map((s) => s.ms)),
+      target: '<= 200 ms',
+      met: startMs <= 200,
+    },
+    {
+      label: 'idle RSS',
+      unit: 'MB',
+      mocktopus: rss,
+      baseline: median(bareStarts.map((s) => s.rssMB)),
+      target: '<= 60 MB',
+      met: rss <= 60,
+    },
+    {
+      label: 'stub client, in-process chat',
+      unit: 'calls/s',
+      mocktopus: median(stubRuns),
+      baseline: undefined,
+    },
+  ]
+}
+
+for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
+  process.once(signal, () => {
+    progress(`${signal}: stopping the servers`)
+    stopAll().finally(() => process.exit(130))
+  })
+}
+
+main().catch(async (error) => {
+  console.error(error)
+  await stopAll()
+  process.exitCode = 1
+})

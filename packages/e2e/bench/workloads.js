@@ -1,0 +1,95 @@
+/**
+ * What the benchmark sends and the scenarios that answer it. Everything is generated here, so
+ * the figures depend on nothing outside the repository.
+ */
+
+/** The rule count of the large scenario. */
+export const MANY_RULES = 10_000
+
+// A 2,048-character answer cut into 20-character chunks: about 100 content chunks per stream.
+const STREAM_CHUNK_SIZE = 20
+export const STREAM_ANSWER = 'Mocktopus streams this answer quickly. '.repeat(60).slice(0, 2048)
+
+/**
+ * The small scenario: one chat rule, one streamed rule, generated embeddings and a fallback,
+ * as a typical test suite writes them.
+ */
+export const SMALL_SCENARIO = `version: 1
+meta:
+  name: bench small
+rules:
+  - type: llm.openai
+    when:
+      model: gpt-4o*
+      messages_contains: weather
+    respond:
+      content: It is sunny and 21 degrees in Lisbon today.
+  - type: llm.openai
+    when:
+      messages_contains: story
+    respond:
+      content: ${JSON.stringify(STREAM_ANSWER)}
+      chunk_size: ${STREAM_CHUNK_SIZE}
+  - type: embeddings
+    when:
+      model: text-embedding-3-*
+    respond: {}
+  - type: llm
+    respond:
+      content: Fallback answer.
+`
+
+/**
+ * The id every rule of the large scenario keys on; fixed width, so no id contains another.
+ *
+ * @param {number} index
+ */
+function ticket(index) {
+  return `ticket T${String(index).padStart(5, '0')}.`
+}
+
+/**
+ * A scenario of `count` chat rules, each with a model glob and its own `messages_contains`;
+ * `LAST_RULE_CHAT` matches only the last one, so the matcher has to pass every other rule.
+ *
+ * @param {number} count
+ */
+export function manyRulesScenario(count) {
+  const lines = ['version: 1', 'meta:', `  name: bench ${count} rules`, 'rules:']
+  for (let i = 1; i <= count; i++) {
+    lines.push(
+      `  - { type: llm.openai, when: { model: 'gpt-4o*', messages_contains: '${ticket(i)}' }, respond: { content: 'Answer for ${ticket(i)}' } }`,
+    )
+  }
+  return `${lines.join('\n')}\n`
+}
+
+const SYSTEM = { role: 'system', content: 'You are a helpful assistant.' }
+
+/** The non-streaming chat request. */
+export const CHAT = JSON.stringify({
+  model: 'gpt-4o-mini',
+  messages: [SYSTEM, { role: 'user', content: 'What is the weather like in Lisbon?' }],
+})
+
+/** The streaming chat request: about 100 chunks, no delay. */
+export const CHAT_STREAM = JSON.stringify({
+  model: 'gpt-4o-mini',
+  stream: true,
+  messages: [SYSTEM, { role: 'user', content: 'Tell me a story.' }],
+})
+
+/** The request that only the last rule of the large scenario matches. */
+export const LAST_RULE_CHAT = JSON.stringify({
+  model: 'gpt-4o-mini',
+  messages: [SYSTEM, { role: 'user', content: `What is the status of ${ticket(MANY_RULES)}` }],
+})
+
+/** @param {'float' | 'base64'} format */
+export function embeddingsRequest(format) {
+  return JSON.stringify({
+    model: 'text-embedding-3-small',
+    input: 'The quick brown fox jumps over the lazy dog.',
+    encoding_format: format,
+  })
+}
