@@ -48,6 +48,12 @@ export function createCLI(): CAC {
     .option('--pricing <file>', 'YAML or JSON prices that extend the built-in pricing table')
     .option('--fixed-time <unix>', 'Freeze the clock: every `created` is this Unix time')
     .option('--watch', 'Reload the scenario file when it changes')
+    .option(
+      '--auth-token <token>',
+      'Require this token (Bearer or x-api-key) on every request but /health; or MOCKTOPUS_AUTH_TOKEN',
+    )
+    .option('--no-admin', 'Turn off the admin routes /_mocktopus/*')
+    .option('--body-limit <bytes>', 'Largest request body accepted (default: 10485760)')
     .example(`  $ ${PROGRAM} serve`)
     .example(`  $ ${PROGRAM} serve -s scenario.yaml --port 0 --watch`)
 

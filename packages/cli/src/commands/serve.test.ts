@@ -107,8 +107,19 @@ describe('serveSettings', () => {
       host: '127.0.0.1',
       watch: false,
       verbose: false,
+      admin: true,
       upstream: {},
     })
+  })
+
+  it('reads --auth-token, --no-admin and --body-limit', () => {
+    expect(serveSettings({ authToken: 's3cret', admin: false, bodyLimit: '2048' })).toMatchObject({
+      authToken: 's3cret',
+      admin: false,
+      bodyLimit: 2048,
+    })
+    expect(() => serveSettings({ authToken: '' })).toThrow('--auth-token needs a non-empty token')
+    expect(() => serveSettings({ bodyLimit: '0' })).toThrow('--body-limit must be from 1')
   })
 
   it('keeps the record and replay options for those modes', () => {
@@ -298,6 +309,44 @@ describe('mocktopus serve', () => {
       'warning: --host 192.0.2.1 is not a loopback address: anyone who can reach this machine can call the mock server',
       'error: cannot listen on 192.0.2.1: no such address on this machine; try --host 127.0.0.1',
     ])
+  })
+
+  it('requires --auth-token on every request but /health, and never prints it', async () => {
+    const token = 'mocktopus-NEVER-PRINT-ME'
+    const server = await start(`--auth-token ${token} --verbose`)
+    const ask = (headers: Record<string, string>) =>
+      fetch(`${server.url}/chat/completions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] }),
+      })
+    const refused = await ask({})
+    expect(refused.status).toBe(401)
+    expect((await refused.json()).error.code).toBe('invalid_api_key')
+    expect((await ask({ authorization: `Bearer ${token}` })).status).toBe(200)
+    expect((await fetch(server.url.replace(/\/v1$/, '/health'))).status).toBe(200)
+    await server.stop()
+    expect(server.context.stdout).toContain(
+      'Auth       every request but /health needs the token given',
+    )
+    const everything = [...server.context.stdout, ...server.context.stderr].join('\n')
+    expect(everything).not.toContain(token)
+  })
+
+  it('turns the admin routes off with --no-admin and limits bodies with --body-limit', async () => {
+    const server = await start('--no-admin --body-limit 64')
+    const root = server.url.replace(/\/v1$/, '')
+    expect((await fetch(`${root}/_mocktopus/requests`)).status).toBe(404)
+    const big = await fetch(`${server.url}/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        model: 'gpt-4o-mini',
+        messages: [{ role: 'user', content: 'x'.repeat(64) }],
+      }),
+    })
+    expect(big.status).toBe(413)
+    expect((await big.json()).error.code).toBe('request_too_large')
   })
 
   it('accepts the record-mode options and never prints a key', async () => {

@@ -78,6 +78,11 @@ export interface ServeSettings {
   readonly fixedTime?: number
   readonly verbose: boolean
   readonly pricingFile?: string
+  /** Required on every request but /health; never printed. */
+  readonly authToken?: string
+  /** `false` with --no-admin: /_mocktopus/* answers 404. */
+  readonly admin: boolean
+  readonly bodyLimit?: number
   /**
    * For record and replay modes. Keys are only ever handed to the upstream client: never
    * print, log or store this object.
@@ -134,6 +139,10 @@ export function serveSettings(options: RawOptions): ServeSettings {
     fixedTime: integerOption(options, 'fixedTime', { min: 0, max: 253402300799 }),
     verbose: booleanOption(options, 'verbose'),
     pricingFile: stringOption(options, 'pricing'),
+    authToken: authTokenOption(options),
+    // --no-admin sets admin to false; absent, the admin routes stay on.
+    admin: options.admin !== false,
+    bodyLimit: integerOption(options, 'bodyLimit', { min: 1, max: 2 ** 31 }),
     upstream: defined({
       recordingsDir: stringOption(options, 'recordingsDir'),
       url: stringOption(options, 'upstream'),
@@ -143,6 +152,14 @@ export function serveSettings(options: RawOptions): ServeSettings {
       recordMissing: recordMissing || undefined,
     }),
   })
+}
+
+function authTokenOption(options: RawOptions): string | undefined {
+  const token = stringOption(options, 'authToken')
+  if (token !== undefined && token.trim() === '') {
+    throw new UsageError('--auth-token needs a non-empty token')
+  }
+  return token
 }
 
 /**
@@ -166,9 +183,13 @@ export async function runServe(
   const { serve, loadPricingFile } = node
   const pricing =
     pricingFile === undefined ? undefined : await loadPricingFile(resolve(context.cwd, pricingFile))
+  const authToken = settings.authToken ?? (context.env.MOCKTOPUS_AUTH_TOKEN || undefined)
   const mockOptions = {
     ...(fixedTime === undefined ? {} : { fixedTime }),
     ...(pricing === undefined ? {} : { pricing }),
+    ...(authToken === undefined ? {} : { authToken }),
+    ...(settings.admin ? {} : { admin: false }),
+    ...(settings.bodyLimit === undefined ? {} : { bodyLimit: settings.bodyLimit }),
   }
   const recording =
     mode === 'mock' ? undefined : await startRecording(settings, context, node, mockOptions)
@@ -195,7 +216,8 @@ export async function runServe(
   }
   let server: Awaited<ReturnType<typeof serve>>
   try {
-    server = await serve(mock, { port, hostname: host })
+    // The warning for a non-loopback host is printed above, in the CLI's words.
+    server = await serve(mock, { port, hostname: host, onWarning: false })
   } catch (error) {
     throw bindError(error, host, port)
   }
@@ -208,6 +230,10 @@ export async function runServe(
   }
   context.out(`OpenAI     ${colors.cyan(`${url}/v1`)}  ${colors.dim('baseURL for the openai SDK')}`)
   context.out(`Anthropic  ${colors.cyan(url)}  ${colors.dim('baseURL for @anthropic-ai/sdk')}`)
+  if (authToken !== undefined) {
+    context.out(`Auth       ${colors.dim('every request but /health needs the token given')}`)
+  }
+  if (!settings.admin) context.out(`Admin      ${colors.dim('off: /_mocktopus/* answers 404')}`)
 
   let watcher: FSWatcher | undefined
   if (settings.watch && file !== undefined) {
