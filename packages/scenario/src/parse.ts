@@ -17,7 +17,15 @@ import { collectIssues, formatPath, type RawIssue } from './validate.js'
 export interface ParseScenarioOptions {
   /** File name or label for messages, e.g. `scenarios/chat.yaml`. */
   readonly source?: string
+  /** The longest text accepted, in characters; default {@link MAX_SCENARIO_SIZE}. */
+  readonly maxSize?: number
 }
+
+/**
+ * The longest scenario text `parseScenario` reads: 16 MiB of characters, far above any
+ * hand-written or recorded scenario, so a wrong file or a hostile one fails at once.
+ */
+export const MAX_SCENARIO_SIZE: number = 16 * 1024 * 1024
 
 // Far above what a hand-written scenario uses, far below what an alias bomb needs.
 const MAX_ALIAS_COUNT = 1000
@@ -86,8 +94,20 @@ function withPosition(issue: ScenarioIssue, position: Position | undefined): Sce
  */
 export function parseScenario(text: string, options: ParseScenarioOptions = {}): Scenario {
   const errorOptions = options.source === undefined ? {} : { source: options.source }
+  const maxSize = options.maxSize ?? MAX_SCENARIO_SIZE
+  if (text.length > maxSize) {
+    const message = `the scenario is ${text.length} characters long, over the limit of ${maxSize} (option maxSize); is this the right file?`
+    throw new ScenarioError([{ path: '', message, line: 1, column: 1 }], errorOptions)
+  }
   const counter = new LineCounter()
-  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: true, uniqueKeys: true })
+  // Core schema only: an explicit tag it does not define (!!set, !!binary, !!js/function, !foo)
+  // is an unresolved-tag warning, reported below as an issue, never a constructed value.
+  const doc = parseDocument(text, {
+    lineCounter: counter,
+    prettyErrors: true,
+    uniqueKeys: true,
+    resolveKnownTags: false,
+  })
 
   const syntax: ScenarioIssue[] = [...doc.errors, ...doc.warnings].map((problem) => {
     const pos = problem.linePos?.[0]
