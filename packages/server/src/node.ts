@@ -108,7 +108,9 @@ type NodeServer = ReturnType<typeof serveNode>
 // Hands an SSE body on chunk by chunk, and settles once it has ended or been cancelled (the
 // cancellation has then reached the stream's source, which reports the exchange).
 function trackStream(response: Response, streams: Set<Promise<void>>): Response {
-  if (!response.body || !response.headers.get('content-type')?.startsWith('text/event-stream')) {
+  // Headers first: on Node, reading `body` turns a JSON answer into a stream, which costs more
+  // than building the answer.
+  if (!response.headers.get('content-type')?.startsWith('text/event-stream') || !response.body) {
     return response
   }
   const reader = response.body.getReader()
