@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Anthropic from '@anthropic-ai/sdk'
 import { createContext, runCLI } from '@mocktopus/cli'
-import type { Exchange } from '@mocktopus/server'
+import { createMocktopus, type Exchange } from '@mocktopus/server'
 import { createRecorder, createReplayer, type RunningServer, serve } from '@mocktopus/server/node'
 import OpenAI from 'openai'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -208,6 +208,21 @@ describe('record with the official SDKs, then replay with the upstream gone', ()
     const status = await runCLI(['mocktopus', 'validate', 'recordings.yaml'], context)
     expect(out).toEqual(['✓ recordings.yaml: 9 rules'])
     expect(status).toBe(0)
+    // And it is a scenario like any other: `serve -s recordings.yaml` answers from it.
+    const mock = await createMocktopus({ scenarioFile: join(dir, 'recordings.yaml') })
+    const answer = await mock.fetch('http://mocktopus.local/v1/chat/completions', {
+      method: 'POST',
+      body: JSON.stringify({
+        model: 'gpt-4o-mini',
+        messages: [
+          { role: 'system', content: 'You are terse.' },
+          { role: 'user', content: 'Say hello' },
+        ],
+      }),
+    })
+    expect(await answer.json()).toMatchObject({
+      choices: [{ message: { content: upstreamAnswer('Say hello') } }],
+    })
   })
 
   it('replays the same answers with the upstream stopped, streams included', async () => {
