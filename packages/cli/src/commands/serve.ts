@@ -265,10 +265,7 @@ async function startRecording(
   settings: ServeSettings,
   context: CLIContext,
   node: ServerNode,
-  mockOptions: {
-    fixedTime?: number
-    pricing?: Parameters<ServerNode['createRecorder']>[0]['pricing']
-  },
+  mockOptions: Omit<Parameters<ServerNode['createRecorder']>[0], 'recordingsDir'>,
 ): Promise<Recording> {
   const { upstream, verbose } = settings
   const recordingsDir = resolve(context.cwd, upstream.recordingsDir ?? '.')

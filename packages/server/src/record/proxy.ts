@@ -24,6 +24,11 @@ export interface UpstreamProxyOptions {
   readonly openaiKey?: string
   /** Replaces the client's `x-api-key` (and `Authorization`) on Anthropic requests. */
   readonly anthropicKey?: string
+  /**
+   * The token that guards Mocktopus itself (`authToken`): a client credential equal to it
+   * belongs to Mocktopus and is not forwarded.
+   */
+  readonly localToken?: string
   /** The `fetch` that reaches the upstream; default the global one. */
   readonly fetch?: (input: Request) => Promise<Response>
   /** Receives every exchange turned into a rule; a rejection is reported by `onSkip`. */
@@ -131,6 +136,9 @@ export function createUpstreamProxy(options: UpstreamProxyOptions = {}): Upstrea
     for (const [name, value] of info.request.headers) {
       if (!REQUEST_HEADERS_DROPPED.has(name)) headers.set(name, value)
     }
+    const local = options.localToken
+    if (local && bearer(headers.get('authorization')) === local) headers.delete('authorization')
+    if (local && headers.get('x-api-key') === local) headers.delete('x-api-key')
     if (isAnthropic(info.endpoint) && options.anthropicKey) {
       headers.delete('authorization')
       headers.set('x-api-key', options.anthropicKey)
@@ -138,6 +146,7 @@ export function createUpstreamProxy(options: UpstreamProxyOptions = {}): Upstrea
       headers.set('authorization', `Bearer ${options.openaiKey}`)
     }
     const secrets = [
+      options.localToken,
       options.openaiKey,
       options.anthropicKey,
       bearer(info.request.headers.get('authorization')),

@@ -237,6 +237,32 @@ describe('createRecorder', () => {
     }
   })
 
+  it('keeps the token that guards Mocktopus itself (authToken) away from the upstream', async () => {
+    const upstream = fakeUpstream()
+    const recorder = await createRecorder({
+      recordingsDir: dir,
+      fetch: upstream.fetch,
+      authToken: 'local-guard-token',
+      openaiKey: OPENAI_KEY,
+    })
+    const refused = await recorder.fetch(chat('hello', {}, { authorization: 'Bearer wrong' }))
+    expect(refused.status).toBe(401)
+    expect(upstream.seen).toHaveLength(0)
+    const response = await recorder.fetch(
+      chat('hello', {}, { authorization: 'Bearer local-guard-token' }),
+    )
+    expect(response.status).toBe(200)
+    expect(upstream.seen[0]?.headers.get('authorization')).toBe(`Bearer ${OPENAI_KEY}`)
+    const withoutKey = await createRecorder({
+      recordingsDir: dir,
+      fetch: upstream.fetch,
+      authToken: 'local-guard-token',
+    })
+    await withoutKey.fetch(chat('hello', {}, { authorization: 'Bearer local-guard-token' }))
+    expect(upstream.seen[1]?.headers.get('authorization')).toBeNull()
+    expect(await allRecorded()).not.toContain('local-guard-token')
+  })
+
   it('passes a stream through chunk by chunk and records the whole answer', async () => {
     let open = () => {}
     const gate = new Promise<void>((resolve) => {

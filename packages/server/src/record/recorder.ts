@@ -45,8 +45,9 @@ export interface ReplayingMocktopus extends RecordingMocktopus {
 }
 
 function proxyOptions(options: RecorderOptions): Omit<UpstreamProxyOptions, 'onRecord'> {
-  const { upstream, anthropicUpstream, openaiKey, anthropicKey, fetch, onSkip } = options
+  const { upstream, anthropicUpstream, openaiKey, anthropicKey, fetch, onSkip, authToken } = options
   return {
+    ...(authToken === undefined ? {} : { localToken: authToken }),
     ...(upstream === undefined ? {} : { upstream }),
     ...(anthropicUpstream === undefined ? {} : { anthropicUpstream }),
     ...(openaiKey === undefined ? {} : { openaiKey }),
