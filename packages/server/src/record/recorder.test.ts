@@ -293,6 +293,30 @@ describe('createRecorder', () => {
     })
   })
 
+  it('still records a stream the client abandons, read to its end', async () => {
+    let open = () => {}
+    const gate = new Promise<void>((resolve) => {
+      open = resolve
+    })
+    const recorder = await createRecorder({
+      recordingsDir: dir,
+      fetch: fakeUpstream({ gate }).fetch,
+    })
+    const exchanges: Exchange[] = []
+    recorder.on('exchange', (exchange) => exchanges.push(exchange))
+    const response = await recorder.fetch(chat('leave early', { stream: true }))
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader()
+    await reader.read()
+    // A cancelled branch of a tee settles once the source ends: the upstream is read on.
+    const cancelled = reader.cancel()
+    open()
+    await cancelled
+    await recorder.flush()
+    const [rule] = parseScenario(await readFile(recorder.recordingsFile, 'utf8')).rules
+    expect(rule?.respond?.content).toBe('Echo: leave early')
+    expect(exchanges).toMatchObject([{ status: 200, stream: true, mocked: false }])
+  })
+
   it('records an upstream error as an error rule, without the key it quotes', async () => {
     const recorder = await createRecorder({ recordingsDir: dir, fetch: fakeUpstream().fetch })
     const response = await recorder.fetch(chat('please fail'))
