@@ -57,23 +57,24 @@ function proxyOptions(options: RecorderOptions): Omit<UpstreamProxyOptions, 'onR
   }
 }
 
-function mockOptions(options: RecorderOptions): MocktopusOptions {
-  const {
-    recordingsDir: _dir,
-    recordingsFile: _file,
-    upstream: _upstream,
-    anthropicUpstream: _anthropicUpstream,
-    openaiKey: _openaiKey,
-    anthropicKey: _anthropicKey,
-    fetch: _fetch,
-    onSkip: _onSkip,
-    onRecord: _onRecord,
-    ...rest
-  } = options as ReplayerOptions
-  const { recordMissing: _recordMissing, ...mock } = rest as typeof rest & {
-    recordMissing?: boolean
-  }
-  return mock
+// What only record and replay read; everything else is an option of `createMocktopus`.
+const RECORDING_OPTIONS = [
+  'recordingsDir',
+  'recordingsFile',
+  'recordMissing',
+  'upstream',
+  'anthropicUpstream',
+  'openaiKey',
+  'anthropicKey',
+  'fetch',
+  'onSkip',
+  'onRecord',
+] as const
+
+function mockOptions(options: ReplayerOptions): MocktopusOptions {
+  const rest: Record<string, unknown> = { ...options }
+  for (const key of RECORDING_OPTIONS) delete rest[key]
+  return rest as MocktopusOptions
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
-import { Document, isMap, isScalar, isSeq, type Node, parseDocument, visit } from 'yaml'
+import { Document, isMap, isScalar, isSeq, type Node, parseDocument, visit, YAMLSeq } from 'yaml'
 import { RecordingsError } from './errors.js'
 import { type RecordedRule, recordingKey } from './to-rule.js'
 
@@ -81,19 +81,19 @@ async function writeRule(path: string, rule: RecordedRule): Promise<void> {
   }
   let rules = doc.get('rules', true)
   if (!isSeq(rules)) {
-    rules = doc.createNode([])
+    rules = new YAMLSeq()
     doc.set('rules', rules)
   }
-  const seq = rules as ReturnType<Document['createNode']> & { items: unknown[] }
+  const { items } = rules as YAMLSeq<unknown>
   const node = doc.createNode(rule) as Node
   compact(node)
   const key = recordingKey(rule)
-  const index = seq.items.findIndex((item) => {
+  const index = items.findIndex((item) => {
     const value = (item as Node | null)?.toJSON?.() as { type?: string; when?: unknown } | undefined
     return value?.type !== undefined && recordingKey({ type: value.type, when: value.when }) === key
   })
-  if (index === -1) seq.items.push(node)
-  else seq.items[index] = node
+  if (index === -1) items.push(node)
+  else items[index] = node
 
   await mkdir(dirname(path), { recursive: true })
   sequence += 1
