@@ -88,6 +88,21 @@ describe('createRecordingsFile', () => {
     ])
   })
 
+  it('sees an edit made by hand between two recordings', async () => {
+    const path = join(dir, 'recordings.yaml')
+    const file = createRecordingsFile({ path })
+    await file.add(chatRule('Hi', 'Hello'))
+    const edited = (await readFile(path, 'utf8')).replace('content: Hello', 'content: Edited')
+    await writeFile(path, `# reviewed\n${edited}`)
+    await file.add(chatRule('Bye', 'Goodbye'))
+    const text = await readFile(path, 'utf8')
+    expect(text).toContain('# reviewed')
+    expect(parseScenario(text).rules.map((rule) => rule.respond?.content)).toEqual([
+      'Edited',
+      'Goodbye',
+    ])
+  })
+
   it('refuses to overwrite a file that is not YAML', async () => {
     const path = join(dir, 'recordings.yaml')
     await writeFile(path, 'rules: [unclosed\n')

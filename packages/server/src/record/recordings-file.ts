@@ -2,9 +2,9 @@
  * Writes recordings into a scenario YAML file (Node only). Every change rewrites the file
  * through a temporary file and a rename, so a reader never sees half a file; changes to one
  * file are queued, so concurrent requests never interleave. The file is read again before
- * each change, so comments and edits made by hand survive.
+ * each change when it changed on disk, so comments and edits made by hand survive.
  */
-import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { Document, isMap, isScalar, isSeq, type Node, parseDocument, visit, YAMLSeq } from 'yaml'
 import { RecordingsError } from './errors.js'
@@ -71,8 +71,35 @@ function emptyDocument(): Document {
   return doc
 }
 
-async function writeRule(path: string, rule: RecordedRule): Promise<void> {
-  const text = await readText(path)
+interface Loaded {
+  readonly doc: Document
+  readonly items: unknown[]
+  /** The recording key of each rule, by position. */
+  readonly keys: (string | undefined)[]
+  /** What the file looked like when we last wrote it, to notice edits made since. */
+  readonly mtimeMs: number
+  readonly size: number
+}
+
+// The document as last written, per file: re-reading and re-parsing the whole file for every
+// recording would make a long session quadratic.
+const loaded = new Map<string, Loaded>()
+
+function keyOf(item: unknown): string | undefined {
+  const value = (item as Node | null)?.toJSON?.() as { type?: string; when?: unknown } | undefined
+  return value?.type === undefined
+    ? undefined
+    : recordingKey({ type: value.type, when: value.when })
+}
+
+async function load(path: string): Promise<Omit<Loaded, 'mtimeMs' | 'size'>> {
+  const info = await stat(path).catch((error: unknown) => {
+    if (isNodeError(error) && error.code === 'ENOENT') return undefined
+    throw error
+  })
+  const cached = loaded.get(path)
+  if (cached && info && info.mtimeMs === cached.mtimeMs && info.size === cached.size) return cached
+  const text = info ? await readText(path) : undefined
   const doc = text === undefined ? emptyDocument() : parseDocument(text)
   if (doc.errors.length > 0) {
     throw new RecordingsError(
@@ -85,15 +112,23 @@ async function writeRule(path: string, rule: RecordedRule): Promise<void> {
     doc.set('rules', rules)
   }
   const { items } = rules as YAMLSeq<unknown>
+  return { doc, items, keys: items.map(keyOf) }
+}
+
+async function writeRule(path: string, rule: RecordedRule): Promise<void> {
+  const { doc, items, keys } = await load(path)
+  // Changed in memory from here on: if the write fails, the next one reads the file again.
+  loaded.delete(path)
   const node = doc.createNode(rule) as Node
   compact(node)
   const key = recordingKey(rule)
-  const index = items.findIndex((item) => {
-    const value = (item as Node | null)?.toJSON?.() as { type?: string; when?: unknown } | undefined
-    return value?.type !== undefined && recordingKey({ type: value.type, when: value.when }) === key
-  })
-  if (index === -1) items.push(node)
-  else items[index] = node
+  const index = keys.indexOf(key)
+  if (index === -1) {
+    items.push(node)
+    keys.push(key)
+  } else {
+    items[index] = node
+  }
 
   await mkdir(dirname(path), { recursive: true })
   sequence += 1
@@ -105,6 +140,8 @@ async function writeRule(path: string, rule: RecordedRule): Promise<void> {
     await unlink(temp).catch(() => {})
     throw error
   }
+  const written = await stat(path)
+  loaded.set(path, { doc, items, keys, mtimeMs: written.mtimeMs, size: written.size })
 }
 
 /**
