@@ -1,3 +1,4 @@
+import { type ContainsIndex, createContainsIndex } from './contains-index.js'
 import { ruleEndpoints } from './endpoints.js'
 import { ScenarioError } from './errors.js'
 import { compileGlob, type GlobTest } from './glob.js'
@@ -256,6 +257,46 @@ function checks(compiled: CompiledRule, view: RequestView): Check[] {
   return list
 }
 
+// Below this many needles a substring search per rule costs no more than the index.
+const INDEX_MIN_NEEDLES = 64
+
+/**
+ * For large scenarios, which rules' `messages_contains` may hold for a request (1) and which
+ * certainly does not (0); `undefined` when every rule has to be tried.
+ */
+function containsFilter(
+  compiled: readonly CompiledRule[],
+): ((view: RequestView) => Uint8Array) | undefined {
+  const needles = (ignoreCase: boolean) =>
+    compiled.map((rule) => (rule.ignoreCase === ignoreCase ? rule.contains : undefined))
+  const exact = needles(false)
+  const folded = needles(true)
+  const indexOf = (list: (string | undefined)[]): ContainsIndex | undefined =>
+    list.filter((needle) => needle !== undefined).length >= INDEX_MIN_NEEDLES
+      ? createContainsIndex(list)
+      : undefined
+  const exactIndex = indexOf(exact)
+  const foldedIndex = indexOf(folded)
+  if (!exactIndex && !foldedIndex) return undefined
+  return (view) => {
+    // A rule outside an index's family is always a candidate there, so the two combine by AND.
+    const texts = view.usesInput ? view.inputs : [view.lastUser]
+    const marks = exactIndex?.candidates(texts)
+    if (!foldedIndex) return marks as Uint8Array
+    const foldedMarks = foldedIndex.candidates(
+      view.usesInput ? view.inputsLower : [view.lastUserLower],
+    )
+    if (marks) for (let i = 0; i < marks.length; i++) marks[i] = marks[i] && foldedMarks[i] ? 1 : 0
+    return marks ?? foldedMarks
+  }
+}
+
+/** The rules that answer one endpoint, as a list in order and as one byte per rule. */
+interface EndpointRules {
+  readonly list: readonly CompiledRule[]
+  readonly member: Uint8Array
+}
+
 // Bounds the per-endpoint candidate cache: the server passes known paths, but a custom harness
 // might pass anything.
 const MAX_CACHED_ENDPOINTS = 64
@@ -273,25 +314,42 @@ const MAX_CACHED_ENDPOINTS = 64
 export function createMatcher(scenario: Scenario): Matcher {
   const compiled = compileRules(scenario)
   const uses = new Array<number>(compiled.length).fill(0)
-  const byEndpoint = new Map<string, readonly CompiledRule[]>()
+  const byEndpoint = new Map<string, EndpointRules>()
+  const possible = containsFilter(compiled)
 
-  const candidates = (endpoint: string): readonly CompiledRule[] => {
-    let list = byEndpoint.get(endpoint)
-    if (!list) {
-      list = compiled.filter(
+  const candidates = (endpoint: string): EndpointRules => {
+    let rules = byEndpoint.get(endpoint)
+    if (!rules) {
+      const list = compiled.filter(
         (rule) => rule.endpoints.has(endpoint) && (!rule.endpoint || rule.endpoint(endpoint)),
       )
+      const member = new Uint8Array(compiled.length)
+      for (const rule of list) member[rule.index] = 1
+      rules = { list, member }
       if (byEndpoint.size >= MAX_CACHED_ENDPOINTS) byEndpoint.clear()
-      byEndpoint.set(endpoint, list)
+      byEndpoint.set(endpoint, rules)
     }
-    return list
+    return rules
+  }
+
+  // With an index, only the rules it leaves are visited, in order: a scan of bytes instead of
+  // a substring search per rule.
+  const ordered = (request: MatchRequest, view: RequestView): readonly CompiledRule[] => {
+    const rules = candidates(request.endpoint)
+    const marks = possible?.(view)
+    if (!marks) return rules.list
+    const left: CompiledRule[] = []
+    for (let i = 0; i < marks.length; i++) {
+      if (marks[i] === 1 && rules.member[i] === 1) left.push(compiled[i] as CompiledRule)
+    }
+    return left
   }
 
   return {
     scenario,
     match(request: MatchRequest): MatchResult | undefined {
       const view = new RequestView(request)
-      for (const rule of candidates(request.endpoint)) {
+      for (const rule of ordered(request, view)) {
         const used = uses[rule.index] as number
         if (rule.times !== null && used >= rule.times) continue
         if (!holds(rule, view)) continue
