@@ -66,10 +66,45 @@ function xoshiro128(seed: Uint8Array): () => number {
  */
 export function seededEmbedding(model: string, text: string, dimensions: number): number[] {
   const next = xoshiro128(sha256(`${model}\u0000${text}`))
-  const values = Array.from({ length: dimensions }, () => next() * 2 - 1)
-  const norm = Math.sqrt(values.reduce((sum, v) => sum + v * v, 0)) || 1
+  const values = new Float64Array(dimensions)
+  let sum = 0
+  for (let i = 0; i < dimensions; i++) {
+    const v = next() * 2 - 1
+    values[i] = v
+    sum += v * v
+  }
+  const norm = Math.sqrt(sum) || 1
   // Rounded to float32 so the float and base64 encodings carry exactly the same numbers.
-  return values.map((v) => Math.fround(v / norm))
+  const vector: number[] = []
+  for (const v of values) vector.push(Math.fround(v / norm))
+  return vector
+}
+
+const BASE64_DIGITS = Uint8Array.from(
+  'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/',
+  (char) => char.charCodeAt(0),
+)
+const PAD = 61 // '='
+const ascii = new TextDecoder()
+
+// Standard base64 with padding, as btoa writes it; btoa itself is several times slower on
+// Node 20 and takes a string, not bytes.
+function toBase64(bytes: Uint8Array): string {
+  const digit = (sextet: number) => BASE64_DIGITS[sextet & 63] as number
+  const out = new Uint8Array(Math.ceil(bytes.length / 3) * 4)
+  let o = 0
+  for (let i = 0; i < bytes.length; i += 3) {
+    const rest = bytes.length - i
+    const n =
+      ((bytes[i] as number) << 16) |
+      (rest > 1 ? (bytes[i + 1] as number) << 8 : 0) |
+      (rest > 2 ? (bytes[i + 2] as number) : 0)
+    out[o++] = digit(n >>> 18)
+    out[o++] = digit(n >>> 12)
+    out[o++] = rest > 1 ? digit(n >>> 6) : PAD
+    out[o++] = rest > 2 ? digit(n) : PAD
+  }
+  return ascii.decode(out)
 }
 
 /**
@@ -82,12 +117,8 @@ export function encodeFloat32Base64(values: readonly number[]): string {
   // byte order shows up as garbage vectors, so we write exactly what the API writes.
   const bytes = new Uint8Array(values.length * 4)
   const view = new DataView(bytes.buffer)
-  for (const [i, v] of values.entries()) view.setFloat32(i * 4, v, true)
-  let binary = ''
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
-  }
-  return btoa(binary)
+  for (let i = 0; i < values.length; i++) view.setFloat32(i * 4, values[i] as number, true)
+  return toBase64(bytes)
 }
 
 function encode(values: readonly number[], format: EmbeddingEncoding): readonly number[] | string {

@@ -100,6 +100,16 @@ describe('answerEmbeddings', () => {
     expect(decode(base64 as string)).toEqual(floats)
   })
 
+  it('writes the same base64 as btoa for every padding case', () => {
+    for (let n = 0; n <= 7; n++) {
+      const values = Array.from({ length: n }, (_, i) => Math.fround(Math.sin(i * 7.3 + n)))
+      const bytes = new Uint8Array(n * 4)
+      const view = new DataView(bytes.buffer)
+      values.forEach((v, i) => view.setFloat32(i * 4, v, true))
+      expect(encodeFloat32Base64(values)).toBe(btoa(String.fromCharCode(...bytes)))
+    }
+  })
+
   it('uses pinned vectors: entry i for input i, else the first', () => {
     const result = answer(
       { model: 'm', input: ['a', 'b', 'c'] },
