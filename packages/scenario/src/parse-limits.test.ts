@@ -1,5 +1,9 @@
+import { mkdtemp, rm, truncate, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ScenarioError } from './errors.js'
+import { loadScenario } from './load.js'
 import { MAX_SCENARIO_SIZE, parseScenario } from './parse.js'
 
 // Each level refers to the one below ten times: expanding level 9 would build 10^9 strings.
@@ -64,5 +68,24 @@ rules:
   ])('refuses %s', (_name, line) => {
     const text = `version: 1\nrules:\n  - type: llm\n    ${line}\n`
     expect(() => parseScenario(text)).toThrow(ScenarioError)
+  })
+})
+
+describe('loadScenario limits', () => {
+  it('refuses a file far over the size limit without reading it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'mocktopus-huge-'))
+    try {
+      const file = join(dir, 'huge.yaml')
+      await writeFile(file, 'version: 1\nrules: []\n')
+      // A sparse file: 64 MiB long, no data written.
+      await truncate(file, 4 * MAX_SCENARIO_SIZE)
+      const error = await loadScenario(file).catch((e: unknown) => e)
+      expect(error).toBeInstanceOf(ScenarioError)
+      expect((error as ScenarioError).message).toContain(
+        `the file is ${4 * MAX_SCENARIO_SIZE} bytes, over the scenario size limit`,
+      )
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
   })
 })
