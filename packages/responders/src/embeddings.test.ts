@@ -105,7 +105,7 @@ describe('answerEmbeddings', () => {
       const values = Array.from({ length: n }, (_, i) => Math.fround(Math.sin(i * 7.3 + n)))
       const bytes = new Uint8Array(n * 4)
       const view = new DataView(bytes.buffer)
-      values.forEach((v, i) => view.setFloat32(i * 4, v, true))
+      for (const [i, v] of values.entries()) view.setFloat32(i * 4, v, true)
       expect(encodeFloat32Base64(values)).toBe(btoa(String.fromCharCode(...bytes)))
     }
   })
