@@ -49,7 +49,8 @@ function assemble(chunks: readonly ChatCompletionChunk[], n: number): Assembled[
       const { content, tool_calls } = choice.delta
       if (typeof content === 'string') into.content = (into.content ?? '') + content
       for (const call of tool_calls ?? []) {
-        const slot = (into.tool_calls[call.index] ??= { id: '', name: '', arguments: '' })
+        into.tool_calls[call.index] ??= { id: '', name: '', arguments: '' }
+        const slot = into.tool_calls[call.index] as (typeof into.tool_calls)[number]
         slot.id += call.id ?? ''
         slot.name += call.function.name ?? ''
         slot.arguments += call.function.arguments
