@@ -125,6 +125,33 @@ function encode(values: readonly number[], format: EmbeddingEncoding): readonly 
   return format === 'base64' ? encodeFloat32Base64(values) : values
 }
 
+// A seeded vector depends only on (model, text, dimensions, encoding), and test suites embed
+// the same few texts again and again: the last few hundred encodings are kept, so a repeat
+// skips the hash, the generator and the base64 encoder. Bounded by count; a hit moves to the
+// back of the Map, the front (least recently used) goes first.
+const SEEDED_CACHE_SIZE = 256
+const seededCache = new Map<string, readonly number[] | string>()
+
+function seededEncoding(
+  model: string,
+  text: string,
+  dimensions: number,
+  format: EmbeddingEncoding,
+): readonly number[] | string {
+  const key = `${format}\u0000${dimensions}\u0000${model}\u0000${text}`
+  let encoded = seededCache.get(key)
+  if (encoded !== undefined) {
+    seededCache.delete(key)
+  } else {
+    encoded = encode(seededEmbedding(model, text, dimensions), format)
+    if (seededCache.size >= SEEDED_CACHE_SIZE) {
+      seededCache.delete(seededCache.keys().next().value as string)
+    }
+  }
+  seededCache.set(key, encoded)
+  return encoded
+}
+
 /**
  * Answers a matched embeddings request: entry `i` of the rule's `embeddings` for input `i`
  * (else its first entry), otherwise a seeded vector; usage from the rule, else estimated
@@ -145,8 +172,10 @@ export function answerEmbeddings(options: AnswerEmbeddingsOptions): WireJSON | W
   const dimensions = params.dimensions ?? defaultDimensions(params.model)
   const data: Embedding[] = params.inputs.map((text, index) => {
     const fixed = (pinned[index] ?? pinned[0])?.embedding
-    const values = fixed ?? seededEmbedding(params.model, text, dimensions)
-    return { object: 'embedding', index, embedding: encode(values, params.encoding_format) }
+    const embedding = fixed
+      ? encode(fixed, params.encoding_format)
+      : seededEncoding(params.model, text, dimensions, params.encoding_format)
+    return { object: 'embedding', index, embedding }
   })
   const estimated = params.inputs.reduce(
     (sum, text, i) => sum + (params.token_counts[i] ?? estimateTokens(text)),

@@ -100,6 +100,22 @@ describe('answerEmbeddings', () => {
     expect(decode(base64 as string)).toEqual(floats)
   })
 
+  it('answers a repeated input the same, also after its cached encoding was evicted', () => {
+    const request = { model: 'm', input: 'again', dimensions: 32 }
+    const base64Request = { ...request, encoding_format: 'base64' }
+    const first = answer(request).data[0]?.embedding
+    const firstBase64 = answer(base64Request).data[0]?.embedding
+    expect(answer(request).data[0]?.embedding).toEqual(first)
+    expect(answer(base64Request).data[0]?.embedding).toBe(firstBase64)
+    // More distinct inputs than the cache holds push 'again' out; it is generated afresh.
+    const many = Array.from({ length: 300 }, (_, i) => `text ${i}`)
+    const data = answer({ model: 'm', input: many, dimensions: 8 }).data
+    expect(data[299]?.embedding).toEqual(seededEmbedding('m', 'text 299', 8))
+    expect(answer(request).data[0]?.embedding).toEqual(seededEmbedding('m', 'again', 32))
+    expect(answer(base64Request).data[0]?.embedding).toBe(firstBase64)
+    expect(answer({ ...request, dimensions: 16 }).data[0]?.embedding).toHaveLength(16)
+  })
+
   it('writes the same base64 as btoa for every padding case', () => {
     for (let n = 0; n <= 7; n++) {
       const values = Array.from({ length: n }, (_, i) => Math.fround(Math.sin(i * 7.3 + n)))
