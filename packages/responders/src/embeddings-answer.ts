@@ -130,20 +130,31 @@ function encode(values: readonly number[], format: EmbeddingEncoding): readonly 
 // skips the hash, the generator and the base64 encoder. Bounded by count; a hit moves to the
 // back of the Map, the front (least recently used) goes first.
 const SEEDED_CACHE_SIZE = 256
-const seededCache = new Map<string, readonly number[] | string>()
+// Each entry also keeps the encoding's JSON text: stringifying 1536 floats is most of the
+// work of a float answer, and the body's text is written from these pieces.
+interface SeededEncoding {
+  readonly embedding: readonly number[] | string
+  readonly json: string
+}
+const seededCache = new Map<string, SeededEncoding>()
+
+const withJSON = (embedding: readonly number[] | string): SeededEncoding => ({
+  embedding,
+  json: JSON.stringify(embedding),
+})
 
 function seededEncoding(
   model: string,
   text: string,
   dimensions: number,
   format: EmbeddingEncoding,
-): readonly number[] | string {
+): SeededEncoding {
   const key = `${format}\u0000${dimensions}\u0000${model}\u0000${text}`
   let encoded = seededCache.get(key)
   if (encoded !== undefined) {
     seededCache.delete(key)
   } else {
-    encoded = encode(seededEmbedding(model, text, dimensions), format)
+    encoded = withJSON(encode(seededEmbedding(model, text, dimensions), format))
     if (seededCache.size >= SEEDED_CACHE_SIZE) {
       seededCache.delete(seededCache.keys().next().value as string)
     }
@@ -170,12 +181,15 @@ export function answerEmbeddings(options: AnswerEmbeddingsOptions): WireJSON | W
   const respond = rule.respond ?? {}
   const pinned = respond.embeddings ?? []
   const dimensions = params.dimensions ?? defaultDimensions(params.model)
-  const data: Embedding[] = params.inputs.map((text, index) => {
+  const data: Embedding[] = []
+  const dataText: string[] = []
+  params.inputs.forEach((text, index) => {
     const fixed = (pinned[index] ?? pinned[0])?.embedding
-    const embedding = fixed
-      ? encode(fixed, params.encoding_format)
+    const { embedding, json } = fixed
+      ? withJSON(encode(fixed, params.encoding_format))
       : seededEncoding(params.model, text, dimensions, params.encoding_format)
-    return { object: 'embedding', index, embedding }
+    data.push({ object: 'embedding', index, embedding })
+    dataText.push(`{"object":"embedding","index":${index},"embedding":${json}}`)
   })
   const estimated = params.inputs.reduce(
     (sum, text, i) => sum + (params.token_counts[i] ?? estimateTokens(text)),
@@ -191,11 +205,16 @@ export function answerEmbeddings(options: AnswerEmbeddingsOptions): WireJSON | W
       total_tokens: respond.usage?.total_tokens ?? promptTokens,
     },
   }
+  // JSON.stringify(body), written from the vectors' cached JSON text.
+  const bodyText =
+    `{"object":"list","data":[${dataText.join(',')}],` +
+    `"model":${JSON.stringify(body.model)},"usage":${JSON.stringify(body.usage)}}`
   return {
     kind: 'json',
     status: 200,
     headers,
     body,
+    bodyText,
     delayMs: respond.delay_ms ?? 0,
     usage: { input_tokens: promptTokens, output_tokens: 0 },
   }

@@ -116,6 +116,28 @@ describe('answerEmbeddings', () => {
     expect(answer({ ...request, dimensions: 16 }).data[0]?.embedding).toHaveLength(16)
   })
 
+  it('gives the body as JSON text, equal to stringifying the body', () => {
+    const match: MatchResult = {
+      rule: { type: 'embeddings', when: {}, times: null, respond: {} },
+      index: 0,
+      use: 1,
+    }
+    const pinned: MatchResult = {
+      ...match,
+      rule: { ...match.rule, respond: { embeddings: [{ embedding: [0.5, -1e-7] }] } },
+    }
+    for (const [body, m] of [
+      [{ model: 'text-embedding-3-small', input: ['a "quoted" text', 'b'] }, match],
+      [{ model: 'm\u2028', input: 'c', dimensions: 16, encoding_format: 'base64' }, match],
+      [{ model: 'm', input: [[1, 2, 3]], dimensions: 4 }, match],
+      [{ model: 'm', input: ['x', 'y'] }, pinned],
+    ] as const) {
+      const wire = answerEmbeddings({ params: parse(body).params, match: m })
+      if (wire.kind !== 'json') throw new Error('expected json')
+      expect(wire.bodyText).toBe(JSON.stringify(wire.body))
+    }
+  })
+
   it('writes the same base64 as btoa for every padding case', () => {
     for (let n = 0; n <= 7; n++) {
       const values = Array.from({ length: n }, (_, i) => Math.fround(Math.sin(i * 7.3 + n)))

@@ -23,6 +23,8 @@ interface WireBase {
 export interface WireJSON extends WireBase {
   readonly kind: 'json'
   readonly body: unknown
+  /** `JSON.stringify(body)`, when the responder has it cheaper than stringifying the body. */
+  readonly bodyText?: string
   readonly usage?: WireUsage
 }
 

@@ -104,7 +104,8 @@ export function writeWire(ctx: MocktopusContext, start: ExchangeStart, wire: Wir
   if (wire.kind !== 'stream') {
     headers.set('content-type', 'application/json')
     finishExchange(ctx, start, wire)
-    return new Response(JSON.stringify(wire.body), { status: wire.status, headers })
+    const text = (wire.kind === 'json' && wire.bodyText) || JSON.stringify(wire.body)
+    return new Response(text, { status: wire.status, headers })
   }
   headers.set('content-type', 'text/event-stream; charset=utf-8')
   headers.set('cache-control', 'no-cache')
