@@ -45,44 +45,71 @@ interface ToolCallParts {
   arguments: string
 }
 
-function chatAssembler(): StreamAssembler {
-  let head: Data = {}
-  let content: string | undefined
-  let refusal: string | undefined
-  let finish: unknown = null
+/** What one kind of OpenAI chunk stream adds up in its first choice. */
+interface ChoiceAssembler {
+  add(choice: Data): void
+  /** The choice's fields after `index`, as the non-streamed body carries them. */
+  result(): Data
+}
+
+// Chat and legacy completion streams share their framing: the first chunk names id, created
+// and model, usage arrives in a chunk of its own, and choice 0 carries the answer. Only what a
+// choice accumulates differs.
+function openAIChunksAssembler(object: string, choice: ChoiceAssembler): StreamAssembler {
+  let head: Data | undefined
   let usage: unknown
   let failure: string | undefined
-  const calls = new Map<number, ToolCallParts>()
   return {
     add(event) {
       const data = parseData(event)
       if (!data) return
       failure ??= errorReason(data)
-      if (Object.keys(head).length === 0)
-        head = { id: data.id, created: data.created, model: data.model }
+      head ??= { id: data.id, created: data.created, model: data.model }
       if (data.usage) usage = data.usage
       if (!Array.isArray(data.choices)) return
-      for (const choice of data.choices as unknown[]) {
-        if (!isRecord(choice) || (choice.index ?? 0) !== 0) continue
-        if (choice.finish_reason) finish = choice.finish_reason
-        const delta = isRecord(choice.delta) ? choice.delta : {}
-        if (typeof delta.content === 'string') content = (content ?? '') + delta.content
-        if (typeof delta.refusal === 'string') refusal = (refusal ?? '') + delta.refusal
-        if (!Array.isArray(delta.tool_calls)) continue
-        for (const part of delta.tool_calls as unknown[]) {
-          if (!isRecord(part)) continue
-          const index = typeof part.index === 'number' ? part.index : calls.size
-          const call = calls.get(index) ?? { name: '', arguments: '' }
-          if (typeof part.id === 'string') call.id = part.id
-          const fn = isRecord(part.function) ? part.function : {}
-          if (typeof fn.name === 'string') call.name += fn.name
-          if (typeof fn.arguments === 'string') call.arguments += fn.arguments
-          calls.set(index, call)
-        }
+      for (const part of data.choices as unknown[]) {
+        if (isRecord(part) && (part.index ?? 0) === 0) choice.add(part)
       }
     },
     result() {
       if (failure) return { ok: false, reason: failure }
+      return {
+        ok: true,
+        body: {
+          ...head,
+          object,
+          choices: [{ index: 0, ...choice.result() }],
+          ...(usage ? { usage } : {}),
+        },
+      }
+    },
+  }
+}
+
+function chatAssembler(): StreamAssembler {
+  let content: string | undefined
+  let refusal: string | undefined
+  let finish: unknown = null
+  const calls = new Map<number, ToolCallParts>()
+  return openAIChunksAssembler('chat.completion', {
+    add(choice) {
+      if (choice.finish_reason) finish = choice.finish_reason
+      const delta = isRecord(choice.delta) ? choice.delta : {}
+      if (typeof delta.content === 'string') content = (content ?? '') + delta.content
+      if (typeof delta.refusal === 'string') refusal = (refusal ?? '') + delta.refusal
+      if (!Array.isArray(delta.tool_calls)) return
+      for (const part of delta.tool_calls as unknown[]) {
+        if (!isRecord(part)) continue
+        const index = typeof part.index === 'number' ? part.index : calls.size
+        const call = calls.get(index) ?? { name: '', arguments: '' }
+        if (typeof part.id === 'string') call.id = part.id
+        const fn = isRecord(part.function) ? part.function : {}
+        if (typeof fn.name === 'string') call.name += fn.name
+        if (typeof fn.arguments === 'string') call.arguments += fn.arguments
+        calls.set(index, call)
+      }
+    },
+    result() {
       const toolCalls = [...calls.entries()]
         .sort(([a], [b]) => a - b)
         .map(([, call]) => ({
@@ -93,53 +120,21 @@ function chatAssembler(): StreamAssembler {
       const message: Data = { role: 'assistant', content: content ?? null }
       if (refusal !== undefined) message.refusal = refusal
       if (toolCalls.length > 0) message.tool_calls = toolCalls
-      return {
-        ok: true,
-        body: {
-          ...head,
-          object: 'chat.completion',
-          choices: [{ index: 0, message, finish_reason: finish }],
-          ...(usage ? { usage } : {}),
-        },
-      }
+      return { message, finish_reason: finish }
     },
-  }
+  })
 }
 
 function completionsAssembler(): StreamAssembler {
-  let head: Data = {}
   let text = ''
   let finish: unknown = null
-  let usage: unknown
-  let failure: string | undefined
-  return {
-    add(event) {
-      const data = parseData(event)
-      if (!data) return
-      failure ??= errorReason(data)
-      if (Object.keys(head).length === 0)
-        head = { id: data.id, created: data.created, model: data.model }
-      if (data.usage) usage = data.usage
-      if (!Array.isArray(data.choices)) return
-      for (const choice of data.choices as unknown[]) {
-        if (!isRecord(choice) || (choice.index ?? 0) !== 0) continue
-        if (typeof choice.text === 'string') text += choice.text
-        if (choice.finish_reason) finish = choice.finish_reason
-      }
+  return openAIChunksAssembler('text_completion', {
+    add(choice) {
+      if (typeof choice.text === 'string') text += choice.text
+      if (choice.finish_reason) finish = choice.finish_reason
     },
-    result() {
-      if (failure) return { ok: false, reason: failure }
-      return {
-        ok: true,
-        body: {
-          ...head,
-          object: 'text_completion',
-          choices: [{ index: 0, text, finish_reason: finish }],
-          ...(usage ? { usage } : {}),
-        },
-      }
-    },
-  }
+    result: () => ({ text, finish_reason: finish }),
+  })
 }
 
 // Every Responses stream ends with an event carrying the whole response object.
