@@ -1,4 +1,5 @@
 /** @module @mocktopus/responders */
+
 export {
   type AnswerAnthropicOptions,
   type AnthropicAnswer,
@@ -101,6 +102,7 @@ export {
   type ParseEmbeddingsOptions,
   parseEmbeddingsRequest,
 } from './embeddings-request.js'
+export type { Exchange } from './exchange.js'
 export { deterministicId, stableDigest } from './ids.js'
 export {
   DEFAULT_MODELS,

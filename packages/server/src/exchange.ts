@@ -1,32 +1,5 @@
-/**
- * What observers learn about each API exchange. The server emits one `Exchange` after every
- * request to an API route (a stream's when it ends), never for `/health`, CORS preflights or
- * admin routes. The request journal and cost tracking are built on this.
- */
+import type { Exchange } from '@mocktopus/responders'
 
-export interface Exchange {
-  readonly method: string
-  /** The path as requested, including any mount prefix, e.g. `/llm/v1/chat/completions`. */
-  readonly path: string
-  /** The API endpoint relative to the API root, e.g. `/v1/chat/completions`. */
-  readonly endpoint: string
-  /** The request's `model`, when the body names one. */
-  readonly model?: string
-  /** The request body: parsed JSON, else the raw text (`null` when there was none or it was too large). */
-  readonly body: unknown
-  /** Index of the rule that answered, or `null` when none did. */
-  readonly ruleIndex: number | null
-  readonly status: number
-  /** Wall time from receiving the request to the last byte handed to the client. */
-  readonly durationMs: number
-  /** When the request arrived, as ISO 8601, from the server's clock. */
-  readonly time: string
-  /** Whether a scenario rule answered (an error rule counts). */
-  readonly mocked: boolean
-  /** Whether the answer was an SSE stream. */
-  readonly stream: boolean
-  /** The usage the answer reported to the client, in provider-neutral names. */
-  readonly usage?: { readonly input_tokens: number; readonly output_tokens: number }
-}
+export type { Exchange }
 
 export type ExchangeListener = (exchange: Exchange) => void

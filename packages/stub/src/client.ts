@@ -11,6 +11,7 @@ import {
   type ChatCompletionChunk,
   type Clock,
   createResponseStore,
+  type Exchange,
   openaiError,
   type ParseResult,
   parseChatRequest,
@@ -63,33 +64,14 @@ export interface StubClientOptions {
 }
 
 /**
- * One call the stub answered, as `requests()` lists it: the shape of the server's journal
- * entries (its `Exchange`), with the values the server would record for the same request.
+ * One call the stub answered, as `requests()` lists it: the server's journal entry (its
+ * `Exchange`) with the values the server would record for the same request. `path` and
+ * `endpoint` are equal (the stub has no mount prefix), `body` is the params JSON round-tripped,
+ * and `durationMs` is the time spent in process (no delays, no network).
  */
-export interface StubRequest {
+export interface StubRequest extends Exchange {
   /** `POST`; `GET` and `DELETE` for `responses.retrieve` and `responses.delete`. */
   readonly method: 'POST' | 'GET' | 'DELETE'
-  /** The API path the call stands for, e.g. `/v1/chat/completions`. */
-  readonly path: string
-  /** The same as `path`: the stub has no mount prefix. */
-  readonly endpoint: string
-  readonly model?: string
-  /** The params as they would go over the wire (JSON round-tripped). */
-  readonly body: unknown
-  /** The index of the rule that answered, or `null` when none did or the request was invalid. */
-  readonly ruleIndex: number | null
-  /** The HTTP status the server would have answered with. */
-  readonly status: number
-  /** Time spent answering in process (no delays, no network), in milliseconds. */
-  readonly durationMs: number
-  /** When the call was made, ISO 8601, from the client's clock. */
-  readonly time: string
-  /** Whether a rule answered (error rules included). */
-  readonly mocked: boolean
-  /** Whether the answer is a stream (an error answer to `stream: true` is not). */
-  readonly stream: boolean
-  /** The usage the answer reports, for answers that report one. */
-  readonly usage?: { readonly input_tokens: number; readonly output_tokens: number }
 }
 
 /** The per-call options of the SDK that the stub honours; others are accepted and ignored. */
