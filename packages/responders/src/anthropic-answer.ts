@@ -50,7 +50,8 @@ export type AnthropicAnswer = WireJSON | WireError | WireStream<AnthropicStreamE
  * if (answer.kind === 'json') answer.body // { type: 'message', content: [...] }
  */
 export function answerAnthropicMessage(options: AnswerAnthropicOptions): AnthropicAnswer {
-  const { params, match, clock, signal } = options
+  // The signal is read only for a stream: on Node, asking for it builds an AbortController.
+  const { params, match, clock } = options
   const { rule, index } = match
   const seed = `${JSON.stringify(params.body)}|${index}|${useCount(match)}`
   const requestId = options.requestId ?? anthropicRequestId(seed)
@@ -86,7 +87,7 @@ export function answerAnthropicMessage(options: AnswerAnthropicOptions): Anthrop
     clock,
     chunkSize: respond.chunk_size,
     chunkDelayMs: respond.chunk_delay_ms,
-    signal,
+    signal: options.signal,
   })
   return {
     kind: 'stream',

@@ -97,7 +97,8 @@ function toolCalls(
  * if (answer.kind === 'stream') for await (const chunk of answer.chunks) console.log(chunk)
  */
 export function answerChat(options: AnswerChatOptions): ChatAnswer {
-  const { params, match, clock, signal } = options
+  // The signal is read once a stream starts: on Node, asking for it builds an AbortController.
+  const { params, match, clock } = options
   const { rule, index } = match
   const seed = `${JSON.stringify(params.body)}|${index}|${useCount(match)}`
   const headers = requestIdHeader(seed)
@@ -176,6 +177,7 @@ export function answerChat(options: AnswerChatOptions): ChatAnswer {
   })
 
   const chunks = replayable(async function* (): AsyncGenerator<ChatCompletionChunk> {
+    const { signal } = options
     let first = true
     const pause = async () => {
       if (!first && chunkDelay > 0) await clock.sleep(chunkDelay, signal)

@@ -45,7 +45,8 @@ function withHeaders(error: WireError, headers: Record<string, string>): WireErr
  * if (answer.kind === 'json') answer.body // { object: 'text_completion', choices: [...] }
  */
 export function answerCompletion(options: AnswerCompletionOptions): CompletionAnswer {
-  const { params, match, clock, signal } = options
+  // The signal is read once a stream starts: on Node, asking for it builds an AbortController.
+  const { params, match, clock } = options
   const { rule, index } = match
   const seed = `${JSON.stringify(params.body)}|${index}|${match.use}`
   const headers = requestIdHeader(seed)
@@ -87,6 +88,7 @@ export function answerCompletion(options: AnswerCompletionOptions): CompletionAn
   // With include_usage the API sends `usage: null` on every chunk until the usage chunk.
   const usageField = params.include_usage ? { usage: null } : {}
   const chunks = replayable(async function* (): AsyncGenerator<Completion> {
+    const { signal } = options
     let first = true
     const pause = async () => {
       if (!first && chunkDelay > 0) await clock.sleep(chunkDelay, signal)

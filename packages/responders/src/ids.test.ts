@@ -18,6 +18,18 @@ describe('stableDigest', () => {
     expect(stableDigest('hello', 12)).toMatchInlineSnapshot(`"eIoTzOYDof15"`)
     expect(deterministicId('chatcmpl-', 'hello', 12)).toMatch(/^chatcmpl-[A-Za-z0-9]{12}$/)
   })
+
+  it('gives the same digest whatever was asked before it, longer or shorter', () => {
+    const seed = JSON.stringify({ model: 'gpt-4o', messages: [{ role: 'user', content: 'hi' }] })
+    const long = stableDigest(seed, 32)
+    const short = stableDigest(seed, 29)
+    expect(short).toBe(long.slice(0, 29))
+    stableDigest('something else', 40)
+    expect(stableDigest(seed, 29)).toBe(short)
+    expect(stableDigest(seed, 40).slice(0, 32)).toBe(long)
+    expect(stableDigest(seed, 32)).toBe(long)
+    expect(stableDigest('hello', 12)).toBe('eIoTzOYDof15')
+  })
 })
 
 describe('createPrefixedDigest', () => {

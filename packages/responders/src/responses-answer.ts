@@ -69,7 +69,8 @@ function withHeaders(error: WireError, headers: Record<string, string>): WireErr
  * if (answer.kind === 'json') answer.body.output // [{ type: 'message', ... }]
  */
 export function answerResponses(options: AnswerResponsesOptions): ResponsesAnswer {
-  const { params, match, clock, signal, store } = options
+  // The signal is read only for a stream: on Node, asking for it builds an AbortController.
+  const { params, match, clock, store } = options
   const { rule, index } = match
   const seed = `${JSON.stringify(params.body)}|${index}|${match.use}`
   const headers = requestIdHeader(seed)
@@ -99,7 +100,7 @@ export function answerResponses(options: AnswerResponsesOptions): ResponsesAnswe
       chunkSize: respond.chunk_size,
       chunkDelayMs: respond.chunk_delay_ms,
       clock,
-      signal,
+      signal: options.signal,
     }),
   )
   const frames = replayable(async function* (): AsyncGenerator<SSEFrame> {

@@ -56,6 +56,19 @@ describe('createApp CORS', () => {
     expect((await res.json()).choices[0].message.content).toBe('hi there')
   })
 
+  it('sets them on answers that do not go through writeWire, and honours credentials', async () => {
+    const m = await mock({ cors: { credentials: true } })
+    for (const path of ['/health', '/_mocktopus/requests', '/cost-report']) {
+      const res = await m.app.request(path, { headers: { origin: 'http://localhost:3000' } })
+      expect(res.status, path).toBe(200)
+      expect(res.headers.get('access-control-allow-origin'), path).toBe('*')
+      expect(res.headers.get('access-control-allow-credentials'), path).toBe('true')
+    }
+    const res = await m.app.request('/v1/chat/completions', chat())
+    expect(res.headers.get('access-control-allow-credentials')).toBe('true')
+    expect(res.headers.get('access-control-expose-headers')).toBe(EXPOSED)
+  })
+
   it('sends no CORS headers when turned off', async () => {
     const m = await mock({ cors: false })
     const res = await m.app.request('/v1/chat/completions', chat())

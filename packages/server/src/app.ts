@@ -6,9 +6,9 @@
  */
 import { openaiError } from '@mocktopus/responders'
 import { Hono } from 'hono'
-import { cors } from 'hono/cors'
 import type { MocktopusContext, RouteEntry } from './context.js'
-import { startExchange, writeWire } from './pipeline.js'
+import { type CORSOptions, corsMiddleware, corsOptionsOf } from './cors.js'
+import { startExchange, wireKindOf, writeWire } from './pipeline.js'
 import { registerAdmin } from './routes/admin.js'
 import { registerAnthropicMessages } from './routes/anthropic-messages.js'
 import { registerGuard } from './routes/guard.js'
@@ -20,7 +20,7 @@ import { registerOpenAICompletions } from './routes/openai-completions.js'
 import { registerOpenAIEmbeddings } from './routes/openai-embeddings.js'
 import { registerOpenAIResponses } from './routes/openai-responses.js'
 
-export type CORSOptions = NonNullable<Parameters<typeof cors>[0]>
+export type { CORSOptions }
 
 /** Registers one API's routes. Add yours to `ROUTE_MODULES`. */
 export type RouteModule = (app: Hono, ctx: MocktopusContext) => void
@@ -38,8 +38,6 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   registerModels,
   registerAdmin,
 ]
-
-const EXPOSED_HEADERS = ['x-mocktopus-rule', 'retry-after', 'x-request-id', 'request-id']
 
 function routePattern(path: string): RegExp {
   const source = path
@@ -66,18 +64,14 @@ export function createApp(
   options: { cors?: boolean | CORSOptions } = {},
 ): Hono {
   const app = new Hono()
-  if (options.cors !== false) {
-    const corsOptions = options.cors === true || options.cors === undefined ? {} : options.cors
-    const withCORS = cors({ origin: '*', exposeHeaders: EXPOSED_HEADERS, ...corsOptions })
-    // Before the route runs, cors sets its headers on a placeholder response, and Hono then
-    // merges that into the route's response by copying it with its body as a stream: on Node
-    // the costliest step of a small answer. Setting them on the route's response afterwards
-    // gives the same headers; preflights are answered by cors itself.
-    app.use('*', async (c, next) => {
-      if (c.req.method === 'OPTIONS') return withCORS(c, next)
-      await next()
-      await withCORS(c, async () => {})
-    })
+  const corsOptions = corsOptionsOf(options.cors)
+  if (corsOptions) {
+    // writeWire's answers carry ctx.responseHeaders: the CORS headers when they are fixed.
+    const preset = ctx.responseHeaders !== undefined
+    app.use(
+      '*',
+      corsMiddleware(corsOptions, (c) => preset && wireKindOf(c.res) !== undefined),
+    )
   }
   for (const register of ROUTE_MODULES) register(app, ctx)
 

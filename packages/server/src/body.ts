@@ -12,6 +12,9 @@ export type BodyRead =
 
 // ignoreBOM keeps a byte-order mark in the text, so JSON.parse refuses it as strict parsers do.
 const DECODER_OPTIONS: TextDecoderOptions = { fatal: true, ignoreBOM: true }
+// For bodies read whole: a decode that does not stream keeps no state between calls, so one
+// decoder serves every request (making one cost more than decoding a small body).
+const WHOLE_BODY_DECODER = new TextDecoder('utf-8', DECODER_OPTIONS)
 
 /** How deep objects and arrays may nest in a request body; deeper is answered 400. */
 export const MAX_JSON_DEPTH = 128
@@ -50,7 +53,7 @@ export async function readBody(request: Request, limit: number): Promise<BodyRea
   if (declared >= 0) {
     const bytes = new Uint8Array(await request.arrayBuffer())
     if (bytes.byteLength > limit) return { ok: false, reason: 'too_large' }
-    const text = decode(new TextDecoder('utf-8', DECODER_OPTIONS), bytes, false)
+    const text = decode(WHOLE_BODY_DECODER, bytes, false)
     return text === undefined ? { ok: false, reason: 'invalid_utf8' } : { ok: true, text }
   }
   if (!request.body) return { ok: true, text: '' }

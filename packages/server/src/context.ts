@@ -24,6 +24,8 @@ export interface MocktopusContext {
   readonly clock: Clock
   /** Largest request body accepted, in bytes. */
   readonly bodyLimit: number
+  /** Headers every answer `writeWire` writes carries: the CORS headers, when they are fixed. */
+  readonly responseHeaders?: Readonly<Record<string, string>>
   /** Tells every observer about one finished exchange; observer errors never reach the client. */
   emit(exchange: Exchange): void
   /** Cost tracking and metrics, fed by every exchange; read by `/health`, `/cost-report` and `/_mocktopus/metrics`. */

@@ -12,8 +12,9 @@ import {
   type Scenario,
 } from '@mocktopus/scenario'
 import type { Hono } from 'hono'
-import { type CORSOptions, createApp } from './app.js'
+import { createApp } from './app.js'
 import type { MocktopusContext, RouteEntry } from './context.js'
+import { type CORSOptions, corsOptionsOf, presetCORSHeaders } from './cors.js'
 import { type CostReportBody, createCostObserver } from './cost/observer.js'
 import type { PricingTable } from './cost/pricing.js'
 import type { Exchange, ExchangeListener } from './exchange.js'
@@ -160,6 +161,8 @@ export async function createMocktopus(options: MocktopusOptions = {}): Promise<M
     for (const clear of resetters) clear()
   }
 
+  const corsOptions = corsOptionsOf(options.cors)
+  const responseHeaders = corsOptions && presetCORSHeaders(corsOptions)
   const ctx: MocktopusContext = {
     get matcher() {
       return matcher
@@ -169,6 +172,7 @@ export async function createMocktopus(options: MocktopusOptions = {}): Promise<M
     },
     clock,
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    ...(responseHeaders ? { responseHeaders } : {}),
     ...(options.authToken === undefined ? {} : { authToken: options.authToken }),
     ...(options.admin === undefined ? {} : { admin: options.admin }),
     routes,

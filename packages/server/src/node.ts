@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { serve as serveNode } from '@hono/node-server'
 import type { Mocktopus } from './mocktopus.js'
+import { wireKindOf } from './pipeline.js'
 
 export { loadPricingFile } from './cost/load-pricing.js'
 export * from './record/node.js'
@@ -108,11 +109,17 @@ type NodeServer = ReturnType<typeof serveNode>
 // Hands an SSE body on chunk by chunk, and settles once it has ended or been cancelled (the
 // cancellation has then reached the stream's source, which reports the exchange).
 function trackStream(response: Response, streams: Set<Promise<void>>): Response {
-  // Headers first: on Node, reading `body` turns a JSON answer into a stream, which costs more
-  // than building the answer.
-  if (!response.headers.get('content-type')?.startsWith('text/event-stream') || !response.body) {
+  // On Node, reading `headers` or `body` turns a JSON answer into a full Response, which costs
+  // more than building the answer; what writeWire wrote says what it is without either.
+  const kind = wireKindOf(response)
+  if (kind === 'json') return response
+  if (
+    kind === undefined &&
+    !response.headers.get('content-type')?.startsWith('text/event-stream')
+  ) {
     return response
   }
+  if (!response.body) return response
   const reader = response.body.getReader()
   let settle: () => void = () => {}
   const settled = new Promise<void>((resolve) => {

@@ -53,20 +53,42 @@ export interface ExchangeStart {
  * the route pattern has, so a mount prefix (`/llm/v1/models/x`) drops away (`/v1/models/x`).
  */
 export function endpointOf(path: string, pattern: string): string {
-  const depth = pattern.split('/').length - 1
-  return `/${path.split('/').slice(-depth).join('/')}`
+  // Found with lastIndexOf, not split and join: this runs on every request.
+  let at = path.length
+  for (let i = 0; i < pattern.length; i++) {
+    if (pattern.charCodeAt(i) !== 47 /* / */) continue
+    at = path.lastIndexOf('/', at - 1)
+    if (at <= 0) return path.startsWith('/') ? path : `/${path}`
+  }
+  return path.slice(at)
 }
 
+// Under load many requests arrive in the same millisecond: each instant is formatted once.
+let lastInstant = Number.NaN
+let lastISO = ''
+
+function isoTime(ms: number): string {
+  if (ms !== lastInstant) {
+    lastISO = new Date(ms).toISOString()
+    lastInstant = ms
+  }
+  return lastISO
+}
+
+/** An exchange being handled: what is learnt (body, model, rule) is filled in as it comes. */
+export type ExchangeDraft = { -readonly [Key in keyof ExchangeStart]: ExchangeStart[Key] }
+
 /** Starts the record of one exchange: method, path and arrival time. */
-export function startExchange(ctx: MocktopusContext, c: Context, pattern: string): ExchangeStart {
+export function startExchange(ctx: MocktopusContext, c: Context, pattern: string): ExchangeDraft {
+  const { path } = c.req
   return {
     method: c.req.method,
-    path: c.req.path,
-    endpoint: endpointOf(c.req.path, pattern),
+    path,
+    endpoint: endpointOf(path, pattern),
     body: null,
     ruleIndex: null,
     started: performance.now(),
-    time: new Date(ctx.clock.now()).toISOString(),
+    time: isoTime(ctx.clock.now()),
   }
 }
 
@@ -99,16 +121,18 @@ function finishExchange(ctx: MocktopusContext, start: ExchangeStart, wire: WireR
  * @example return writeWire(ctx, start, openaiError({ status: 400, message: 'bad' }))
  */
 export function writeWire(ctx: MocktopusContext, start: ExchangeStart, wire: WireResult): Response {
-  const headers = new Headers(wire.headers)
-  if (start.ruleIndex !== null) headers.set(RULE_HEADER, String(start.ruleIndex))
+  // A plain record, not `Headers`: the Node adapter writes a record straight to the socket.
+  // Responders give lower-case names, so these settings replace theirs.
+  const headers: Record<string, string> = { ...ctx.responseHeaders, ...wire.headers }
+  if (start.ruleIndex !== null) headers[RULE_HEADER] = String(start.ruleIndex)
   if (wire.kind !== 'stream') {
-    headers.set('content-type', 'application/json')
+    headers['content-type'] = 'application/json'
     finishExchange(ctx, start, wire)
     const text = (wire.kind === 'json' && wire.bodyText) || JSON.stringify(wire.body)
-    return new Response(text, { status: wire.status, headers })
+    return written(new Response(text, { status: wire.status, headers }), 'json')
   }
-  headers.set('content-type', 'text/event-stream; charset=utf-8')
-  headers.set('cache-control', 'no-cache')
+  headers['content-type'] = 'text/event-stream; charset=utf-8'
+  headers['cache-control'] = 'no-cache'
   const frames = wire.frames
   const observed = {
     async *[Symbol.asyncIterator]() {
@@ -119,7 +143,30 @@ export function writeWire(ctx: MocktopusContext, start: ExchangeStart, wire: Wir
       }
     },
   }
-  return new Response(sseStream(observed), { status: wire.status, headers })
+  return written(new Response(sseStream(observed), { status: wire.status, headers }), 'stream')
+}
+
+// What writeWire wrote, so others need not read a response's headers to know: on Node that
+// read builds a `Headers` object, which costs more than a small answer's JSON. A symbol-keyed
+// property, not a WeakMap: a WeakMap entry per request cost a tenth of the bookkeeping.
+const WIRE_KIND = Symbol('mocktopus.wireKind')
+
+type Written = Response & { [WIRE_KIND]?: 'json' | 'stream' }
+
+function written(response: Written, kind: 'json' | 'stream'): Response {
+  response[WIRE_KIND] = kind
+  return response
+}
+
+/**
+ * What `writeWire` wrote this response as: `json` (errors included) or an SSE `stream`;
+ * `undefined` for a response built elsewhere. Such a response already carries
+ * `ctx.responseHeaders`.
+ *
+ * @example if (wireKindOf(response) === 'stream') trackStream(response)
+ */
+export function wireKindOf(response: Response): 'json' | 'stream' | undefined {
+  return (response as Written)[WIRE_KIND]
 }
 
 // Record mode sends every request upstream; replay with --record-missing the ones no rule
@@ -177,7 +224,7 @@ export async function handleApiRequest<Params>(
   route: ApiRoute<Params>,
   c: Context,
 ): Promise<Response> {
-  let start = startExchange(ctx, c, route.path)
+  const start = startExchange(ctx, c, route.path)
   const read = await readBody(c.req.raw, ctx.bodyLimit)
   if (!read.ok) return writeWire(ctx, start, route.errors(bodyRefusal(read, ctx.bodyLimit)))
   const json = parseJSONBody(read.text)
@@ -185,7 +232,7 @@ export async function handleApiRequest<Params>(
     return forwardRequest(ctx, route, c, start, read.text, json.ok ? json.value : undefined)
   }
   if (!json.ok) {
-    start = { ...start, body: read.text }
+    start.body = read.text
     return writeWire(
       ctx,
       start,
@@ -199,7 +246,8 @@ export async function handleApiRequest<Params>(
   }
   const body = json.value
   const model = (body as { model?: unknown } | null)?.model
-  start = { ...start, body, ...(typeof model === 'string' ? { model } : {}) }
+  start.body = body
+  if (typeof model === 'string') start.model = model
   const parsed = route.parse(body)
   if (!parsed.ok) return writeWire(ctx, start, parsed.error)
 
@@ -220,10 +268,19 @@ export async function handleApiRequest<Params>(
       }),
     )
   }
-  start = { ...start, ruleIndex: match.index }
-  const signal = c.req.raw.signal
-  const wire = await route.answer({ params: parsed.params, match, clock: ctx.clock, signal, c })
-  if (wire.delayMs > 0) await ctx.clock.sleep(wire.delayMs, signal)
+  start.ruleIndex = match.index
+  // On Node the signal is an AbortController built when first asked for, so it is asked for
+  // only by what waits: a delay, a stream.
+  const wire = await route.answer({
+    params: parsed.params,
+    match,
+    clock: ctx.clock,
+    get signal() {
+      return c.req.raw.signal
+    },
+    c,
+  })
+  if (wire.delayMs > 0) await ctx.clock.sleep(wire.delayMs, c.req.raw.signal)
   return writeWire(ctx, start, wire)
 }
 

@@ -101,11 +101,22 @@ export function routeLabel(endpoint: string, patterns: readonly string[]): strin
   return 'other'
 }
 
+// Under load many exchanges share an arrival millisecond, and so their time text.
+let lastTimeText = ''
+let lastTimeMs = Number.NaN
+
 function timeOf(time: string | number | undefined): number | undefined {
   if (time === undefined) return undefined
-  const ms = typeof time === 'number' ? time : Date.parse(time)
-  return Number.isFinite(ms) ? ms : undefined
+  if (typeof time === 'number') return Number.isFinite(time) ? time : undefined
+  if (time !== lastTimeText) {
+    lastTimeMs = Date.parse(time)
+    lastTimeText = time
+  }
+  return Number.isFinite(lastTimeMs) ? lastTimeMs : undefined
 }
+
+/** How many endpoints keep their label at once; past it the cache starts over. */
+const LABEL_CACHE_SIZE = 1024
 
 /**
  * The cost tracker and the metrics, fed by the server's `exchange` event so no route handler
@@ -128,16 +139,24 @@ export function createCostObserver(options: CostObserverOptions = {}): CostObser
   const monotonic = options.monotonic ?? (() => performance.now())
   const created = monotonic()
   let compiled: { readonly pattern: string; readonly regexp: RegExp }[] = []
+  // Labels by endpoint: a run calls a handful of endpoints over and over, and testing each
+  // against every route pattern cost more than the rest of the metrics.
+  const labels = new Map<string, string>()
   const endpointLabel = (endpoint: string | undefined): string => {
     if (endpoint === undefined) return 'other'
     if (!options.routes) return endpoint
+    const known = labels.get(endpoint)
+    if (known !== undefined) return known
     const patterns = options.routes()
     // Route modules register while the app is built; recompile only when the list has grown.
     if (patterns.length !== compiled.length) {
       compiled = patterns.map((pattern) => ({ pattern, regexp: patternRegExp(pattern) }))
+      labels.clear()
     }
-    for (const { pattern, regexp } of compiled) if (regexp.test(endpoint)) return pattern
-    return 'other'
+    const label = compiled.find(({ regexp }) => regexp.test(endpoint))?.pattern ?? 'other'
+    if (labels.size >= LABEL_CACHE_SIZE) labels.clear()
+    labels.set(endpoint, label)
+    return label
   }
 
   return {

@@ -88,8 +88,7 @@ export function registerAnthropicMessages(app: Hono, ctx: MocktopusContext): voi
     path: ANTHROPIC_MESSAGES_PATH,
     errors: anthropicError,
     parse: (body) => parseAnthropicRequest(body),
-    answer: ({ params, match, clock, signal }) =>
-      answerAnthropicMessage({ params, match, clock, signal }),
+    answer: (input) => answerAnthropicMessage(input),
   })
   ctx.routes.push({ method: 'POST', path: ANTHROPIC_COUNT_TOKENS_PATH, errors: anthropicError })
   app.post(ANTHROPIC_COUNT_TOKENS_PATH, (c) => countTokens(ctx, c))

@@ -15,6 +15,7 @@ export function registerOpenAIChat(app: Hono, ctx: MocktopusContext): void {
     path: CHAT_COMPLETIONS_PATH,
     errors: openaiError,
     parse: (body) => parseChatRequest(body),
-    answer: ({ params, match, clock, signal }) => answerChat({ params, match, clock, signal }),
+    // The input as it is: its signal is a getter, read only by a stream.
+    answer: (input) => answerChat(input),
   })
 }

@@ -15,7 +15,6 @@ export function registerOpenAICompletions(app: Hono, ctx: MocktopusContext): voi
     path: COMPLETIONS_PATH,
     errors: openaiError,
     parse: (body) => parseCompletionRequest(body),
-    answer: ({ params, match, clock, signal }) =>
-      answerCompletion({ params, match, clock, signal }),
+    answer: (input) => answerCompletion(input),
   })
 }

@@ -32,8 +32,16 @@ export function registerOpenAIResponses(app: Hono, ctx: MocktopusContext): void 
     path: RESPONSES_PATH,
     errors: openaiError,
     parse: (body) => parseResponsesRequest(body, { store }),
-    answer: ({ params, match, clock, signal }) =>
-      answerResponses({ params, match, clock, signal, store }),
+    answer: (input) =>
+      answerResponses({
+        params: input.params,
+        match: input.match,
+        clock: input.clock,
+        get signal() {
+          return input.signal
+        },
+        store,
+      }),
   })
 
   const idOf = (c: Context) => c.req.param('id') ?? ''
