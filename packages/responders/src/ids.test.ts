@@ -30,6 +30,15 @@ describe('stableDigest', () => {
     expect(stableDigest(seed, 32)).toBe(long)
     expect(stableDigest('hello', 12)).toBe('eIoTzOYDof15')
   })
+
+  it('gives the same digest as hashing seed by seed, at every length', () => {
+    const text = JSON.stringify({ model: 'gpt-4o', input: 'é'.repeat(50) })
+    const bySeed = createPrefixedDigest(text)
+    for (const length of [1, 9, 10, 24, 29, 32, 40, 41, 48, 64]) {
+      stableDigest('reset the last digest', 1)
+      expect(stableDigest(text, length), `length ${length}`).toBe(bySeed('', length))
+    }
+  })
 })
 
 describe('createPrefixedDigest', () => {

@@ -60,9 +60,36 @@ export function stableDigest(text: string, length = 24): string {
   // a shorter digest is a prefix of a longer one: keeping the last one spares a pass over the
   // request per id.
   if (text === last.text && length <= last.digest.length) return last.digest.slice(0, length)
-  const digest = digestOf(length, (seed) => mixFinish(mixFeed(mixStart(seed), text)))
+  const lanes = feedFourSeeds(text)
+  const digest = digestOf(length, (seed) => mixFinish(lanes[seed] ?? mixFeed(mixStart(seed), text)))
   last = { text, digest }
   return digest
+}
+
+// The states of seeds 0 to 3 (ids up to 40 characters) in one pass over the text instead of
+// one pass per seed: the same numbers as mixFeed(mixStart(seed), text), at a third of the cost.
+function feedFourSeeds(text: string): MixState[] {
+  let [a1, a2] = mixStart(0)
+  let [b1, b2] = mixStart(1)
+  let [c1, c2] = mixStart(2)
+  let [d1, d2] = mixStart(3)
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i)
+    a1 = Math.imul(a1 ^ ch, 2654435761)
+    a2 = Math.imul(a2 ^ ch, 1597334677)
+    b1 = Math.imul(b1 ^ ch, 2654435761)
+    b2 = Math.imul(b2 ^ ch, 1597334677)
+    c1 = Math.imul(c1 ^ ch, 2654435761)
+    c2 = Math.imul(c2 ^ ch, 1597334677)
+    d1 = Math.imul(d1 ^ ch, 2654435761)
+    d2 = Math.imul(d2 ^ ch, 1597334677)
+  }
+  return [
+    [a1, a2],
+    [b1, b2],
+    [c1, c2],
+    [d1, d2],
+  ]
 }
 
 let last = { text: '', digest: '' }
