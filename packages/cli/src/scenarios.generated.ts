@@ -5,6 +5,41 @@
 export const DEFAULT_SCENARIO_YAML: string =
   "# The scenario `mocktopus serve` answers with when no -s FILE is given.\n# Scenarios have no templating, so the fallback cannot echo the prompt back: it is a fixed,\n# friendly answer that says how to take control of the answers.\nversion: 1\nmeta:\n  name: built-in default\n  description: A greeting, deterministic embeddings and a fallback that explains scenarios.\nrules:\n  # Chat (OpenAI chat completions, Responses, Anthropic messages): a greeting.\n  - type: llm\n    when:\n      messages_regex: '\\b(hello|hi|hey|good (morning|afternoon|evening))\\b'\n    respond:\n      content: >-\n        Hello from Mocktopus! I'm a local mock of the OpenAI and Anthropic APIs, so no real\n        model was called and nothing was billed. Ask me anything and you'll get a\n        deterministic answer.\n\n  # Embeddings: a unit vector derived from the model and the text, identical on every machine.\n  - type: embeddings\n    respond: {}\n\n  # Everything else.\n  - type: llm\n    respond:\n      content: >-\n        This is Mocktopus answering from its built-in scenario, which has no rule for this\n        message. To choose the answers your app gets, write a scenario: `mocktopus init`\n        creates mocktopus.yaml, then run `mocktopus serve -s mocktopus.yaml`.\n"
 
+/** {@link DEFAULT_SCENARIO_YAML} parsed: the plain data of the document. */
+export const DEFAULT_SCENARIO_DATA: unknown = {
+  version: 1,
+  meta: {
+    name: 'built-in default',
+    description: 'A greeting, deterministic embeddings and a fallback that explains scenarios.',
+  },
+  rules: [
+    {
+      type: 'llm',
+      when: {
+        messages_regex: '\\b(hello|hi|hey|good (morning|afternoon|evening))\\b',
+      },
+      respond: {
+        content:
+          "Hello from Mocktopus! I'm a local mock of the OpenAI and Anthropic APIs, so no real model was called and nothing was billed. Ask me anything and you'll get a deterministic answer.",
+      },
+    },
+    {
+      type: 'embeddings',
+      respond: {},
+    },
+    {
+      type: 'llm',
+      respond: {
+        content:
+          'This is Mocktopus answering from its built-in scenario, which has no rule for this message. To choose the answers your app gets, write a scenario: `mocktopus init` creates mocktopus.yaml, then run `mocktopus serve -s mocktopus.yaml`.',
+      },
+    },
+  ],
+}
+
+/** The line each rule of {@link DEFAULT_SCENARIO_YAML} starts on, by rule index. */
+export const DEFAULT_SCENARIO_RULE_LINES: readonly number[] = [10, 20, 24]
+
 /** The `mocktopus init` templates by name (templates/<name>.yaml). */
 export const TEMPLATE_FILES: Readonly<Record<string, string>> = {
   agents:

@@ -2,8 +2,10 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createMatcher, lintScenario, parseScenario } from '@mocktopus/scenario'
 import { describe, expect, it } from 'vitest'
+import { defaultScenario } from './scenario-file.js'
 import { EXAMPLE_FILES, TEMPLATE_FILES } from './scenarios.generated.js'
 import {
+  DEFAULT_SCENARIO_SOURCE,
   DEFAULT_SCENARIO_YAML,
   EXAMPLE_FILE_NAMES,
   EXAMPLE_TYPES,
@@ -35,6 +37,11 @@ describe('embedded scenarios', () => {
       )
     }
     expect(Object.keys(TEMPLATE_FILES).sort()).toEqual([...TEMPLATE_NAMES].sort())
+  })
+
+  it('ship the built-in scenario parsed exactly as parseScenario parses its YAML', () => {
+    const parsed = parseScenario(DEFAULT_SCENARIO_YAML, { source: DEFAULT_SCENARIO_SOURCE })
+    expect(defaultScenario(), regenerate).toEqual(parsed)
   })
 
   it('equal examples/*.yaml', () => {
