@@ -29,5 +29,11 @@ export default defineConfig([
     splitting: false,
     clean: false,
     sourcemap: true,
+    // Node keeps the bin's source text in memory and parses all of it at start-up: without the
+    // whitespace it is a third smaller (idle RSS about 1.3 MB lower). Identifiers stay: cac
+    // names its errors from `constructor.name`, which the CLI reads, and a stack trace
+    // (--verbose) still names its functions.
+    minifyWhitespace: true,
+    minifySyntax: true,
   },
 ])
