@@ -1,0 +1,155 @@
+/**
+ * `pnpm bench:cpu`: server CPU time per request, the steadier figure to work on. Throughput on a
+ * shared 2-core machine swings by a third between runs; CPU microseconds per request, read from
+ * `/proc/PID/stat` around a load run, swing much less, and more so when the servers and the load
+ * generator are pinned to different cores (with `taskset`, when the machine has it and two
+ * cores). Prints medians for Mocktopus and the bare `node:http` baseline, and their ratio.
+ *
+ * Linux only (it reads `/proc`). Options: --rounds N (default 5), --duration SECONDS (default 4),
+ * --connections N (default 32), --workload chat|embeddings-float|embeddings-base64 (default chat).
+ */
+import { execFileSync } from 'node:child_process'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { cpus, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import autocannon from 'autocannon'
+import { startBare, startMocktopus, stopAll } from './servers.js'
+import { median } from './table.js'
+import { CHAT, embeddingsRequest, SMALL_SCENARIO } from './workloads.js'
+
+const { values: flags } = parseArgs({
+  options: {
+    rounds: { type: 'string', default: '5' },
+    duration: { type: 'string', default: '4' },
+    connections: { type: 'string', default: '32' },
+    workload: { type: 'string', default: 'chat' },
+  },
+})
+
+/** @type {Record<string, { path: string, body: string }>} */
+const WORKLOADS = {
+  chat: { path: '/v1/chat/completions', body: CHAT },
+  'embeddings-float': { path: '/v1/embeddings', body: embeddingsRequest('float') },
+  'embeddings-base64': { path: '/v1/embeddings', body: embeddingsRequest('base64') },
+}
+
+const chosen = WORKLOADS[flags.workload ?? 'chat']
+if (!chosen) throw new Error(`--workload: one of ${Object.keys(WORKLOADS).join(', ')}`)
+const workload = chosen
+const HEADERS = { 'content-type': 'application/json', authorization: 'Bearer bench' }
+const DROPPED_HEADERS = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding'])
+
+/** CPU time (user + system) of a process so far, in microseconds. */
+async function cpuMicros(/** @type {number} */ pid) {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8')
+  // Fields after the command name, which is in parentheses and may hold spaces.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+  const ticksPerSecond = 100
+  return ((Number(fields[11]) + Number(fields[12])) * 1e6) / ticksPerSecond
+}
+
+/** Pins a process and its threads to one core; false when taskset is missing. */
+function pin(/** @type {number} */ pid, /** @type {number} */ core) {
+  try {
+    execFileSync('taskset', ['-a', '-p', '-c', String(core), String(pid)], { stdio: 'ignore' })
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * One load run: the server's CPU microseconds per completed request, and requests per second.
+ *
+ * @param {string} url
+ * @param {number} pid
+ */
+async function measure(url, pid) {
+  const before = await cpuMicros(pid)
+  const result = await autocannon({
+    url: url + workload.path,
+    method: 'POST',
+    headers: HEADERS,
+    body: workload.body,
+    connections: Number(flags.connections),
+    duration: Number(flags.duration),
+  })
+  const after = await cpuMicros(pid)
+  if (result.errors + result.timeouts + result.non2xx > 0) throw new Error(`${url}: failures`)
+  return {
+    micros: (after - before) / result.requests.total,
+    rps: result.requests.total / result.duration,
+  }
+}
+
+async function main() {
+  const dir = await mkdtemp(join(tmpdir(), 'mocktopus-bench-cpu-'))
+  try {
+    const scenarioFile = join(dir, 'small.yaml')
+    await writeFile(scenarioFile, SMALL_SCENARIO)
+    const mocktopus = await startMocktopus(scenarioFile)
+    const sample = await fetch(mocktopus.url + workload.path, {
+      method: 'POST',
+      headers: HEADERS,
+      body: workload.body,
+    })
+    const text = await sample.text()
+    if (sample.status !== 200) throw new Error(`status ${sample.status}: ${text}`)
+    /** @type {Record<string, string>} */
+    const headers = {}
+    sample.headers.forEach((value, name) => {
+      if (!DROPPED_HEADERS.has(name)) headers[name] = value
+    })
+    const fixtures = join(dir, 'fixtures.json')
+    await writeFile(
+      fixtures,
+      JSON.stringify({ [workload.path]: { status: 200, headers, body: text } }),
+    )
+    const bare = await startBare(fixtures)
+
+    const pinned =
+      cpus().length >= 2 && pin(mocktopus.pid, 1) && pin(bare.pid, 1) && pin(process.pid, 0)
+    process.stderr.write(
+      `[bench:cpu] ${flags.workload}, ${flags.rounds} rounds of ${flags.duration} s, ${
+        pinned ? 'servers on core 1, load on core 0' : 'not pinned (no taskset or one core)'
+      }\n`,
+    )
+    const warm = Number(flags.duration)
+    flags.duration = '1'
+    await measure(mocktopus.url, mocktopus.pid)
+    await measure(bare.url, bare.pid)
+    flags.duration = String(warm)
+
+    /** @type {{ micros: number[], rps: number[] }} */
+    const ours = { micros: [], rps: [] }
+    /** @type {{ micros: number[], rps: number[] }} */
+    const base = { micros: [], rps: [] }
+    for (let round = 0; round < Number(flags.rounds); round++) {
+      for (const [server, into] of /** @type {const} */ ([
+        [bare, base],
+        [mocktopus, ours],
+      ])) {
+        const { micros, rps } = await measure(server.url, server.pid)
+        into.micros.push(micros)
+        into.rps.push(rps)
+      }
+    }
+    const row = (/** @type {string} */ name, /** @type {typeof ours} */ figures) =>
+      `${name.padEnd(12)} ${median(figures.micros).toFixed(1).padStart(8)} us/request ${Math.round(
+        median(figures.rps),
+      )
+        .toLocaleString('en-US')
+        .padStart(9)} req/s`
+    console.log(row('node:http', base))
+    console.log(row('Mocktopus', ours))
+    console.log(
+      `ratio        ${(median(base.micros) / median(ours.micros)).toFixed(2)} x (baseline CPU / Mocktopus CPU per request)`,
+    )
+  } finally {
+    await stopAll()
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
+await main()
