@@ -1,4 +1,6 @@
+import { rmSync } from 'node:fs'
 import { defineConfig } from 'tsup'
+import { writeNotices } from './scripts/third-party-notices.mjs'
 
 export default defineConfig([
   {
@@ -35,5 +37,12 @@ export default defineConfig([
     // (--verbose) still names its functions.
     minifyWhitespace: true,
     minifySyntax: true,
+    // The bin carries third-party code, so the package carries its licenses: the metafile
+    // says which packages went in.
+    metafile: true,
+    onSuccess: async () => {
+      writeNotices('dist/metafile-esm.json', 'dist/THIRD-PARTY-NOTICES.md')
+      rmSync('dist/metafile-esm.json')
+    },
   },
 ])

@@ -135,6 +135,8 @@ describe('published packages', { timeout: 30_000 }, () => {
         }
         for (const target of Object.values(m.bin ?? {})) {
           expect(files).toContain(target.replace(/^\.\//, ''))
+          // A bin bundles third-party code, so it ships their licenses.
+          expect(files).toContain('dist/THIRD-PARTY-NOTICES.md')
         }
         expect(files.filter((f) => f.startsWith('src/') || /\.test\./.test(f))).toEqual([])
       })
