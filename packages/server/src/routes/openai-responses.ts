@@ -5,7 +5,9 @@
  * follow-up with `previous_response_id` is matched against the whole conversation.
  */
 import {
+  type AnswerResponsesOptions,
   answerResponses,
+  type Clock,
   createResponseStore,
   listInputItems,
   openaiError,
@@ -13,13 +15,37 @@ import {
   parseResponsesRequest,
   RESPONSES_PATH,
   type ResponseDeleted,
+  type ResponseStore,
   type ResponsesParams,
   responseNotFound,
   type WireResult,
 } from '@mocktopus/responders'
+import type { MatchResult } from '@mocktopus/scenario'
 import type { Context, Hono } from 'hono'
 import type { MocktopusContext } from '../context.js'
-import { addApiRoute, addPlainRoute } from '../pipeline.js'
+import { type AnswerInput, addApiRoute, addPlainRoute } from '../pipeline.js'
+
+// The answer's input plus the store. A class, so `signal` stays a getter read only by a stream
+// without an accessor literal per request (see Answering in ../pipeline.ts).
+class WithStore implements AnswerResponsesOptions {
+  readonly params: ResponsesParams
+  readonly match: MatchResult
+  readonly clock: Clock
+  readonly store: ResponseStore
+  readonly #input: AnswerInput<ResponsesParams>
+
+  constructor(input: AnswerInput<ResponsesParams>, store: ResponseStore) {
+    this.params = input.params
+    this.match = input.match
+    this.clock = input.clock
+    this.store = store
+    this.#input = input
+  }
+
+  get signal(): AbortSignal {
+    return this.#input.signal
+  }
+}
 
 /** How many answered responses an instance keeps for `previous_response_id`. */
 export const STORED_RESPONSES_LIMIT = 1000
@@ -32,16 +58,7 @@ export function registerOpenAIResponses(app: Hono, ctx: MocktopusContext): void 
     path: RESPONSES_PATH,
     errors: openaiError,
     parse: (body) => parseResponsesRequest(body, { store }),
-    answer: (input) =>
-      answerResponses({
-        params: input.params,
-        match: input.match,
-        clock: input.clock,
-        get signal() {
-          return input.signal
-        },
-        store,
-      }),
+    answer: (input) => answerResponses(new WithStore(input, store)),
   })
 
   const idOf = (c: Context) => c.req.param('id') ?? ''
