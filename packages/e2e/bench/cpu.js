@@ -6,7 +6,9 @@
  * cores). Prints medians for Mocktopus and the bare `node:http` baseline, and their ratio.
  *
  * Linux only (it reads `/proc`). Options: --rounds N (default 5), --duration SECONDS (default 4),
- * --connections N (default 32), --workload chat|embeddings-float|embeddings-base64 (default chat).
+ * --connections N (default 32), --workload chat|embeddings-float|embeddings-base64 (default chat),
+ * --against PATH (also measure another build's `dist/bin.js`, e.g. one built from an older
+ * commit, alternating with this one in the same run: the fair way to compare two builds here).
  */
 import { execFileSync } from 'node:child_process'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
@@ -24,6 +26,7 @@ const { values: flags } = parseArgs({
     duration: { type: 'string', default: '4' },
     connections: { type: 'string', default: '32' },
     workload: { type: 'string', default: 'chat' },
+    against: { type: 'string' },
   },
 })
 
@@ -107,9 +110,14 @@ async function main() {
       JSON.stringify({ [workload.path]: { status: 200, headers, body: text } }),
     )
     const bare = await startBare(fixtures)
+    const other = flags.against ? await startMocktopus(scenarioFile, flags.against) : undefined
 
     const pinned =
-      cpus().length >= 2 && pin(mocktopus.pid, 1) && pin(bare.pid, 1) && pin(process.pid, 0)
+      cpus().length >= 2 &&
+      pin(mocktopus.pid, 1) &&
+      pin(bare.pid, 1) &&
+      (other === undefined || pin(other.pid, 1)) &&
+      pin(process.pid, 0)
     process.stderr.write(
       `[bench:cpu] ${flags.workload}, ${flags.rounds} rounds of ${flags.duration} s, ${
         pinned ? 'servers on core 1, load on core 0' : 'not pinned (no taskset or one core)'
@@ -119,17 +127,23 @@ async function main() {
     flags.duration = '1'
     await measure(mocktopus.url, mocktopus.pid)
     await measure(bare.url, bare.pid)
+    if (other) await measure(other.url, other.pid)
     flags.duration = String(warm)
 
     /** @type {{ micros: number[], rps: number[] }} */
     const ours = { micros: [], rps: [] }
     /** @type {{ micros: number[], rps: number[] }} */
     const base = { micros: [], rps: [] }
+    /** @type {{ micros: number[], rps: number[] }} */
+    const against = { micros: [], rps: [] }
+    /** @type {[import('./servers.js').Server, typeof ours][]} */
+    const servers = [
+      [bare, base],
+      [mocktopus, ours],
+    ]
+    if (other) servers.push([other, against])
     for (let round = 0; round < Number(flags.rounds); round++) {
-      for (const [server, into] of /** @type {const} */ ([
-        [bare, base],
-        [mocktopus, ours],
-      ])) {
+      for (const [server, into] of servers) {
         const { micros, rps } = await measure(server.url, server.pid)
         into.micros.push(micros)
         into.rps.push(rps)
@@ -143,8 +157,11 @@ async function main() {
         .padStart(9)} req/s`
     console.log(row('node:http', base))
     console.log(row('Mocktopus', ours))
+    if (other) console.log(row('--against', against))
+    const ratio = (/** @type {typeof ours} */ figures) =>
+      (median(base.micros) / median(figures.micros)).toFixed(2)
     console.log(
-      `ratio        ${(median(base.micros) / median(ours.micros)).toFixed(2)} x (baseline CPU / Mocktopus CPU per request)`,
+      `ratio        ${ratio(ours)} x${other ? ` (--against: ${ratio(against)} x)` : ''} (baseline CPU / Mocktopus CPU per request)`,
     )
   } finally {
     await stopAll()

@@ -71,12 +71,14 @@ function spawnServer(args, addressLine) {
 }
 
 /**
- * `mocktopus serve --port 0`, on the default scenario or a scenario file.
+ * `mocktopus serve --port 0`, on the default scenario or a scenario file; `bin` runs another
+ * build of the CLI (an older one, to compare).
  *
  * @param {string} [scenarioFile]
+ * @param {string} [bin]
  */
-export function startMocktopus(scenarioFile) {
-  const args = [CLI_BIN, 'serve', '--port', '0', '--host', '127.0.0.1']
+export function startMocktopus(scenarioFile, bin = CLI_BIN) {
+  const args = [bin, 'serve', '--port', '0', '--host', '127.0.0.1']
   if (scenarioFile) args.push('--scenario', scenarioFile)
   return spawnServer(args, /OpenAI\s+(http:\/\/127\.0\.0\.1:\d+)\/v1/)
 }
