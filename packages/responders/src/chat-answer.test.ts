@@ -262,3 +262,48 @@ describe('answerChat', () => {
     expect(chunks).toHaveLength(2)
   })
 })
+
+describe('answerChat body text', () => {
+  const variants: [string, Respond | undefined, Record<string, unknown>][] = [
+    ['plain content', { content: 'It is sunny.' }, {}],
+    ['no respond at all', undefined, {}],
+    [
+      'quotes, unicode and a model to escape',
+      { content: 'Ça "marche" \n\u2028 😀' },
+      { model: 'my "model"\u00e9' },
+    ],
+    ['n = 3', { content: 'x' }, { n: 3 }],
+    ['given tool call ids', { tool_calls: [{ id: 'call_1', ...weather }] }, {}],
+    ['made-up tool call ids', { content: 'and', tool_calls: [weather, weather] }, {}],
+    [
+      'usage, id and finish_reason given',
+      {
+        content: 'y',
+        id: 'chatcmpl-fixed',
+        finish_reason: 'length',
+        usage: { input_tokens: 7, output_tokens: 9, total_tokens: 99 },
+      },
+      {},
+    ],
+  ]
+
+  it.each(variants)('is JSON.stringify of the body: %s', (_name, respond, extra) => {
+    const m = match(respond as Respond)
+    for (const use of [1, 2]) {
+      const answer = answerChat({ params: params(extra), match: { ...m, use }, clock })
+      if (answer.kind !== 'json') throw new Error(`expected json, got ${answer.kind}`)
+      expect(answer.bodyText).toBe(JSON.stringify(answer.body))
+    }
+  })
+
+  it('serialises a rule with made-up tool call ids afresh for every request', () => {
+    const m = match({ tool_calls: [weather] })
+    const texts = [1, 2].map((use) => {
+      const answer = answerChat({ params: params(), match: { ...m, use }, clock })
+      return answer.kind === 'json' ? answer.bodyText : undefined
+    })
+    expect(texts[0]).not.toBe(texts[1])
+    const ids = texts.map((text) => JSON.parse(text ?? '{}').choices[0].message.tool_calls[0].id)
+    expect(ids[0]).not.toBe(ids[1])
+  })
+})
