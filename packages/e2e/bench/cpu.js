@@ -6,7 +6,8 @@
  * cores). Prints medians for Mocktopus and the bare `node:http` baseline, and their ratio.
  *
  * Linux only (it reads `/proc`). Options: --rounds N (default 5), --duration SECONDS (default 4),
- * --connections N (default 32), --workload chat|embeddings-float|embeddings-base64 (default chat),
+ * --connections N (default 32), --workload chat|stream|embeddings-float|embeddings-base64
+ * (default chat),
  * --against PATH (also measure another build's `dist/bin.js`, e.g. one built from an older
  * commit, alternating with this one in the same run: the fair way to compare two builds here).
  */
@@ -18,7 +19,7 @@ import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
 import { startBare, startMocktopus, stopAll } from './servers.js'
 import { median } from './table.js'
-import { CHAT, embeddingsRequest, SMALL_SCENARIO } from './workloads.js'
+import { CHAT, CHAT_STREAM, embeddingsRequest, SMALL_SCENARIO } from './workloads.js'
 
 const { values: flags } = parseArgs({
   options: {
@@ -33,6 +34,7 @@ const { values: flags } = parseArgs({
 /** @type {Record<string, { path: string, body: string }>} */
 const WORKLOADS = {
   chat: { path: '/v1/chat/completions', body: CHAT },
+  stream: { path: '/v1/chat/completions', body: CHAT_STREAM },
   'embeddings-float': { path: '/v1/embeddings', body: embeddingsRequest('float') },
   'embeddings-base64': { path: '/v1/embeddings', body: embeddingsRequest('base64') },
 }
@@ -105,10 +107,11 @@ async function main() {
       if (!DROPPED_HEADERS.has(name)) headers[name] = value
     })
     const fixtures = join(dir, 'fixtures.json')
-    await writeFile(
-      fixtures,
-      JSON.stringify({ [workload.path]: { status: 200, headers, body: text } }),
-    )
+    // A stream is written frame by frame, as Mocktopus writes it.
+    const fixture = text.startsWith('data: ')
+      ? { status: 200, headers, frames: text.split(/(?<=\n\n)/) }
+      : { status: 200, headers, body: text }
+    await writeFile(fixtures, JSON.stringify({ [workload.path]: fixture }))
     const bare = await startBare(fixtures)
     const other = flags.against ? await startMocktopus(scenarioFile, flags.against) : undefined
 

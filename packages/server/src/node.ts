@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { serve as serveNode } from '@hono/node-server'
 import type { Mocktopus } from './mocktopus.js'
-import { wireKindOf } from './pipeline.js'
+import { streamSettled, wireKindOf } from './pipeline.js'
 
 export { loadPricingFile } from './cost/load-pricing.js'
 export * from './record/node.js'
@@ -113,12 +113,14 @@ function trackStream(response: Response, streams: Set<Promise<void>>): Response 
   // more than building the answer; what writeWire wrote says what it is without either.
   const kind = wireKindOf(response)
   if (kind === 'json') return response
-  if (
-    kind === undefined &&
-    !response.headers.get('content-type')?.startsWith('text/event-stream')
-  ) {
+  // writeWire's own streams say when they are done: no second stream to watch them through.
+  const settledByWire = streamSettled(response)
+  if (settledByWire) {
+    streams.add(settledByWire)
+    void settledByWire.then(() => streams.delete(settledByWire))
     return response
   }
+  if (!response.headers.get('content-type')?.startsWith('text/event-stream')) return response
   if (!response.body) return response
   const reader = response.body.getReader()
   let settle: () => void = () => {}

@@ -159,28 +159,49 @@ export function writeWire(ctx: MocktopusContext, start: ExchangeStart, wire: Wir
   headers['content-type'] = 'text/event-stream; charset=utf-8'
   headers['cache-control'] = 'no-cache'
   const frames = wire.frames
+  let settle = () => {}
+  const settled = new Promise<void>((resolve) => {
+    settle = resolve
+  })
   const observed = {
     async *[Symbol.asyncIterator]() {
       try {
         yield* frames
       } finally {
         finishExchange(ctx, start, wire)
+        settle()
       }
     },
   }
-  return written(new Response(sseStream(observed), { status: wire.status, headers }), 'stream')
+  const response = new Response(sseStream(observed), { status: wire.status, headers })
+  return written(response, 'stream', settled)
 }
 
 // What writeWire wrote, so others need not read a response's headers to know: on Node that
 // read builds a `Headers` object, which costs more than a small answer's JSON. A symbol-keyed
 // property, not a WeakMap: a WeakMap entry per request cost a tenth of the bookkeeping.
 const WIRE_KIND = Symbol('mocktopus.wireKind')
+const WIRE_SETTLED = Symbol('mocktopus.wireSettled')
 
-type Written = Response & { [WIRE_KIND]?: 'json' | 'stream' }
+type Written = Response & {
+  [WIRE_KIND]?: 'json' | 'stream'
+  [WIRE_SETTLED]?: Promise<void>
+}
 
-function written(response: Written, kind: 'json' | 'stream'): Response {
+function written(response: Written, kind: 'json' | 'stream', settled?: Promise<void>): Response {
   response[WIRE_KIND] = kind
+  if (settled) response[WIRE_SETTLED] = settled
   return response
+}
+
+/**
+ * For a stream `writeWire` wrote: settles once the stream has ended or been cancelled and its
+ * exchange has been reported. `undefined` for any other response.
+ *
+ * @example await streamSettled(response)
+ */
+export function streamSettled(response: Response): Promise<void> | undefined {
+  return (response as Written)[WIRE_SETTLED]
 }
 
 /**
