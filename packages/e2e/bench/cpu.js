@@ -17,7 +17,7 @@ import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
-import { startBare, startMocktopus, stopAll } from './servers.js'
+import { baselineFixture, startBare, startMocktopus, stopAll } from './servers.js'
 import { median } from './table.js'
 import { CHAT, CHAT_STREAM, embeddingsRequest, SMALL_SCENARIO } from './workloads.js'
 
@@ -43,7 +43,6 @@ const chosen = WORKLOADS[flags.workload ?? 'chat']
 if (!chosen) throw new Error(`--workload: one of ${Object.keys(WORKLOADS).join(', ')}`)
 const workload = chosen
 const HEADERS = { 'content-type': 'application/json', authorization: 'Bearer bench' }
-const DROPPED_HEADERS = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding'])
 
 /** CPU time (user + system) of a process so far, in microseconds. */
 async function cpuMicros(/** @type {number} */ pid) {
@@ -101,17 +100,8 @@ async function main() {
     })
     const text = await sample.text()
     if (sample.status !== 200) throw new Error(`status ${sample.status}: ${text}`)
-    /** @type {Record<string, string>} */
-    const headers = {}
-    sample.headers.forEach((value, name) => {
-      if (!DROPPED_HEADERS.has(name)) headers[name] = value
-    })
     const fixtures = join(dir, 'fixtures.json')
-    // A stream is written frame by frame, as Mocktopus writes it.
-    const fixture = text.startsWith('data: ')
-      ? { status: 200, headers, frames: text.split(/(?<=\n\n)/) }
-      : { status: 200, headers, body: text }
-    await writeFile(fixtures, JSON.stringify({ [workload.path]: fixture }))
+    await writeFile(fixtures, JSON.stringify({ [workload.path]: baselineFixture(sample, text) }))
     const bare = await startBare(fixtures)
     const other = flags.against ? await startMocktopus(scenarioFile, flags.against) : undefined
 

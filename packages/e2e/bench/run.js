@@ -13,7 +13,7 @@ import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { load } from './load.js'
-import { CLI_BIN, ROOT, startBare, startMocktopus, stopAll } from './servers.js'
+import { baselineFixture, CLI_BIN, ROOT, startBare, startMocktopus, stopAll } from './servers.js'
 import { measureStartup } from './startup.js'
 import { stubCallsPerSecond } from './stub-load.js'
 import { formatNumber, formatRatio, median, renderTable } from './table.js'
@@ -146,8 +146,6 @@ const WORKLOADS = [
   },
 ]
 
-const DROPPED_HEADERS = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding'])
-
 /**
  * Sends one request of each workload to Mocktopus, checks the answer, and keeps it as the
  * baseline's fixed response.
@@ -169,20 +167,11 @@ async function captureFixtures(urls) {
     if (res.status !== 200) throw new Error(`${workload.label}: status ${res.status}: ${text}`)
     const problem = workload.check(text)
     if (problem) throw new Error(`${workload.label}: ${problem}: ${text.slice(0, 300)}`)
-    /** @type {Record<string, string>} */
-    const headers = {}
-    res.headers.forEach((value, name) => {
-      if (!DROPPED_HEADERS.has(name)) headers[name] = value
-    })
-    if (workload.key === 'stream') {
-      const frames = text.split(/(?<=\n\n)/)
-      fixtures[`/${workload.key}`] = { status: 200, headers, frames }
-      notes[workload.key] = `${sseContent(text).frames} chunks, ${text.length} bytes`
-    } else {
-      headers['content-length'] = String(Buffer.byteLength(text))
-      fixtures[`/${workload.key}`] = { status: 200, headers, body: text }
-      notes[workload.key] = `${text.length} bytes`
-    }
+    fixtures[`/${workload.key}`] = baselineFixture(res, text)
+    notes[workload.key] =
+      workload.key === 'stream'
+        ? `${sseContent(text).frames} chunks, ${text.length} bytes`
+        : `${text.length} bytes`
   }
   return { fixtures, notes }
 }

@@ -92,6 +92,30 @@ export function startBare(fixtureFile) {
   return spawnServer([BARE_SERVER, fixtureFile], /listening on (http:\/\/127\.0\.0\.1:\d+)/)
 }
 
+// Headers of the connection, not of the answer: the baseline's server writes its own.
+const CONNECTION_HEADERS = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding'])
+
+/**
+ * What the baseline sends for a workload: the status, headers and bytes Mocktopus sent, an SSE
+ * body frame by frame and any other body with its length.
+ *
+ * @param {Response} res Mocktopus's answer, whose body has been read as `text`
+ * @param {string} text
+ * @returns {import('./bare-server.js').Fixture}
+ */
+export function baselineFixture(res, text) {
+  /** @type {Record<string, string>} */
+  const headers = {}
+  res.headers.forEach((value, name) => {
+    if (!CONNECTION_HEADERS.has(name)) headers[name] = value
+  })
+  if (headers['content-type']?.startsWith('text/event-stream')) {
+    return { status: res.status, headers, frames: text.split(/(?<=\n\n)/) }
+  }
+  headers['content-length'] = String(Buffer.byteLength(text))
+  return { status: res.status, headers, body: text }
+}
+
 /**
  * The resident set size of a process, in MB (Linux `/proc`; `ps` elsewhere).
  *

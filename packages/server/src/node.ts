@@ -106,8 +106,9 @@ export function serve(
 
 type NodeServer = ReturnType<typeof serveNode>
 
-// Hands an SSE body on chunk by chunk, and settles once it has ended or been cancelled (the
-// cancellation has then reached the stream's source, which reports the exchange).
+// Adds an SSE answer to `streams` until it has ended or been cancelled (the cancellation has
+// then reached the stream's source, which reports the exchange): writeWire's streams say so
+// themselves; a stream from elsewhere is handed on chunk by chunk through one that watches it.
 function trackStream(response: Response, streams: Set<Promise<void>>): Response {
   // On Node, reading `headers` or `body` turns a JSON answer into a full Response, which costs
   // more than building the answer; what writeWire wrote says what it is without either.
