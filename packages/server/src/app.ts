@@ -8,7 +8,7 @@ import { openaiError } from '@mocktopus/responders'
 import { Hono } from 'hono'
 import type { MocktopusContext, RouteEntry } from './context.js'
 import { type CORSOptions, corsMiddleware, corsOptionsOf } from './cors.js'
-import { startExchange, wireKindOf, writeWire } from './pipeline.js'
+import { internalError, startExchange, wireKindOf, writeWire } from './pipeline.js'
 import { registerAdmin } from './routes/admin.js'
 import { registerAnthropicMessages } from './routes/anthropic-messages.js'
 import { registerGuard } from './routes/guard.js'
@@ -100,11 +100,7 @@ export function createApp(
 
   app.onError((err, c) => {
     const known = routesFor(ctx.routes, c.req.path)
-    const envelope = known[0]?.errors ?? openaiError
-    const wire = envelope({
-      status: 500,
-      message: `[mocktopus] internal error: ${err instanceof Error ? err.message : String(err)}`,
-    })
+    const wire = internalError(known[0]?.errors ?? openaiError, err)
     return writeWire(ctx, startExchange(ctx, c, c.req.path), wire)
   })
   return app

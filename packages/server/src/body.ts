@@ -53,8 +53,7 @@ export async function readBody(request: Request, limit: number): Promise<BodyRea
   if (declared >= 0) {
     const bytes = new Uint8Array(await request.arrayBuffer())
     if (bytes.byteLength > limit) return { ok: false, reason: 'too_large' }
-    const text = decode(WHOLE_BODY_DECODER, bytes, false)
-    return text === undefined ? { ok: false, reason: 'invalid_utf8' } : { ok: true, text }
+    return decodeBody(bytes)
   }
   if (!request.body) return { ok: true, text: '' }
   const reader = request.body.getReader()
@@ -80,6 +79,16 @@ export async function readBody(request: Request, limit: number): Promise<BodyRea
   return rest === undefined
     ? { ok: false, reason: 'invalid_utf8' }
     : { ok: true, text: text + rest }
+}
+
+/**
+ * A whole body's bytes as text, or `invalid_utf8`.
+ *
+ * @example decodeBody(new TextEncoder().encode('{}')) // { ok: true, text: '{}' }
+ */
+export function decodeBody(bytes: Uint8Array): BodyRead {
+  const text = decode(WHOLE_BODY_DECODER, bytes, false)
+  return text === undefined ? { ok: false, reason: 'invalid_utf8' } : { ok: true, text }
 }
 
 // A fatal decoder throws on bytes that are not UTF-8; that is the client's mistake, not ours.

@@ -7,6 +7,7 @@ import type { Matcher, Scenario } from '@mocktopus/scenario'
 import type { CostObserver } from './cost/observer.js'
 import type { Exchange } from './exchange.js'
 import type { Journal } from './journal.js'
+import type { ApiRoute } from './pipeline.js'
 import type { RecordingHooks } from './record/hooks.js'
 
 /** One registered API route, so the fallback can answer 405 (and in the right envelope). */
@@ -39,10 +40,38 @@ export interface MocktopusContext {
   /** `false` turns off the admin routes under `/_mocktopus/`. */
   readonly admin?: boolean
   readonly routes: RouteEntry[]
+  /**
+   * The API routes the Node runner may answer without the app, by `METHOD /path`: those with
+   * no Hono middleware of their own.
+   */
+  readonly directRoutes: Map<string, ApiRoute<unknown>>
   /** Registers state a route module keeps (e.g. stored responses) to clear on `reset()`. */
   onReset(clear: () => void): void
   /** The last API exchanges, for `GET /_mocktopus/requests`. */
   readonly journal: Journal<Exchange>
   /** What `mock.reset()` does, for `POST /_mocktopus/reset`. */
   reset(): void
+}
+
+// The context of a Mocktopus whose API routes the Node runner may answer directly: kept on the
+// instance under a symbol, so `serve(mock)` can find it while the public type stays as it is.
+const DIRECT_CONTEXT = Symbol.for('mocktopus.directContext')
+
+/**
+ * Lets the Node runner answer `mock`'s API routes without its app (see ../node-direct.ts).
+ *
+ * @example return allowDirect(mock, ctx)
+ */
+export function allowDirect<T extends object>(mock: T, ctx: MocktopusContext): T {
+  Object.defineProperty(mock, DIRECT_CONTEXT, { value: ctx })
+  return mock
+}
+
+/**
+ * The context the Node runner may answer `mock`'s API routes with, if any.
+ *
+ * @example const ctx = directContextOf(mock)
+ */
+export function directContextOf(mock: object): MocktopusContext | undefined {
+  return (mock as { [DIRECT_CONTEXT]?: MocktopusContext })[DIRECT_CONTEXT]
 }

@@ -13,7 +13,7 @@ import {
 } from '@mocktopus/scenario'
 import type { Hono } from 'hono'
 import { createApp } from './app.js'
-import type { MocktopusContext, RouteEntry } from './context.js'
+import { allowDirect, type MocktopusContext, type RouteEntry } from './context.js'
 import { type CORSOptions, corsOptionsOf, presetCORSHeaders } from './cors.js'
 import { type CostReportBody, createCostObserver } from './cost/observer.js'
 import type { PricingTable } from './cost/pricing.js'
@@ -176,6 +176,7 @@ export async function createMocktopus(options: MocktopusOptions = {}): Promise<M
     ...(options.authToken === undefined ? {} : { authToken: options.authToken }),
     ...(options.admin === undefined ? {} : { admin: options.admin }),
     routes,
+    directRoutes: new Map(),
     costs,
     onReset(clear) {
       resetters.push(clear)
@@ -197,8 +198,14 @@ export async function createMocktopus(options: MocktopusOptions = {}): Promise<M
     },
   }
   const app = createApp(ctx, { cors: options.cors ?? true })
+  // The Node runner's direct path skips the app's middleware: only when none would act on an
+  // API request (no recording, no auth token, CORS off or with fixed headers).
+  const direct =
+    options.recording === undefined &&
+    options.authToken === undefined &&
+    (corsOptions === undefined || responseHeaders !== undefined)
 
-  return {
+  const mock: Mocktopus = {
     app,
     fetch: (input, init) => Promise.resolve(app.fetch(toRequest(input, init))),
     get scenario() {
@@ -221,4 +228,5 @@ export async function createMocktopus(options: MocktopusOptions = {}): Promise<M
     },
     costReport: () => costs.report(),
   }
+  return direct ? allowDirect(mock, ctx) : mock
 }

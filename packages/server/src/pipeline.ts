@@ -2,18 +2,44 @@
  * The steps every API route shares: read the body under the size limit, parse JSON, validate
  * with the API's parser, match a rule (or answer 404 saying which rule came closest), wait
  * `delay_ms`, write JSON or SSE, and tell observers. A route module supplies only its parser,
- * its answer builder and its provider's error envelope.
+ * its answer builder and its provider's error envelope. The steps read the request through
+ * `ApiRequest`, so the Hono app and the Node runner's direct path (./node-direct.ts) share them.
  */
-import type { ErrorEnvelope, ParseResult, WireResult } from '@mocktopus/responders'
-import { type Clock, sseStream } from '@mocktopus/responders'
+import type {
+  Clock,
+  ErrorEnvelope,
+  ParseResult,
+  WireError,
+  WireResult,
+} from '@mocktopus/responders'
 import { describeNoMatch, type MatchRequest, type MatchResult } from '@mocktopus/scenario'
 import type { Context, Hono } from 'hono'
-import { bodyRefusal, parseJSONBody, readBody } from './body.js'
+import { type BodyRead, bodyRefusal, parseJSONBody, readBody } from './body.js'
 import type { MocktopusContext } from './context.js'
-import type { Exchange } from './exchange.js'
+import { beginExchange, type ExchangeDraft, type ExchangeStart } from './exchange-start.js'
+import { toResponse, type WireOutput, wireOutput, writeWire } from './wire-output.js'
 
-/** The header naming the index of the rule that answered. */
-export const RULE_HEADER = 'x-mocktopus-rule'
+export { type ExchangeDraft, type ExchangeStart, endpointOf } from './exchange-start.js'
+export {
+  RULE_HEADER,
+  streamSettled,
+  toResponse,
+  type WireOutput,
+  wireKindOf,
+  wireOutput,
+  writeWire,
+} from './wire-output.js'
+
+/** A request as the shared steps read it: from Hono's `Context`, or straight from `node:http`. */
+export interface ApiRequest {
+  readonly method: string
+  /** The path without the query string, e.g. `/v1/chat/completions`. */
+  readonly path: string
+  /** The body as text under `limit` bytes, or why it was refused. */
+  readBody(limit: number): Promise<BodyRead>
+  /** Aborts when the client goes away. Built when first read, so read it only to wait. */
+  readonly signal: AbortSignal
+}
 
 export interface AnswerInput<Params> {
   readonly params: Params
@@ -21,31 +47,30 @@ export interface AnswerInput<Params> {
   readonly clock: Clock
   /** Aborts when the client goes away. */
   readonly signal: AbortSignal
-  readonly c: Context
 }
 
 /**
- * The input of `answer`. On Node the signal is an AbortController built when first asked for,
- * so it is asked for only by what waits: a delay, a stream. The getter is on a class, not on an
- * object literal: V8 builds a literal's accessor in the old generation, and its closure then
- * kept every request's objects alive until the next full collection (garbage collection took
- * about a tenth of a chat request).
+ * The input of `answer`. The signal is built when first asked for, so it is asked for only by
+ * what waits: a delay, a stream. The getter is on a class, not on an object literal: V8 builds
+ * a literal's accessor in the old generation, and its closure then kept every request's objects
+ * alive until the next full collection (garbage collection took about a tenth of a chat
+ * request).
  */
 class Answering<Params> implements AnswerInput<Params> {
   readonly params: Params
   readonly match: MatchResult
   readonly clock: Clock
-  readonly c: Context
+  readonly #request: ApiRequest
 
-  constructor(params: Params, match: MatchResult, clock: Clock, c: Context) {
+  constructor(params: Params, match: MatchResult, clock: Clock, request: ApiRequest) {
     this.params = params
     this.match = match
     this.clock = clock
-    this.c = c
+    this.#request = request
   }
 
   get signal(): AbortSignal {
-    return this.c.req.raw.signal
+    return this.#request.signal
   }
 }
 
@@ -57,162 +82,34 @@ export interface ApiRoute<Params> {
   readonly path: string
   /** The provider's error envelope for the shared failures (bad JSON, no rule, ...). */
   readonly errors: ErrorEnvelope
+  /**
+   * Set when the route module adds Hono middleware on this path: the Node runner then always
+   * answers it through the app, never on its direct path.
+   */
+  readonly hasMiddleware?: boolean
   parse(body: unknown): ParseResult<Params>
   answer(input: AnswerInput<Params>): WireResult | Promise<WireResult>
 }
 
-/** What the server knows about an exchange before the answer is written. */
-export interface ExchangeStart {
-  readonly method: string
-  readonly path: string
-  readonly endpoint: string
-  readonly model?: string
-  readonly body: unknown
-  readonly ruleIndex: number | null
-  readonly started: number
-  readonly time: string
-}
-
 /**
- * The request path relative to the API root: as many trailing segments of the real path as
- * the route pattern has, so a mount prefix (`/llm/v1/models/x`) drops away (`/v1/models/x`).
+ * Starts the record of one exchange: method, path and arrival time.
+ *
+ * @example const start = startExchange(ctx, c, '/v1/chat/completions')
  */
-export function endpointOf(path: string, pattern: string): string {
-  // Found with lastIndexOf, not split and join: this runs on every request.
-  let at = path.length
-  for (let i = 0; i < pattern.length; i++) {
-    if (pattern.charCodeAt(i) !== 47 /* / */) continue
-    at = path.lastIndexOf('/', at - 1)
-    if (at <= 0) return path.startsWith('/') ? path : `/${path}`
-  }
-  return path.slice(at)
-}
-
-// Under load many requests arrive in the same millisecond: each instant is formatted once.
-let lastInstant = Number.NaN
-let lastISO = ''
-
-function isoTime(ms: number): string {
-  if (ms !== lastInstant) {
-    lastISO = new Date(ms).toISOString()
-    lastInstant = ms
-  }
-  return lastISO
-}
-
-/** An exchange being handled: what is learnt (body, model, rule) is filled in as it comes. */
-export type ExchangeDraft = { -readonly [Key in keyof ExchangeStart]: ExchangeStart[Key] }
-
-/** Starts the record of one exchange: method, path and arrival time. */
 export function startExchange(ctx: MocktopusContext, c: Context, pattern: string): ExchangeDraft {
-  const { path } = c.req
-  return {
-    method: c.req.method,
-    path,
-    endpoint: endpointOf(path, pattern),
-    body: null,
-    ruleIndex: null,
-    started: performance.now(),
-    time: isoTime(ctx.clock.now()),
-  }
-}
-
-function finishExchange(ctx: MocktopusContext, start: ExchangeStart, wire: WireResult): void {
-  // Field by field, in the order the spreads gave: spreading the whole start object (and a
-  // rest pattern) cost more per request than the rest of the exchange bookkeeping together.
-  const { model } = start
-  const usage = wire.kind === 'error' ? undefined : wire.usage
-  const exchange: Exchange = {
-    method: start.method,
-    path: start.path,
-    endpoint: start.endpoint,
-    body: start.body,
-    ruleIndex: start.ruleIndex,
-    time: start.time,
-    ...(model === undefined ? {} : { model }),
-    status: wire.status,
-    durationMs: performance.now() - start.started,
-    mocked: start.ruleIndex !== null,
-    stream: wire.kind === 'stream',
-    ...(usage ? { usage } : {}),
-  }
-  ctx.emit(exchange)
+  return beginExchange(ctx, c.req.method, c.req.path, pattern)
 }
 
 /**
- * Turns a responder's answer into a `Response` and tells observers once it is done: at once
- * for JSON, when the last byte is sent (or the client leaves) for a stream.
+ * The 500 answer for a bug of ours, in the route's error envelope.
  *
- * @example return writeWire(ctx, start, openaiError({ status: 400, message: 'bad' }))
+ * @example internalError(openaiError, new Error('boom'))
  */
-export function writeWire(ctx: MocktopusContext, start: ExchangeStart, wire: WireResult): Response {
-  // A plain record, not `Headers`: the Node adapter writes a record straight to the socket.
-  // Responders give lower-case names, so these settings replace theirs.
-  const headers: Record<string, string> = { ...ctx.responseHeaders, ...wire.headers }
-  if (start.ruleIndex !== null) headers[RULE_HEADER] = String(start.ruleIndex)
-  if (wire.kind !== 'stream') {
-    headers['content-type'] = 'application/json'
-    finishExchange(ctx, start, wire)
-    const text = (wire.kind === 'json' && wire.bodyText) || JSON.stringify(wire.body)
-    return written(new Response(text, { status: wire.status, headers }), 'json')
-  }
-  headers['content-type'] = 'text/event-stream; charset=utf-8'
-  headers['cache-control'] = 'no-cache'
-  const frames = wire.frames
-  let settle = () => {}
-  const settled = new Promise<void>((resolve) => {
-    settle = resolve
+export function internalError(errors: ErrorEnvelope, err: unknown): WireError {
+  return errors({
+    status: 500,
+    message: `[mocktopus] internal error: ${err instanceof Error ? err.message : String(err)}`,
   })
-  const observed = {
-    async *[Symbol.asyncIterator]() {
-      try {
-        yield* frames
-      } finally {
-        finishExchange(ctx, start, wire)
-        settle()
-      }
-    },
-  }
-  const response = new Response(sseStream(observed), { status: wire.status, headers })
-  return written(response, 'stream', settled)
-}
-
-// What writeWire wrote, so others need not read a response's headers to know: on Node that
-// read builds a `Headers` object, which costs more than a small answer's JSON. A symbol-keyed
-// property, not a WeakMap: a WeakMap entry per request cost a tenth of the bookkeeping.
-const WIRE_KIND = Symbol('mocktopus.wireKind')
-const WIRE_SETTLED = Symbol('mocktopus.wireSettled')
-
-type Written = Response & {
-  [WIRE_KIND]?: 'json' | 'stream'
-  [WIRE_SETTLED]?: Promise<void>
-}
-
-function written(response: Written, kind: 'json' | 'stream', settled?: Promise<void>): Response {
-  response[WIRE_KIND] = kind
-  if (settled) response[WIRE_SETTLED] = settled
-  return response
-}
-
-/**
- * For a stream `writeWire` wrote: settles once the stream has ended or been cancelled and its
- * exchange has been reported. `undefined` for any other response.
- *
- * @example await streamSettled(response)
- */
-export function streamSettled(response: Response): Promise<void> | undefined {
-  return (response as Written)[WIRE_SETTLED]
-}
-
-/**
- * What `writeWire` wrote this response as: `json` (errors included) or an SSE `stream`;
- * `undefined` for a response built elsewhere. Such a response already carries
- * `ctx.responseHeaders`.
- *
- * @example if (wireKindOf(response) === 'stream') trackStream(response)
- */
-export function wireKindOf(response: Response): 'json' | 'stream' | undefined {
-  return (response as Written)[WIRE_KIND]
 }
 
 // Record mode sends every request upstream; replay with --record-missing the ones no rule
@@ -260,26 +157,38 @@ function forwardRequest<Params>(
   })
 }
 
+/** Record mode, or replay with `--record-missing`: the request goes upstream. */
+interface Forward {
+  readonly kind: 'forward'
+  readonly start: ExchangeStart
+  readonly text: string
+  /** The parsed body; `undefined` when it is not JSON. */
+  readonly body: unknown
+  readonly match?: MatchRequest
+}
+
 /**
- * Handles one request to an API route, from raw body to written answer.
+ * The shared steps for one request to an API route, from raw body to an answer ready to send;
+ * `forward` when the recording hooks send it upstream (only the Hono app can, with its
+ * `Request`).
  *
- * @example app.post(route.path, (c) => handleApiRequest(ctx, route, c))
+ * @example const output = await answerApiRequest(ctx, route, request, start)
  */
-export async function handleApiRequest<Params>(
+export async function answerApiRequest<Params>(
   ctx: MocktopusContext,
   route: ApiRoute<Params>,
-  c: Context,
-): Promise<Response> {
-  const start = startExchange(ctx, c, route.path)
-  const read = await readBody(c.req.raw, ctx.bodyLimit)
-  if (!read.ok) return writeWire(ctx, start, route.errors(bodyRefusal(read, ctx.bodyLimit)))
+  request: ApiRequest,
+  start: ExchangeDraft,
+): Promise<WireOutput | Forward> {
+  const read = await request.readBody(ctx.bodyLimit)
+  if (!read.ok) return wireOutput(ctx, start, route.errors(bodyRefusal(read, ctx.bodyLimit)))
   const json = parseJSONBody(read.text)
   if (ctx.recording?.forwardAll) {
-    return forwardRequest(ctx, route, c, start, read.text, json.ok ? json.value : undefined)
+    return { kind: 'forward', start, text: read.text, body: json.ok ? json.value : undefined }
   }
   if (!json.ok) {
     start.body = read.text
-    return writeWire(
+    return wireOutput(
       ctx,
       start,
       route.errors({
@@ -295,16 +204,16 @@ export async function handleApiRequest<Params>(
   start.body = body
   if (typeof model === 'string') start.model = model
   const parsed = route.parse(body)
-  if (!parsed.ok) return writeWire(ctx, start, parsed.error)
+  if (!parsed.ok) return wireOutput(ctx, start, parsed.error)
 
   const matcher = ctx.matcher
   const match = matcher.match(parsed.match)
   if (!match) {
     if (ctx.recording?.forward) {
-      return forwardRequest(ctx, route, c, start, read.text, body, parsed.match)
+      return { kind: 'forward', start, text: read.text, body, match: parsed.match }
     }
     const describe = ctx.recording?.describeMiss ?? describeNoMatch
-    return writeWire(
+    return wireOutput(
       ctx,
       start,
       route.errors({
@@ -315,9 +224,51 @@ export async function handleApiRequest<Params>(
     )
   }
   start.ruleIndex = match.index
-  const wire = await route.answer(new Answering(parsed.params, match, ctx.clock, c))
-  if (wire.delayMs > 0) await ctx.clock.sleep(wire.delayMs, c.req.raw.signal)
-  return writeWire(ctx, start, wire)
+  const wire = await route.answer(new Answering(parsed.params, match, ctx.clock, request))
+  if (wire.delayMs > 0) await ctx.clock.sleep(wire.delayMs, request.signal)
+  return wireOutput(ctx, start, wire)
+}
+
+// A Hono request as the shared steps read it. A class, for the getter (see Answering).
+class HonoApiRequest implements ApiRequest {
+  readonly #c: Context
+
+  constructor(c: Context) {
+    this.#c = c
+  }
+
+  get method(): string {
+    return this.#c.req.method
+  }
+
+  get path(): string {
+    return this.#c.req.path
+  }
+
+  readBody(limit: number): Promise<BodyRead> {
+    return readBody(this.#c.req.raw, limit)
+  }
+
+  get signal(): AbortSignal {
+    return this.#c.req.raw.signal
+  }
+}
+
+/**
+ * Handles one request to an API route in the Hono app, from raw body to written answer.
+ *
+ * @example app.post(route.path, (c) => handleApiRequest(ctx, route, c))
+ */
+export async function handleApiRequest<Params>(
+  ctx: MocktopusContext,
+  route: ApiRoute<Params>,
+  c: Context,
+): Promise<Response> {
+  const start = startExchange(ctx, c, route.path)
+  const output = await answerApiRequest(ctx, route, new HonoApiRequest(c), start)
+  if (output.kind !== 'forward') return toResponse(output)
+  const { text, body, match } = output
+  return forwardRequest(ctx, route, c, output.start, text, body, match)
 }
 
 /**
@@ -332,6 +283,8 @@ export function addApiRoute<Params>(
 ): void {
   const method = route.method ?? 'POST'
   ctx.routes.push({ method, path: route.path, errors: route.errors })
+  if (!route.hasMiddleware)
+    ctx.directRoutes.set(`${method} ${route.path}`, route as ApiRoute<unknown>)
   app.on(method, route.path, (c) => handleApiRequest(ctx, route, c))
 }
 

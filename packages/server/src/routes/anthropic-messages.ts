@@ -87,6 +87,8 @@ export function registerAnthropicMessages(app: Hono, ctx: MocktopusContext): voi
   addApiRoute<AnthropicParams>(app, ctx, {
     path: ANTHROPIC_MESSAGES_PATH,
     errors: anthropicError,
+    // The request-id middleware above.
+    hasMiddleware: true,
     parse: (body) => parseAnthropicRequest(body),
     answer: (input) => answerAnthropicMessage(input),
   })

@@ -1,0 +1,196 @@
+/**
+ * The Node runner's direct path. Requests to the API routes are answered from `node:http`'s
+ * own request and response objects, without a Web `Request` and `Response` per request: for a
+ * small answer, building those and routing through the app cost more than the answer itself.
+ * The steps are the app's (`answerApiRequest`, `wireOutput`), so the bytes on the wire are the
+ * app's too; a test sends the same requests both ways and compares them.
+ *
+ * Only the plain case comes here: a route without middleware of its own, an exact path (no
+ * query string, no mount prefix), a declared length within the limit and a JSON content type.
+ * Everything else (preflights, refusals before the body, other routes) goes to the app.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { type BodyRead, decodeBody, isJSONContentType } from './body.js'
+import type { MocktopusContext } from './context.js'
+import { beginExchange } from './exchange-start.js'
+import {
+  type ApiRequest,
+  type ApiRoute,
+  answerApiRequest,
+  internalError,
+  type WireOutput,
+  wireOutput,
+} from './pipeline.js'
+import type { JSONOutput, StreamOutput } from './wire-output.js'
+
+/** Answers a request and says `true`, or leaves it to the app and says `false`. */
+export type DirectAnswerer = (request: IncomingMessage, response: ServerResponse) => boolean
+
+export interface DirectOptions {
+  /** Told of every stream the direct path starts; `settled` resolves once it is over. */
+  readonly onStream: (settled: Promise<void>) => void
+}
+
+/**
+ * The direct path over a Mocktopus context.
+ *
+ * @example const direct = createDirectAnswerer(ctx, { onStream: (s) => streams.add(s) })
+ * createServer((req, res) => direct(req, res) || appListener(req, res))
+ */
+export function createDirectAnswerer(
+  ctx: MocktopusContext,
+  options: DirectOptions,
+): DirectAnswerer {
+  return (request, response) => {
+    const { method, url } = request
+    const route = ctx.directRoutes.get(`${method} ${url}`)
+    if (route === undefined || method === undefined || url === undefined) return false
+    const { headers } = request
+    const length = headers['content-length']
+    if (length === undefined || !(Number(length) <= ctx.bodyLimit)) return false
+    if (!isJSONContentType(headers['content-type'] ?? null)) return false
+    const apiRequest = new NodeApiRequest(method, url, request, response)
+    void answerDirectly(ctx, route, apiRequest, response, options)
+    return true
+  }
+}
+
+async function answerDirectly(
+  ctx: MocktopusContext,
+  route: ApiRoute<unknown>,
+  request: NodeApiRequest,
+  response: ServerResponse,
+  options: DirectOptions,
+): Promise<void> {
+  let output: WireOutput
+  try {
+    const answered = await answerApiRequest(
+      ctx,
+      route,
+      request,
+      beginExchange(ctx, request.method, request.path, route.path),
+    )
+    // Recording hooks keep a Mocktopus off the direct path: only the app forwards.
+    if (answered.kind === 'forward') throw new Error('the direct path cannot forward a request')
+    output = answered
+  } catch (error) {
+    // As the app's onError answers: a 500 in the route's envelope, never a dropped socket.
+    const start = beginExchange(ctx, request.method, request.path, request.path)
+    output = wireOutput(ctx, start, internalError(route.errors, error))
+  }
+  if (output.kind === 'json') return sendJSON(response, output)
+  options.onStream(output.settled)
+  await sendStream(response, output)
+}
+
+// An IncomingMessage as the shared steps read it. A class, for the getter (see Answering).
+class NodeApiRequest implements ApiRequest {
+  readonly method: string
+  readonly path: string
+  readonly #request: IncomingMessage
+  readonly #response: ServerResponse
+  #controller: AbortController | undefined
+
+  constructor(method: string, path: string, request: IncomingMessage, response: ServerResponse) {
+    this.method = method
+    this.path = path
+    this.#request = request
+    this.#response = response
+  }
+
+  readBody(limit: number): Promise<BodyRead> {
+    return readNodeBody(this.#request, limit)
+  }
+
+  get signal(): AbortSignal {
+    if (this.#controller) return this.#controller.signal
+    const controller = new AbortController()
+    this.#controller = controller
+    const response = this.#response
+    // The client went away: the response closed before its last byte was handed on.
+    const abort = () => {
+      if (!response.writableFinished)
+        controller.abort(new Error('the client closed the connection'))
+    }
+    if (response.destroyed) abort()
+    else response.once('close', abort)
+    return controller.signal
+  }
+}
+
+// The whole body, whose declared length was within the limit; HTTP/1.1 framing keeps it so.
+function readNodeBody(request: IncomingMessage, limit: number): Promise<BodyRead> {
+  return new Promise((resolve, reject) => {
+    const chunks: Uint8Array[] = []
+    let size = 0
+    const onData = (chunk: Uint8Array) => {
+      size += chunk.byteLength
+      if (size <= limit) chunks.push(chunk)
+    }
+    const onEnd = () => {
+      done()
+      if (size > limit) resolve({ ok: false, reason: 'too_large' })
+      else
+        resolve(decodeBody(chunks.length === 1 ? (chunks[0] as Uint8Array) : Buffer.concat(chunks)))
+    }
+    const onFailure = (error?: Error) => {
+      done()
+      reject(error ?? new Error('the client closed the connection before sending the body'))
+    }
+    const done = () => {
+      request.off('data', onData)
+      request.off('end', onEnd)
+      request.off('error', onFailure)
+      request.off('close', onFailure)
+    }
+    request.on('data', onData)
+    request.once('end', onEnd)
+    request.once('error', onFailure)
+    request.once('close', onFailure)
+  })
+}
+
+// As @hono/node-server writes a string body: status and headers as given, then the length
+// that `end` works out, so the header lines come out in the same order.
+function sendJSON(response: ServerResponse, output: JSONOutput): void {
+  response.statusCode = output.status
+  const { headers } = output
+  for (const name in headers) response.setHeader(name, headers[name] as string)
+  response.end(output.text)
+}
+
+// As @hono/node-server writes a stream: headers at once, then each chunk as it comes, waiting
+// when the socket is full; a client that leaves cancels the stream, which reports its exchange.
+async function sendStream(response: ServerResponse, output: StreamOutput): Promise<void> {
+  response.writeHead(output.status, output.headers)
+  response.flushHeaders()
+  const reader = output.body.getReader()
+  const cancel = () => {
+    if (!response.writableFinished) reader.cancel().catch(() => {})
+  }
+  response.once('close', cancel)
+  try {
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) break
+      if (!response.write(value)) await drained(response)
+    }
+    response.end()
+  } catch {
+    response.destroy()
+  } finally {
+    response.off('close', cancel)
+  }
+}
+
+function drained(response: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      response.off('drain', done)
+      response.off('close', done)
+      resolve()
+    }
+    response.once('drain', done)
+    response.once('close', done)
+  })
+}

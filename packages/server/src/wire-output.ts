@@ -1,0 +1,130 @@
+/**
+ * A responder's answer made ready to send: the status, the header record and the JSON text, or
+ * an SSE byte stream. `toResponse` makes a Web `Response` of it for the Hono app; the Node
+ * runner's direct path (./node-direct.ts) writes it to the socket without one.
+ */
+import { sseStream, type WireResult } from '@mocktopus/responders'
+import type { MocktopusContext } from './context.js'
+import { type ExchangeStart, finishExchange } from './exchange-start.js'
+
+/** The header naming the index of the rule that answered. */
+export const RULE_HEADER = 'x-mocktopus-rule'
+
+/** A JSON answer (errors included), written whole. */
+export interface JSONOutput {
+  readonly kind: 'json'
+  readonly status: number
+  readonly headers: Record<string, string>
+  readonly text: string
+}
+
+/** An SSE answer; `settled` resolves once it has ended or been cancelled and was reported. */
+export interface StreamOutput {
+  readonly kind: 'stream'
+  readonly status: number
+  readonly headers: Record<string, string>
+  readonly body: ReadableStream<Uint8Array>
+  readonly settled: Promise<void>
+}
+
+export type WireOutput = JSONOutput | StreamOutput
+
+/**
+ * Makes a responder's answer ready to send, and tells observers once it is done: at once for
+ * JSON, when the last byte is sent (or the client leaves) for a stream.
+ *
+ * @example const output = wireOutput(ctx, start, openaiError({ status: 400, message: 'bad' }))
+ */
+export function wireOutput(
+  ctx: MocktopusContext,
+  start: ExchangeStart,
+  wire: WireResult,
+): WireOutput {
+  // A plain record, not `Headers`: Node writes a record straight to the socket.
+  // Responders give lower-case names, so these settings replace theirs.
+  const headers: Record<string, string> = { ...ctx.responseHeaders, ...wire.headers }
+  if (start.ruleIndex !== null) headers[RULE_HEADER] = String(start.ruleIndex)
+  if (wire.kind !== 'stream') {
+    headers['content-type'] = 'application/json'
+    finishExchange(ctx, start, wire)
+    const text = (wire.kind === 'json' && wire.bodyText) || JSON.stringify(wire.body)
+    return { kind: 'json', status: wire.status, headers, text }
+  }
+  headers['content-type'] = 'text/event-stream; charset=utf-8'
+  headers['cache-control'] = 'no-cache'
+  const frames = wire.frames
+  let settle = () => {}
+  const settled = new Promise<void>((resolve) => {
+    settle = resolve
+  })
+  const observed = {
+    async *[Symbol.asyncIterator]() {
+      try {
+        yield* frames
+      } finally {
+        finishExchange(ctx, start, wire)
+        settle()
+      }
+    },
+  }
+  return { kind: 'stream', status: wire.status, headers, body: sseStream(observed), settled }
+}
+
+/**
+ * The answer as a Web `Response`, marked with what it is (see `wireKindOf`).
+ *
+ * @example return toResponse(wireOutput(ctx, start, wire))
+ */
+export function toResponse(output: WireOutput): Response {
+  const init = { status: output.status, headers: output.headers }
+  if (output.kind === 'json') return marked(new Response(output.text, init), 'json')
+  return marked(new Response(output.body, init), 'stream', output.settled)
+}
+
+/**
+ * Turns a responder's answer into a `Response` and tells observers once it is done: at once
+ * for JSON, when the last byte is sent (or the client leaves) for a stream.
+ *
+ * @example return writeWire(ctx, start, openaiError({ status: 400, message: 'bad' }))
+ */
+export function writeWire(ctx: MocktopusContext, start: ExchangeStart, wire: WireResult): Response {
+  return toResponse(wireOutput(ctx, start, wire))
+}
+
+// What writeWire wrote, so others need not read a response's headers to know: on Node that
+// read builds a `Headers` object, which costs more than a small answer's JSON. A symbol-keyed
+// property, not a WeakMap: a WeakMap entry per request cost a tenth of the bookkeeping.
+const WIRE_KIND = Symbol('mocktopus.wireKind')
+const WIRE_SETTLED = Symbol('mocktopus.wireSettled')
+
+type Marked = Response & {
+  [WIRE_KIND]?: 'json' | 'stream'
+  [WIRE_SETTLED]?: Promise<void>
+}
+
+function marked(response: Marked, kind: 'json' | 'stream', settled?: Promise<void>): Response {
+  response[WIRE_KIND] = kind
+  if (settled) response[WIRE_SETTLED] = settled
+  return response
+}
+
+/**
+ * For a stream `writeWire` wrote: settles once the stream has ended or been cancelled and its
+ * exchange has been reported. `undefined` for any other response.
+ *
+ * @example await streamSettled(response)
+ */
+export function streamSettled(response: Response): Promise<void> | undefined {
+  return (response as Marked)[WIRE_SETTLED]
+}
+
+/**
+ * What `writeWire` wrote this response as: `json` (errors included) or an SSE `stream`;
+ * `undefined` for a response built elsewhere. Such a response already carries
+ * `ctx.responseHeaders`.
+ *
+ * @example if (wireKindOf(response) === 'stream') trackStream(response)
+ */
+export function wireKindOf(response: Response): 'json' | 'stream' | undefined {
+  return (response as Marked)[WIRE_KIND]
+}
