@@ -22,7 +22,10 @@ export default defineConfig([
     entry: ['src/bin.ts'],
     format: ['esm'],
     target: 'node20',
-    noExternal: [/./],
+    // But @hono/node-server, which the server loads only when a request needs the Hono app
+    // (see server/src/node.ts): bundled, its static imports (node:http2, and through it TLS)
+    // would load with the bin; left in node_modules, they load with it, if ever.
+    noExternal: [/^(?!@hono\/node-server$)/],
     // Bundled CommonJS (yaml's Node build) calls `require('process')`; an ES module has no
     // `require` of its own.
     banner: {

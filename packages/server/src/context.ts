@@ -8,6 +8,13 @@ import type { CostObserver } from './cost/observer.js'
 import type { Exchange } from './exchange.js'
 import type { Journal } from './journal.js'
 import type { ApiRoute } from './pipeline.js'
+import type { JSONOutput } from './wire-output.js'
+
+/** A route the Node runner may answer without the app: an API route, or a fixed JSON answer. */
+export type DirectRoute =
+  | { readonly kind: 'api'; readonly route: ApiRoute<unknown> }
+  | { readonly kind: 'plain'; answer(): JSONOutput }
+
 import type { RecordingHooks } from './record/hooks.js'
 
 /** One registered API route, so the fallback can answer 405 (and in the right envelope). */
@@ -41,10 +48,10 @@ export interface MocktopusContext {
   readonly admin?: boolean
   readonly routes: RouteEntry[]
   /**
-   * The API routes the Node runner may answer without the app, by `METHOD /path`: those with
-   * no Hono middleware of their own.
+   * What the Node runner may answer without the app, by `METHOD /path`: the API routes with no
+   * Hono middleware of their own, and `GET /health`.
    */
-  readonly directRoutes: Map<string, ApiRoute<unknown>>
+  readonly directRoutes: Map<string, DirectRoute>
   /** Registers state a route module keeps (e.g. stored responses) to clear on `reset()`. */
   onReset(clear: () => void): void
   /** The last API exchanges, for `GET /_mocktopus/requests`. */

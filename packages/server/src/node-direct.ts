@@ -6,8 +6,10 @@
  * app's too; a test sends the same requests both ways and compares them.
  *
  * Only the plain case comes here: a route without middleware of its own, an exact path (no
- * query string, no mount prefix), a declared length within the limit and a JSON content type.
- * Everything else (preflights, refusals before the body, other routes) goes to the app.
+ * query string, no mount prefix), a declared length within the limit and a JSON content type;
+ * and `GET /health`, the readiness probe, so a server answers it before the app's adapter has
+ * even loaded (see ./node.ts). Everything else (preflights, refusals before the body, other
+ * routes) goes to the app.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { type BodyRead, decodeBody, isJSONContentType } from './body.js'
@@ -43,8 +45,13 @@ export function createDirectAnswerer(
 ): DirectAnswerer {
   return (request, response) => {
     const { method, url } = request
-    const route = ctx.directRoutes.get(`${method} ${url}`)
-    if (route === undefined || method === undefined || url === undefined) return false
+    const direct = ctx.directRoutes.get(`${method} ${url}`)
+    if (direct === undefined || method === undefined || url === undefined) return false
+    if (direct.kind === 'plain') {
+      sendJSON(response, direct.answer())
+      return true
+    }
+    const { route } = direct
     const { headers } = request
     const length = headers['content-length']
     if (length === undefined || !(Number(length) <= ctx.bodyLimit)) return false

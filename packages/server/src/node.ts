@@ -1,10 +1,22 @@
 /** @module @mocktopus/server/node */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { getRequestListener } from '@hono/node-server'
+import { openaiError } from '@mocktopus/responders'
 import { directContextOf } from './context.js'
 import type { Mocktopus } from './mocktopus.js'
 import { createDirectAnswerer } from './node-direct.js'
+import { internalError } from './pipeline.js'
+
+type AppListener = (request: IncomingMessage, response: ServerResponse) => Promise<void>
+
+// Should the adapter fail to load, each request it was for still gets a JSON error envelope.
+function failed(response: ServerResponse): (error: unknown) => void {
+  return (error) => {
+    const { body, status } = internalError(openaiError, error)
+    response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body))
+  }
+}
+
 import { streamSettled, wireKindOf } from './pipeline.js'
 
 export { loadPricingFile } from './cost/load-pricing.js'
@@ -72,7 +84,7 @@ export interface RunningServer {
  * const server = await serve(await createMocktopus({ scenarioFile: 'scenario.yaml' }), { port: 0 })
  * const openai = new OpenAI({ apiKey: 'test', baseURL: `${server.url}/v1` })
  */
-export function serve(
+export async function serve(
   mock: Pick<Mocktopus, 'fetch'>,
   options: ServeOptions = {},
 ): Promise<RunningServer> {
@@ -94,17 +106,33 @@ export function serve(
   }
   const ctx = options.direct === false ? undefined : directContextOf(mock)
   const direct = ctx && createDirectAnswerer(ctx, { onStream: track })
-  const app = getRequestListener(async (request) => trackStream(await mock.fetch(request), track), {
-    hostname,
-  })
+  // The app's Node adapter is loaded when first needed: it brings Node's fetch implementation
+  // (undici) and node:http2, about a third of the CLI's start-up, and with the direct path
+  // answering the readiness probe and the OpenAI routes, a run may never need it.
+  let app: AppListener | undefined
+  let loading: Promise<AppListener> | undefined
+  const loadApp = () => {
+    loading ??= import('@hono/node-server').then(({ getRequestListener }) => {
+      app = getRequestListener(async (request) => trackStream(await mock.fetch(request), track), {
+        hostname,
+      })
+      return app
+    })
+    return loading
+  }
   // The app answers whatever the direct path leaves to it.
+  const toApp = (request: IncomingMessage, response: ServerResponse) => {
+    if (app) void app(request, response)
+    else void loadApp().then((loaded) => loaded(request, response), failed(response))
+  }
   const server = createServer(
     direct
       ? (request, response) => {
-          if (!direct(request, response)) void app(request, response)
+          if (!direct(request, response)) toApp(request, response)
         }
-      : app,
+      : toApp,
   )
+  if (!direct) await loadApp()
   return new Promise((resolve, reject) => {
     server.listen(port, hostname, () => {
       const info = server.address() as AddressInfo

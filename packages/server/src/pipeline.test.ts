@@ -42,7 +42,7 @@ describe('wireKindOf', () => {
     const error = await mock.fetch('http://mock.local/v1/nope', { method: 'POST', body: '{}' })
     expect(error.status).toBe(404)
     expect(wireKindOf(error)).toBe('json')
-    expect(wireKindOf(await mock.fetch('http://mock.local/health'))).toBeUndefined()
+    expect(wireKindOf(await mock.fetch('http://mock.local/cost-report'))).toBeUndefined()
     expect(wireKindOf(new Response('x'))).toBeUndefined()
   })
 })

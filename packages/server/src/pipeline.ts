@@ -284,7 +284,10 @@ export function addApiRoute<Params>(
   const method = route.method ?? 'POST'
   ctx.routes.push({ method, path: route.path, errors: route.errors })
   if (!route.hasMiddleware)
-    ctx.directRoutes.set(`${method} ${route.path}`, route as ApiRoute<unknown>)
+    ctx.directRoutes.set(`${method} ${route.path}`, {
+      kind: 'api',
+      route: route as ApiRoute<unknown>,
+    })
   app.on(method, route.path, (c) => handleApiRequest(ctx, route, c))
 }
 

@@ -193,6 +193,30 @@ describe('the direct path', () => {
     expect(a.status).toBeGreaterThanOrEqual(200)
   })
 
+  it('answers GET /health as the app does', async () => {
+    const { direct, viaApp } = await bothWays()
+    const health = { method: 'GET', path: '/health' }
+    const [a, b] = [await send(direct.url, health), await send(viaApp.url, health)]
+    expect(a).toEqual(b)
+    expect(JSON.parse(a.body)).toMatchObject({ status: 'healthy', rules: 7 })
+  })
+
+  it('loads the app when a request needs it, and answers those as before', async () => {
+    const { direct, viaApp } = await bothWays()
+    const models = { method: 'GET', path: '/v1/models' }
+    const [a, b] = await Promise.all([send(direct.url, models), send(viaApp.url, models)])
+    expect(a).toEqual(b)
+    expect(a.status).toBe(200)
+    const preflight = {
+      method: 'OPTIONS',
+      path: '/v1/chat/completions',
+      headers: { origin: 'https://app.example', 'access-control-request-method': 'POST' },
+    }
+    const [c, d] = [await send(direct.url, preflight), await send(viaApp.url, preflight)]
+    expect(c).toEqual(d)
+    expect(c.status).toBe(204)
+  })
+
   it('answers the same with CORS off', async () => {
     const { direct, viaApp } = await bothWays({ cors: false })
     const sent = REQUESTS['chat completion'] as Sent
@@ -253,6 +277,7 @@ describe('which requests the direct path takes', () => {
       expect((await send(base, REQUESTS[name] as Sent)).status, name).toBe(200)
     }
     expect((await send(base, REQUESTS['JSON that does not parse (400)'] as Sent)).status).toBe(400)
+    expect((await send(base, { method: 'GET', path: '/health' })).status).toBe(200)
   })
 
   it('leaves everything else to the app', async () => {

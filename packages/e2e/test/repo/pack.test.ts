@@ -278,6 +278,11 @@ describe('the installed mocktopus command', { timeout: 30_000 }, () => {
       }
       expect(body.object).toBe('chat.completion')
       expect(body.choices[0]?.message.content).toBe('pong from the packed server')
+      // Through the Hono app, whose Node adapter the bin leaves in node_modules and loads the
+      // first time a request needs it.
+      const models = await fetch(`${baseURL}/models`)
+      expect(models.status).toBe(200)
+      expect(((await models.json()) as { object: string }).object).toBe('list')
     } finally {
       if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve))
