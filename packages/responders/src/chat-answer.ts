@@ -3,7 +3,7 @@
  * `chat.completion.chunk` stream, or the rule's error, as plain data.
  */
 import type { MatchResult, Rule, ToolCallSpec, UsageSpec } from '@mocktopus/scenario'
-import { conversationText } from '@mocktopus/scenario'
+import { conversationLength } from '@mocktopus/scenario'
 import type { ChatParams } from './chat-request.js'
 import type {
   ChatCompletion,
@@ -17,8 +17,8 @@ import { type Clock, unixSeconds } from './clock.js'
 import { deterministicId } from './ids.js'
 import { openaiRuleError } from './openai-errors.js'
 import { openaiFrames, replayable } from './openai-stream.js'
-import { estimateTokens } from './tokens.js'
-import type { WireError, WireJSON, WireStream } from './wire.js'
+import { estimateTokens, tokensOfLength } from './tokens.js'
+import type { WireError, WireJSON, WireStream, WireUsage } from './wire.js'
 
 /** The `system_fingerprint` every answer carries; fixed so bodies stay byte-identical. */
 export const SYSTEM_FINGERPRINT = 'fp_mocktopus'
@@ -48,12 +48,30 @@ export function chatUsage(
   completionText: string,
   spec: UsageSpec | undefined,
 ): CompletionUsage {
-  const prompt = spec?.input_tokens ?? estimateTokens(conversationText(params.messages))
+  return completionUsage(tokenCounts(params, completionText, spec))
+}
+
+interface TokenCounts {
+  readonly prompt: number
+  readonly completion: number
+  readonly total: number
+}
+
+function tokenCounts(
+  params: Pick<ChatParams, 'messages' | 'n'>,
+  completionText: string,
+  spec: UsageSpec | undefined,
+): TokenCounts {
+  const prompt = spec?.input_tokens ?? tokensOfLength(conversationLength(params.messages))
   const completion = spec?.output_tokens ?? estimateTokens(completionText) * params.n
+  return { prompt, completion, total: spec?.total_tokens ?? prompt + completion }
+}
+
+function completionUsage({ prompt, completion, total }: TokenCounts): CompletionUsage {
   return {
     prompt_tokens: prompt,
     completion_tokens: completion,
-    total_tokens: spec?.total_tokens ?? prompt + completion,
+    total_tokens: total,
     prompt_tokens_details: { cached_tokens: 0, audio_tokens: 0 },
     completion_tokens_details: {
       reasoning_tokens: 0,
@@ -92,17 +110,17 @@ function toolCalls(
 // (unless tool call ids are made up per request), so it is serialised once.
 const choicesTexts = new WeakMap<Rule, Map<number, string>>()
 
-function choicesText(choices: ChatCompletion['choices'], rule: Rule | undefined): string {
-  if (!rule) return JSON.stringify(choices)
+function choicesText(parts: CompletionParts, rule: Rule | undefined): string {
+  if (!rule) return JSON.stringify(completionChoices(parts))
   let byN = choicesTexts.get(rule)
   if (!byN) {
     byN = new Map()
     choicesTexts.set(rule, byN)
   }
-  let text = byN.get(choices.length)
+  let text = byN.get(parts.n)
   if (text === undefined) {
-    text = JSON.stringify(choices)
-    byN.set(choices.length, text)
+    text = JSON.stringify(completionChoices(parts))
+    byN.set(parts.n, text)
   }
   return text
 }
@@ -112,16 +130,94 @@ function num(value: number): string {
   return Number.isFinite(value) ? String(value) : 'null'
 }
 
+// The usage details are zeros on every answer (the rule's usage sets only the three counts).
+const USAGE_DETAILS_TEXT = `"prompt_tokens_details":${JSON.stringify(completionUsage({ prompt: 0, completion: 0, total: 0 }).prompt_tokens_details)},"completion_tokens_details":${JSON.stringify(completionUsage({ prompt: 0, completion: 0, total: 0 }).completion_tokens_details)}`
+
+/** What a completion is made of; the body object and its text are both built from it. */
+interface CompletionParts {
+  readonly id: string
+  readonly created: number
+  readonly model: string
+  readonly n: number
+  readonly content: string | null
+  readonly calls: ChatCompletionMessageToolCall[] | undefined
+  readonly finishReason: ChatCompletion['choices'][number]['finish_reason']
+  readonly counts: TokenCounts
+}
+
+function completionChoices(parts: CompletionParts): ChatCompletion['choices'] {
+  const { content, calls, finishReason } = parts
+  return Array.from({ length: parts.n }, (_, i) => ({
+    index: i,
+    message: {
+      role: 'assistant',
+      content,
+      refusal: null,
+      annotations: [],
+      ...(calls ? { tool_calls: calls } : {}),
+    },
+    logprobs: null,
+    finish_reason: finishReason,
+  }))
+}
+
+function completionBody(parts: CompletionParts): ChatCompletion {
+  return {
+    id: parts.id,
+    object: 'chat.completion',
+    created: parts.created,
+    model: parts.model,
+    choices: completionChoices(parts),
+    usage: completionUsage(parts.counts),
+    service_tier: 'default',
+    system_fingerprint: SYSTEM_FINGERPRINT,
+  }
+}
+
 /**
- * `JSON.stringify(body)`, written from pieces: the choices of `rule` are serialised once per
- * rule; what changes per request (id, time, model, usage) is written here. Serialising the
- * whole completion was about a tenth of a chat request's time in the server. A test checks
- * the text equals `JSON.stringify(body)`.
+ * `JSON.stringify(completionBody(parts))`, written from pieces: the choices of `rule` are
+ * serialised once per rule; what changes per request (id, time, model, usage) is written here.
+ * Serialising the whole completion was about a tenth of a chat request's time in the server.
+ * A test checks the text equals `JSON.stringify(body)`.
  */
-function completionJSON(body: ChatCompletion, rule: Rule | undefined): string {
-  const { usage } = body
-  const usageText = `{"prompt_tokens":${num(usage.prompt_tokens)},"completion_tokens":${num(usage.completion_tokens)},"total_tokens":${num(usage.total_tokens)},"prompt_tokens_details":${JSON.stringify(usage.prompt_tokens_details)},"completion_tokens_details":${JSON.stringify(usage.completion_tokens_details)}}`
-  return `{"id":${JSON.stringify(body.id)},"object":"chat.completion","created":${num(body.created)},"model":${JSON.stringify(body.model)},"choices":${choicesText(body.choices, rule)},"usage":${usageText},"service_tier":${JSON.stringify(body.service_tier)},"system_fingerprint":${JSON.stringify(body.system_fingerprint)}}`
+function completionJSON(parts: CompletionParts, rule: Rule | undefined): string {
+  const { counts } = parts
+  const usageText = `{"prompt_tokens":${num(counts.prompt)},"completion_tokens":${num(counts.completion)},"total_tokens":${num(counts.total)},${USAGE_DETAILS_TEXT}}`
+  return `{"id":${JSON.stringify(parts.id)},"object":"chat.completion","created":${num(parts.created)},"model":${JSON.stringify(parts.model)},"choices":${choicesText(parts, rule)},"usage":${usageText},"service_tier":"default","system_fingerprint":${JSON.stringify(SYSTEM_FINGERPRINT)}}`
+}
+
+/**
+ * A completion answer. The server sends `bodyText`; the `body` object, which the stub hands to
+ * its caller, is built only when read: in the server it never is, and building it (choices,
+ * messages, usage) cost more than writing the text.
+ */
+class CompletionAnswer implements WireJSON {
+  readonly kind = 'json'
+  readonly status = 200
+  readonly headers: Readonly<Record<string, string>>
+  readonly delayMs: number
+  readonly usage: WireUsage
+  readonly bodyText: string
+  readonly #parts: CompletionParts
+  #body: ChatCompletion | undefined
+
+  constructor(
+    parts: CompletionParts,
+    rule: Rule | undefined,
+    headers: Readonly<Record<string, string>>,
+    delayMs: number,
+  ) {
+    this.#parts = parts
+    this.headers = headers
+    this.delayMs = delayMs
+    this.usage = { input_tokens: parts.counts.prompt, output_tokens: parts.counts.completion }
+    this.bodyText = completionJSON(parts, rule)
+  }
+
+  get body(): ChatCompletion {
+    this.#body ??= completionBody(this.#parts)
+    return this.#body
+  }
 }
 
 /**
@@ -144,43 +240,31 @@ export function answerChat(options: AnswerChatOptions): ChatAnswer {
   const calls = toolCalls(respond.tool_calls, seed)
   const content = respond.content === undefined ? (calls ? null : '') : respond.content
   const finishReason = respond.finish_reason ?? (calls ? 'tool_calls' : 'stop')
-  const completionText =
-    (content ?? '') + (calls ?? []).map((c) => c.function.name + c.function.arguments).join('')
-  const usage = chatUsage(params, completionText, respond.usage)
+  let completionText = content ?? ''
+  for (const call of calls ?? []) completionText += call.function.name + call.function.arguments
+  const counts = tokenCounts(params, completionText, respond.usage)
   const id = respond.id ?? deterministicId('chatcmpl-', seed, 29)
   const created = unixSeconds(clock)
-  const wireUsage = { input_tokens: usage.prompt_tokens, output_tokens: usage.completion_tokens }
   const delayMs = respond.delay_ms ?? 0
 
   if (!params.stream) {
-    const choices: ChatCompletion['choices'] = Array.from({ length: params.n }, (_, i) => ({
-      index: i,
-      message: {
-        role: 'assistant',
-        content,
-        refusal: null,
-        annotations: [],
-        ...(calls ? { tool_calls: calls } : {}),
-      },
-      logprobs: null,
-      finish_reason: finishReason,
-    }))
-    const body: ChatCompletion = {
+    const parts: CompletionParts = {
       id,
-      object: 'chat.completion',
       created,
       model: params.model,
-      choices,
-      usage,
-      service_tier: 'default',
-      system_fingerprint: SYSTEM_FINGERPRINT,
+      n: params.n,
+      content,
+      calls,
+      finishReason,
+      counts,
     }
     // Tool call ids made up from the request differ per request; given ones do not.
     const sameEveryTime = (respond.tool_calls ?? []).every((spec) => spec.id !== undefined)
-    const bodyText = completionJSON(body, sameEveryTime ? rule : undefined)
-    return { kind: 'json', status: 200, headers, body, bodyText, delayMs, usage: wireUsage }
+    return new CompletionAnswer(parts, sameEveryTime ? rule : undefined, headers, delayMs)
   }
 
+  const usage = completionUsage(counts)
+  const wireUsage = { input_tokens: counts.prompt, output_tokens: counts.completion }
   const deltas: ChatCompletionChunkDelta[] = [
     { role: 'assistant', content: content === null ? null : '', refusal: null },
   ]

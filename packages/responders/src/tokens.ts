@@ -7,5 +7,14 @@
  */
 export function estimateTokens(text: string | null | undefined): number {
   if (!text) return 0
-  return Math.ceil(text.length / 4)
+  return tokensOfLength(text.length)
+}
+
+/**
+ * `estimateTokens` of a text of `length` characters, for when only the length is at hand.
+ *
+ * @example tokensOfLength(11) // 3
+ */
+export function tokensOfLength(length: number): number {
+  return Math.ceil(length / 4)
 }

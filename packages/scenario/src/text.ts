@@ -27,6 +27,19 @@ export function lastUserText(messages: readonly ChatMessage[] | undefined): stri
   return ''
 }
 
+/**
+ * `conversationText(messages).length`, without joining the texts: the token estimate needs
+ * only the length, on every answer.
+ *
+ * @example conversationLength([{ role: 'user', content: 'hi' }, { role: 'assistant', content: 'yo' }]) // 5
+ */
+export function conversationLength(messages: readonly ChatMessage[] | undefined): number {
+  if (!messages || messages.length === 0) return 0
+  let length = messages.length - 1
+  for (const message of messages) length += messageText(message).length
+  return length
+}
+
 /** Every message's text joined by a space, as `messages_regex` sees the conversation. */
 export function conversationText(messages: readonly ChatMessage[] | undefined): string {
   if (!messages) return ''

@@ -16,9 +16,13 @@ export function picoPerToken(usdPerMillion: number): bigint {
   return BigInt(Math.round(usdPerMillion * 1_000_000))
 }
 
+// 10^(12 - digits) for digits 0 to 12: every recorded response is rounded to 6 digits, and a
+// BigInt power each time cost as much as the rest of the recording.
+const UNITS = Array.from({ length: 13 }, (_, digits) => 10n ** BigInt(12 - digits))
+
 /** Rounds a picodollar amount to `digits` decimal places of a dollar, half away from zero. */
 function roundTo(pico: bigint, digits: number): bigint {
-  const unit = 10n ** BigInt(12 - digits)
+  const unit = UNITS[digits] ?? 10n ** BigInt(12 - digits)
   const sign = pico < 0n ? -1n : 1n
   const abs = pico * sign
   return ((abs + unit / 2n) / unit) * sign

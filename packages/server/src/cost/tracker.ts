@@ -114,17 +114,33 @@ function hourLabel(hour: number): string {
  * @example costOf({ input: 2.5, output: 10 }, { input_tokens: 1000, output_tokens: 500 }) // 7500000000n
  */
 export function costOf(price: PriceMatch['price'], usage: CostUsage): bigint {
+  return costAt(perToken(price), usage)
+}
+
+/** A model's prices in picodollars per token. */
+interface PerToken {
+  readonly input: bigint
+  readonly cachedInput: bigint
+  readonly output: bigint
+}
+
+function perToken(price: PriceMatch['price']): PerToken {
+  const input = picoPerToken(price.input)
+  return {
+    input,
+    cachedInput: price.cached_input === undefined ? input : picoPerToken(price.cached_input),
+    output: price.output === undefined ? 0n : picoPerToken(price.output),
+  }
+}
+
+function costAt(prices: PerToken, usage: CostUsage): bigint {
   const input = tokenCount(usage.input_tokens)
   const cached = Math.min(tokenCount(usage.cached_input_tokens), input)
   const output = tokenCount(usage.output_tokens)
-  const inputPrice = picoPerToken(price.input)
-  const cachedPrice =
-    price.cached_input === undefined ? inputPrice : picoPerToken(price.cached_input)
-  const outputPrice = price.output === undefined ? 0n : picoPerToken(price.output)
   return (
-    BigInt(input - cached) * inputPrice +
-    BigInt(cached) * cachedPrice +
-    BigInt(output) * outputPrice
+    BigInt(input - cached) * prices.input +
+    BigInt(cached) * prices.cachedInput +
+    BigInt(output) * prices.output
   )
 }
 
@@ -140,7 +156,8 @@ export function costOf(price: PriceMatch['price'], usage: CostUsage): bigint {
 export function createCostTracker(options: CostTrackerOptions = {}): CostTracker {
   const now = options.now ?? Date.now
   let pricing = options.pricing ?? DEFAULT_PRICING
-  let resolved = new Map<string, PriceMatch | undefined>()
+  // By model name: the match and its per-token prices, worked out once per model.
+  let resolved = new Map<string, { match: PriceMatch; prices: PerToken } | undefined>()
   let start = now()
   let byModel = new Map<string, ModelTotals>()
   let byHour = new Map<number, bigint>()
@@ -149,16 +166,20 @@ export function createCostTracker(options: CostTrackerOptions = {}): CostTracker
   let outputTokens = 0
   let total = 0n
 
-  function priceFor(model: string): PriceMatch | undefined {
-    if (!resolved.has(model)) resolved.set(model, resolveModelPrice(model, pricing))
+  function priceFor(model: string): { match: PriceMatch; prices: PerToken } | undefined {
+    if (!resolved.has(model)) {
+      const match = resolveModelPrice(model, pricing)
+      resolved.set(model, match && { match, prices: perToken(match.price) })
+    }
     return resolved.get(model)
   }
 
   return {
     record(entry) {
       const model = entry.model?.trim() || 'unknown'
-      const match = priceFor(model)
-      const cost = match ? costOf(match.price, entry.usage) : 0n
+      const priced = priceFor(model)
+      const match = priced?.match
+      const cost = priced ? costAt(priced.prices, entry.usage) : 0n
       const input = tokenCount(entry.usage.input_tokens)
       const output = tokenCount(entry.usage.output_tokens)
       requests += 1
