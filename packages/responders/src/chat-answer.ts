@@ -300,27 +300,28 @@ export function answerChat(options: AnswerChatOptions): ChatAnswer {
     ...(params.include_usage ? { usage: chunkUsage } : {}),
   })
 
-  const chunks = replayable(async function* (): AsyncGenerator<ChatCompletionChunk> {
-    const { signal } = options
-    let first = true
-    const pause = async () => {
-      if (!first && chunkDelay > 0) await clock.sleep(chunkDelay, signal)
-      first = false
-      return signal?.aborted !== true
-    }
+  // The chunks in order, built as they are sent.
+  function* sequence(): Generator<ChatCompletionChunk> {
     for (const delta of deltas) {
       for (let choice = 0; choice < params.n; choice++) {
-        if (!(await pause())) return
         yield chunk([{ index: choice, delta, logprobs: null, finish_reason: null }])
       }
     }
     for (let choice = 0; choice < params.n; choice++) {
-      if (!(await pause())) return
       yield chunk([{ index: choice, delta: {}, logprobs: null, finish_reason: finishReason }])
     }
-    if (params.include_usage) {
-      if (!(await pause())) return
-      yield chunk([], usage)
+    if (params.include_usage) yield chunk([], usage)
+  }
+
+  const chunks = replayable(async function* (): AsyncGenerator<ChatCompletionChunk> {
+    const { signal } = options
+    let first = true
+    for (const next of sequence()) {
+      // An await only where the rule asks for a pause: one per chunk cost a tenth of a stream.
+      if (!first && chunkDelay > 0) await clock.sleep(chunkDelay, signal)
+      first = false
+      if (signal?.aborted) return
+      yield next
     }
   })
 

@@ -12,6 +12,7 @@
  * routes) goes to the app.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { encodeSSE } from '@mocktopus/responders'
 import { type BodyRead, decodeBody, isJSONContentType } from './body.js'
 import type { MocktopusContext } from './context.js'
 import { beginExchange } from './exchange-start.js'
@@ -166,27 +167,21 @@ function sendJSON(response: ServerResponse, output: JSONOutput): void {
   response.end(output.text)
 }
 
-// As @hono/node-server writes a stream: headers at once, then each chunk as it comes, waiting
-// when the socket is full; a client that leaves cancels the stream, which reports its exchange.
+// As @hono/node-server writes a stream (headers at once, then each frame as it comes, waiting
+// when the socket is full), but from the frames themselves: no byte stream between them and
+// the socket, and no encoder, since the socket takes strings. A client that leaves ends the
+// loop, whose return() stops the source and reports the exchange.
 async function sendStream(response: ServerResponse, output: StreamOutput): Promise<void> {
   response.writeHead(output.status, output.headers)
   response.flushHeaders()
-  const reader = output.body.getReader()
-  const cancel = () => {
-    if (!response.writableFinished) reader.cancel().catch(() => {})
-  }
-  response.once('close', cancel)
   try {
-    for (;;) {
-      const { done, value } = await reader.read()
-      if (done) break
-      if (!response.write(value)) await drained(response)
+    for await (const frame of output.frames) {
+      if (response.destroyed) break
+      if (!response.write(encodeSSE(frame))) await drained(response)
     }
     response.end()
   } catch {
     response.destroy()
-  } finally {
-    response.off('close', cancel)
   }
 }
 

@@ -3,7 +3,7 @@
  * an SSE byte stream. `toResponse` makes a Web `Response` of it for the Hono app; the Node
  * runner's direct path (./node-direct.ts) writes it to the socket without one.
  */
-import { sseStream, type WireResult } from '@mocktopus/responders'
+import { type SSEFrame, sseStream, type WireResult } from '@mocktopus/responders'
 import type { MocktopusContext } from './context.js'
 import { type ExchangeStart, finishExchange } from './exchange-start.js'
 
@@ -18,12 +18,15 @@ export interface JSONOutput {
   readonly text: string
 }
 
-/** An SSE answer; `settled` resolves once it has ended or been cancelled and was reported. */
+/**
+ * An SSE answer: its frames, to be read once; `settled` resolves once they have ended or been
+ * abandoned (`return()`) and the exchange was reported.
+ */
 export interface StreamOutput {
   readonly kind: 'stream'
   readonly status: number
   readonly headers: Record<string, string>
-  readonly body: ReadableStream<Uint8Array>
+  readonly frames: AsyncIterable<SSEFrame>
   readonly settled: Promise<void>
 }
 
@@ -69,7 +72,7 @@ export function wireOutput(
       }
     },
   }
-  return { kind: 'stream', status: wire.status, headers, body: sseStream(observed), settled }
+  return { kind: 'stream', status: wire.status, headers, frames: observed, settled }
 }
 
 /**
@@ -80,7 +83,7 @@ export function wireOutput(
 export function toResponse(output: WireOutput): Response {
   const init = { status: output.status, headers: output.headers }
   if (output.kind === 'json') return marked(new Response(output.text, init), 'json')
-  return marked(new Response(output.body, init), 'stream', output.settled)
+  return marked(new Response(sseStream(output.frames), init), 'stream', output.settled)
 }
 
 /**

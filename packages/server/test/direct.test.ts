@@ -32,6 +32,9 @@ rules:
   - type: llm.openai
     when: { messages_contains: later }
     respond: { content: "late", delay_ms: 5 }
+  - type: llm.openai
+    when: { messages_contains: drip }
+    respond: { content: "${'drip '.repeat(200)}", chunk_size: 1, chunk_delay_ms: 20 }
   - type: embeddings
     respond: {}
   - type: llm
@@ -198,7 +201,7 @@ describe('the direct path', () => {
     const health = { method: 'GET', path: '/health' }
     const [a, b] = [await send(direct.url, health), await send(viaApp.url, health)]
     expect(a).toEqual(b)
-    expect(JSON.parse(a.body)).toMatchObject({ status: 'healthy', rules: 7 })
+    expect(JSON.parse(a.body)).toMatchObject({ status: "healthy", rules: 8 })
   })
 
   it('loads the app when a request needs it, and answers those as before', async () => {
@@ -240,6 +243,41 @@ describe('the direct path', () => {
       { endpoint: '/v1/chat/completions', status: 200, ruleIndex: 0, mocked: true },
       { status: 429, ruleIndex: 3 },
     ])
+  })
+})
+
+describe('a client that leaves mid-stream', () => {
+  // The whole stream would take 20 s, longer than the test may: it ends only if it is stopped.
+  it('stops the stream and still reports the exchange', async () => {
+    const mock = await createMocktopus({ scenario: SCENARIO })
+    const server = await serve(mock, { port: 0 })
+    running.push(server)
+    const exchanges: unknown[] = []
+    const reported = new Promise<void>((resolve) => {
+      mock.on('exchange', (exchange) => {
+        exchanges.push(exchange)
+        resolve()
+      })
+    })
+    const body = chat('drip, slowly', { stream: true })
+    await new Promise<void>((resolve, reject) => {
+      const req = httpRequest(`${server.url}/v1/chat/completions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': String(body.length) },
+        agent: false,
+      })
+      req.on('response', (res) => {
+        res.once('data', () => {
+          req.destroy()
+          resolve()
+        })
+      })
+      req.on('error', () => {})
+      req.end(body)
+      setTimeout(() => reject(new Error('no first chunk')), 5000)
+    })
+    await reported
+    expect(exchanges).toMatchObject([{ status: 200, stream: true, ruleIndex: 5, mocked: true }])
   })
 })
 
