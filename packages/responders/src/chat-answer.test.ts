@@ -4,6 +4,7 @@ import { answerChat } from './chat-answer.js'
 import { type ChatParams, parseChatRequest } from './chat-request.js'
 import type { ChatCompletion, ChatCompletionChunk } from './chat-types.js'
 import { type Clock, fixedClock } from './clock.js'
+import { deterministicId } from './ids.js'
 import { encodeSSE } from './sse.js'
 
 const clock = fixedClock(1_700_000_000, { instant: true })
@@ -117,6 +118,13 @@ describe('answerChat', () => {
       completion_tokens: 5,
       total_tokens: 99,
     })
+  })
+
+  it('keeps its ids: the request body, the rule index and the use count, hashed', () => {
+    const answer = answerChat({ params: params(), match: match({ content: 'a' }, {}, 5), clock })
+    const seed = `${JSON.stringify(params().body)}|3|5`
+    expect(answer.headers['x-request-id']).toBe(deterministicId('req_', seed, 32))
+    expect(body(answer).id).toBe(deterministicId('chatcmpl-', seed, 29))
   })
 
   it('derives ids from the request and the use count, or takes respond.id', () => {

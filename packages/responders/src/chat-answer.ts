@@ -14,7 +14,7 @@ import type {
 } from './chat-types.js'
 import { splitText } from './chunking.js'
 import { type Clock, unixSeconds } from './clock.js'
-import { deterministicId } from './ids.js'
+import { deterministicId, stableDigest } from './ids.js'
 import { openaiRuleError } from './openai-errors.js'
 import { openaiFrames, replayable } from './openai-stream.js'
 import { estimateTokens, tokensOfLength } from './tokens.js'
@@ -233,7 +233,10 @@ export function answerChat(options: AnswerChatOptions): ChatAnswer {
   const { params, match, clock } = options
   const { rule, index } = match
   const seed = `${JSON.stringify(params.body)}|${index}|${useCount(match)}`
-  const headers = requestIdHeader(seed)
+  // The request id and the completion id from one digest (a shorter one is a prefix of it):
+  // the same ids as requestIdHeader(seed) and deterministicId('chatcmpl-', seed, 29).
+  const digest = stableDigest(seed, 32)
+  const headers: Record<string, string> = { 'x-request-id': `req_${digest}` }
   if (rule.error) return withHeaders(openaiRuleError(rule.error), headers)
 
   const respond = rule.respond ?? {}
@@ -243,7 +246,7 @@ export function answerChat(options: AnswerChatOptions): ChatAnswer {
   let completionText = content ?? ''
   for (const call of calls ?? []) completionText += call.function.name + call.function.arguments
   const counts = tokenCounts(params, completionText, respond.usage)
-  const id = respond.id ?? deterministicId('chatcmpl-', seed, 29)
+  const id = respond.id ?? `chatcmpl-${digest.slice(0, 29)}`
   const created = unixSeconds(clock)
   const delayMs = respond.delay_ms ?? 0
 

@@ -16,6 +16,10 @@ describe('stableDigest', () => {
 
   it('keeps a fixed value across versions so recorded fixtures stay valid', () => {
     expect(stableDigest('hello', 12)).toMatchInlineSnapshot(`"eIoTzOYDof15"`)
+    // Four seeds' worth, over a request-shaped seed with non-ASCII text.
+    const seed =
+      '{"model":"gpt-4o-mini","messages":[{"role":"user","content":"caf\u00e9 \u2603"}]}|0|7'
+    expect(stableDigest(seed, 40)).toBe('vQXSEKoQv8nEh0W6wBN4N3kbCxkkIAzwWDAycif5')
     expect(deterministicId('chatcmpl-', 'hello', 12)).toMatch(/^chatcmpl-[A-Za-z0-9]{12}$/)
   })
 

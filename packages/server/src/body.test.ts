@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { readBody } from './body.js'
+import { MAX_JSON_DEPTH, parseJSONBody, readBody } from './body.js'
 
 const post = (body: BodyInit, headers: Record<string, string> = {}) =>
   new Request('http://mocktopus.test/v1/chat/completions', {
@@ -70,5 +70,20 @@ describe('readBody', () => {
       duplex: 'half',
     } as RequestInit)
     expect(await readBody(request, 20)).toEqual({ ok: false, reason: 'too_large' })
+  })
+})
+
+describe('parseJSONBody', () => {
+  const nested = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`
+
+  it(`parses JSON nested ${MAX_JSON_DEPTH} deep and refuses one level more`, () => {
+    expect(parseJSONBody(nested(MAX_JSON_DEPTH))).toMatchObject({ ok: true })
+    expect(parseJSONBody(nested(MAX_JSON_DEPTH + 1))).toEqual({ ok: false })
+    expect(parseJSONBody(`{"a":${nested(MAX_JSON_DEPTH + 1)}}`)).toEqual({ ok: false })
+  })
+
+  it('refuses short texts that open deeper than the limit without closing', () => {
+    // Too short for valid JSON that deep, so the depth is not counted: the parse refuses it.
+    expect(parseJSONBody('['.repeat(MAX_JSON_DEPTH + 1))).toEqual({ ok: false })
   })
 })

@@ -201,7 +201,7 @@ describe('the direct path', () => {
     const health = { method: 'GET', path: '/health' }
     const [a, b] = [await send(direct.url, health), await send(viaApp.url, health)]
     expect(a).toEqual(b)
-    expect(JSON.parse(a.body)).toMatchObject({ status: "healthy", rules: 8 })
+    expect(JSON.parse(a.body)).toMatchObject({ status: 'healthy', rules: 8 })
   })
 
   it('loads the app when a request needs it, and answers those as before', async () => {
