@@ -6,17 +6,14 @@ import type { WireResult } from '@mocktopus/responders'
 import type { MocktopusContext } from './context.js'
 import type { Exchange } from './exchange.js'
 
-/** What the server knows about an exchange before the answer is written. */
-export interface ExchangeStart {
-  readonly method: string
-  readonly path: string
-  readonly endpoint: string
-  readonly model?: string
-  readonly body: unknown
-  readonly ruleIndex: number | null
-  readonly started: number
-  readonly time: string
-}
+/**
+ * What the server knows about an exchange before the answer is written: the request's side of
+ * the `Exchange`, and when handling it began (`performance.now()`).
+ */
+export type ExchangeStart = Pick<
+  Exchange,
+  'method' | 'path' | 'endpoint' | 'model' | 'body' | 'ruleIndex' | 'time'
+> & { readonly started: number }
 
 /** An exchange being handled: what is learnt (body, model, rule) is filled in as it comes. */
 export type ExchangeDraft = { -readonly [Key in keyof ExchangeStart]: ExchangeStart[Key] }
