@@ -5,19 +5,7 @@ import { openaiError } from '@mocktopus/responders'
 import { directContextOf } from './context.js'
 import type { Mocktopus } from './mocktopus.js'
 import { createDirectAnswerer } from './node-direct.js'
-import { internalError } from './pipeline.js'
-
-type AppListener = (request: IncomingMessage, response: ServerResponse) => Promise<void>
-
-// Should the adapter fail to load, each request it was for still gets a JSON error envelope.
-function failed(response: ServerResponse): (error: unknown) => void {
-  return (error) => {
-    const { body, status } = internalError(openaiError, error)
-    response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body))
-  }
-}
-
-import { streamSettled, wireKindOf } from './pipeline.js'
+import { internalError, streamSettled, wireKindOf } from './pipeline.js'
 
 export { loadPricingFile } from './cost/load-pricing.js'
 export * from './record/node.js'
@@ -106,25 +94,11 @@ export async function serve(
   }
   const ctx = options.direct === false ? undefined : directContextOf(mock)
   const direct = ctx && createDirectAnswerer(ctx, { onStream: track })
-  // The app's Node adapter is loaded when first needed: it brings Node's fetch implementation
-  // (undici) and node:http2, about a third of the CLI's start-up, and with the direct path
-  // answering the readiness probe and the OpenAI routes, a run may never need it.
-  let app: AppListener | undefined
-  let loading: Promise<AppListener> | undefined
-  const loadApp = () => {
-    loading ??= import('@hono/node-server').then(({ getRequestListener }) => {
-      app = getRequestListener(async (request) => trackStream(await mock.fetch(request), track), {
-        hostname,
-      })
-      return app
-    })
-    return loading
-  }
   // The app answers whatever the direct path leaves to it.
-  const toApp = (request: IncomingMessage, response: ServerResponse) => {
-    if (app) void app(request, response)
-    else void loadApp().then((loaded) => loaded(request, response), failed(response))
-  }
+  const { toApp, loadApp } = appListener(
+    async (request) => trackStream(await mock.fetch(request), track),
+    hostname,
+  )
   const server = createServer(
     direct
       ? (request, response) => {
@@ -155,6 +129,38 @@ export async function serve(
     })
     server.once('error', reject)
   })
+}
+
+type AppListener = (request: IncomingMessage, response: ServerResponse) => Promise<void>
+
+/**
+ * The Hono app on `@hono/node-server`, loaded when first needed: the adapter brings Node's fetch
+ * implementation (undici) and `node:http2`, about a third of the CLI's start-up, and with the
+ * direct path answering the readiness probe and the OpenAI routes, a run may never need it.
+ */
+function appListener(fetch: (request: Request) => Promise<Response>, hostname: string) {
+  let app: AppListener | undefined
+  let loading: Promise<AppListener> | undefined
+  const loadApp = () => {
+    loading ??= import('@hono/node-server').then(({ getRequestListener }) => {
+      app = getRequestListener(fetch, { hostname })
+      return app
+    })
+    return loading
+  }
+  const toApp = (request: IncomingMessage, response: ServerResponse) => {
+    if (app) void app(request, response)
+    else void loadApp().then((loaded) => loaded(request, response), failed(response))
+  }
+  return { toApp, loadApp }
+}
+
+// Should the adapter fail to load, each request it was for still gets a JSON error envelope.
+function failed(response: ServerResponse): (error: unknown) => void {
+  return (error) => {
+    const { body, status } = internalError(openaiError, error)
+    response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body))
+  }
 }
 
 // Adds an SSE answer to `streams` until it has ended or been cancelled (the cancellation has
