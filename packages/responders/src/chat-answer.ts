@@ -14,7 +14,7 @@ import type {
 } from './chat-types.js'
 import { splitText } from './chunking.js'
 import { type Clock, unixSeconds } from './clock.js'
-import { deterministicId, stableDigest } from './ids.js'
+import { deterministicId } from './ids.js'
 import { openaiRuleError } from './openai-errors.js'
 import { openaiFrames, replayable } from './openai-stream.js'
 import { estimateTokens, tokensOfLength } from './tokens.js'
@@ -131,7 +131,8 @@ function num(value: number): string {
 }
 
 // The usage details are zeros on every answer (the rule's usage sets only the three counts).
-const USAGE_DETAILS_TEXT = `"prompt_tokens_details":${JSON.stringify(completionUsage({ prompt: 0, completion: 0, total: 0 }).prompt_tokens_details)},"completion_tokens_details":${JSON.stringify(completionUsage({ prompt: 0, completion: 0, total: 0 }).completion_tokens_details)}`
+const ZERO_USAGE = completionUsage({ prompt: 0, completion: 0, total: 0 })
+const USAGE_DETAILS_TEXT = `"prompt_tokens_details":${JSON.stringify(ZERO_USAGE.prompt_tokens_details)},"completion_tokens_details":${JSON.stringify(ZERO_USAGE.completion_tokens_details)}`
 
 /** What a completion is made of; the body object and its text are both built from it. */
 interface CompletionParts {
@@ -233,20 +234,19 @@ export function answerChat(options: AnswerChatOptions): ChatAnswer {
   const { params, match, clock } = options
   const { rule, index } = match
   const seed = `${JSON.stringify(params.body)}|${index}|${useCount(match)}`
-  // The request id and the completion id from one digest (a shorter one is a prefix of it):
-  // the same ids as requestIdHeader(seed) and deterministicId('chatcmpl-', seed, 29).
-  const digest = stableDigest(seed, 32)
-  const headers: Record<string, string> = { 'x-request-id': `req_${digest}` }
+  // Both ids below share one pass over the seed: stableDigest keeps the last digest.
+  const headers = requestIdHeader(seed)
   if (rule.error) return withHeaders(openaiRuleError(rule.error), headers)
 
   const respond = rule.respond ?? {}
+  // Before the tool call ids, whose seeds would replace the digest stableDigest keeps.
+  const id = respond.id ?? deterministicId('chatcmpl-', seed, 29)
   const calls = toolCalls(respond.tool_calls, seed)
   const content = respond.content === undefined ? (calls ? null : '') : respond.content
   const finishReason = respond.finish_reason ?? (calls ? 'tool_calls' : 'stop')
   let completionText = content ?? ''
   for (const call of calls ?? []) completionText += call.function.name + call.function.arguments
   const counts = tokenCounts(params, completionText, respond.usage)
-  const id = respond.id ?? `chatcmpl-${digest.slice(0, 29)}`
   const created = unixSeconds(clock)
   const delayMs = respond.delay_ms ?? 0
 

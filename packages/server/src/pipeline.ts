@@ -160,7 +160,6 @@ function forwardRequest<Params>(
 /** Record mode, or replay with `--record-missing`: the request goes upstream. */
 interface Forward {
   readonly kind: 'forward'
-  readonly start: ExchangeStart
   readonly text: string
   /** The parsed body; `undefined` when it is not JSON. */
   readonly body: unknown
@@ -184,7 +183,7 @@ export async function answerApiRequest<Params>(
   if (!read.ok) return wireOutput(ctx, start, route.errors(bodyRefusal(read, ctx.bodyLimit)))
   const json = parseJSONBody(read.text)
   if (ctx.recording?.forwardAll) {
-    return { kind: 'forward', start, text: read.text, body: json.ok ? json.value : undefined }
+    return { kind: 'forward', text: read.text, body: json.ok ? json.value : undefined }
   }
   if (!json.ok) {
     start.body = read.text
@@ -210,7 +209,7 @@ export async function answerApiRequest<Params>(
   const match = matcher.match(parsed.match)
   if (!match) {
     if (ctx.recording?.forward) {
-      return { kind: 'forward', start, text: read.text, body, match: parsed.match }
+      return { kind: 'forward', text: read.text, body, match: parsed.match }
     }
     const describe = ctx.recording?.describeMiss ?? describeNoMatch
     return wireOutput(
@@ -269,8 +268,7 @@ export async function handleApiRequest<Params>(
   const start = startExchange(ctx, c, route.path)
   const output = await answerApiRequest(ctx, route, new HonoApiRequest(c), start)
   if (output.kind !== 'forward') return toResponse(output)
-  const { text, body, match } = output
-  return forwardRequest(ctx, route, c, output.start, text, body, match)
+  return forwardRequest(ctx, route, c, start, output.text, output.body, output.match)
 }
 
 /**
@@ -285,11 +283,12 @@ export function addApiRoute<Params>(
 ): void {
   const method = route.method ?? 'POST'
   ctx.routes.push({ method, path: route.path, errors: route.errors })
-  if (!route.hasMiddleware)
+  if (!route.hasMiddleware) {
     ctx.directRoutes.set(`${method} ${route.path}`, {
       kind: 'api',
       route: route as ApiRoute<unknown>,
     })
+  }
   app.on(method, route.path, (c) => handleApiRequest(ctx, route, c))
 }
 
