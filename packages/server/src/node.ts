@@ -85,12 +85,15 @@ export async function serve(
     )
   }
   // Responses not yet fully sent (a stream counts until its last byte): close() waits for them.
-  const inFlight = new Set<ServerResponse>()
-  // Streams not yet ended or cancelled; a stream reports its exchange as it ends.
-  const streams = new Set<Promise<void>>()
+  // A count and one shared listener, not a set and a closure per request: this runs on every
+  // request, and a second 'request' listener made Node emit through a copied listener array.
+  const open: OpenWork = { responses: 0, streams: new Set() }
+  const closed = () => {
+    open.responses--
+  }
   const track = (settled: Promise<void>) => {
-    streams.add(settled)
-    void settled.then(() => streams.delete(settled))
+    open.streams.add(settled)
+    void settled.then(() => open.streams.delete(settled))
   }
   const ctx = options.direct === false ? undefined : directContextOf(mock)
   const direct = ctx && createDirectAnswerer(ctx, { onStream: track })
@@ -99,13 +102,11 @@ export async function serve(
     async (request) => trackStream(await mock.fetch(request), track),
     hostname,
   )
-  const server = createServer(
-    direct
-      ? (request, response) => {
-          if (!direct(request, response)) toApp(request, response)
-        }
-      : toApp,
-  )
+  const server = createServer((request, response) => {
+    open.responses++
+    response.on('close', closed)
+    if (!direct?.(request, response)) toApp(request, response)
+  })
   if (!direct) await loadApp()
   return new Promise((resolve, reject) => {
     server.listen(port, hostname, () => {
@@ -116,16 +117,8 @@ export async function serve(
         url: `http://${host}:${info.port}`,
         port: info.port,
         close: (closeOptions = {}) =>
-          closeGracefully(
-            server,
-            { inFlight, streams },
-            closeOptions.timeoutMs ?? shutdownTimeoutMs,
-          ),
+          closeGracefully(server, open, closeOptions.timeoutMs ?? shutdownTimeoutMs),
       })
-    })
-    server.on('request', (_request: IncomingMessage, response: ServerResponse) => {
-      inFlight.add(response)
-      response.once('close', () => inFlight.delete(response))
     })
     server.once('error', reject)
   })
@@ -212,12 +205,16 @@ function trackStream(response: Response, track: (settled: Promise<void>) => void
   return new Response(body, { status, statusText, headers })
 }
 
-function closeGracefully(
-  server: Server,
-  open: { readonly inFlight: Set<ServerResponse>; readonly streams: Set<Promise<void>> },
-  timeoutMs: number,
-): Promise<void> {
-  const { inFlight, streams } = open
+/** What close() waits for. */
+interface OpenWork {
+  /** Responses not yet fully sent (a stream counts until its last byte). */
+  responses: number
+  /** Streams not yet ended or cancelled; a stream reports its exchange as it ends. */
+  readonly streams: Set<Promise<void>>
+}
+
+function closeGracefully(server: Server, open: OpenWork, timeoutMs: number): Promise<void> {
+  const { streams } = open
   return new Promise<void>((done, fail) => {
     const cutOff = () => {
       if ('closeAllConnections' in server) server.closeAllConnections()
@@ -226,7 +223,7 @@ function closeGracefully(
     const poll = setInterval(() => {
       // A finished response leaves its keep-alive socket idle; idle sockets would hold close().
       if ('closeIdleConnections' in server) server.closeIdleConnections()
-      if (inFlight.size === 0) cutOff()
+      if (open.responses === 0) cutOff()
     }, 10)
     server.close((error) => {
       clearTimeout(timer)
@@ -235,7 +232,7 @@ function closeGracefully(
       void Promise.all(streams).then(() => (error ? fail(error) : done()))
     })
     if ('closeIdleConnections' in server) server.closeIdleConnections()
-    if (inFlight.size === 0 || timeoutMs <= 0) cutOff()
+    if (open.responses === 0 || timeoutMs <= 0) cutOff()
   })
 }
 

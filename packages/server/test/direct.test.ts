@@ -1,8 +1,9 @@
 /**
  * The Node runner's direct path (src/node-direct.ts) must be invisible: the same requests sent
  * to `serve(mock)` and to `serve(mock, { direct: false })` (every request through the Hono app)
- * get the same status line, the same header lines in the same order (but `Date`), and the same
- * bytes. And the direct path must answer only what it claims to.
+ * get the same status line, the same header lines in the same order (but `Date`, and where
+ * `Content-Length` stands), and the same bytes. And the direct path must answer only what it
+ * claims to.
  */
 import { createServer, request as httpRequest, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -78,12 +79,17 @@ function send(base: string, sent: Sent): Promise<Raw> {
         res.on('data', (chunk: Buffer) => chunks.push(chunk))
         res.on('end', () => {
           const headers: string[] = []
+          let length: string | undefined
           for (let i = 0; i < res.rawHeaders.length; i += 2) {
             const name = res.rawHeaders[i] as string
-            headers.push(
-              `${name}: ${name.toLowerCase() === 'date' ? '(date)' : res.rawHeaders[i + 1]}`,
-            )
+            const line = `${name}: ${name.toLowerCase() === 'date' ? '(date)' : res.rawHeaders[i + 1]}`
+            // The app's adapter has Node work the length out, and Node writes it after its own
+            // Date and Connection; the direct path gives it with the answer's headers. Fields
+            // of different names carry no meaning by their order (RFC 9110, 5.3).
+            if (name.toLowerCase() === 'content-length') length = line
+            else headers.push(line)
           }
+          if (length !== undefined) headers.push(length)
           resolve({
             status: res.statusCode ?? 0,
             statusMessage: res.statusMessage ?? '',
