@@ -3,13 +3,15 @@ import { parseCLI, runCLI } from './cli.js'
 import { createContext } from './io.js'
 
 const argv = ['mocktopus', ...process.argv.slice(2)]
-const serving = (() => {
+// Asked when a signal comes, not at start-up: parsing the command line costs a millisecond or
+// two, and runCLI parses it anyway.
+const serving = () => {
   try {
     return parseCLI(argv).command === 'serve'
   } catch {
     return false
   }
-})()
+}
 
 const controller = new AbortController()
 let stopping = false
@@ -17,7 +19,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     // `serve` closes gracefully on the first signal; a second one while closing, or any
     // signal to a short command, ends the process at once with the shell's 128 + n status.
-    if (!serving || stopping) process.exit(signal === 'SIGINT' ? 130 : 143)
+    if (stopping || !serving()) process.exit(signal === 'SIGINT' ? 130 : 143)
     stopping = true
     controller.abort(signal)
   })

@@ -42,6 +42,10 @@ describe('embedded scenarios', () => {
   it('ship the built-in scenario parsed exactly as parseScenario parses its YAML', () => {
     const parsed = parseScenario(DEFAULT_SCENARIO_YAML, { source: DEFAULT_SCENARIO_SOURCE })
     expect(defaultScenario(), regenerate).toEqual(parsed)
+    expect(defaultScenario().source).toBe(DEFAULT_SCENARIO_SOURCE)
+    // Frozen to the leaves, as every scenario is.
+    expect(Object.isFrozen(defaultScenario())).toBe(true)
+    expect(Object.isFrozen(defaultScenario().rules[0]?.respond)).toBe(true)
   })
 
   it('equal examples/*.yaml', () => {

@@ -5,10 +5,11 @@
 import type { WireResult } from '@mocktopus/responders'
 import type { MocktopusContext } from './context.js'
 import type { Exchange } from './exchange.js'
+import { monotonicMs } from './monotonic.js'
 
 /**
  * What the server knows about an exchange before the answer is written: the request's side of
- * the `Exchange`, and when handling it began (`performance.now()`).
+ * the `Exchange`, and when handling it began (`monotonicMs()`).
  */
 export type ExchangeStart = Pick<
   Exchange,
@@ -62,7 +63,7 @@ export function beginExchange(
     endpoint: endpointOf(path, pattern),
     body: null,
     ruleIndex: null,
-    started: performance.now(),
+    started: monotonicMs(),
     time: isoTime(ctx.clock.now()),
   }
 }
@@ -86,7 +87,7 @@ export function finishExchange(
     time: start.time,
     ...(model === undefined ? {} : { model }),
     status: wire.status,
-    durationMs: performance.now() - start.started,
+    durationMs: monotonicMs() - start.started,
     mocked: start.ruleIndex !== null,
     stream: wire.kind === 'stream',
     ...(usage ? { usage } : {}),

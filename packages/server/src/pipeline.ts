@@ -17,6 +17,7 @@ import type { Context, Hono } from 'hono'
 import { type BodyRead, bodyRefusal, parseJSONBody, readBody } from './body.js'
 import type { MocktopusContext } from './context.js'
 import { beginExchange, type ExchangeDraft, type ExchangeStart } from './exchange-start.js'
+import { monotonicMs } from './monotonic.js'
 import { toResponse, type WireOutput, wireOutput, writeWire } from './wire-output.js'
 
 export { type ExchangeDraft, type ExchangeStart, endpointOf } from './exchange-start.js'
@@ -148,7 +149,7 @@ function forwardRequest<Params>(
       ctx.emit({
         ...rest,
         status,
-        durationMs: performance.now() - started,
+        durationMs: monotonicMs() - started,
         mocked: false,
         stream,
         ...(usage ? { usage } : {}),

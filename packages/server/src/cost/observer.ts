@@ -1,3 +1,4 @@
+import { monotonicMs } from '../monotonic.js'
 import { createMetrics, DURATION_BUCKETS, type Metrics } from './metrics.js'
 import { formatUSD } from './money.js'
 import { DEFAULT_PRICING, mergePricing, type PricingTable } from './pricing.js'
@@ -46,7 +47,7 @@ export interface CostObserverOptions {
   readonly scenarioPricing?: PricingTable
   /** Milliseconds since the epoch; defaults to `Date.now`. */
   readonly now?: () => number
-  /** A monotonic clock in milliseconds for `uptime_s`; defaults to `performance.now`. */
+  /** A monotonic clock in milliseconds for `uptime_s`; defaults to `monotonicMs`. */
   readonly monotonic?: () => number
   /** Latency histogram bounds in seconds. */
   readonly buckets?: readonly number[]
@@ -136,7 +137,7 @@ export function createCostObserver(options: CostObserverOptions = {}): CostObser
   })
   const meter: Metrics = createMetrics({ buckets: options.buckets ?? DURATION_BUCKETS })
   // Uptime is about the process, not the scenario's clock, which tests often freeze.
-  const monotonic = options.monotonic ?? (() => performance.now())
+  const monotonic = options.monotonic ?? monotonicMs
   const created = monotonic()
   let compiled: { readonly pattern: string; readonly regexp: RegExp }[] = []
   // Labels by endpoint: a run calls a handful of endpoints over and over, and testing each
