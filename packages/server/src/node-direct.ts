@@ -2,8 +2,8 @@
  * The Node runner's direct path. Requests to the API routes are answered from `node:http`'s
  * own request and response objects, without a Web `Request` and `Response` per request: for a
  * small answer, building those and routing through the app cost more than the answer itself.
- * The steps are the app's (`answerApiRequest`, `wireOutput`), so the bytes on the wire are the
- * app's too; a test sends the same requests both ways and compares them.
+ * The steps are the app's (`answerRead`, `wireOutput`), so the bytes on the wire are the app's
+ * too; a test sends the same requests both ways and compares them.
  *
  * Only the plain case comes here: a route without middleware of its own, an exact path (no
  * query string, no mount prefix), a declared length within the limit and a JSON content type;
@@ -17,11 +17,11 @@ import { type BodyRead, decodeBody, isJSONContentType } from './body.js'
 import type { MocktopusContext } from './context.js'
 import { beginExchange } from './exchange-start.js'
 import {
+  type ApiAnswer,
   type ApiRequest,
   type ApiRoute,
-  answerApiRequest,
+  answerRead,
   internalError,
-  type WireOutput,
   wireOutput,
 } from './pipeline.js'
 import type { JSONOutput, StreamOutput } from './wire-output.js'
@@ -57,38 +57,55 @@ export function createDirectAnswerer(
     const length = headers['content-length']
     if (length === undefined || !(Number(length) <= ctx.bodyLimit)) return false
     if (!isJSONContentType(headers['content-type'] ?? null)) return false
-    const apiRequest = new NodeApiRequest(method, url, request, response)
-    void answerDirectly(ctx, route, apiRequest, response, options)
+    answerDirectly(
+      ctx,
+      route,
+      new NodeApiRequest(method, url, request, response),
+      response,
+      options,
+    )
     return true
   }
 }
 
-async function answerDirectly(
+// Callbacks, not promises, from the body's last chunk to the write: an answer built at once
+// goes out in the same turn of the event loop, as the bare handler's does.
+function answerDirectly(
   ctx: MocktopusContext,
   route: ApiRoute<unknown>,
   request: NodeApiRequest,
   response: ServerResponse,
   options: DirectOptions,
-): Promise<void> {
-  let output: WireOutput
-  try {
-    const answered = await answerApiRequest(
-      ctx,
-      route,
-      request,
-      beginExchange(ctx, request.method, request.path, route.path),
-    )
+): void {
+  const start = beginExchange(ctx, request.method, request.path, route.path)
+  const send = (answer: ApiAnswer) => {
     // Recording hooks keep a Mocktopus off the direct path: only the app forwards.
-    if (answered.kind === 'forward') throw new Error('the direct path cannot forward a request')
-    output = answered
-  } catch (error) {
-    // As the app's onError answers: a 500 in the route's envelope, never a dropped socket.
-    const start = beginExchange(ctx, request.method, request.path, request.path)
-    output = wireOutput(ctx, start, internalError(route.errors, error))
+    if (answer.kind === 'forward') fail(new Error('the direct path cannot forward a request'))
+    else if (answer.kind === 'json') sendJSON(response, answer)
+    else {
+      options.onStream(answer.settled)
+      void sendStream(response, answer)
+    }
   }
-  if (output.kind === 'json') return sendJSON(response, output)
-  options.onStream(output.settled)
-  await sendStream(response, output)
+  // As the app's onError answers: a 500 in the route's envelope, never a dropped socket.
+  const fail = (error: unknown) => {
+    const failed = beginExchange(ctx, request.method, request.path, request.path)
+    send(wireOutput(ctx, failed, internalError(route.errors, error)))
+  }
+  request.read(
+    ctx.bodyLimit,
+    (read) => {
+      let answer: ApiAnswer | Promise<ApiAnswer>
+      try {
+        answer = answerRead(ctx, route, request, start, read)
+      } catch (error) {
+        return fail(error)
+      }
+      if (answer instanceof Promise) answer.then(send, fail)
+      else send(answer)
+    },
+    fail,
+  )
 }
 
 // An IncomingMessage as the shared steps read it. A class, for the getter (see Answering).
@@ -107,7 +124,12 @@ class NodeApiRequest implements ApiRequest {
   }
 
   readBody(limit: number): Promise<BodyRead> {
-    return readNodeBody(this.#request, limit)
+    return new Promise((resolve, reject) => this.read(limit, resolve, reject))
+  }
+
+  /** `readBody` with callbacks: the direct path's own, with no promise between. */
+  read(limit: number, done: (read: BodyRead) => void, failed: (error: Error) => void): void {
+    readNodeBody(this.#request, limit, done, failed)
   }
 
   get signal(): AbortSignal {
@@ -129,29 +151,31 @@ class NodeApiRequest implements ApiRequest {
 // The whole body, whose declared length was within the limit; HTTP/1.1 framing keeps it so.
 // The listeners stay on the request, which is dropped once answered: taking four off again
 // (and the wrappers `once` makes) cost more here than reading a small body.
-function readNodeBody(request: IncomingMessage, limit: number): Promise<BodyRead> {
-  return new Promise((resolve, reject) => {
-    const chunks: Uint8Array[] = []
-    let size = 0
-    let ended = false
-    request.on('data', (chunk: Uint8Array) => {
-      size += chunk.byteLength
-      if (size <= limit) chunks.push(chunk)
-    })
-    request.on('end', () => {
-      ended = true
-      if (size > limit) resolve({ ok: false, reason: 'too_large' })
-      else
-        resolve(decodeBody(chunks.length === 1 ? (chunks[0] as Uint8Array) : Buffer.concat(chunks)))
-    })
-    // Also told after a normal end ('close' follows it); the promise has settled by then.
-    const failed = (error?: Error) => {
-      if (!ended)
-        reject(error ?? new Error('the client closed the connection before sending the body'))
-    }
-    request.on('error', failed)
-    request.on('close', failed)
+function readNodeBody(
+  request: IncomingMessage,
+  limit: number,
+  done: (read: BodyRead) => void,
+  failed: (error: Error) => void,
+): void {
+  const chunks: Uint8Array[] = []
+  let size = 0
+  let ended = false
+  request.on('data', (chunk: Uint8Array) => {
+    size += chunk.byteLength
+    if (size <= limit) chunks.push(chunk)
   })
+  request.on('end', () => {
+    ended = true
+    if (size > limit) done({ ok: false, reason: 'too_large' })
+    else done(decodeBody(chunks.length === 1 ? (chunks[0] as Uint8Array) : Buffer.concat(chunks)))
+  })
+  // Also told after a normal end ('close' follows it), which it then leaves alone.
+  const broken = (error?: Error) => {
+    if (!ended)
+      failed(error ?? new Error('the client closed the connection before sending the body'))
+  }
+  request.on('error', broken)
+  request.on('close', broken)
 }
 
 // As @hono/node-server writes a string body: status, headers as given, and the length. One

@@ -159,13 +159,16 @@ function forwardRequest<Params>(
 }
 
 /** Record mode, or replay with `--record-missing`: the request goes upstream. */
-interface Forward {
+export interface Forward {
   readonly kind: 'forward'
   readonly text: string
   /** The parsed body; `undefined` when it is not JSON. */
   readonly body: unknown
   readonly match?: MatchRequest
 }
+
+/** What the shared steps make of a request: an answer ready to send, or one to forward. */
+export type ApiAnswer = WireOutput | Forward
 
 /**
  * The shared steps for one request to an API route, from raw body to an answer ready to send;
@@ -179,8 +182,26 @@ export async function answerApiRequest<Params>(
   route: ApiRoute<Params>,
   request: ApiRequest,
   start: ExchangeDraft,
-): Promise<WireOutput | Forward> {
-  const read = await request.readBody(ctx.bodyLimit)
+): Promise<ApiAnswer> {
+  return answerRead(ctx, route, request, start, await request.readBody(ctx.bodyLimit))
+}
+
+/**
+ * The steps of `answerApiRequest` once the body is read. The answer comes back at once when the
+ * rule's answer is built at once and has no delay, as most are: the Node runner's direct path
+ * then writes it without a turn of the queue (each turn and its promise cost about as much as
+ * matching the request).
+ *
+ * @example const answer = answerRead(ctx, route, request, start, read)
+ * send(answer instanceof Promise ? await answer : answer)
+ */
+export function answerRead<Params>(
+  ctx: MocktopusContext,
+  route: ApiRoute<Params>,
+  request: ApiRequest,
+  start: ExchangeDraft,
+  read: BodyRead,
+): ApiAnswer | Promise<ApiAnswer> {
   if (!read.ok) return wireOutput(ctx, start, route.errors(bodyRefusal(read, ctx.bodyLimit)))
   const json = parseJSONBody(read.text)
   if (ctx.recording?.forwardAll) {
@@ -225,10 +246,20 @@ export async function answerApiRequest<Params>(
   }
   start.ruleIndex = match.index
   const answered = route.answer(new Answering(parsed.params, match, ctx.clock, request))
-  // Most answers are built at once; awaiting one anyway would cost a turn of the queue.
-  const wire = answered instanceof Promise ? await answered : answered
-  if (wire.delayMs > 0) await ctx.clock.sleep(wire.delayMs, request.signal)
-  return wireOutput(ctx, start, wire)
+  if (answered instanceof Promise)
+    return answered.then((wire) => delivered(ctx, start, request, wire))
+  return delivered(ctx, start, request, answered)
+}
+
+// The answer once its delay (if the rule asks for one) is over.
+function delivered(
+  ctx: MocktopusContext,
+  start: ExchangeDraft,
+  request: ApiRequest,
+  wire: WireResult,
+): WireOutput | Promise<WireOutput> {
+  if (wire.delayMs <= 0) return wireOutput(ctx, start, wire)
+  return ctx.clock.sleep(wire.delayMs, request.signal).then(() => wireOutput(ctx, start, wire))
 }
 
 // A Hono request as the shared steps read it. A class, for the getter (see Answering).
