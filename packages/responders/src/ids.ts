@@ -43,13 +43,17 @@ function digestOf(length: number, mix: (seed: number) => [number, number]): stri
     const [a, b] = mix(seed++)
     let n = a
     for (let i = 0; i < 5 && k < length; i++) {
-      codes[k++] = ALPHABET_CODES[n % 62] as number
-      n = Math.floor(n / 62)
+      // n - q * 62, not n % 62: n is a 32-bit unsigned number, beyond V8's small integers, and
+      // `%` on it calls out to a floating-point remainder that cost half of the digest.
+      const q = Math.floor(n / 62)
+      codes[k++] = ALPHABET_CODES[n - q * 62] as number
+      n = q
     }
     n = b
     for (let i = 0; i < 5 && k < length; i++) {
-      codes[k++] = ALPHABET_CODES[n % 62] as number
-      n = Math.floor(n / 62)
+      const q = Math.floor(n / 62)
+      codes[k++] = ALPHABET_CODES[n - q * 62] as number
+      n = q
     }
   }
   return String.fromCharCode(...codes)
