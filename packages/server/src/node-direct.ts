@@ -178,11 +178,40 @@ function readNodeBody(
   request.on('close', broken)
 }
 
+// JSON answers made while the event loop handles one round of I/O, written together once that
+// round is over (setImmediate runs after it), as Redis writes its replies before it next waits
+// for the network. Written one by one, each answer woke a client that had gone idle waiting
+// for it: under 32 connections the load generator slept and woke once per answer against
+// Mocktopus, a third as often against the bare server, and the waking cost the server's
+// write as much again. Written together, one wake-up serves the round: about 1.4 times the
+// requests per second (ratio to the bare server 0.58-0.69 -> 0.88-0.89, same runs). A lone
+// request waits one hop of the loop.
+let pendingJSON: [ServerResponse, JSONOutput][] = []
+
+function sendJSON(response: ServerResponse, output: JSONOutput): void {
+  if (pendingJSON.length === 0) setImmediate(writePendingJSON)
+  pendingJSON.push([response, output])
+}
+
+function writePendingJSON(): void {
+  const round = pendingJSON
+  pendingJSON = []
+  for (const [response, output] of round) {
+    try {
+      writeJSON(response, output)
+    } catch {
+      // Never the rest of the round for one answer Node would not write: that client's
+      // connection closes instead of waiting.
+      response.destroy()
+    }
+  }
+}
+
 // As @hono/node-server writes a string body: status, headers as given, and the length. One
 // writeHead with the length among the headers (the adapter has Node add it after Date and
 // Connection), for a setHeader call per header cost more than the rest of the write. The
 // record is this answer's own: wireOutput and healthOutput build one per answer.
-function sendJSON(response: ServerResponse, output: JSONOutput): void {
+function writeJSON(response: ServerResponse, output: JSONOutput): void {
   const headers: Record<string, string | number> = output.headers
   headers['Content-Length'] = Buffer.byteLength(output.text)
   response.writeHead(output.status, headers)

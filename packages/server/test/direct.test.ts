@@ -352,3 +352,47 @@ describe('which requests the direct path takes', () => {
     expect(directContextOf(await createMocktopus({ scenario, recording }))).toBeUndefined()
   })
 })
+
+describe('answers written together after a round of I/O', () => {
+  it('gives each of many concurrent requests its own answer', async () => {
+    const mock = await createMocktopus({ scenario: SCENARIO })
+    const server = await serve(mock, { port: 0 })
+    running.push(server)
+    const kinds = [
+      { sent: REQUESTS['chat completion'], status: 200, rule: '0', text: 'Sunny' },
+      { sent: REQUESTS['chat with tool calls'], status: 200, rule: '1', text: 'get_weather' },
+      { sent: REQUESTS['rule error 429'], status: 429, rule: '3', text: 'Slow down' },
+      { sent: REQUESTS['embeddings, float'], status: 200, rule: '6', text: '"embedding"' },
+    ]
+    const expected = Array.from({ length: 48 }, (_, i) => kinds[i % kinds.length])
+    // Separate connections, sent at once: most arrive in the same round of the event loop.
+    const answers = await Promise.all(expected.map((kind) => send(server.url, kind?.sent as Sent)))
+    answers.forEach((answer, i) => {
+      const kind = expected[i]
+      expect(answer.status, `request ${i}`).toBe(kind?.status)
+      expect(answer.headers, `request ${i}`).toContain(`x-mocktopus-rule: ${kind?.rule}`)
+      expect(answer.body, `request ${i}`).toContain(kind?.text)
+    })
+    expect(mock.requests()).toHaveLength(48)
+  })
+
+  it('closes only the connection of an answer Node will not write', async () => {
+    const mock = await createMocktopus({ scenario: SCENARIO })
+    const ctx = directContextOf(mock)
+    if (!ctx) throw new Error('no direct context')
+    // No route gives such a header; a bug in one must still cost only its own request.
+    ctx.directRoutes.set('GET /bad', {
+      kind: 'plain',
+      answer: () => ({ kind: 'json', status: 200, headers: { 'x-bad': 'a\nb' }, text: '{}' }),
+    })
+    const server = await serve(mock, { port: 0 })
+    running.push(server)
+    const [bad, health] = await Promise.allSettled([
+      send(server.url, { method: 'GET', path: '/bad' }),
+      send(server.url, { method: 'GET', path: '/health' }),
+    ])
+    expect(bad.status).toBe('rejected')
+    expect(health).toMatchObject({ status: 'fulfilled', value: { status: 200 } })
+    expect((await send(server.url, REQUESTS['chat completion'] as Sent)).status).toBe(200)
+  })
+})
