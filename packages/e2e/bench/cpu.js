@@ -6,8 +6,8 @@
  * cores). Prints medians for Mocktopus and the bare `node:http` baseline, and their ratio.
  *
  * Linux only (it reads `/proc`). Options: --rounds N (default 5), --duration SECONDS (default 4),
- * --connections N (default 32), --workload chat|stream|embeddings-float|embeddings-base64
- * (default chat),
+ * --connections N (default 32), --workload chat|stream|embeddings-float|embeddings-base64|
+ * many-rules (default chat),
  * --against PATH (also measure another build's `dist/bin.js`, e.g. one built from an older
  * commit, alternating with this one in the same run: the fair way to compare two builds here).
  */
@@ -19,7 +19,15 @@ import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
 import { baselineFixture, startBare, startMocktopus, stopAll } from './servers.js'
 import { median } from './table.js'
-import { CHAT, CHAT_STREAM, embeddingsRequest, SMALL_SCENARIO } from './workloads.js'
+import {
+  CHAT,
+  CHAT_STREAM,
+  embeddingsRequest,
+  LAST_RULE_CHAT,
+  MANY_RULES,
+  manyRulesScenario,
+  SMALL_SCENARIO,
+} from './workloads.js'
 
 const { values: flags } = parseArgs({
   options: {
@@ -31,12 +39,17 @@ const { values: flags } = parseArgs({
   },
 })
 
-/** @type {Record<string, { path: string, body: string }>} */
+/** @type {Record<string, { path: string, body: string, scenario?: () => string }>} */
 const WORKLOADS = {
   chat: { path: '/v1/chat/completions', body: CHAT },
   stream: { path: '/v1/chat/completions', body: CHAT_STREAM },
   'embeddings-float': { path: '/v1/embeddings', body: embeddingsRequest('float') },
   'embeddings-base64': { path: '/v1/embeddings', body: embeddingsRequest('base64') },
+  'many-rules': {
+    path: '/v1/chat/completions',
+    body: LAST_RULE_CHAT,
+    scenario: () => manyRulesScenario(MANY_RULES),
+  },
 }
 
 const chosen = WORKLOADS[flags.workload ?? 'chat']
@@ -91,7 +104,7 @@ async function main() {
   const dir = await mkdtemp(join(tmpdir(), 'mocktopus-bench-cpu-'))
   try {
     const scenarioFile = join(dir, 'small.yaml')
-    await writeFile(scenarioFile, SMALL_SCENARIO)
+    await writeFile(scenarioFile, workload.scenario?.() ?? SMALL_SCENARIO)
     const mocktopus = await startMocktopus(scenarioFile)
     const sample = await fetch(mocktopus.url + workload.path, {
       method: 'POST',

@@ -261,12 +261,12 @@ function checks(compiled: CompiledRule, view: RequestView): Check[] {
 const INDEX_MIN_NEEDLES = 64
 
 /**
- * For large scenarios, which rules' `messages_contains` may hold for a request (1) and which
- * certainly does not (0); `undefined` when every rule has to be tried.
+ * For large scenarios, the rules whose `messages_contains` may hold for a request, in order;
+ * `undefined` when every rule has to be tried.
  */
 function containsFilter(
   compiled: readonly CompiledRule[],
-): ((view: RequestView) => Uint8Array) | undefined {
+): ((view: RequestView) => readonly number[]) | undefined {
   const needles = (ignoreCase: boolean) =>
     compiled.map((rule) => (rule.ignoreCase === ignoreCase ? rule.contains : undefined))
   const exact = needles(false)
@@ -279,16 +279,29 @@ function containsFilter(
   const foldedIndex = indexOf(folded)
   if (!exactIndex && !foldedIndex) return undefined
   return (view) => {
-    // A rule outside an index's family is always a candidate there, so the two combine by AND.
-    const texts = view.usesInput ? view.inputs : [view.lastUser]
-    const marks = exactIndex?.candidates(texts)
-    if (!foldedIndex) return marks as Uint8Array
-    const foldedMarks = foldedIndex.candidates(
+    const exactLeft = exactIndex?.candidates(view.usesInput ? view.inputs : [view.lastUser])
+    const foldedLeft = foldedIndex?.candidates(
       view.usesInput ? view.inputsLower : [view.lastUserLower],
     )
-    if (marks) for (let i = 0; i < marks.length; i++) marks[i] = marks[i] && foldedMarks[i] ? 1 : 0
-    return marks ?? foldedMarks
+    if (!exactLeft || !foldedLeft) return (exactLeft ?? foldedLeft) as number[]
+    // A rule outside an index's family is always a candidate there, so the two combine by AND.
+    return intersectSorted(exactLeft, foldedLeft)
   }
+}
+
+// The indices in both ascending lists.
+function intersectSorted(a: readonly number[], b: readonly number[]): number[] {
+  const both: number[] = []
+  let i = 0
+  let j = 0
+  while (i < a.length && j < b.length) {
+    const x = a[i] as number
+    const y = b[j] as number
+    if (x === y) both.push(x)
+    if (x <= y) i++
+    if (y <= x) j++
+  }
+  return both
 }
 
 /** The rules that answer one endpoint, as a list in order and as one byte per rule. */
@@ -332,17 +345,17 @@ export function createMatcher(scenario: Scenario): Matcher {
     return rules
   }
 
-  // With an index, only the rules it leaves are visited, in order: a scan of bytes instead of
-  // a substring search per rule.
+  // With an index, only the rules it leaves are visited, in order: no substring search, and
+  // no visit at all, for the rules it rules out.
   const ordered = (request: MatchRequest, view: RequestView): readonly CompiledRule[] => {
     const rules = candidates(request.endpoint)
-    const marks = possible?.(view)
-    if (!marks) return rules.list
-    const left: CompiledRule[] = []
-    for (let i = 0; i < marks.length; i++) {
-      if (marks[i] === 1 && rules.member[i] === 1) left.push(compiled[i] as CompiledRule)
+    const left = possible?.(view)
+    if (!left) return rules.list
+    const list: CompiledRule[] = []
+    for (const index of left) {
+      if (rules.member[index] === 1) list.push(compiled[index] as CompiledRule)
     }
-    return left
+    return list
   }
 
   return {
