@@ -8,14 +8,13 @@ import type { CostObserver } from './cost/observer.js'
 import type { Exchange } from './exchange.js'
 import type { Journal } from './journal.js'
 import type { ApiRoute } from './pipeline.js'
+import type { RecordingHooks } from './record/hooks.js'
 import type { JSONOutput } from './wire-output.js'
 
 /** A route the Node runner may answer without the app: an API route, or a fixed JSON answer. */
 export type DirectRoute =
   | { readonly kind: 'api'; readonly route: ApiRoute<unknown> }
   | { readonly kind: 'plain'; answer(): JSONOutput }
-
-import type { RecordingHooks } from './record/hooks.js'
 
 /** One registered API route, so the fallback can answer 405 (and in the right envelope). */
 export interface RouteEntry {

@@ -2,7 +2,7 @@
  * The record of one exchange while it is handled: started on arrival, filled in as the body,
  * model and rule become known, and reported to observers once the answer is done.
  */
-import type { WireResult } from '@mocktopus/responders'
+import type { WireResult, WireUsage } from '@mocktopus/responders'
 import type { MocktopusContext } from './context.js'
 import type { Exchange } from './exchange.js'
 import { monotonicMs } from './monotonic.js'
@@ -68,16 +68,27 @@ export function beginExchange(
   }
 }
 
-/** Reports an exchange to the observers, with what its answer says (status, usage, stream). */
-export function finishExchange(
+/** What an exchange's answer says: its status, whether it streamed, the tokens it reports. */
+export interface ExchangeOutcome {
+  readonly status: number
+  readonly stream: boolean
+  readonly usage?: WireUsage | undefined
+}
+
+/**
+ * Reports an exchange to the observers: mocked when a rule answered it, else forwarded.
+ *
+ * @example reportExchange(ctx, start, { status: 200, stream: false })
+ */
+export function reportExchange(
   ctx: MocktopusContext,
   start: ExchangeStart,
-  wire: WireResult,
+  outcome: ExchangeOutcome,
 ): void {
   // Field by field, in the order the spreads gave: spreading the whole start object (and a
   // rest pattern) cost more per request than the rest of the exchange bookkeeping together.
   const { model } = start
-  const usage = wire.kind === 'error' ? undefined : wire.usage
+  const { usage } = outcome
   const exchange: Exchange = {
     method: start.method,
     path: start.path,
@@ -86,11 +97,24 @@ export function finishExchange(
     ruleIndex: start.ruleIndex,
     time: start.time,
     ...(model === undefined ? {} : { model }),
-    status: wire.status,
+    status: outcome.status,
     durationMs: monotonicMs() - start.started,
     mocked: start.ruleIndex !== null,
-    stream: wire.kind === 'stream',
+    stream: outcome.stream,
     ...(usage ? { usage } : {}),
   }
   ctx.emit(exchange)
+}
+
+/** Reports an exchange with what a responder's answer says (status, usage, stream). */
+export function finishExchange(
+  ctx: MocktopusContext,
+  start: ExchangeStart,
+  wire: WireResult,
+): void {
+  reportExchange(ctx, start, {
+    status: wire.status,
+    stream: wire.kind === 'stream',
+    usage: wire.kind === 'error' ? undefined : wire.usage,
+  })
 }

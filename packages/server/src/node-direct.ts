@@ -57,13 +57,7 @@ export function createDirectAnswerer(
     const length = headers['content-length']
     if (length === undefined || !(Number(length) <= ctx.bodyLimit)) return false
     if (!isJSONContentType(headers['content-type'] ?? null)) return false
-    answerDirectly(
-      ctx,
-      route,
-      new NodeApiRequest(method, url, request, response),
-      response,
-      options,
-    )
+    answerDirectly(ctx, route, new NodeApiRequest(method, url, response), request, options)
     return true
   }
 }
@@ -74,9 +68,10 @@ function answerDirectly(
   ctx: MocktopusContext,
   route: ApiRoute<unknown>,
   request: NodeApiRequest,
-  response: ServerResponse,
+  incoming: IncomingMessage,
   options: DirectOptions,
 ): void {
+  const { response } = request
   const start = beginExchange(ctx, request.method, request.path, route.path)
   const send = (answer: ApiAnswer) => {
     // Recording hooks keep a Mocktopus off the direct path: only the app forwards.
@@ -92,7 +87,8 @@ function answerDirectly(
     const failed = beginExchange(ctx, request.method, request.path, request.path)
     send(wireOutput(ctx, failed, internalError(route.errors, error)))
   }
-  request.read(
+  readNodeBody(
+    incoming,
     ctx.bodyLimit,
     (read) => {
       let answer: ApiAnswer | Promise<ApiAnswer>
@@ -108,35 +104,25 @@ function answerDirectly(
   )
 }
 
-// An IncomingMessage as the shared steps read it. A class, for the getter (see Answering).
-class NodeApiRequest implements ApiRequest {
+// The request as the shared steps read it once its body is in: method, path, and the signal
+// of a client going away. A class, for the getter (see Answering).
+class NodeApiRequest implements Pick<ApiRequest, 'method' | 'path' | 'signal'> {
   readonly method: string
   readonly path: string
-  readonly #request: IncomingMessage
-  readonly #response: ServerResponse
+  readonly response: ServerResponse
   #controller: AbortController | undefined
 
-  constructor(method: string, path: string, request: IncomingMessage, response: ServerResponse) {
+  constructor(method: string, path: string, response: ServerResponse) {
     this.method = method
     this.path = path
-    this.#request = request
-    this.#response = response
-  }
-
-  readBody(limit: number): Promise<BodyRead> {
-    return new Promise((resolve, reject) => this.read(limit, resolve, reject))
-  }
-
-  /** `readBody` with callbacks: the direct path's own, with no promise between. */
-  read(limit: number, done: (read: BodyRead) => void, failed: (error: Error) => void): void {
-    readNodeBody(this.#request, limit, done, failed)
+    this.response = response
   }
 
   get signal(): AbortSignal {
     if (this.#controller) return this.#controller.signal
     const controller = new AbortController()
     this.#controller = controller
-    const response = this.#response
+    const response = this.response
     // The client went away: the response closed before its last byte was handed on.
     const abort = () => {
       if (!response.writableFinished)

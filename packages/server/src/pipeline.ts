@@ -16,8 +16,12 @@ import { describeNoMatch, type MatchRequest, type MatchResult } from '@mocktopus
 import type { Context, Hono } from 'hono'
 import { type BodyRead, bodyRefusal, parseJSONBody, readBody } from './body.js'
 import type { MocktopusContext } from './context.js'
-import { beginExchange, type ExchangeDraft, type ExchangeStart } from './exchange-start.js'
-import { monotonicMs } from './monotonic.js'
+import {
+  beginExchange,
+  type ExchangeDraft,
+  type ExchangeStart,
+  reportExchange,
+} from './exchange-start.js'
 import { toResponse, type WireOutput, wireOutput, writeWire } from './wire-output.js'
 
 export { type ExchangeDraft, type ExchangeStart, endpointOf } from './exchange-start.js'
@@ -61,9 +65,14 @@ class Answering<Params> implements AnswerInput<Params> {
   readonly params: Params
   readonly match: MatchResult
   readonly clock: Clock
-  readonly #request: ApiRequest
+  readonly #request: Pick<ApiRequest, 'signal'>
 
-  constructor(params: Params, match: MatchResult, clock: Clock, request: ApiRequest) {
+  constructor(
+    params: Params,
+    match: MatchResult,
+    clock: Clock,
+    request: Pick<ApiRequest, 'signal'>,
+  ) {
     this.params = params
     this.match = match
     this.clock = clock
@@ -144,17 +153,8 @@ function forwardRequest<Params>(
     errors: route.errors,
     ...(request === undefined ? {} : { match: request }),
     reply: (wire) => writeWire(ctx, begun, wire),
-    finish: ({ status, stream, usage }) => {
-      const { started, ...rest } = begun
-      ctx.emit({
-        ...rest,
-        status,
-        durationMs: monotonicMs() - started,
-        mocked: false,
-        stream,
-        ...(usage ? { usage } : {}),
-      })
-    },
+    // No rule answered (a request is forwarded before one is chosen): reported as not mocked.
+    finish: (outcome) => reportExchange(ctx, begun, outcome),
   })
 }
 
@@ -198,7 +198,7 @@ export async function answerApiRequest<Params>(
 export function answerRead<Params>(
   ctx: MocktopusContext,
   route: ApiRoute<Params>,
-  request: ApiRequest,
+  request: Pick<ApiRequest, 'signal'>,
   start: ExchangeDraft,
   read: BodyRead,
 ): ApiAnswer | Promise<ApiAnswer> {
@@ -255,7 +255,7 @@ export function answerRead<Params>(
 function delivered(
   ctx: MocktopusContext,
   start: ExchangeDraft,
-  request: ApiRequest,
+  request: Pick<ApiRequest, 'signal'>,
   wire: WireResult,
 ): WireOutput | Promise<WireOutput> {
   if (wire.delayMs <= 0) return wireOutput(ctx, start, wire)
