@@ -19,15 +19,7 @@ import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
 import { baselineFixture, startBare, startMocktopus, stopAll } from './servers.js'
 import { median } from './table.js'
-import {
-  CHAT,
-  CHAT_STREAM,
-  embeddingsRequest,
-  LAST_RULE_CHAT,
-  MANY_RULES,
-  manyRulesScenario,
-  SMALL_SCENARIO,
-} from './workloads.js'
+import { REQUESTS, scenarioText } from './workloads.js'
 
 const { values: flags } = parseArgs({
   options: {
@@ -39,18 +31,8 @@ const { values: flags } = parseArgs({
   },
 })
 
-/** @type {Record<string, { path: string, body: string, scenario?: () => string }>} */
-const WORKLOADS = {
-  chat: { path: '/v1/chat/completions', body: CHAT },
-  stream: { path: '/v1/chat/completions', body: CHAT_STREAM },
-  'embeddings-float': { path: '/v1/embeddings', body: embeddingsRequest('float') },
-  'embeddings-base64': { path: '/v1/embeddings', body: embeddingsRequest('base64') },
-  'many-rules': {
-    path: '/v1/chat/completions',
-    body: LAST_RULE_CHAT,
-    scenario: () => manyRulesScenario(MANY_RULES),
-  },
-}
+/** @type {Record<string, import('./workloads.js').BenchRequest>} */
+const WORKLOADS = REQUESTS
 
 const chosen = WORKLOADS[flags.workload ?? 'chat']
 if (!chosen) throw new Error(`--workload: one of ${Object.keys(WORKLOADS).join(', ')}`)
@@ -104,7 +86,7 @@ async function main() {
   const dir = await mkdtemp(join(tmpdir(), 'mocktopus-bench-cpu-'))
   try {
     const scenarioFile = join(dir, 'small.yaml')
-    await writeFile(scenarioFile, workload.scenario?.() ?? SMALL_SCENARIO)
+    await writeFile(scenarioFile, scenarioText(workload.server))
     const mocktopus = await startMocktopus(scenarioFile)
     const sample = await fetch(mocktopus.url + workload.path, {
       method: 'POST',

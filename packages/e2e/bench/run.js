@@ -17,16 +17,7 @@ import { baselineFixture, CLI_BIN, ROOT, startBare, startMocktopus, stopAll } fr
 import { measureStartup } from './startup.js'
 import { stubCallsPerSecond } from './stub-load.js'
 import { formatNumber, formatRatio, median, renderTable } from './table.js'
-import {
-  CHAT,
-  CHAT_STREAM,
-  embeddingsRequest,
-  LAST_RULE_CHAT,
-  MANY_RULES,
-  manyRulesScenario,
-  SMALL_SCENARIO,
-  STREAM_ANSWER,
-} from './workloads.js'
+import { MANY_RULES, REQUESTS, SMALL_SCENARIO, STREAM_ANSWER, scenarioText } from './workloads.js'
 
 const { values: flags } = parseArgs({
   options: {
@@ -68,16 +59,15 @@ function ensureBuilt() {
 }
 
 /**
- * @typedef {object} Workload
+ * @typedef {object} WorkloadReport
  * @property {string} key
  * @property {string} label
  * @property {string} unit
- * @property {'small' | 'many'} server
- * @property {string} path
- * @property {string} body
  * @property {(text: string) => string | undefined} check an error message, or undefined
  * @property {boolean} [latency] also report p50 and p99
  */
+
+/** @typedef {import('./workloads.js').BenchRequest & WorkloadReport} Workload */
 
 /** @param {string} text */
 function sseContent(text) {
@@ -94,9 +84,7 @@ const WORKLOADS = [
     key: 'chat',
     label: 'chat, non-streaming',
     unit: 'req/s',
-    server: 'small',
-    path: '/v1/chat/completions',
-    body: CHAT,
+    ...REQUESTS.chat,
     latency: true,
     check: (text) =>
       JSON.parse(text).choices[0].message.content.includes('sunny') ? undefined : 'wrong answer',
@@ -105,18 +93,14 @@ const WORKLOADS = [
     key: 'stream',
     label: `chat, streaming (2 KB)`,
     unit: 'streams/s',
-    server: 'small',
-    path: '/v1/chat/completions',
-    body: CHAT_STREAM,
+    ...REQUESTS.stream,
     check: (text) => (sseContent(text).content === STREAM_ANSWER ? undefined : 'wrong stream'),
   },
   {
     key: 'embeddings-float',
     label: 'embeddings 1536-d, float',
     unit: 'req/s',
-    server: 'small',
-    path: '/v1/embeddings',
-    body: embeddingsRequest('float'),
+    ...REQUESTS['embeddings-float'],
     check: (text) =>
       JSON.parse(text).data[0].embedding.length === 1536 ? undefined : 'wrong dimensions',
   },
@@ -124,9 +108,7 @@ const WORKLOADS = [
     key: 'embeddings-base64',
     label: 'embeddings 1536-d, base64',
     unit: 'req/s',
-    server: 'small',
-    path: '/v1/embeddings',
-    body: embeddingsRequest('base64'),
+    ...REQUESTS['embeddings-base64'],
     check: (text) =>
       Buffer.from(JSON.parse(text).data[0].embedding, 'base64').length === 1536 * 4
         ? undefined
@@ -136,9 +118,7 @@ const WORKLOADS = [
     key: 'many-rules',
     label: `${MANY_RULES.toLocaleString('en-US')} rules, last one matches`,
     unit: 'req/s',
-    server: 'many',
-    path: '/v1/chat/completions',
-    body: LAST_RULE_CHAT,
+    ...REQUESTS['many-rules'],
     check: (text) =>
       JSON.parse(text).choices[0].message.content === `Answer for ticket T${MANY_RULES}.`
         ? undefined
@@ -194,8 +174,8 @@ async function main() {
     const smallFile = join(dir, 'small.yaml')
     const manyFile = join(dir, 'many.yaml')
     const fixturesFile = join(dir, 'fixtures.json')
-    await writeFile(smallFile, SMALL_SCENARIO)
-    await writeFile(manyFile, manyRulesScenario(MANY_RULES))
+    await writeFile(smallFile, scenarioText('small'))
+    await writeFile(manyFile, scenarioText('many'))
 
     progress(`start-up: spawning each server ${STARTUPS} times`)
     const small = await startMocktopus(smallFile)
@@ -263,7 +243,7 @@ async function main() {
     const stubRuns = []
     await timed('stub client measured', async () => {
       for (let round = 0; round < ROUNDS; round++) {
-        stubRuns.push(await stubCallsPerSecond(SMALL_SCENARIO, CHAT, DURATION))
+        stubRuns.push(await stubCallsPerSecond(SMALL_SCENARIO, REQUESTS.chat.body, DURATION))
       }
     })
 

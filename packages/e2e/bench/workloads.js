@@ -93,3 +93,37 @@ export function embeddingsRequest(format) {
     encoding_format: format,
   })
 }
+
+/**
+ * @typedef {object} BenchRequest
+ * @property {'small' | 'many'} server the scenario that answers it
+ * @property {string} path
+ * @property {string} body
+ */
+
+/**
+ * What each workload sends, by key: `pnpm bench` loads them all, `pnpm bench:cpu --workload`
+ * one of them.
+ *
+ * @type {Record<'chat' | 'stream' | 'embeddings-float' | 'embeddings-base64' | 'many-rules', BenchRequest>}
+ */
+export const REQUESTS = {
+  chat: { server: 'small', path: '/v1/chat/completions', body: CHAT },
+  stream: { server: 'small', path: '/v1/chat/completions', body: CHAT_STREAM },
+  'embeddings-float': { server: 'small', path: '/v1/embeddings', body: embeddingsRequest('float') },
+  'embeddings-base64': {
+    server: 'small',
+    path: '/v1/embeddings',
+    body: embeddingsRequest('base64'),
+  },
+  'many-rules': { server: 'many', path: '/v1/chat/completions', body: LAST_RULE_CHAT },
+}
+
+/**
+ * The scenario text of a server.
+ *
+ * @param {'small' | 'many'} server
+ */
+export function scenarioText(server) {
+  return server === 'many' ? manyRulesScenario(MANY_RULES) : SMALL_SCENARIO
+}
