@@ -57,7 +57,7 @@ export function writeNotices(metafilePath, outPath) {
   )
   writeFileSync(
     outPath,
-    `# Third-party notices\n\nThe \`mocktopus\` command (\`dist/bin.js\`) bundles the following packages.\n\n${sections.join('\n\n')}\n`,
+    `# Third-party notices\n\nThe \`mocktopus\` command (\`dist/command.cjs\`) bundles the following packages.\n\n${sections.join('\n\n')}\n`,
   )
   return entries.map(({ manifest }) => `${manifest.name}@${manifest.version}`)
 }

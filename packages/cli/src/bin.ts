@@ -1,32 +1,12 @@
 #!/usr/bin/env node
-import { parseCLI, runCLI } from './cli.js'
-import { createContext } from './io.js'
+/**
+ * The `mocktopus` executable. The command itself is one bundled CommonJS file, `command.cjs`
+ * (see tsup.config.ts for why bundled, and why CommonJS); this launcher runs it through V8's
+ * code cache, one per subcommand, saved when the first run exits.
+ */
+import { join } from 'node:path'
+import { runWithCodeCache } from './code-cache.js'
 
-const argv = ['mocktopus', ...process.argv.slice(2)]
-// Asked when a signal comes, not at start-up: parsing the command line costs a millisecond or
-// two, and runCLI parses it anyway.
-const serving = () => {
-  try {
-    return parseCLI(argv).command === 'serve'
-  } catch {
-    return false
-  }
-}
-
-const controller = new AbortController()
-let stopping = false
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    // `serve` closes gracefully on the first signal; a second one while closing, or any
-    // signal to a short command, ends the process at once with the shell's 128 + n status.
-    if (stopping || !serving()) process.exit(signal === 'SIGINT' ? 130 : 143)
-    stopping = true
-    controller.abort(signal)
-  })
-}
-
-const code = await runCLI(argv, createContext({ signal: controller.signal }))
-process.exitCode = code
-// Open keep-alive sockets or a slow client could hold the loop after `serve` has closed;
-// the timer is unref'd, so a process with nothing left exits at once without it.
-setTimeout(() => process.exit(code), 1000).unref()
+const variant = process.argv.slice(2).find((arg) => !arg.startsWith('-'))
+const run = runWithCodeCache(join(__dirname, 'command.cjs'), variant ? { variant } : {})
+if (run.status === 'miss' || run.status === 'rejected') process.once('exit', () => run.save())

@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { mocktopus } from './run.js'
 
 const manifest = JSON.parse(readFileSync(join(import.meta.dirname, '../package.json'), 'utf8'))
@@ -57,5 +58,35 @@ describe('mocktopus (the built program)', () => {
   it('never colours output that is not a terminal', async () => {
     const result = await mocktopus(['validate', 'missing.yaml'], { env: { NO_COLOR: undefined } })
     expect(result.stdout + result.stderr).not.toContain('\u001b[')
+  })
+
+  describe('code cache', () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'mocktopus-program-cache-'))
+    afterAll(() => rmSync(tmp, { recursive: true, force: true }))
+    const cacheDir = () =>
+      readdirSync(tmp).filter((name) => name.startsWith('mocktopus-compile-cache'))
+
+    it('saves one per command on the first run and answers the same from it', async () => {
+      const env = { TMPDIR: tmp }
+      const first = await mocktopus(['--version'], { env })
+      const [dir] = cacheDir()
+      expect(dir).toBeDefined()
+      const cached = () => readdirSync(join(tmp, dir ?? ''))
+      expect(cached()).toEqual([expect.stringMatching(/^command\.cjs--v\d+.*\.v8$/)])
+      expect(await mocktopus(['--version'], { env })).toEqual(first)
+
+      await mocktopus(['validate', '--help'], { env })
+      expect(cached()).toHaveLength(2)
+      expect(cached()).toContainEqual(expect.stringMatching(/^command\.cjs-validate-v/))
+    })
+
+    it('writes nothing under NODE_DISABLE_COMPILE_CACHE', async () => {
+      const off = mkdtempSync(join(tmp, 'off-'))
+      const result = await mocktopus(['--version'], {
+        env: { TMPDIR: off, NODE_DISABLE_COMPILE_CACHE: '1' },
+      })
+      expect(result).toMatchObject({ code: 0, stdout: `${manifest.version}\n` })
+      expect(readdirSync(off)).toEqual([])
+    })
   })
 })

@@ -14,7 +14,7 @@ export interface RunOptions {
 }
 
 function childEnv(extra: RunOptions['env']): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...extra }
+  const env: NodeJS.ProcessEnv = { ...process.env, TMPDIR: inject('cliTmpdir'), ...extra }
   for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key]
   return env
 }

@@ -98,7 +98,9 @@ async function main() {
     const fixtures = join(dir, 'fixtures.json')
     await writeFile(fixtures, JSON.stringify({ [workload.path]: baselineFixture(sample, text) }))
     const bare = await startBare(fixtures)
-    const other = flags.against ? await startMocktopus(scenarioFile, flags.against) : undefined
+    const other = flags.against
+      ? await startMocktopus(scenarioFile, { bin: flags.against })
+      : undefined
 
     const pinned =
       cpus().length >= 2 &&

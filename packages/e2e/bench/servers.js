@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 
 export const ROOT = join(import.meta.dirname, '../../..')
-export const CLI_BIN = join(ROOT, 'packages/cli/dist/bin.js')
+export const CLI_BIN = join(ROOT, 'packages/cli/dist/bin.cjs')
 const BARE_SERVER = join(import.meta.dirname, 'bare-server.js')
 
 /** @type {Set<import('node:child_process').ChildProcess>} */
@@ -27,13 +27,14 @@ const children = new Set()
  *
  * @param {string[]} args node arguments
  * @param {RegExp} addressLine captures the origin in group 1
+ * @param {Record<string, string>} [env] added to this process's environment
  * @returns {Promise<Server>}
  */
-function spawnServer(args, addressLine) {
+function spawnServer(args, addressLine, env = {}) {
   const started = performance.now()
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   children.add(child)
@@ -75,12 +76,17 @@ function spawnServer(args, addressLine) {
  * build of the CLI (an older one, to compare).
  *
  * @param {string} [scenarioFile]
- * @param {string} [bin]
+ * @param {object} [options]
+ * @param {string} [options.bin]
+ * @param {boolean} [options.codeCache] false: start as the first run after an install does,
+ *   compiling the whole command (`NODE_DISABLE_COMPILE_CACHE`)
  */
-export function startMocktopus(scenarioFile, bin = CLI_BIN) {
+export function startMocktopus(scenarioFile, { bin = CLI_BIN, codeCache = true } = {}) {
   const args = [bin, 'serve', '--port', '0', '--host', '127.0.0.1']
   if (scenarioFile) args.push('--scenario', scenarioFile)
-  return spawnServer(args, /OpenAI\s+(http:\/\/127\.0\.0\.1:\d+)\/v1/)
+  /** @type {Record<string, string>} */
+  const env = codeCache ? {} : { NODE_DISABLE_COMPILE_CACHE: '1' }
+  return spawnServer(args, /OpenAI\s+(http:\/\/127\.0\.0\.1:\d+)\/v1/, env)
 }
 
 /**

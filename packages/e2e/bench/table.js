@@ -22,7 +22,8 @@ export function formatNumber(n) {
 
 /** @param {number} n */
 export function formatRatio(n) {
-  return `${n.toFixed(2)} x`
+  // A latency that rounds to 0 ms (autocannon counts whole milliseconds) has no ratio.
+  return Number.isFinite(n) ? `${n.toFixed(2)} x` : '-'
 }
 
 /**
