@@ -8,7 +8,7 @@
  * Linux only (it reads `/proc`). Options: --rounds N (default 5), --duration SECONDS (default 4),
  * --connections N (default 32), --workload chat|stream|embeddings-float|embeddings-base64|
  * many-rules (default chat),
- * --against PATH (also measure another build's `dist/bin.js`, e.g. one built from an older
+ * --against PATH (also measure another build's `dist/bin.cjs` (`dist/bin.js` before the CommonJS launcher), e.g. one built from an older
  * commit, alternating with this one in the same run: the fair way to compare two builds here).
  */
 import { execFileSync } from 'node:child_process'

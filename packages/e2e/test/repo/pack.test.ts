@@ -72,7 +72,12 @@ function listTarball(pkg: string): string[] {
     .map((entry) => entry.replace(/^package\//, ''))
 }
 
-const mocktopusBin = () => join(app, 'node_modules/@mocktopus/cli/dist/bin.js')
+// The executable as installed, found as npm finds it: from the package's `bin`.
+const mocktopusBin = () => {
+  const installed = join(app, 'node_modules/@mocktopus/cli')
+  const { bin } = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as Manifest
+  return join(installed, bin?.mocktopus ?? 'missing bin')
+}
 const mocktopus = (args: string[]) => run(process.execPath, [mocktopusBin(), ...args], app)
 
 beforeAll(() => {
@@ -135,7 +140,9 @@ describe('published packages', { timeout: 30_000 }, () => {
         }
         for (const target of Object.values(m.bin ?? {})) {
           expect(files).toContain(target.replace(/^\.\//, ''))
-          // A bin bundles third-party code, so it ships their licenses.
+          // The launcher runs the bundled command, which carries third-party code, so the
+          // package ships their licenses.
+          expect(files).toContain('dist/command.cjs')
           expect(files).toContain('dist/THIRD-PARTY-NOTICES.md')
         }
         expect(files.filter((f) => f.startsWith('src/') || /\.test\./.test(f))).toEqual([])
