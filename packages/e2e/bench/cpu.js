@@ -8,8 +8,9 @@
  * Linux only (it reads `/proc`). Options: --rounds N (default 5), --duration SECONDS (default 4),
  * --connections N (default 32), --workload chat|stream|embeddings-float|embeddings-base64|
  * many-rules (default chat),
- * --against PATH (also measure another build's `dist/bin.cjs` (`dist/bin.js` before the CommonJS launcher), e.g. one built from an older
- * commit, alternating with this one in the same run: the fair way to compare two builds here).
+ * --against PATH (also measure another build's `dist/bin.cjs`, or `dist/bin.js` for builds
+ * before the CommonJS launcher, e.g. one built from an older commit, alternating with this one
+ * in the same run: the fair way to compare two builds here).
  */
 import { execFileSync } from 'node:child_process'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
