@@ -16,7 +16,7 @@ import { splitText } from './chunking.js'
 import { type Clock, unixSeconds } from './clock.js'
 import { deterministicId } from './ids.js'
 import { openaiRuleError } from './openai-errors.js'
-import { openaiFrames, replayable } from './openai-stream.js'
+import { pacedOpenAIStream } from './openai-stream.js'
 import { estimateTokens, tokensOfLength } from './tokens.js'
 import type { WireError, WireJSON, WireStream, WireUsage } from './wire.js'
 
@@ -287,7 +287,6 @@ export function answerChat(options: AnswerChatOptions): ChatAnswer {
       deltas.push({ tool_calls: [{ index: i, function: { arguments: piece } }] })
     }
   }
-  const chunkDelay = respond.chunk_delay_ms ?? 0
   // With include_usage the API sends `usage: null` on every chunk until the usage chunk.
   const chunk = (
     choices: ChatCompletionChunk['choices'],
@@ -316,16 +315,10 @@ export function answerChat(options: AnswerChatOptions): ChatAnswer {
     if (params.include_usage) yield chunk([], usage)
   }
 
-  const chunks = replayable(async function* (): AsyncGenerator<ChatCompletionChunk> {
-    const { signal } = options
-    let first = true
-    for (const next of sequence()) {
-      // An await only where the rule asks for a pause: one per chunk cost a tenth of a stream.
-      if (!first && chunkDelay > 0) await clock.sleep(chunkDelay, signal)
-      first = false
-      if (signal?.aborted) return
-      yield next
-    }
+  const { chunks, frames } = pacedOpenAIStream(sequence, {
+    chunkDelayMs: respond.chunk_delay_ms ?? 0,
+    clock,
+    signal: () => options.signal,
   })
 
   return {
@@ -334,7 +327,7 @@ export function answerChat(options: AnswerChatOptions): ChatAnswer {
     headers,
     delayMs,
     chunks,
-    frames: openaiFrames(chunks),
+    frames,
     usage: wireUsage,
   }
 }

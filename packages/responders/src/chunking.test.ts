@@ -12,6 +12,8 @@ describe('splitText', () => {
   it('splits into fixed-size runs by code point', () => {
     expect(splitText('abcdef', 4)).toEqual(['abcd', 'ef'])
     expect(splitText('😀😀😀', 2)).toEqual(['😀😀', '😀'])
+    expect(splitText('ab😀cd', 2)).toEqual(['ab', '😀c', 'd'])
+    expect(splitText('x'.repeat(45), 20).map((piece) => piece.length)).toEqual([20, 20, 5])
   })
 
   it('returns no pieces for empty text', () => {

@@ -1,3 +1,5 @@
+const SURROGATE = /[\uD800-\uDFFF]/
+
 /**
  * Splits text into the pieces a stream sends. With `chunkSize`, fixed runs of that many
  * characters; without, word-sized pieces (each word with the whitespace before it), which is
@@ -9,6 +11,13 @@ export function splitText(text: string, chunkSize?: number): string[] {
   if (text === '') return []
   if (chunkSize && chunkSize > 0) {
     const pieces: string[] = []
+    // Without surrogate pairs a character is a UTF-16 unit, and slices of the string itself
+    // are the pieces: splitting a 2 KB answer into an array of characters first took a tenth
+    // of a stream's time.
+    if (!SURROGATE.test(text)) {
+      for (let i = 0; i < text.length; i += chunkSize) pieces.push(text.slice(i, i + chunkSize))
+      return pieces
+    }
     // Iterate by code point so a chunk boundary never splits a surrogate pair.
     const chars = Array.from(text)
     for (let i = 0; i < chars.length; i += chunkSize) {

@@ -10,7 +10,7 @@ import type { CompletionParams } from './completions-request.js'
 import type { Completion, CompletionChoice, CompletionUsageCounts } from './completions-types.js'
 import { deterministicId } from './ids.js'
 import { openaiRuleError } from './openai-errors.js'
-import { openaiFrames, replayable } from './openai-stream.js'
+import { pacedOpenAIStream } from './openai-stream.js'
 import { estimateTokens } from './tokens.js'
 import type { WireError, WireJSON, WireStream } from './wire.js'
 
@@ -84,32 +84,24 @@ export function answerCompletion(options: AnswerCompletionOptions): CompletionAn
     return { kind: 'json', status: 200, headers, body, delayMs, usage: wireUsage }
   }
 
-  const chunkDelay = respond.chunk_delay_ms ?? 0
   // With include_usage the API sends `usage: null` on every chunk until the usage chunk.
   const usageField = params.include_usage ? { usage: null } : {}
-  const chunks = replayable(async function* (): AsyncGenerator<Completion> {
-    const { signal } = options
-    let first = true
-    const pause = async () => {
-      if (!first && chunkDelay > 0) await clock.sleep(chunkDelay, signal)
-      first = false
-      return signal?.aborted !== true
-    }
+  function* sequence(): Generator<Completion> {
     for (const [i, text] of texts.entries()) {
       for (const piece of splitText(text, respond.chunk_size)) {
-        if (!(await pause())) return
         yield completion(
           [{ text: piece, index: i, logprobs: null, finish_reason: null }],
           usageField,
         )
       }
-      if (!(await pause())) return
       yield completion([{ text: '', index: i, logprobs: null, finish_reason: finish }], usageField)
     }
-    if (params.include_usage) {
-      if (!(await pause())) return
-      yield completion([], { usage })
-    }
+    if (params.include_usage) yield completion([], { usage })
+  }
+  const { chunks, frames } = pacedOpenAIStream(sequence, {
+    chunkDelayMs: respond.chunk_delay_ms ?? 0,
+    clock,
+    signal: () => options.signal,
   })
   return {
     kind: 'stream',
@@ -117,7 +109,7 @@ export function answerCompletion(options: AnswerCompletionOptions): CompletionAn
     headers,
     delayMs,
     chunks,
-    frames: openaiFrames(chunks),
+    frames,
     usage: wireUsage,
   }
 }
