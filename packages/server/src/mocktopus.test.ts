@@ -270,6 +270,25 @@ describe('createMocktopus', () => {
     expect(seen[2]).toMatchObject({ status: 404, ruleIndex: null, mocked: false })
   })
 
+  it('reports a stream that fails partway, once', async () => {
+    const clock = { now: () => 0, sleep: () => Promise.reject(new Error('the clock broke')) }
+    const m = await mock({
+      clock,
+      scenario: `
+version: 1
+rules:
+  - type: llm.openai
+    respond: { content: "one two three", chunk_delay_ms: 5 }
+`,
+    })
+    const seen: Exchange[] = []
+    m.on('exchange', (e) => seen.push(e))
+    const res = await m.app.request('/v1/chat/completions', chat('hi', { stream: true }))
+    await expect(res.text()).rejects.toThrow('the clock broke')
+    expect(seen).toHaveLength(1)
+    expect(seen[0]).toMatchObject({ stream: true, ruleIndex: 0 })
+  })
+
   it('freezes created with fixedTime and rejects a bad one', async () => {
     const m = await createMocktopus({ scenario: SCENARIO, fixedTime: '2024-01-02T03:04:05Z' })
     const body = await (await m.app.request('/v1/chat/completions', chat('hello'))).json()

@@ -62,17 +62,51 @@ export function wireOutput(
   const settled = new Promise<void>((resolve) => {
     settle = resolve
   })
-  const observed = {
-    async *[Symbol.asyncIterator]() {
-      try {
-        yield* frames
-      } finally {
-        finishExchange(ctx, start, wire)
-        settle()
+  const observed = whenRead(frames, () => {
+    finishExchange(ctx, start, wire)
+    settle()
+  })
+  return { kind: 'stream', status: wire.status, headers, frames: observed, settled }
+}
+
+/**
+ * `frames`, calling `done` once when a pass over them ends: after the last frame, on an error,
+ * or when the reader stops early (the client left), after the source has been stopped. As a
+ * generator's `try { yield* frames } finally { done() }` would, but without a generator: each
+ * frame passed through one cost a round of promises, a tenth of a stream's time.
+ */
+function whenRead<T>(frames: AsyncIterable<T>, done: () => void): AsyncIterable<T> {
+  return {
+    [Symbol.asyncIterator]() {
+      const source = frames[Symbol.asyncIterator]()
+      let over = false
+      const end = () => {
+        if (over) return
+        over = true
+        done()
+      }
+      return {
+        next: () =>
+          source.next().then(
+            (result) => {
+              if (result.done) end()
+              return result
+            },
+            (error: unknown) => {
+              end()
+              throw error
+            },
+          ),
+        return: async (value?: unknown) => {
+          try {
+            return (await source.return?.(value)) ?? { done: true, value: undefined }
+          } finally {
+            end()
+          }
+        },
       }
     },
   }
-  return { kind: 'stream', status: wire.status, headers, frames: observed, settled }
 }
 
 /**
