@@ -195,6 +195,27 @@ describe('answerChat', () => {
     `)
   })
 
+  it.each([
+    ['plain', {}, { content: 'Sunny today, 20°C.' }],
+    ['with usage', { stream_options: { include_usage: true } }, { content: 'Sunny.' }],
+    ['n = 2, odd model name', { n: 2, model: 'ft:gpt-4o:"acme"\u2028' }, { content: 'a b' }],
+    ['tool calls', { stream_options: { include_usage: true } }, { tool_calls: [weather] }],
+  ] as const)(
+    'sends each chunk as the bytes JSON.stringify gives it (%s)',
+    async (_, extra, respond) => {
+      const answer = answerChat({
+        params: params({ stream: true, ...extra }),
+        match: match(respond),
+        clock,
+      })
+      if (answer.kind !== 'stream') throw new Error('expected a stream')
+      const data: unknown[] = []
+      for await (const frame of answer.frames) data.push(frame.data)
+      const chunks = await collect(answer)
+      expect(data).toEqual([...chunks.map((chunk) => JSON.stringify(chunk)), '[DONE]'])
+    },
+  )
+
   it('streams tool calls as deltas: id, type and name first, then argument fragments', async () => {
     const chunks = await collect(
       answerChat({

@@ -315,11 +315,19 @@ export function answerChat(options: AnswerChatOptions): ChatAnswer {
     if (params.include_usage) yield chunk([], usage)
   }
 
-  const { chunks, frames } = pacedOpenAIStream(sequence, {
-    chunkDelayMs: respond.chunk_delay_ms ?? 0,
-    clock,
-    signal: () => options.signal,
-  })
+  // A chunk's JSON as JSON.stringify writes it, but with the fields every chunk of the stream
+  // shares written once: stringifying them again for each of a hundred chunks was a quarter of
+  // a stream's time. Same key order, same bytes (a test compares the two).
+  const head = JSON.stringify({ ...chunk([]), choices: undefined, usage: undefined }).slice(0, -1)
+  const encode = params.include_usage
+    ? (c: ChatCompletionChunk) =>
+        `${head},"choices":${JSON.stringify(c.choices)},"usage":${JSON.stringify(c.usage)}}`
+    : (c: ChatCompletionChunk) => `${head},"choices":${JSON.stringify(c.choices)}}`
+  const { chunks, frames } = pacedOpenAIStream(
+    sequence,
+    { chunkDelayMs: respond.chunk_delay_ms ?? 0, clock, signal: () => options.signal },
+    encode,
+  )
 
   return {
     kind: 'stream',

@@ -40,21 +40,22 @@ const DONE: SSEFrame = { data: '[DONE]' }
 
 /**
  * A stream answer's chunks and their SSE frames (OpenAI's framing, as {@link openaiFrames}),
- * each pass running `sequence` afresh at the pace `pacing` sets. The frames are made by the
- * same generator as the chunks, not by a second one reading the first: each async generator a
- * chunk passes through costs it a round of promises.
+ * each pass running `sequence` afresh at the pace `pacing` sets; `encode` gives a frame's
+ * data. The frames are made by the same generator as the chunks, not by a second one reading
+ * the first: each async generator a chunk passes through costs it a round of promises.
  *
  * @example const { chunks, frames } = pacedOpenAIStream(() => [a, b], { chunkDelayMs: 0, clock, signal: () => undefined })
  */
 export function pacedOpenAIStream<Chunk>(
   sequence: () => Iterable<Chunk>,
   pacing: StreamPacing,
+  /** A frame's `data`: the chunk itself by default (sent as JSON), or its JSON text. */
+  encode: (chunk: Chunk) => unknown = (chunk) => chunk,
 ): { readonly chunks: AsyncIterable<Chunk>; readonly frames: AsyncIterable<SSEFrame> } {
+  const frame = (chunk: Chunk): SSEFrame => ({ data: encode(chunk) })
   return {
     chunks: replayable(() => paced(sequence(), pacing, (chunk) => chunk)),
-    frames: replayable(() =>
-      paced(sequence(), pacing, (chunk): SSEFrame => ({ data: chunk }), DONE),
-    ),
+    frames: replayable(() => paced(sequence(), pacing, frame, DONE)),
   }
 }
 
