@@ -35,8 +35,10 @@ export interface CodeCacheRun {
   readonly cacheFile: string | undefined
   /**
    * Writes the cache for the next run, best effort, replacing older caches of the same file.
-   * Call it late (the launcher calls it on exit): the cache holds every function compiled so
-   * far. Does nothing after a `hit` or when `off`.
+   * The cache holds every function compiled so far and still compiled: call it once start-up
+   * is over, not much later, for V8 drops the bytecode of functions a long run no longer uses
+   * (a cache saved after minutes under load started no faster than no cache). Does nothing
+   * after a `hit`, when `off`, or the second time.
    */
   save(): void
 }
@@ -79,11 +81,14 @@ export function runWithCodeCache(file: string, options: CodeCacheOptions = {}): 
   const module = { exports: {} }
   const wrapper = script.runInThisContext() as (...args: unknown[]) => void
   wrapper.call(module.exports, module.exports, createRequire(file), module, file, dirname(file))
+  let saved = status === 'hit'
   return {
     status,
     cacheFile,
     save: () => {
-      if (status !== 'hit') saveCache(script, cacheFile, prefix)
+      if (saved) return
+      saved = true
+      saveCache(script, cacheFile, prefix)
     },
   }
 }

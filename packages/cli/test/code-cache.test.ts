@@ -18,12 +18,16 @@ interface ChildRun {
 // it compiled and never reads a cache twice.
 const CHILD = `
 const { runWithCodeCache } = require(process.argv[1])
-const { file, ...options } = JSON.parse(process.argv[2])
+const { file, removeBetweenSaves, ...options } = JSON.parse(process.argv[2])
 globalThis.__codeCacheRuns = []
 let result
 try {
   const run = runWithCodeCache(file, options)
   run.save()
+  if (removeBetweenSaves && run.cacheFile) {
+    require('node:fs').rmSync(run.cacheFile, { force: true })
+    run.save()
+  }
   result = { status: run.status, cacheFile: run.cacheFile }
 } catch (error) {
   result = { error: error.message, stack: error.stack }
@@ -35,7 +39,10 @@ let work: string
 let cacheDir: string
 let file: string
 
-function run(options: { variant?: string } = {}, env: Record<string, string> = {}): ChildRun {
+function run(
+  options: { variant?: string; removeBetweenSaves?: boolean } = {},
+  env: Record<string, string> = {},
+): ChildRun {
   const child = spawnSync(
     process.execPath,
     [
@@ -81,6 +88,12 @@ describe('runWithCodeCache', () => {
     const second = run()
     expect(second).toMatchObject({ status: 'hit', cacheFile: first.cacheFile })
     expect(second.runs).toEqual(first.runs)
+  })
+
+  it('saves once: a second save() writes nothing', () => {
+    writeModule('one')
+    expect(run({ removeBetweenSaves: true }).status).toBe('miss')
+    expect(cacheFiles()).toEqual([])
   })
 
   it('creates the directory private to the user', () => {

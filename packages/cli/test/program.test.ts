@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { mocktopus } from './run.js'
+import { mocktopus, startServe } from './run.js'
 
 const manifest = JSON.parse(readFileSync(join(import.meta.dirname, '../package.json'), 'utf8'))
 const COMMANDS = ['serve', 'validate', 'explain', 'simulate', 'init', 'example', 'doctor']
@@ -78,6 +78,24 @@ describe('mocktopus (the built program)', () => {
       await mocktopus(['validate', '--help'], { env })
       expect(cached()).toHaveLength(2)
       expect(cached()).toContainEqual(expect.stringMatching(/^command\.cjs-validate-v/))
+    })
+
+    it('is saved by a running server once its start-up is over, not only at exit', async () => {
+      const own = mkdtempSync(join(tmp, 'serve-'))
+      const server = await startServe(['--port', '0'], { env: { TMPDIR: own } })
+      try {
+        const saved = () =>
+          readdirSync(own).flatMap((dir) =>
+            readdirSync(join(own, dir)).filter((name) => name.startsWith('command.cjs-serve-')),
+          )
+        for (let waited = 0; saved().length === 0 && waited < 10_000; waited += 100) {
+          await new Promise((resolve) => setTimeout(resolve, 100))
+        }
+        expect(saved()).toHaveLength(1)
+        expect(server.child.exitCode).toBeNull()
+      } finally {
+        await server.stop()
+      }
     })
 
     it('writes nothing under NODE_DISABLE_COMPILE_CACHE', async () => {
