@@ -2,7 +2,7 @@
  * Runs a CommonJS file from V8's code cache, as Node 22's `module.enableCompileCache()` does
  * for every module: the first run saves the bytecode V8 compiled (the file's top level and every
  * function it ran), and later runs hand it back to V8 instead of compiling half a megabyte of
- * bundle again. On Node 20 this took `mocktopus serve` from about 145 to 130 ms to its first
+ * bundle again. On Node 20 this took `mocktopus serve` from about 160 to 145 ms to its first
  * answer. Anything unexpected (no cache yet, an unusable directory, a cache V8 rejects) only
  * means compiling as `require` would.
  */
