@@ -66,7 +66,7 @@ const WRAPPER_END = '\n})'
  *
  * @example
  * const run = runWithCodeCache(join(__dirname, 'command.cjs'), { variant: 'serve' })
- * if (run.status !== 'hit') process.once('exit', () => run.save())
+ * setTimeout(() => run.save(), 1000).unref() // once start-up is over; a no-op after a hit
  */
 export function runWithCodeCache(file: string, options: CodeCacheOptions = {}): CodeCacheRun {
   const env = options.env ?? process.env
