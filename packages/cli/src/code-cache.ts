@@ -104,8 +104,10 @@ interface Prepared {
 function prepare(file: string, directory: string, prefix: string): Prepared | undefined {
   try {
     if (!isPrivateDirectory(directory)) return undefined
-    const source = readFileSync(file, 'utf8')
+    // Identity first: a file rewritten between the two reads then gets a name it no longer
+    // has, never the new name with old bytecode.
     const { size, ino, ctimeNs } = statSync(file, { bigint: true })
+    const source = readFileSync(file, 'utf8')
     const cacheFile = join(directory, `${prefix}${size}-${ino}-${ctimeNs}.v8`)
     const cachedData = readCache(cacheFile)
     const script = new Script(WRAPPER_START + source + WRAPPER_END, {

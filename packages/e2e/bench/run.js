@@ -234,8 +234,9 @@ async function main() {
     /** @type {{ ms: number, rssMB: number }[]} */
     const bareStarts = []
     // Measured once the servers under load have stopped, so nothing else runs meanwhile; they
-    // saved `mocktopus serve`'s code cache when they exited. So `mockStarts` are every start
-    // but the first, `coldStarts` the first after an install (or on a fresh CI machine).
+    // saved `mocktopus serve`'s code cache a second after they started. So `mockStarts` are
+    // every start but the first, `coldStarts` the first after an install (or on a fresh CI
+    // machine).
     await timed('start-up measured', async () => {
       for (let i = 0; i < STARTUPS; i++) {
         const warm = await measureStartup(() => startMocktopus())
