@@ -7,6 +7,7 @@
  * means compiling as `require` would.
  */
 import {
+  existsSync,
   mkdirSync,
   readdirSync,
   readFileSync,
@@ -164,7 +165,8 @@ function readCache(cacheFile: string): Buffer | undefined {
 function saveCache(script: Script, cacheFile: string, prefix: string): void {
   try {
     const directory = dirname(cacheFile)
-    mkdirSync(directory, { recursive: true, mode: 0o700 })
+    // Not recursive: a temporary directory that does not exist is not ours to create.
+    if (!existsSync(directory)) mkdirSync(directory, { mode: 0o700 })
     if (!isPrivateDirectory(directory)) return
     // Written aside and renamed, so a concurrent run never reads half a cache.
     const partial = `${cacheFile}.${process.pid}.partial`

@@ -96,6 +96,13 @@ describe('runWithCodeCache', () => {
     expect(cacheFiles()).toEqual([])
   })
 
+  it('creates its own directory, never the folders above it', () => {
+    writeModule('one')
+    cacheDir = join(work, 'no-such-tmp', 'cache')
+    expect(run().status).toBe('miss')
+    expect(() => readdirSync(join(work, 'no-such-tmp'))).toThrow(/ENOENT/)
+  })
+
   it('creates the directory private to the user', () => {
     writeModule('one')
     run()
