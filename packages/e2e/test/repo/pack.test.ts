@@ -21,6 +21,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 const root = join(import.meta.dirname, '../../../..')
 const PACKAGES = ['scenario', 'responders', 'server', 'stub', 'cli'] as const
 const work = mkdtempSync(join(tmpdir(), 'mocktopus-pack-'))
+// Every program the tests start keeps its temporary files (the installed command's code cache)
+// in the work folder, removed with it.
+const PROGRAM_ENV = { TMPDIR: join(work, 'tmp') }
+mkdirSync(PROGRAM_ENV.TMPDIR)
 const tarballs = join(work, 'tarballs')
 const app = join(work, 'app')
 
@@ -56,7 +60,7 @@ function run(command: string, args: string[], cwd: string): string {
     cwd,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, npm_config_update_notifier: 'false' },
+    env: { ...process.env, ...PROGRAM_ENV, npm_config_update_notifier: 'false' },
   })
 }
 
@@ -251,7 +255,7 @@ describe('the installed mocktopus command', { timeout: 30_000 }, () => {
     const child: ChildProcess = spawn(
       process.execPath,
       [mocktopusBin(), 'serve', '--port', '0', '--scenario', scenario],
-      { cwd: app, stdio: ['ignore', 'pipe', 'pipe'] },
+      { cwd: app, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...PROGRAM_ENV } },
     )
     try {
       const baseURL = await new Promise<string>((resolve, reject) => {
