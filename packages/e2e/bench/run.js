@@ -124,6 +124,14 @@ const WORKLOADS = [
         ? undefined
         : 'wrong rule',
   },
+  {
+    key: 'anthropic',
+    label: 'Anthropic messages, non-streaming',
+    unit: 'req/s',
+    ...REQUESTS.anthropic,
+    check: (text) =>
+      JSON.parse(text).content[0].text.includes('sunny') ? undefined : 'wrong answer',
+  },
 ]
 
 /**
@@ -335,6 +343,7 @@ function buildRows(figures, { mockStarts, coldStarts, bareStarts }, stubRuns, no
       target: '>= 0.50 x',
       met: many.mocktopus / chat.mocktopus >= 0.5,
     },
+    { label: 'Anthropic messages, non-streaming', unit: 'req/s', ...med('anthropic', 'rps') },
     {
       label: 'start-up to first answer',
       unit: 'ms',

@@ -11,8 +11,8 @@ const STREAM_CHUNK_SIZE = 20
 export const STREAM_ANSWER = 'Mocktopus streams this answer quickly. '.repeat(60).slice(0, 2048)
 
 /**
- * The small scenario: one chat rule, one streamed rule, generated embeddings and a fallback,
- * as a typical test suite writes them.
+ * The small scenario: one chat rule, one streamed rule, one Anthropic rule, generated
+ * embeddings and a fallback, as a typical test suite writes them.
  */
 export const SMALL_SCENARIO = `version: 1
 meta:
@@ -30,6 +30,12 @@ rules:
     respond:
       content: ${JSON.stringify(STREAM_ANSWER)}
       chunk_size: ${STREAM_CHUNK_SIZE}
+  - type: llm.anthropic
+    when:
+      model: claude-*
+      messages_contains: weather
+    respond:
+      content: It is sunny and 21 degrees in Lisbon today.
   - type: embeddings
     when:
       model: text-embedding-3-*
@@ -85,6 +91,14 @@ export const LAST_RULE_CHAT = JSON.stringify({
   messages: [SYSTEM, { role: 'user', content: `What is the status of ${ticket(MANY_RULES)}` }],
 })
 
+/** The Anthropic Messages request (non-streaming). */
+export const ANTHROPIC = JSON.stringify({
+  model: 'claude-sonnet-4-5',
+  max_tokens: 256,
+  system: SYSTEM.content,
+  messages: [{ role: 'user', content: 'What is the weather like in Lisbon?' }],
+})
+
 /** @param {'float' | 'base64'} format */
 export function embeddingsRequest(format) {
   return JSON.stringify({
@@ -105,7 +119,7 @@ export function embeddingsRequest(format) {
  * What each workload sends, by key: `pnpm bench` loads them all, `pnpm bench:cpu --workload`
  * one of them.
  *
- * @type {Record<'chat' | 'stream' | 'embeddings-float' | 'embeddings-base64' | 'many-rules', BenchRequest>}
+ * @type {Record<'chat' | 'stream' | 'embeddings-float' | 'embeddings-base64' | 'many-rules' | 'anthropic', BenchRequest>}
  */
 export const REQUESTS = {
   chat: { server: 'small', path: '/v1/chat/completions', body: CHAT },
@@ -117,6 +131,7 @@ export const REQUESTS = {
     body: embeddingsRequest('base64'),
   },
   'many-rules': { server: 'many', path: '/v1/chat/completions', body: LAST_RULE_CHAT },
+  anthropic: { server: 'small', path: '/v1/messages', body: ANTHROPIC },
 }
 
 /**

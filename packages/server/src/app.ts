@@ -8,7 +8,15 @@ import { openaiError } from '@mocktopus/responders'
 import { Hono } from 'hono'
 import type { MocktopusContext, RouteEntry } from './context.js'
 import { type CORSOptions, corsMiddleware, corsOptionsOf } from './cors.js'
-import { internalError, startExchange, wireKindOf, writeWire } from './pipeline.js'
+import {
+  finishOutput,
+  internalError,
+  startExchange,
+  toResponse,
+  wireKindOf,
+  wireOutput,
+  writeWire,
+} from './pipeline.js'
 import { registerAdmin } from './routes/admin.js'
 import { registerAnthropicMessages } from './routes/anthropic-messages.js'
 import { registerGuard } from './routes/guard.js'
@@ -81,14 +89,15 @@ export function createApp(
     const start = startExchange(ctx, c, path)
     if (known.length > 0) {
       const allowed = [...new Set(known.map((route) => route.method))].join(', ')
-      const envelope = (known[0] as RouteEntry).errors
-      const error = envelope({
+      const entry = known[0] as RouteEntry
+      const error = entry.errors({
         status: 405,
         message: `Invalid method for URL (${method} ${path}): use ${allowed}.`,
         code: 'method_not_allowed',
         headers: { allow: allowed },
       })
-      return writeWire(ctx, { ...start, endpoint: (known[0] as RouteEntry).path }, error)
+      const output = wireOutput(ctx, { ...start, endpoint: entry.path }, error)
+      return toResponse(finishOutput(entry, output, start))
     }
     const error = openaiError({
       status: 404,
@@ -99,9 +108,10 @@ export function createApp(
   })
 
   app.onError((err, c) => {
-    const known = routesFor(ctx.routes, c.req.path)
-    const wire = internalError(known[0]?.errors ?? openaiError, err)
-    return writeWire(ctx, startExchange(ctx, c, c.req.path), wire)
+    const [entry] = routesFor(ctx.routes, c.req.path)
+    const start = startExchange(ctx, c, c.req.path)
+    const output = wireOutput(ctx, start, internalError(entry?.errors ?? openaiError, err))
+    return toResponse(entry ? finishOutput(entry, output, start) : output)
   })
   return app
 }

@@ -9,12 +9,24 @@ import type { Exchange } from './exchange.js'
 import type { Journal } from './journal.js'
 import type { ApiRoute } from './pipeline.js'
 import type { RecordingHooks } from './record/hooks.js'
-import type { JSONOutput } from './wire-output.js'
+import type { JSONOutput, WireOutput } from './wire-output.js'
 
 /** A route the Node runner may answer without the app: an API route, or a fixed JSON answer. */
 export type DirectRoute =
   | { readonly kind: 'api'; readonly route: ApiRoute<unknown> }
   | { readonly kind: 'plain'; answer(): JSONOutput }
+
+/** The request an answer is for, as a route's `finish` sees it. */
+export interface RequestLine {
+  readonly method: string
+  readonly path: string
+}
+
+/**
+ * A route's last word on an answer before it is sent, on either path: Anthropic's request ids.
+ * It may change the answer's own header record (every answer has its own) or give another.
+ */
+export type FinishOutput = (output: WireOutput, request: RequestLine) => WireOutput
 
 /** One registered API route, so the fallback can answer 405 (and in the right envelope). */
 export interface RouteEntry {
@@ -22,6 +34,8 @@ export interface RouteEntry {
   /** A Hono path pattern relative to the API root, e.g. `/v1/models/:id`. */
   readonly path: string
   readonly errors: ErrorEnvelope
+  /** Given every answer on the route's path: its own, a wrong method's, an internal error's. */
+  readonly finish?: FinishOutput
 }
 
 export interface MocktopusContext {

@@ -21,6 +21,7 @@ import {
   type ApiRequest,
   type ApiRoute,
   answerRead,
+  finishOutput,
   internalError,
   wireOutput,
 } from './pipeline.js'
@@ -85,7 +86,7 @@ function answerDirectly(
   // As the app's onError answers: a 500 in the route's envelope, never a dropped socket.
   const fail = (error: unknown) => {
     const failed = beginExchange(ctx, request.method, request.path, request.path)
-    send(wireOutput(ctx, failed, internalError(route.errors, error)))
+    send(finishOutput(route, wireOutput(ctx, failed, internalError(route.errors, error)), failed))
   }
   readNodeBody(
     incoming,

@@ -15,7 +15,7 @@ import type {
 import { describeNoMatch, type MatchRequest, type MatchResult } from '@mocktopus/scenario'
 import type { Context, Hono } from 'hono'
 import { type BodyRead, bodyRefusal, parseJSONBody, readBody } from './body.js'
-import type { MocktopusContext } from './context.js'
+import type { FinishOutput, MocktopusContext, RequestLine } from './context.js'
 import {
   beginExchange,
   type ExchangeDraft,
@@ -97,6 +97,12 @@ export interface ApiRoute<Params> {
    * answers it through the app, never on its direct path.
    */
   readonly hasMiddleware?: boolean
+  /**
+   * Given every answer the shared steps make on this route (not a forwarded one), on the direct
+   * path and in the app alike; also registered for the app's other answers on the path (a
+   * wrong method, an internal error).
+   */
+  readonly finish?: FinishOutput
   parse(body: unknown): ParseResult<Params>
   answer(input: AnswerInput<Params>): WireResult | Promise<WireResult>
 }
@@ -196,6 +202,33 @@ export async function answerApiRequest<Params>(
  * send(answer instanceof Promise ? await answer : answer)
  */
 export function answerRead<Params>(
+  ctx: MocktopusContext,
+  route: ApiRoute<Params>,
+  request: Pick<ApiRequest, 'signal'>,
+  start: ExchangeDraft,
+  read: BodyRead,
+): ApiAnswer | Promise<ApiAnswer> {
+  const answer = answerSteps(ctx, route, request, start, read)
+  const { finish } = route
+  if (!finish) return answer
+  const finished = (given: ApiAnswer) => (given.kind === 'forward' ? given : finish(given, start))
+  return answer instanceof Promise ? answer.then(finished) : finished(answer)
+}
+
+/**
+ * `output` as `entry`'s `finish` leaves it (as it is when the route has none).
+ *
+ * @example return toResponse(finishOutput(entry, wireOutput(ctx, start, error), start))
+ */
+export function finishOutput(
+  entry: { readonly finish?: FinishOutput },
+  output: WireOutput,
+  request: RequestLine,
+): WireOutput {
+  return entry.finish ? entry.finish(output, request) : output
+}
+
+function answerSteps<Params>(
   ctx: MocktopusContext,
   route: ApiRoute<Params>,
   request: Pick<ApiRequest, 'signal'>,
@@ -314,7 +347,8 @@ export function addApiRoute<Params>(
   route: ApiRoute<Params>,
 ): void {
   const method = route.method ?? 'POST'
-  ctx.routes.push({ method, path: route.path, errors: route.errors })
+  const { path, errors, finish } = route
+  ctx.routes.push(finish ? { method, path, errors, finish } : { method, path, errors })
   if (!route.hasMiddleware) {
     ctx.directRoutes.set(`${method} ${route.path}`, {
       kind: 'api',

@@ -107,6 +107,14 @@ function send(base: string, sent: Sent): Promise<Raw> {
 const chat = (content: string, extra: Record<string, unknown> = {}) =>
   JSON.stringify({ model: 'gpt-4o-mini', messages: [{ role: 'user', content }], ...extra })
 
+const anthropic = (content: string, extra: Record<string, unknown> = {}) =>
+  JSON.stringify({
+    model: 'claude-3-5-sonnet',
+    max_tokens: 10,
+    messages: [{ role: 'user', content }],
+    ...extra,
+  })
+
 const REQUESTS: Record<string, Sent> = {
   'chat completion': { path: '/v1/chat/completions', body: chat('weather in Lisbon?') },
   'chat with tool calls': { path: '/v1/chat/completions', body: chat('use tools', { n: 2 }) },
@@ -155,13 +163,27 @@ const REQUESTS: Record<string, Sent> = {
     path: '/v1/responses',
     body: JSON.stringify({ model: 'gpt-4o', input: 'a story', stream: true }),
   },
-  'Anthropic messages (always through the app)': {
+  'Anthropic message': {
     path: '/v1/messages',
     headers: { 'anthropic-version': '2023-06-01' },
+    body: anthropic('weather?'),
+  },
+  'Anthropic message, streamed': {
+    path: '/v1/messages',
+    headers: { 'anthropic-version': '2023-06-01' },
+    body: anthropic('tell a story', { stream: true }),
+  },
+  'Anthropic, no rule matches (404, request id by order)': {
+    path: '/v1/messages',
+    body: JSON.stringify({ model: 'text-davinci-x', max_tokens: 5, messages: [] }),
+  },
+  'Anthropic, JSON that does not parse (400)': { path: '/v1/messages', body: '{"model":' },
+  'Anthropic, a rule error (429)': { path: '/v1/messages', body: anthropic('busy?') },
+  'Anthropic token count (through the app)': {
+    path: '/v1/messages/count_tokens',
     body: JSON.stringify({
       model: 'claude-3-5-sonnet',
-      max_tokens: 10,
-      messages: [{ role: 'user', content: 'weather?' }],
+      messages: [{ role: 'user', content: 'hi' }],
     }),
   },
   'a query string (through the app)': {
@@ -200,6 +222,27 @@ describe('the direct path', () => {
     const [a, b] = [await send(direct.url, sent), await send(viaApp.url, sent)]
     expect(a).toEqual(b)
     expect(a.status).toBeGreaterThanOrEqual(200)
+  })
+
+  it('numbers Anthropic request ids as the app does, whichever path answers', async () => {
+    const { direct, viaApp } = await bothWays()
+    const sequence: Sent[] = [
+      REQUESTS['Anthropic, no rule matches (404, request id by order)'] as Sent,
+      REQUESTS['Anthropic message'] as Sent,
+      // Through the app on both servers: a wrong method, a token count.
+      { method: 'PUT', path: '/v1/messages', body: '{}' },
+      REQUESTS['Anthropic token count (through the app)'] as Sent,
+      REQUESTS['Anthropic, JSON that does not parse (400)'] as Sent,
+    ]
+    const ids: string[] = []
+    for (const sent of sequence) {
+      const [a, b] = [await send(direct.url, sent), await send(viaApp.url, sent)]
+      expect(a).toEqual(b)
+      const id = a.headers.find((line) => line.startsWith('request-id: '))
+      expect(id, `${sent.method ?? 'POST'} ${sent.path}`).toBeDefined()
+      ids.push(id ?? '')
+    }
+    expect(new Set(ids).size).toBe(ids.length)
   })
 
   it('answers GET /health as the app does', async () => {
@@ -317,6 +360,7 @@ describe('which requests the direct path takes', () => {
       'embeddings, float',
       'legacy completions',
       'responses API',
+      'Anthropic message',
     ]) {
       expect((await send(base, REQUESTS[name] as Sent)).status, name).toBe(200)
     }
@@ -327,7 +371,7 @@ describe('which requests the direct path takes', () => {
   it('leaves everything else to the app', async () => {
     const base = await directOnly()
     const left = [
-      'Anthropic messages (always through the app)',
+      'Anthropic token count (through the app)',
       'a query string (through the app)',
       'a content type that is not JSON (through the app)',
       'a body over the limit (through the app)',
