@@ -1,7 +1,7 @@
 /** @module @mocktopus/server */
 
 export { type CORSOptions, createApp, ROUTE_MODULES, type RouteModule } from './app.js'
-export type { MocktopusContext, RouteEntry } from './context.js'
+export type { FinishOutput, MocktopusContext, RequestLine, RouteEntry } from './context.js'
 export * from './cost/index.js'
 export type { Exchange, ExchangeListener } from './exchange.js'
 export {
