@@ -6,6 +6,8 @@
  * answer. Anything unexpected (no cache yet, an unusable directory, a cache V8 rejects) only
  * means compiling as `require` would.
  */
+
+import { isAscii } from 'node:buffer'
 import {
   existsSync,
   mkdirSync,
@@ -108,7 +110,10 @@ function prepare(file: string, directory: string, prefix: string): Prepared | un
     // Identity first: a file rewritten between the two reads then gets a name it no longer
     // has, never the new name with old bytecode.
     const { size, ino, ctimeNs } = statSync(file, { bigint: true })
-    const source = readFileSync(file, 'utf8')
+    const bytes = readFileSync(file)
+    // esbuild writes ASCII (it escapes every other character), which V8 keeps as one byte a
+    // character: taken as such, not decoded as UTF-8, half a megabyte reads in half the time.
+    const source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8')
     const cacheFile = join(directory, `${prefix}${size}-${ino}-${ctimeNs}.v8`)
     const cachedData = readCache(cacheFile)
     const script = new Script(WRAPPER_START + source + WRAPPER_END, {

@@ -90,6 +90,14 @@ describe('runWithCodeCache', () => {
     expect(second.runs).toEqual(first.runs)
   })
 
+  it('keeps text that is not ASCII as it is, from the cache too', () => {
+    writeModule('été ☃ 😀')
+    expect(run().runs[0]?.startsWith('été ☃ 😀 string')).toBe(true)
+    const cached = run()
+    expect(cached.status).toBe('hit')
+    expect(cached.runs[0]?.startsWith('été ☃ 😀 string')).toBe(true)
+  })
+
   it('saves once: a second save() writes nothing', () => {
     writeModule('one')
     expect(run({ removeBetweenSaves: true }).status).toBe('miss')

@@ -78,14 +78,14 @@ function spawnServer(args, addressLine, env = {}) {
  * @param {string} [scenarioFile]
  * @param {object} [options]
  * @param {string} [options.bin]
- * @param {boolean} [options.codeCache] false: start as the first run after an install does,
- *   compiling the whole command (`NODE_DISABLE_COMPILE_CACHE`)
+ * @param {string} [options.tmpdir] the server's temporary directory, where it looks for its
+ *   code cache: an empty one makes it start as the first run after an install does
  */
-export function startMocktopus(scenarioFile, { bin = CLI_BIN, codeCache = true } = {}) {
+export function startMocktopus(scenarioFile, { bin = CLI_BIN, tmpdir } = {}) {
   const args = [bin, 'serve', '--port', '0', '--host', '127.0.0.1']
   if (scenarioFile) args.push('--scenario', scenarioFile)
   /** @type {Record<string, string>} */
-  const env = codeCache ? {} : { NODE_DISABLE_COMPILE_CACHE: '1' }
+  const env = tmpdir === undefined ? {} : { TMPDIR: tmpdir }
   return spawnServer(args, /OpenAI\s+(http:\/\/127\.0\.0\.1:\d+)\/v1/, env)
 }
 
