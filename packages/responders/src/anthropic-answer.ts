@@ -15,11 +15,7 @@ import {
   ToolInputError,
 } from './anthropic-message.js'
 import type { AnthropicParams } from './anthropic-request.js'
-import {
-  type AnthropicStreamEvent,
-  anthropicFrames,
-  anthropicStreamEvents,
-} from './anthropic-stream.js'
+import { type AnthropicStreamEvent, anthropicStream } from './anthropic-stream.js'
 import { useCount } from './chat-answer.js'
 import type { Clock } from './clock.js'
 import type { WireError, WireJSON, WireStream } from './wire.js'
@@ -83,19 +79,11 @@ export function answerAnthropicMessage(options: AnswerAnthropicOptions): Anthrop
   if (!params.stream) {
     return { kind: 'json', status: 200, headers, body: message, delayMs, usage }
   }
-  const chunks = anthropicStreamEvents(message, {
+  const { chunks, frames } = anthropicStream(message, {
     clock,
     chunkSize: respond.chunk_size,
     chunkDelayMs: respond.chunk_delay_ms,
     signal: options.signal,
   })
-  return {
-    kind: 'stream',
-    status: 200,
-    headers,
-    delayMs,
-    chunks,
-    frames: anthropicFrames(chunks),
-    usage,
-  }
+  return { kind: 'stream', status: 200, headers, delayMs, chunks, frames, usage }
 }

@@ -12,7 +12,7 @@ import type {
 } from './anthropic-message.js'
 import { splitText } from './chunking.js'
 import { type Clock, systemClock } from './clock.js'
-import { replayable } from './openai-stream.js'
+import { pacedStream, replayable } from './openai-stream.js'
 import type { SSEFrame } from './sse.js'
 
 export type AnthropicDelta =
@@ -75,11 +75,11 @@ function deltas(block: AnthropicContentBlock, chunkSize: number | undefined): An
   }))
 }
 
-async function* events(
+// The events in order; pacing (between deltas) and stopping are pacedStream's.
+function* eventSequence(
   message: AnthropicMessage,
-  options: AnthropicStreamOptions,
-): AsyncGenerator<AnthropicStreamEvent> {
-  const { clock = systemClock, chunkSize, chunkDelayMs = 0, signal } = options
+  chunkSize: number | undefined,
+): Generator<AnthropicStreamEvent> {
   const { usage } = message
   yield {
     type: 'message_start',
@@ -92,14 +92,10 @@ async function* events(
     },
   }
   if (message.content.length === 0) yield { type: 'ping' }
-  let sentDelta = false
   for (const [index, block] of message.content.entries()) {
     yield { type: 'content_block_start', index, content_block: startBlock(block) }
     if (index === 0) yield { type: 'ping' }
     for (const delta of deltas(block, chunkSize)) {
-      if (sentDelta && chunkDelayMs > 0) await clock.sleep(chunkDelayMs, signal)
-      if (signal?.aborted) return
-      sentDelta = true
       yield { type: 'content_block_delta', index, delta }
     }
     yield { type: 'content_block_stop', index }
@@ -126,8 +122,32 @@ export function anthropicStreamEvents(
   message: AnthropicMessage,
   options: AnthropicStreamOptions = {},
 ): AsyncIterable<AnthropicStreamEvent> {
-  return replayable(() => events(message, options))
+  return anthropicStream(message, options).chunks
 }
+
+/**
+ * The stream events of `message` and their SSE frames ({@link anthropicFrames}'s framing),
+ * each made by one generator; each `for await` replays them from the start.
+ *
+ * @example const { chunks, frames } = anthropicStream(message, { chunkSize: 8 })
+ */
+export function anthropicStream(
+  message: AnthropicMessage,
+  options: AnthropicStreamOptions = {},
+): {
+  readonly chunks: AsyncIterable<AnthropicStreamEvent>
+  readonly frames: AsyncIterable<SSEFrame>
+} {
+  const { clock = systemClock, chunkSize, chunkDelayMs = 0, signal } = options
+  return pacedStream(
+    () => eventSequence(message, chunkSize),
+    { chunkDelayMs, clock, signal: () => signal, paces: isDelta },
+    eventFrame,
+  )
+}
+
+const isDelta = (event: AnthropicStreamEvent) => event.type === 'content_block_delta'
+const eventFrame = (event: AnthropicStreamEvent): SSEFrame => ({ event: event.type, data: event })
 
 /**
  * Anthropic's SSE framing: every event under its own `event:` name, and no `[DONE]`.
@@ -138,6 +158,6 @@ export function anthropicFrames(
   events: AsyncIterable<AnthropicStreamEvent>,
 ): AsyncIterable<SSEFrame> {
   return replayable(async function* () {
-    for await (const event of events) yield { event: event.type, data: event }
+    for await (const event of events) yield eventFrame(event)
   })
 }

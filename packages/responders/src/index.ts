@@ -53,6 +53,7 @@ export {
   type AnthropicStreamEvent,
   type AnthropicStreamOptions,
   anthropicFrames,
+  anthropicStream,
   anthropicStreamEvents,
   TOOL_INPUT_FRAGMENT_SIZE,
 } from './anthropic-stream.js'
@@ -120,7 +121,13 @@ export {
   openaiError,
   openaiRuleError,
 } from './openai-errors.js'
-export { openaiFrames, replayable } from './openai-stream.js'
+export {
+  openaiFrames,
+  pacedOpenAIStream,
+  pacedStream,
+  replayable,
+  type StreamPacing,
+} from './openai-stream.js'
 export {
   type AnswerResponsesOptions,
   answerResponses,
@@ -158,7 +165,7 @@ export {
   type ResponseStoreOptions,
   type StoredResponse,
 } from './responses-store.js'
-export { type ResponseEventsOptions, responseEvents } from './responses-stream.js'
+export { type ResponseEventsOptions, responseEvents, responseStream } from './responses-stream.js'
 export type * from './responses-types.js'
 export { sha256, toHex } from './sha256.js'
 export { encodeSSE, type SSEFrame, sseStream } from './sse.js'

@@ -1,4 +1,7 @@
-/** Helpers shared by OpenAI's streamed APIs: lazy chunk iterables and `[DONE]`-terminated frames. */
+/**
+ * Helpers shared by the streamed answers: lazy chunk iterables, chunks paced as a rule asks,
+ * and OpenAI's `[DONE]`-terminated frames.
+ */
 import type { Clock } from './clock.js'
 import type { SSEFrame } from './sse.js'
 
@@ -25,53 +28,76 @@ export function openaiFrames(chunks: AsyncIterable<unknown>): AsyncIterable<SSEF
 }
 
 /** How a stream's chunks are paced: the rule's `chunk_delay_ms`, and when to stop. */
-export interface StreamPacing {
+export interface StreamPacing<Chunk = unknown> {
   /** The pause between chunks, in ms; with 0 the chunks follow each other with no await. */
   readonly chunkDelayMs: number
   readonly clock: Clock
   /**
    * The client's abort signal, asked for when a pass starts (on Node, asking builds an
-   * AbortController); once it aborts, no further chunk is made.
+   * AbortController); once it aborts, no further paced chunk is made.
    */
   readonly signal: () => AbortSignal | undefined
+  /**
+   * Which chunks the pace applies to (the text deltas, where a stream's events frame them);
+   * default every one. Each but the first waits `chunkDelayMs`, and none is made once the
+   * signal has aborted.
+   */
+  readonly paces?: (chunk: Chunk) => boolean
 }
 
 const DONE: SSEFrame = { data: '[DONE]' }
 
 /**
- * A stream answer's chunks and their SSE frames (OpenAI's framing, as {@link openaiFrames}),
- * each pass running `sequence` afresh at the pace `pacing` sets; `encode` gives a frame's
- * data. The frames are made by the same generator as the chunks, not by a second one reading
- * the first: each async generator a chunk passes through costs it a round of promises.
+ * A stream answer's chunks and their SSE frames, each pass running `sequence` afresh at the
+ * pace `pacing` sets; `frame` frames a chunk, and `end` follows the last frame. The frames are
+ * made by the same generator as the chunks, not by a second one reading the first: each async
+ * generator a chunk passes through costs it a round of promises.
+ *
+ * @example const { chunks, frames } = pacedStream(() => events(), pacing, (e) => ({ event: e.type, data: e }))
+ */
+export function pacedStream<Chunk>(
+  sequence: () => Iterable<Chunk>,
+  pacing: StreamPacing<Chunk>,
+  frame: (chunk: Chunk) => SSEFrame,
+  end?: SSEFrame,
+): { readonly chunks: AsyncIterable<Chunk>; readonly frames: AsyncIterable<SSEFrame> } {
+  return {
+    chunks: replayable(() => paced(sequence(), pacing, (chunk) => chunk)),
+    frames: replayable(() => paced(sequence(), pacing, frame, end)),
+  }
+}
+
+/**
+ * {@link pacedStream} in OpenAI's framing (as {@link openaiFrames}): every chunk paced, each
+ * frame's data the chunk (sent as JSON) or what `encode` makes of it, then `[DONE]`.
  *
  * @example const { chunks, frames } = pacedOpenAIStream(() => [a, b], { chunkDelayMs: 0, clock, signal: () => undefined })
  */
 export function pacedOpenAIStream<Chunk>(
   sequence: () => Iterable<Chunk>,
-  pacing: StreamPacing,
+  pacing: StreamPacing<Chunk>,
   /** A frame's `data`: the chunk itself by default (sent as JSON), or its JSON text. */
   encode: (chunk: Chunk) => unknown = (chunk) => chunk,
 ): { readonly chunks: AsyncIterable<Chunk>; readonly frames: AsyncIterable<SSEFrame> } {
-  const frame = (chunk: Chunk): SSEFrame => ({ data: encode(chunk) })
-  return {
-    chunks: replayable(() => paced(sequence(), pacing, (chunk) => chunk)),
-    frames: replayable(() => paced(sequence(), pacing, frame, DONE)),
-  }
+  return pacedStream(sequence, pacing, (chunk) => ({ data: encode(chunk) }), DONE)
 }
 
 async function* paced<Chunk, Item>(
   sequence: Iterable<Chunk>,
-  pacing: StreamPacing,
+  pacing: StreamPacing<Chunk>,
   item: (chunk: Chunk) => Item,
   end?: Item,
 ): AsyncGenerator<Item> {
+  const { chunkDelayMs, clock, paces } = pacing
   const signal = pacing.signal()
   let first = true
   for (const chunk of sequence) {
-    // An await only where the rule asks for a pause: one per chunk cost a tenth of a stream.
-    if (!first && pacing.chunkDelayMs > 0) await pacing.clock.sleep(pacing.chunkDelayMs, signal)
-    first = false
-    if (signal?.aborted) break
+    if (paces === undefined || paces(chunk)) {
+      // An await only where the rule asks for a pause: one per chunk cost a tenth of a stream.
+      if (!first && chunkDelayMs > 0) await clock.sleep(chunkDelayMs, signal)
+      first = false
+      if (signal?.aborted) break
+    }
     yield item(chunk)
   }
   if (end !== undefined) yield end

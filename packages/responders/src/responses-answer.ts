@@ -8,14 +8,12 @@ import { conversationText } from '@mocktopus/scenario'
 import { requestIdHeader } from './chat-answer.js'
 import { type Clock, unixSeconds } from './clock.js'
 import { openaiRuleError } from './openai-errors.js'
-import { replayable } from './openai-stream.js'
 import { createResponseBody } from './responses-body.js'
 import { responseItemToMessage } from './responses-input.js'
 import type { ResponsesParams } from './responses-request.js'
 import type { ResponseStore, StoredResponse } from './responses-store.js'
-import { responseEvents } from './responses-stream.js'
+import { responseStream } from './responses-stream.js'
 import type { ResponseObject, ResponseStreamEvent } from './responses-types.js'
-import type { SSEFrame } from './sse.js'
 import { estimateTokens } from './tokens.js'
 import type { WireError, WireJSON, WireStream } from './wire.js'
 
@@ -94,17 +92,15 @@ export function answerResponses(options: AnswerResponsesOptions): ResponsesAnswe
     return { kind: 'json', status: 200, headers, body: response, delayMs, usage }
   }
 
-  const chunks = replayable(() =>
-    responseEvents({
-      response,
-      chunkSize: respond.chunk_size,
-      chunkDelayMs: respond.chunk_delay_ms,
-      clock,
-      signal: options.signal,
-    }),
-  )
-  const frames = replayable(async function* (): AsyncGenerator<SSEFrame> {
-    for await (const event of chunks) yield { event: event.type, data: event }
+  const { chunks, frames } = responseStream({
+    response,
+    chunkSize: respond.chunk_size,
+    chunkDelayMs: respond.chunk_delay_ms,
+    clock,
+    // Read when the stream starts: on Node, asking for the signal builds an AbortController.
+    get signal() {
+      return options.signal
+    },
   })
   return { kind: 'stream', status: 200, headers, delayMs, chunks, frames, usage, response }
 }

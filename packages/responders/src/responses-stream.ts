@@ -5,8 +5,10 @@
  */
 import { splitText } from './chunking.js'
 import { type Clock, systemClock } from './clock.js'
+import { pacedStream } from './openai-stream.js'
 import { inProgressResponse } from './responses-body.js'
 import type { ResponseObject, ResponseStreamEvent } from './responses-types.js'
+import type { SSEFrame } from './sse.js'
 
 type EventWithoutSequence = ResponseStreamEvent extends infer E
   ? E extends ResponseStreamEvent
@@ -26,14 +28,11 @@ export interface ResponseEventsOptions {
   readonly signal?: AbortSignal
 }
 
-async function* unsequenced(options: ResponseEventsOptions): AsyncGenerator<EventWithoutSequence> {
-  const { response, chunkSize, chunkDelayMs = 0, clock = systemClock, signal } = options
-  let first = true
-  const pause = async () => {
-    if (!first && chunkDelayMs > 0) await clock.sleep(chunkDelayMs, signal)
-    first = false
-    return signal?.aborted !== true
-  }
+// The events in order, before numbering; pacing (between deltas) and stopping are pacedStream's.
+function* unsequenced(
+  response: ResponseObject,
+  chunkSize: number | undefined,
+): Generator<EventWithoutSequence> {
   const start = inProgressResponse(response)
   yield { type: 'response.created', response: start }
   yield { type: 'response.in_progress', response: start }
@@ -49,7 +48,6 @@ async function* unsequenced(options: ResponseEventsOptions): AsyncGenerator<Even
         const where = { item_id: item.id, output_index, content_index }
         yield { type: 'response.content_part.added', ...where, part: { ...part, text: '' } }
         for (const delta of splitText(part.text, chunkSize)) {
-          if (!(await pause())) return
           yield { type: 'response.output_text.delta', ...where, delta, logprobs: [] }
         }
         yield { type: 'response.output_text.done', ...where, text: part.text, logprobs: [] }
@@ -62,7 +60,6 @@ async function* unsequenced(options: ResponseEventsOptions): AsyncGenerator<Even
         item: { ...item, status: 'in_progress', arguments: '' },
       }
       for (const delta of splitText(item.arguments, chunkSize)) {
-        if (!(await pause())) return
         yield {
           type: 'response.function_call_arguments.delta',
           item_id: item.id,
@@ -87,6 +84,39 @@ async function* unsequenced(options: ResponseEventsOptions): AsyncGenerator<Even
   }
 }
 
+function* sequenced(
+  response: ResponseObject,
+  chunkSize: number | undefined,
+): Generator<ResponseStreamEvent> {
+  let sequence_number = 0
+  for (const event of unsequenced(response, chunkSize)) {
+    yield { ...event, sequence_number: sequence_number++ } as ResponseStreamEvent
+  }
+}
+
+const isDelta = (event: ResponseStreamEvent) =>
+  event.type === 'response.output_text.delta' ||
+  event.type === 'response.function_call_arguments.delta'
+
+/**
+ * The events, numbered from 0 by `sequence_number`, and their SSE frames (each under its
+ * `event:` name, no `[DONE]`), each made by one generator; every pass starts afresh. The
+ * signal is read when a pass starts.
+ *
+ * @example const { chunks, frames } = responseStream({ response, chunkSize: 8 })
+ */
+export function responseStream(options: ResponseEventsOptions): {
+  readonly chunks: AsyncIterable<ResponseStreamEvent>
+  readonly frames: AsyncIterable<SSEFrame>
+} {
+  const { response, chunkSize, chunkDelayMs = 0, clock = systemClock } = options
+  return pacedStream(
+    () => sequenced(response, chunkSize),
+    { chunkDelayMs, clock, signal: () => options.signal, paces: isDelta },
+    (event) => ({ event: event.type, data: event }),
+  )
+}
+
 /**
  * The events in order, numbered from 0 by `sequence_number`.
  *
@@ -97,8 +127,5 @@ async function* unsequenced(options: ResponseEventsOptions): AsyncGenerator<Even
 export async function* responseEvents(
   options: ResponseEventsOptions,
 ): AsyncGenerator<ResponseStreamEvent> {
-  let sequence_number = 0
-  for await (const event of unsequenced(options)) {
-    yield { ...event, sequence_number: sequence_number++ } as ResponseStreamEvent
-  }
+  yield* responseStream(options).chunks
 }
