@@ -83,7 +83,10 @@ export function answerAnthropicMessage(options: AnswerAnthropicOptions): Anthrop
     clock,
     chunkSize: respond.chunk_size,
     chunkDelayMs: respond.chunk_delay_ms,
-    signal: options.signal,
+    // Read when the stream starts: on Node, asking for the signal builds an AbortController.
+    get signal() {
+      return options.signal
+    },
   })
   return { kind: 'stream', status: 200, headers, delayMs, chunks, frames, usage }
 }

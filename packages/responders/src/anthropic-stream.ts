@@ -12,7 +12,7 @@ import type {
 } from './anthropic-message.js'
 import { splitText } from './chunking.js'
 import { type Clock, systemClock } from './clock.js'
-import { pacedStream, replayable } from './openai-stream.js'
+import { pacedStream, replayable, type StreamParts } from './paced-stream.js'
 import type { SSEFrame } from './sse.js'
 
 export type AnthropicDelta =
@@ -134,14 +134,12 @@ export function anthropicStreamEvents(
 export function anthropicStream(
   message: AnthropicMessage,
   options: AnthropicStreamOptions = {},
-): {
-  readonly chunks: AsyncIterable<AnthropicStreamEvent>
-  readonly frames: AsyncIterable<SSEFrame>
-} {
-  const { clock = systemClock, chunkSize, chunkDelayMs = 0, signal } = options
+): StreamParts<AnthropicStreamEvent> {
+  const { clock = systemClock, chunkSize, chunkDelayMs = 0 } = options
   return pacedStream(
     () => eventSequence(message, chunkSize),
-    { chunkDelayMs, clock, signal: () => signal, paces: isDelta },
+    // Read when a pass starts, as the Responses stream reads it.
+    { chunkDelayMs, clock, signal: () => options.signal, paces: isDelta },
     eventFrame,
   )
 }

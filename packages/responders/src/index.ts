@@ -121,13 +121,13 @@ export {
   openaiError,
   openaiRuleError,
 } from './openai-errors.js'
+export { openaiFrames, pacedOpenAIStream } from './openai-stream.js'
 export {
-  openaiFrames,
-  pacedOpenAIStream,
   pacedStream,
   replayable,
   type StreamPacing,
-} from './openai-stream.js'
+  type StreamParts,
+} from './paced-stream.js'
 export {
   type AnswerResponsesOptions,
   answerResponses,

@@ -90,5 +90,8 @@ describe('pacedOpenAIStream', () => {
     })
     expect(await all(stream.chunks)).toEqual(['a'])
     expect(asked).toBe(1)
+    // A second pass asks again, and finds the signal aborted before its first chunk.
+    expect(await all(stream.frames)).toEqual([{ data: '[DONE]' }])
+    expect(asked).toBe(2)
   })
 })

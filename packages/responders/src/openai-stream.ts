@@ -1,19 +1,8 @@
-/**
- * Helpers shared by the streamed answers: lazy chunk iterables, chunks paced as a rule asks,
- * and OpenAI's `[DONE]`-terminated frames.
- */
-import type { Clock } from './clock.js'
+/** OpenAI's SSE framing for its streamed APIs: each chunk as `data:`, then `data: [DONE]`. */
+import { pacedStream, replayable, type StreamPacing, type StreamParts } from './paced-stream.js'
 import type { SSEFrame } from './sse.js'
 
-/**
- * An async iterable that starts a fresh generator for every `for await`, so a stream answer can
- * be read more than once and builds nothing until someone reads it.
- *
- * @example const chunks = replayable(() => makeChunks())
- */
-export function replayable<T>(start: () => AsyncGenerator<T>): AsyncIterable<T> {
-  return { [Symbol.asyncIterator]: start }
-}
+const DONE: SSEFrame = { data: '[DONE]' }
 
 /**
  * OpenAI's SSE framing: each chunk as one `data:` frame with no event name, then `data: [DONE]`.
@@ -23,48 +12,8 @@ export function replayable<T>(start: () => AsyncGenerator<T>): AsyncIterable<T> 
 export function openaiFrames(chunks: AsyncIterable<unknown>): AsyncIterable<SSEFrame> {
   return replayable(async function* () {
     for await (const chunk of chunks) yield { data: chunk }
-    yield { data: '[DONE]' }
+    yield DONE
   })
-}
-
-/** How a stream's chunks are paced: the rule's `chunk_delay_ms`, and when to stop. */
-export interface StreamPacing<Chunk = unknown> {
-  /** The pause between chunks, in ms; with 0 the chunks follow each other with no await. */
-  readonly chunkDelayMs: number
-  readonly clock: Clock
-  /**
-   * The client's abort signal, asked for when a pass starts (on Node, asking builds an
-   * AbortController); once it aborts, no further paced chunk is made.
-   */
-  readonly signal: () => AbortSignal | undefined
-  /**
-   * Which chunks the pace applies to (the text deltas, where a stream's events frame them);
-   * default every one. Each but the first waits `chunkDelayMs`, and none is made once the
-   * signal has aborted.
-   */
-  readonly paces?: (chunk: Chunk) => boolean
-}
-
-const DONE: SSEFrame = { data: '[DONE]' }
-
-/**
- * A stream answer's chunks and their SSE frames, each pass running `sequence` afresh at the
- * pace `pacing` sets; `frame` frames a chunk, and `end` follows the last frame. The frames are
- * made by the same generator as the chunks, not by a second one reading the first: each async
- * generator a chunk passes through costs it a round of promises.
- *
- * @example const { chunks, frames } = pacedStream(() => events(), pacing, (e) => ({ event: e.type, data: e }))
- */
-export function pacedStream<Chunk>(
-  sequence: () => Iterable<Chunk>,
-  pacing: StreamPacing<Chunk>,
-  frame: (chunk: Chunk) => SSEFrame,
-  end?: SSEFrame,
-): { readonly chunks: AsyncIterable<Chunk>; readonly frames: AsyncIterable<SSEFrame> } {
-  return {
-    chunks: replayable(() => paced(sequence(), pacing, (chunk) => chunk)),
-    frames: replayable(() => paced(sequence(), pacing, frame, end)),
-  }
 }
 
 /**
@@ -78,27 +27,6 @@ export function pacedOpenAIStream<Chunk>(
   pacing: StreamPacing<Chunk>,
   /** A frame's `data`: the chunk itself by default (sent as JSON), or its JSON text. */
   encode: (chunk: Chunk) => unknown = (chunk) => chunk,
-): { readonly chunks: AsyncIterable<Chunk>; readonly frames: AsyncIterable<SSEFrame> } {
+): StreamParts<Chunk> {
   return pacedStream(sequence, pacing, (chunk) => ({ data: encode(chunk) }), DONE)
-}
-
-async function* paced<Chunk, Item>(
-  sequence: Iterable<Chunk>,
-  pacing: StreamPacing<Chunk>,
-  item: (chunk: Chunk) => Item,
-  end?: Item,
-): AsyncGenerator<Item> {
-  const { chunkDelayMs, clock, paces } = pacing
-  const signal = pacing.signal()
-  let first = true
-  for (const chunk of sequence) {
-    if (paces === undefined || paces(chunk)) {
-      // An await only where the rule asks for a pause: one per chunk cost a tenth of a stream.
-      if (!first && chunkDelayMs > 0) await clock.sleep(chunkDelayMs, signal)
-      first = false
-      if (signal?.aborted) break
-    }
-    yield item(chunk)
-  }
-  if (end !== undefined) yield end
 }

@@ -5,10 +5,9 @@
  */
 import { splitText } from './chunking.js'
 import { type Clock, systemClock } from './clock.js'
-import { pacedStream } from './openai-stream.js'
+import { pacedStream, type StreamParts } from './paced-stream.js'
 import { inProgressResponse } from './responses-body.js'
 import type { ResponseObject, ResponseStreamEvent } from './responses-types.js'
-import type { SSEFrame } from './sse.js'
 
 type EventWithoutSequence = ResponseStreamEvent extends infer E
   ? E extends ResponseStreamEvent
@@ -105,10 +104,7 @@ const isDelta = (event: ResponseStreamEvent) =>
  *
  * @example const { chunks, frames } = responseStream({ response, chunkSize: 8 })
  */
-export function responseStream(options: ResponseEventsOptions): {
-  readonly chunks: AsyncIterable<ResponseStreamEvent>
-  readonly frames: AsyncIterable<SSEFrame>
-} {
+export function responseStream(options: ResponseEventsOptions): StreamParts<ResponseStreamEvent> {
   const { response, chunkSize, chunkDelayMs = 0, clock = systemClock } = options
   return pacedStream(
     () => sequenced(response, chunkSize),

@@ -61,8 +61,8 @@ export interface MocktopusContext {
   readonly admin?: boolean
   readonly routes: RouteEntry[]
   /**
-   * What the Node runner may answer without the app, by `METHOD /path`: the API routes with no
-   * Hono middleware of their own, and `GET /health`.
+   * What the Node runner may answer without the app, by `METHOD /path`: the API routes and
+   * `GET /health`.
    */
   readonly directRoutes: Map<string, DirectRoute>
   /** Registers state a route module keeps (e.g. stored responses) to clear on `reset()`. */

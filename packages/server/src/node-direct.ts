@@ -5,8 +5,9 @@
  * The steps are the app's (`answerRead`, `wireOutput`), so the bytes on the wire are the app's
  * too; a test sends the same requests both ways and compares them.
  *
- * Only the plain case comes here: a route without middleware of its own, an exact path (no
- * query string, no mount prefix), a declared length within the limit and a JSON content type;
+ * Only the plain case comes here: an API route at its exact path (no query string, no mount
+ * prefix), a declared length within the limit and a JSON content type; no Hono middleware runs
+ * (a route's own last word on its answers is its `finish`, which runs on both paths);
  * and `GET /health`, the readiness probe, so a server answers it before the app's adapter has
  * even loaded (see ./node.ts). Everything else (preflights, refusals before the body, other
  * routes) goes to the app.

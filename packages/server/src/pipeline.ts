@@ -93,14 +93,10 @@ export interface ApiRoute<Params> {
   /** The provider's error envelope for the shared failures (bad JSON, no rule, ...). */
   readonly errors: ErrorEnvelope
   /**
-   * Set when the route module adds Hono middleware on this path: the Node runner then always
-   * answers it through the app, never on its direct path.
-   */
-  readonly hasMiddleware?: boolean
-  /**
    * Given every answer the shared steps make on this route (not a forwarded one), on the direct
    * path and in the app alike; also registered for the app's other answers on the path (a
-   * wrong method, an internal error).
+   * wrong method, an internal error). What a route would do in Hono middleware goes here: the
+   * Node runner's direct path runs no middleware.
    */
   readonly finish?: FinishOutput
   parse(body: unknown): ParseResult<Params>
@@ -349,13 +345,8 @@ export function addApiRoute<Params>(
   const method = route.method ?? 'POST'
   const { path, errors, finish } = route
   ctx.routes.push(finish ? { method, path, errors, finish } : { method, path, errors })
-  if (!route.hasMiddleware) {
-    ctx.directRoutes.set(`${method} ${route.path}`, {
-      kind: 'api',
-      route: route as ApiRoute<unknown>,
-    })
-  }
-  app.on(method, route.path, (c) => handleApiRequest(ctx, route, c))
+  ctx.directRoutes.set(`${method} ${path}`, { kind: 'api', route: route as ApiRoute<unknown> })
+  app.on(method, path, (c) => handleApiRequest(ctx, route, c))
 }
 
 /**
