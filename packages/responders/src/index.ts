@@ -1,16 +1,6 @@
 /** @module @mocktopus/responders */
 
 export {
-  type AnswerAnthropicOptions,
-  type AnthropicAnswer,
-  answerAnthropicMessage,
-} from './anthropic-answer.js'
-export {
-  type AnthropicTokensCount,
-  answerAnthropicCountTokens,
-  countAnthropicTokens,
-} from './anthropic-count-tokens.js'
-export {
   ANTHROPIC_ERRORS,
   type AnthropicErrorBody,
   type AnthropicErrorInit,
@@ -20,7 +10,17 @@ export {
   anthropicRequestId,
   anthropicRuleError,
   REQUEST_ID_HEADER,
-} from './anthropic-errors.js'
+} from './anthropic/errors.js'
+export {
+  type AnswerAnthropicOptions,
+  type AnthropicAnswer,
+  answerAnthropicMessage,
+} from './anthropic/messages/answer.js'
+export {
+  type AnthropicTokensCount,
+  answerAnthropicCountTokens,
+  countAnthropicTokens,
+} from './anthropic/messages/count-tokens.js'
 export {
   type AnthropicContentBlock,
   type AnthropicMessage,
@@ -34,7 +34,7 @@ export {
   anthropicUsage,
   createAnthropicMessage,
   ToolInputError,
-} from './anthropic-message.js'
+} from './anthropic/messages/message.js'
 export {
   ANTHROPIC_COUNT_TOKENS_PATH,
   ANTHROPIC_MESSAGES_PATH,
@@ -47,7 +47,7 @@ export {
   normalizeAnthropicMessages,
   type ParseAnthropicRequestOptions,
   parseAnthropicRequest,
-} from './anthropic-request.js'
+} from './anthropic/messages/request.js'
 export {
   type AnthropicDelta,
   type AnthropicStreamEvent,
@@ -56,7 +56,7 @@ export {
   anthropicStream,
   anthropicStreamEvents,
   TOOL_INPUT_FRAGMENT_SIZE,
-} from './anthropic-stream.js'
+} from './anthropic/messages/stream.js'
 export {
   type AnswerChatOptions,
   answerChat,
@@ -65,28 +65,26 @@ export {
   requestIdHeader,
   SYSTEM_FINGERPRINT,
   useCount,
-} from './chat-answer.js'
+} from './openai/chat/answer.js'
 export {
   CHAT_COMPLETIONS_PATH,
   type ChatParams,
   type ParseChatOptions,
   parseChatRequest,
-} from './chat-request.js'
-export type * from './chat-types.js'
-export { splitText } from './chunking.js'
-export { type Clock, fixedClock, systemClock, unixSeconds } from './clock.js'
+} from './openai/chat/request.js'
+export type * from './openai/chat/types.js'
 export {
   type AnswerCompletionOptions,
   answerCompletion,
   type CompletionAnswer,
-} from './completions-answer.js'
+} from './openai/completions/answer.js'
 export {
   COMPLETIONS_PATH,
   type CompletionParams,
   type ParseCompletionOptions,
   parseCompletionRequest,
-} from './completions-request.js'
-export type * from './completions-types.js'
+} from './openai/completions/request.js'
+export type * from './openai/completions/types.js'
 export {
   type AnswerEmbeddingsOptions,
   answerEmbeddings,
@@ -95,23 +93,14 @@ export {
   type Embedding,
   encodeFloat32Base64,
   seededEmbedding,
-} from './embeddings-answer.js'
+} from './openai/embeddings/answer.js'
 export {
   EMBEDDINGS_PATH,
   type EmbeddingEncoding,
   type EmbeddingsParams,
   type ParseEmbeddingsOptions,
   parseEmbeddingsRequest,
-} from './embeddings-request.js'
-export type { Exchange } from './exchange.js'
-export { deterministicId, stableDigest } from './ids.js'
-export {
-  DEFAULT_MODELS,
-  type ListModelsResponse,
-  listModels,
-  type Model,
-  retrieveModel,
-} from './models.js'
+} from './openai/embeddings/request.js'
 export {
   DEFAULT_RETRY_AFTER,
   DEFAULT_TIMEOUT_DELAY_MS,
@@ -120,27 +109,27 @@ export {
   type OpenAIErrorObject,
   openaiError,
   openaiRuleError,
-} from './openai-errors.js'
-export { openaiFrames, pacedOpenAIStream } from './openai-stream.js'
+} from './openai/errors.js'
 export {
-  pacedStream,
-  replayable,
-  type StreamPacing,
-  type StreamParts,
-} from './paced-stream.js'
+  DEFAULT_MODELS,
+  type ListModelsResponse,
+  listModels,
+  type Model,
+  retrieveModel,
+} from './openai/models.js'
 export {
   type AnswerResponsesOptions,
   answerResponses,
   type ResponsesAnswer,
   storedResponse,
-} from './responses-answer.js'
-export { createResponseBody, inProgressResponse, responseId } from './responses-body.js'
+} from './openai/responses/answer.js'
+export { createResponseBody, inProgressResponse, responseId } from './openai/responses/body.js'
 export {
   instructionsToMessages,
   type ResponseItemLookup,
   responseInputToMessages,
   responseItemToMessage,
-} from './responses-input.js'
+} from './openai/responses/input.js'
 export {
   type InputItemsOptions,
   inputItemResources,
@@ -149,7 +138,7 @@ export {
   parseInputItemsQuery,
   type ResponseItemList,
   type ResponseItemResource,
-} from './responses-input-items.js'
+} from './openai/responses/input-items.js'
 export {
   type ParseResponsesOptions,
   parseResponsesRequest,
@@ -158,18 +147,33 @@ export {
   type ResponseDeleted,
   type ResponsesParams,
   responseNotFound,
-} from './responses-request.js'
+} from './openai/responses/request.js'
 export {
   createResponseStore,
   type ResponseStore,
   type ResponseStoreOptions,
   type StoredResponse,
-} from './responses-store.js'
-export { type ResponseEventsOptions, responseEvents, responseStream } from './responses-stream.js'
-export type * from './responses-types.js'
-export { sha256, toHex } from './sha256.js'
-export { encodeSSE, type SSEFrame, sseStream } from './sse.js'
-export { estimateTokens } from './tokens.js'
+} from './openai/responses/store.js'
+export {
+  type ResponseEventsOptions,
+  responseEvents,
+  responseStream,
+} from './openai/responses/stream.js'
+export type * from './openai/responses/types.js'
+export { openaiFrames, pacedOpenAIStream } from './openai/stream.js'
+export { splitText } from './shared/chunking.js'
+export { type Clock, fixedClock, systemClock, unixSeconds } from './shared/clock.js'
+export type { Exchange } from './shared/exchange.js'
+export { deterministicId, stableDigest } from './shared/ids.js'
+export {
+  pacedStream,
+  replayable,
+  type StreamPacing,
+  type StreamParts,
+} from './shared/paced-stream.js'
+export { sha256, toHex } from './shared/sha256.js'
+export { encodeSSE, type SSEFrame, sseStream } from './shared/sse.js'
+export { estimateTokens } from './shared/tokens.js'
 export type {
   ErrorEnvelope,
   ParseResult,
@@ -179,4 +183,4 @@ export type {
   WireResult,
   WireStream,
   WireUsage,
-} from './wire.js'
+} from './shared/wire.js'

@@ -38,7 +38,7 @@ describe('Web-standard entries', () => {
 
   it('the responders import no Node built-in', () => {
     const dir = join(import.meta.dirname, '../../responders/src')
-    const files = readdirSync(dir)
+    const files = readdirSync(dir, { recursive: true, encoding: 'utf8' })
       .filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'))
       .map((name) => join(dir, name))
     expect(files.length).toBeGreaterThan(5)
