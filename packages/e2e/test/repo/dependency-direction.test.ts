@@ -19,6 +19,41 @@ function sourceFiles(dir: string): string[] {
     .map((e) => join(e.parentPath, e.name))
 }
 
+// Every way a module can name another: `import ... from` and `export ... from`, side-effect
+// `import '...'`, dynamic `import('...')` and `require('...')`. A plain string is not a use.
+const SPECIFIER = /(?:\bfrom|\bimport|\brequire)\s*\(?\s*['"`]@mocktopus\/([a-z-]+)/g
+
+/** The @mocktopus packages a module's text imports, in order of appearance. */
+function mocktopusImports(text: string): string[] {
+  return Array.from(text.matchAll(SPECIFIER), (m) => m[1] as string)
+}
+
+describe('mocktopusImports', () => {
+  it.each([
+    ['a static import', `import { createScenario } from '@mocktopus/scenario'`],
+    ['a type import', `import type { Scenario } from "@mocktopus/scenario"`],
+    ['an import over several lines', `import {\n  a,\n  b,\n} from '@mocktopus/scenario'`],
+    ['a re-export', `export { createScenario } from '@mocktopus/scenario'`],
+    ['a star re-export', `export * from '@mocktopus/scenario/node'`],
+    ['a side-effect import', `import '@mocktopus/scenario'`],
+    ['a dynamic import', `const m = await import('@mocktopus/scenario')`],
+    ['a dynamic import with a template literal', 'await import(`@mocktopus/scenario`)'],
+    ['a require', `const m = require('@mocktopus/scenario')`],
+    ['a require with spaces', `const m = require ( "@mocktopus/scenario" )`],
+  ])('finds %s', (_, text) => {
+    expect(mocktopusImports(text)).toEqual(['scenario'])
+  })
+
+  it('ignores other packages and plain strings', () => {
+    const text = [
+      `import { Hono } from 'hono'`,
+      `const name = '@mocktopus/server'`,
+      `console.log('install @mocktopus/cli')`,
+    ].join('\n')
+    expect(mocktopusImports(text)).toEqual([])
+  })
+})
+
 describe('package dependency direction', () => {
   for (const [pkg, allowed] of Object.entries(ALLOWED)) {
     const dir = join(root, 'packages', pkg)
@@ -39,8 +74,7 @@ describe('package dependency direction', () => {
       const offending: string[] = []
       for (const file of sourceFiles(join(dir, 'src'))) {
         const text = readFileSync(file, 'utf8')
-        for (const m of text.matchAll(/from\s+['"]@mocktopus\/([a-z-]+)/g)) {
-          const target = m[1] as string
+        for (const target of mocktopusImports(text)) {
           if (target !== pkg && !allowed.includes(target)) {
             offending.push(`${relative(root, file)} imports @mocktopus/${target}`)
           }
