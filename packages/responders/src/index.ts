@@ -1,12 +1,17 @@
-/** @module @mocktopus/responders */
+/**
+ * @module @mocktopus/responders
+ *
+ * The engine and the endpoint table (what every entry point calls), the per-endpoint parsers
+ * and answer builders, and the wire types they share. Pure and deterministic: no sockets, no
+ * module state; Web standard APIs only.
+ */
 
+// Anthropic.
 export {
-  ANTHROPIC_ERRORS,
   type AnthropicErrorBody,
   type AnthropicErrorInit,
   type AnthropicErrorType,
   anthropicError,
-  anthropicErrorType,
   anthropicRequestId,
   anthropicRuleError,
   REQUEST_ID_HEADER,
@@ -24,87 +29,143 @@ export {
 export {
   type AnthropicContentBlock,
   type AnthropicMessage,
-  type AnthropicMessageOptions,
-  type AnthropicStopReason,
   type AnthropicTextBlock,
   type AnthropicToolUseBlock,
   type AnthropicUsage,
-  anthropicContent,
-  anthropicStopReason,
-  anthropicUsage,
   createAnthropicMessage,
-  ToolInputError,
 } from './anthropic/messages/message.js'
 export {
-  ANTHROPIC_COUNT_TOKENS_PATH,
-  ANTHROPIC_MESSAGES_PATH,
   type AnthropicMessagesRequest,
   type AnthropicParams,
-  type AnthropicRequestBlock,
-  type AnthropicRequestMessage,
-  anthropicInputText,
-  anthropicMatchRequest,
-  normalizeAnthropicMessages,
   type ParseAnthropicRequestOptions,
   parseAnthropicRequest,
 } from './anthropic/messages/request.js'
 export {
-  type AnthropicDelta,
   type AnthropicStreamEvent,
   type AnthropicStreamOptions,
   anthropicFrames,
-  anthropicStream,
   anthropicStreamEvents,
-  TOOL_INPUT_FRAGMENT_SIZE,
 } from './anthropic/messages/stream.js'
 export {
-  type AnswerChatOptions,
-  answerChat,
-  type ChatAnswer,
-  chatUsage,
-  requestIdHeader,
-  SYSTEM_FINGERPRINT,
-  useCount,
-} from './openai/chat/answer.js'
+  type AnthropicModel,
+  type AnthropicModelList,
+  anthropicDisplayName,
+  DEFAULT_ANTHROPIC_MODELS,
+  type ListAnthropicModelsOptions,
+  listAnthropicModels,
+  type RetrieveAnthropicModelOptions,
+  retrieveAnthropicModel,
+} from './anthropic/models.js'
 export {
-  CHAT_COMPLETIONS_PATH,
-  type ChatParams,
-  type ParseChatOptions,
-  parseChatRequest,
-} from './openai/chat/request.js'
-export type * from './openai/chat/types.js'
+  type BodyRead,
+  type BodyRefusal,
+  bodyRefusal,
+  decodeBody,
+  isJSONContentType,
+  jsonDepth,
+  MAX_JSON_DEPTH,
+  parseJSONBody,
+  readBody,
+} from './engine/body.js'
+export type {
+  AnswerInput,
+  Endpoint,
+  HeaderLookup,
+  PlainEndpoint,
+  PlainInput,
+  PreviewRequest,
+  PreviewSpec,
+  Provider,
+  ProviderName,
+  RuleEndpoint,
+  StreamFraming,
+} from './engine/endpoint.js'
+export {
+  CHAT_COMPLETIONS,
+  COMPLETIONS,
+  COUNT_TOKENS,
+  EMBEDDINGS,
+  ENDPOINT_TABLE,
+  MESSAGES,
+  RESPONSES,
+  RULE_ENDPOINTS,
+} from './engine/endpoints.js'
+// The engine: one routed request in, one answer and one exchange record out.
+export {
+  type EngineAnswer,
+  type EngineContext,
+  type EngineForward,
+  type EngineRequest,
+  type EngineResult,
+  refuse,
+  runEngine,
+  stampRequestId,
+} from './engine/engine.js'
+export {
+  beginExchange,
+  completeExchange,
+  type ExchangeDraft,
+  type ExchangeOutcome,
+  outcomeOf,
+} from './engine/exchange.js'
+export {
+  createJournal,
+  DEFAULT_JOURNAL_SIZE,
+  type Journal,
+  type JournalOptions,
+} from './engine/journal.js'
+export { ANTHROPIC_PROVIDER, OPENAI_PROVIDER } from './engine/providers.js'
+export { createRouter, type Route, type Router } from './engine/router.js'
+export {
+  createEngineState,
+  type EngineState,
+  type EngineStateOptions,
+} from './engine/state.js'
+export { type AnswerChatOptions, answerChat, type ChatAnswer } from './openai/chat/answer.js'
+export { type ChatParams, type ParseChatOptions, parseChatRequest } from './openai/chat/request.js'
+export type {
+  ChatCompletion,
+  ChatCompletionChoice,
+  ChatCompletionChunk,
+  ChatCompletionChunkChoice,
+  ChatCompletionChunkDelta,
+  ChatCompletionChunkToolCall,
+  ChatCompletionMessage,
+  ChatCompletionMessageToolCall,
+  CompletionUsage,
+} from './openai/chat/types.js'
 export {
   type AnswerCompletionOptions,
   answerCompletion,
   type CompletionAnswer,
 } from './openai/completions/answer.js'
 export {
-  COMPLETIONS_PATH,
   type CompletionParams,
   type ParseCompletionOptions,
   parseCompletionRequest,
 } from './openai/completions/request.js'
-export type * from './openai/completions/types.js'
+export type {
+  Completion,
+  CompletionChoice,
+  CompletionUsageCounts,
+} from './openai/completions/types.js'
 export {
   type AnswerEmbeddingsOptions,
   answerEmbeddings,
   type CreateEmbeddingResponse,
-  defaultDimensions,
   type Embedding,
   encodeFloat32Base64,
-  seededEmbedding,
 } from './openai/embeddings/answer.js'
 export {
-  EMBEDDINGS_PATH,
   type EmbeddingEncoding,
   type EmbeddingsParams,
   type ParseEmbeddingsOptions,
   parseEmbeddingsRequest,
 } from './openai/embeddings/request.js'
+// OpenAI.
 export {
   DEFAULT_RETRY_AFTER,
   DEFAULT_TIMEOUT_DELAY_MS,
-  OPENAI_ERROR_DEFAULTS,
   type OpenAIErrorBody,
   type OpenAIErrorObject,
   openaiError,
@@ -121,18 +182,9 @@ export {
   type AnswerResponsesOptions,
   answerResponses,
   type ResponsesAnswer,
-  storedResponse,
 } from './openai/responses/answer.js'
-export { createResponseBody, inProgressResponse, responseId } from './openai/responses/body.js'
-export {
-  instructionsToMessages,
-  type ResponseItemLookup,
-  responseInputToMessages,
-  responseItemToMessage,
-} from './openai/responses/input.js'
 export {
   type InputItemsOptions,
-  inputItemResources,
   type ListInputItemsOptions,
   listInputItems,
   parseInputItemsQuery,
@@ -142,8 +194,6 @@ export {
 export {
   type ParseResponsesOptions,
   parseResponsesRequest,
-  previousResponseNotFound,
-  RESPONSES_PATH,
   type ResponseDeleted,
   type ResponsesParams,
   responseNotFound,
@@ -154,24 +204,33 @@ export {
   type ResponseStoreOptions,
   type StoredResponse,
 } from './openai/responses/store.js'
-export {
-  type ResponseEventsOptions,
-  responseEvents,
-  responseStream,
-} from './openai/responses/stream.js'
-export type * from './openai/responses/types.js'
+export type {
+  ItemStatus,
+  ResponseCreateParams,
+  ResponseFunctionTool,
+  ResponseFunctionToolCall,
+  ResponseInputItem,
+  ResponseInputTextPart,
+  ResponseObject,
+  ResponseOutputItem,
+  ResponseOutputMessage,
+  ResponseOutputText,
+  ResponseStatus,
+  ResponseStreamEvent,
+  ResponseUsage,
+} from './openai/responses/types.js'
 export { openaiFrames, pacedOpenAIStream } from './openai/stream.js'
-export { splitText } from './shared/chunking.js'
+// Shared pieces.
 export { type Clock, fixedClock, systemClock, unixSeconds } from './shared/clock.js'
 export type { Exchange } from './shared/exchange.js'
-export { deterministicId, stableDigest } from './shared/ids.js'
+export { createDigester, type Digester, deterministicId, stableDigest } from './shared/ids.js'
+export { monotonicMs } from './shared/monotonic.js'
 export {
   pacedStream,
   replayable,
   type StreamPacing,
   type StreamParts,
 } from './shared/paced-stream.js'
-export { sha256, toHex } from './shared/sha256.js'
 export { encodeSSE, type SSEFrame, sseStream } from './shared/sse.js'
 export { estimateTokens } from './shared/tokens.js'
 export type {

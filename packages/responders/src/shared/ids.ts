@@ -65,18 +65,12 @@ function digestOf(length: number, mix: (seed: number) => [number, number]): stri
  * @example stableDigest('hello', 8) // the same 8 characters on every machine
  */
 export function stableDigest(text: string, length = 24): string {
-  // An answer asks for several ids from one seed (the request id, then the completion id), and
-  // a shorter digest is a prefix of a longer one: keeping the last one spares a pass over the
-  // request per id.
-  if (text === last.text && length <= last.digest.length) return last.digest.slice(0, length)
   const lanes = feedFourSeeds(text)
-  const digest = digestOf(length, (seed) => mixFinish(lanes[seed] ?? mixFeed(mixStart(seed), text)))
-  last = { text, digest }
-  return digest
+  return digestOf(length, (seed) => mixFinish(lanes[seed] ?? mixFeed(mixStart(seed), text)))
 }
 
 // The states of seeds 0 to 3 (ids up to 40 characters) in one pass over the text instead of
-// one pass per seed: the same numbers as mixFeed(mixStart(seed), text), at a third of the cost.
+// one pass per seed: the same numbers as mixFeed(mixStart(seed), text).
 function feedFourSeeds(text: string): MixState[] {
   let [a1, a2] = mixStart(0)
   let [b1, b2] = mixStart(1)
@@ -101,23 +95,44 @@ function feedFourSeeds(text: string): MixState[] {
   ]
 }
 
-let last = { text: '', digest: '' }
+/** The ids of one answer, all derived from one seed that is hashed once. */
+export interface Digester {
+  /** `prefix` + `stableDigest(seed + suffix, length)`. */
+  id(prefix: string, length?: number, suffix?: string): string
+}
+
+/**
+ * A digester for one answer's seed (typically the request body, the rule and its use): every
+ * id it gives costs one pass over the seed in all, not one pass each.
+ *
+ * @example const ids = createDigester(seed); ids.id('chatcmpl-', 29); ids.id('call_', 24, '|tool|0')
+ */
+export function createDigester(seed: string): Digester {
+  let lanes: MixState[] | undefined
+  const laneOf = (index: number): MixState => {
+    lanes ??= feedFourSeeds(seed)
+    let state = lanes[index]
+    if (!state) {
+      state = mixFeed(mixStart(index), seed)
+      lanes[index] = state
+    }
+    return state
+  }
+  return {
+    id: (prefix, length = 24, suffix = '') =>
+      prefix + digestOf(length, (index) => mixFinish(mixFeed(laneOf(index), suffix))),
+  }
+}
 
 /**
  * `stableDigest(prefix + suffix, length)` for many suffixes after one long prefix, hashing the
- * prefix once: ids for every item of a large request cost one pass over the request, not one
- * pass per item.
+ * prefix once.
  *
  * @example createPrefixedDigest(body)('|input|3', 48) === stableDigest(`${body}|input|3`, 48)
  */
 export function createPrefixedDigest(prefix: string): (suffix: string, length?: number) => string {
-  const states: MixState[] = []
-  return (suffix, length = 24) =>
-    digestOf(length, (seed) => {
-      const state = states[seed] ?? mixFeed(mixStart(seed), prefix)
-      states[seed] = state
-      return mixFinish(mixFeed(state, suffix))
-    })
+  const digester = createDigester(prefix)
+  return (suffix, length = 24) => digester.id('', length, suffix)
 }
 
 /**

@@ -6,7 +6,7 @@ import type { MatchResult, Rule, ToolCallSpec, UsageSpec } from '@mocktopus/scen
 import { conversationLength } from '@mocktopus/scenario'
 import { splitText } from '../../shared/chunking.js'
 import { type Clock, unixSeconds } from '../../shared/clock.js'
-import { deterministicId } from '../../shared/ids.js'
+import { createDigester, type Digester } from '../../shared/ids.js'
 import { estimateTokens, tokensOfLength } from '../../shared/tokens.js'
 import type { WireError, WireJSON, WireStream, WireUsage } from '../../shared/wire.js'
 import { openaiRuleError } from '../errors.js'
@@ -86,8 +86,9 @@ function completionUsage({ prompt, completion, total }: TokenCounts): Completion
  * The `x-request-id` header OpenAI sends on every answer (the SDK exposes it as
  * `_request_id`), derived from the same seed as the ids so it is stable too.
  */
-export function requestIdHeader(seed: string): Record<string, string> {
-  return { 'x-request-id': deterministicId('req_', seed, 32) }
+export function requestIdHeader(seed: string | Digester): Record<string, string> {
+  const ids = typeof seed === 'string' ? createDigester(seed) : seed
+  return { 'x-request-id': ids.id('req_', 32) }
 }
 
 function withHeaders(error: WireError, headers: Record<string, string>): WireError {
@@ -96,11 +97,11 @@ function withHeaders(error: WireError, headers: Record<string, string>): WireErr
 
 function toolCalls(
   specs: readonly ToolCallSpec[] | undefined,
-  seed: string,
+  ids: Digester,
 ): ChatCompletionMessageToolCall[] | undefined {
   if (!specs || specs.length === 0) return undefined
   return specs.map((spec, i) => ({
-    id: spec.id ?? deterministicId('call_', `${seed}|tool|${i}`),
+    id: spec.id ?? ids.id('call_', 24, `|tool|${i}`),
     type: 'function',
     function: { name: spec.function.name, arguments: spec.function.arguments },
   }))
@@ -233,15 +234,14 @@ export function answerChat(options: AnswerChatOptions): ChatAnswer {
   // The signal is read once a stream starts: on Node, asking for it builds an AbortController.
   const { params, match, clock } = options
   const { rule, index } = match
-  const seed = `${JSON.stringify(params.body)}|${index}|${useCount(match)}`
-  // Both ids below share one pass over the seed: stableDigest keeps the last digest.
-  const headers = requestIdHeader(seed)
+  // Every id of the answer from one pass over the request.
+  const ids = createDigester(`${JSON.stringify(params.body)}|${index}|${useCount(match)}`)
+  const headers = requestIdHeader(ids)
   if (rule.error) return withHeaders(openaiRuleError(rule.error), headers)
 
   const respond = rule.respond ?? {}
-  // Before the tool call ids, whose seeds would replace the digest stableDigest keeps.
-  const id = respond.id ?? deterministicId('chatcmpl-', seed, 29)
-  const calls = toolCalls(respond.tool_calls, seed)
+  const id = respond.id ?? ids.id('chatcmpl-', 29)
+  const calls = toolCalls(respond.tool_calls, ids)
   const content = respond.content === undefined ? (calls ? null : '') : respond.content
   const finishReason = respond.finish_reason ?? (calls ? 'tool_calls' : 'stop')
   let completionText = content ?? ''

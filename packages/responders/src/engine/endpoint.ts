@@ -1,0 +1,100 @@
+/**
+ * What one row of the endpoint table declares: where an API answers (method and path pattern),
+ * whose envelope its errors use, and how a request becomes an answer. Transports, the stub, the
+ * CLI preview, record mode and cost metrics all read rows; none repeats a path.
+ */
+import type { MatchResult, Scenario } from '@mocktopus/scenario'
+import type { ResponseStore } from '../openai/responses/store.js'
+import type { Clock } from '../shared/clock.js'
+import type { ErrorEnvelope, ParseResult, WireResult } from '../shared/wire.js'
+import type { EngineState } from './state.js'
+
+/** The APIs Mocktopus speaks. */
+export type ProviderName = 'openai' | 'anthropic'
+
+/** What every answer on one provider's paths shares. */
+export interface Provider {
+  readonly name: ProviderName
+  /** The provider's error envelope, for the shared failures (bad JSON, no rule, 404, ...). */
+  readonly errors: ErrorEnvelope
+  /**
+   * The header every answer carries an id in, also written into an error body's `request_id`
+   * (Anthropic's `request-id`); a responder may set it, otherwise the engine numbers it.
+   */
+  readonly requestIdHeader?: string
+  /** The id for `seed`, when `requestIdHeader` is set. */
+  requestId?(seed: string): string
+}
+
+/** How an endpoint frames a stream; `none` for endpoints that never stream. */
+export type StreamFraming = 'none' | 'openai-sse' | 'responses-sse' | 'anthropic-sse'
+
+/** A request header, by lower-case name. */
+export type HeaderLookup = (name: string) => string | undefined
+
+interface EndpointCommon {
+  /** A stable name, e.g. `openai.chat.completions`: logs, metrics, the stub's methods. */
+  readonly id: string
+  readonly method: 'GET' | 'POST' | 'DELETE'
+  /** The path relative to the API root, with `:name` parameters, e.g. `/v1/responses/:id`. */
+  readonly path: string
+  readonly provider: Provider
+  readonly framing: StreamFraming
+  /**
+   * When rows share a method and path (`GET /v1/models` for both providers), the first whose
+   * `accepts` says yes answers; a row without it accepts every request.
+   */
+  accepts?(header: HeaderLookup): boolean
+}
+
+/** What `answer` of a rule endpoint gets. `signal` is read only by what waits (a stream). */
+export interface AnswerInput<Params> {
+  readonly params: Params
+  readonly match: MatchResult
+  readonly clock: Clock
+  readonly signal: AbortSignal
+  /** Where answered responses are kept for `previous_response_id` (Responses API). */
+  readonly store: ResponseStore
+}
+
+/** How `mocktopus explain` and `simulate` phrase a request to an endpoint. */
+export interface PreviewSpec {
+  readonly defaultModel: string
+  body(request: PreviewRequest, model: string): Record<string, unknown>
+}
+
+/** A request as the CLI describes it: a prompt, or messages, and whether to stream. */
+export interface PreviewRequest {
+  readonly prompt?: string
+  readonly messages?: readonly { readonly role: string; readonly content: unknown }[]
+  readonly stream?: boolean
+}
+
+/** An endpoint answered from the scenario's rules. */
+export interface RuleEndpoint<Params = unknown> extends EndpointCommon {
+  readonly kind: 'rules'
+  parse(body: unknown, state: EngineState): ParseResult<Params>
+  answer(input: AnswerInput<Params>): WireResult | Promise<WireResult>
+  readonly preview: PreviewSpec
+}
+
+/** What `answer` of a plain endpoint gets. */
+export interface PlainInput {
+  /** The path's `:name` parameters. */
+  readonly params: Readonly<Record<string, string>>
+  readonly query: URLSearchParams
+  /** The parsed JSON body, when the endpoint reads one. */
+  readonly body: unknown
+  readonly scenario: Scenario
+  readonly state: EngineState
+}
+
+/** An endpoint answered without the rules: models, stored responses, token counts. */
+export interface PlainEndpoint extends EndpointCommon {
+  readonly kind: 'plain'
+  /** Whether the request carries a JSON body (parsed, and refused as the rule endpoints do). */
+  readonly readsBody: boolean
+  answer(input: PlainInput): WireResult
+}
+
+export type Endpoint = RuleEndpoint<unknown> | PlainEndpoint

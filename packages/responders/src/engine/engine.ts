@@ -1,0 +1,278 @@
+/**
+ * The engine: one request to one endpoint, from its read body to the answer and the record of
+ * the exchange. Pure (no sockets, no timers): the server's transports, the stub client and the
+ * CLI preview all call it, so a request is answered the same way wherever it comes from.
+ */
+import {
+  describeNoMatch,
+  type Matcher,
+  type MatchRequest,
+  type MatchResult,
+  type RuleVerdict,
+  type Scenario,
+} from '@mocktopus/scenario'
+import type { ResponseStore } from '../openai/responses/store.js'
+import type { Clock } from '../shared/clock.js'
+import type { WireError, WireErrorInit, WireResult } from '../shared/wire.js'
+import { type BodyRead, bodyRefusal, parseJSONBody } from './body.js'
+import type { AnswerInput, PlainEndpoint, Provider, RuleEndpoint } from './endpoint.js'
+import type { ExchangeDraft } from './exchange.js'
+import type { Route } from './router.js'
+import type { EngineState } from './state.js'
+
+/** What the engine answers with: the current rules, time, and the instance's memory. */
+export interface EngineContext {
+  readonly matcher: Matcher
+  readonly clock: Clock
+  readonly state: EngineState
+  /** Record mode sends `all` rule-endpoint requests upstream; replay with `--record-missing` the `misses`. */
+  readonly forward?: 'all' | 'misses'
+  /** The 404 message when no rule matches (replay names the closest recording). */
+  readonly describeMiss?: (verdicts: readonly RuleVerdict[], scenario: Scenario) => string
+  /** The largest body accepted, for the 413 message. */
+  readonly bodyLimit: number
+}
+
+/** One request as the engine takes it: routed, its body read by the transport. */
+export interface EngineRequest {
+  readonly route: Route
+  /** The record of this exchange, begun on arrival; the engine fills in body, model and rule. */
+  readonly exchange: ExchangeDraft
+  /** The query string without `?`. */
+  readonly query: string
+  readonly body: BodyRead
+  /** Aborts when the client goes away. Read only by what waits, so a getter may build it. */
+  readonly signal: AbortSignal
+  /** Also list every rule's verdict (`explain`); by default only a miss computes them. */
+  readonly explain?: boolean
+}
+
+/** An answer: send `wire` (after its `delayMs`) and complete `exchange` when it is done. */
+export interface EngineAnswer {
+  readonly kind: 'answer'
+  readonly wire: WireResult
+  readonly exchange: ExchangeDraft
+  /** The request as the matcher saw it, when the body parsed. */
+  readonly request?: MatchRequest
+  /** The rule that answered. */
+  readonly match?: MatchResult
+  /** Each rule's verdict: on a miss, or when `explain` was asked. */
+  readonly verdicts?: readonly RuleVerdict[]
+}
+
+/** Record mode, or replay with `--record-missing`: the transport sends the request upstream. */
+export interface EngineForward {
+  readonly kind: 'forward'
+  readonly exchange: ExchangeDraft
+  /** The body exactly as the client sent it. */
+  readonly text: string
+  /** The parsed body; `undefined` when it is not JSON. */
+  readonly body: unknown
+  readonly request?: MatchRequest
+}
+
+export type EngineResult = EngineAnswer | EngineForward
+
+// Rule endpoints' input. A class, so `signal` is a getter on the prototype: an accessor on an
+// object literal kept each request's objects alive until the next full collection.
+class Answering<Params> implements AnswerInput<Params> {
+  readonly params: Params
+  readonly match: MatchResult
+  readonly clock: Clock
+  readonly store: ResponseStore
+  readonly #request: EngineRequest
+
+  constructor(params: Params, match: MatchResult, ctx: EngineContext, request: EngineRequest) {
+    this.params = params
+    this.match = match
+    this.clock = ctx.clock
+    this.store = ctx.state.responses
+    this.#request = request
+  }
+
+  get signal(): AbortSignal {
+    return this.#request.signal
+  }
+}
+
+/**
+ * Gives every answer on a provider's paths its request id (Anthropic's `request-id`): the one
+ * its responder derived, else one numbered by its place among such answers, so a run of
+ * requests gets the same ids every run. An error body's `request_id` gets the same id.
+ *
+ * @example const wire = stampRequestId(ANTHROPIC, anthropicError(init), 'POST', '/v1/messages', state)
+ */
+export function stampRequestId<Wire extends WireResult>(
+  provider: Provider,
+  wire: Wire,
+  method: string,
+  path: string,
+  state: EngineState,
+): Wire {
+  const header = provider.requestIdHeader
+  if (header === undefined || provider.requestId === undefined) return wire
+  let id = wire.headers[header]
+  if (id === undefined) {
+    id = provider.requestId(`${method} ${path}|${state.nextSequence()}`)
+    wire = { ...wire, headers: { ...wire.headers, [header]: id } }
+  }
+  if (wire.kind !== 'error') return wire
+  const body = wire.body as { type?: unknown; request_id?: unknown } | null
+  if (body?.type !== 'error' || body.request_id !== null) return wire
+  return { ...wire, body: { ...body, request_id: id } }
+}
+
+/**
+ * An error of the engine's own (or a transport's) in the endpoint's envelope, with its id.
+ *
+ * @example refuse(route.endpoint.provider, { status: 404, message }, exchange, state)
+ */
+export function refuse(
+  provider: Provider,
+  init: WireErrorInit,
+  exchange: Pick<ExchangeDraft, 'method' | 'path'>,
+  state: EngineState,
+): WireError {
+  return stampRequestId(provider, provider.errors(init), exchange.method, exchange.path, state)
+}
+
+const INVALID_JSON: Readonly<Record<string, string>> = {
+  openai:
+    "We could not parse the JSON body of your request. (HINT: This likely means you aren't using your HTTP library correctly. The API expects a JSON payload, but what was sent was not valid JSON.)",
+  anthropic: 'There was an error parsing the body of your request: it is not valid JSON.',
+}
+
+function answered(
+  ctx: EngineContext,
+  request: EngineRequest,
+  wire: WireResult,
+  extra?: Omit<EngineAnswer, 'kind' | 'wire' | 'exchange'>,
+): EngineAnswer {
+  const { exchange, route } = request
+  const stamped = stampRequestId(
+    route.endpoint.provider,
+    wire,
+    exchange.method,
+    exchange.path,
+    ctx.state,
+  )
+  return { kind: 'answer', wire: stamped, exchange, ...extra }
+}
+
+// The body as JSON, or the answer refusing it.
+function readJSON(
+  ctx: EngineContext,
+  request: EngineRequest,
+): { ok: true; text: string; value: unknown } | { ok: false; answer: EngineAnswer } {
+  const { body, exchange, route } = request
+  const { provider } = route.endpoint
+  if (!body.ok) {
+    const answer = answered(ctx, request, provider.errors(bodyRefusal(body, ctx.bodyLimit)))
+    return { ok: false, answer }
+  }
+  const json = parseJSONBody(body.text)
+  if (!json.ok) {
+    exchange.body = body.text
+    const message = INVALID_JSON[provider.name] ?? (INVALID_JSON.openai as string)
+    const error = provider.errors({ status: 400, message, code: 'invalid_json' })
+    return { ok: false, answer: answered(ctx, request, error) }
+  }
+  const value = json.value
+  exchange.body = value
+  const model = (value as { model?: unknown } | null)?.model
+  if (typeof model === 'string') exchange.model = model
+  return { ok: true, text: body.text, value }
+}
+
+function runPlain(
+  ctx: EngineContext,
+  endpoint: PlainEndpoint,
+  request: EngineRequest,
+): EngineAnswer {
+  let body: unknown
+  if (endpoint.readsBody) {
+    const read = readJSON(ctx, request)
+    if (!read.ok) return read.answer
+    body = read.value
+  }
+  const wire = endpoint.answer({
+    params: request.route.params,
+    query: new URLSearchParams(request.query),
+    body,
+    scenario: ctx.matcher.scenario,
+    state: ctx.state,
+  })
+  return answered(ctx, request, wire)
+}
+
+function runRules(
+  ctx: EngineContext,
+  endpoint: RuleEndpoint<unknown>,
+  request: EngineRequest,
+): EngineResult | Promise<EngineResult> {
+  const { exchange } = request
+  if (ctx.forward === 'all' && request.body.ok) {
+    const json = parseJSONBody(request.body.text)
+    const body = json.ok ? json.value : undefined
+    exchange.body = body === undefined ? request.body.text : body
+    const model = (body as { model?: unknown } | null | undefined)?.model
+    if (typeof model === 'string') exchange.model = model
+    const parsed = body === undefined ? undefined : endpoint.parse(body, ctx.state)
+    return {
+      kind: 'forward',
+      exchange,
+      text: request.body.text,
+      body,
+      ...(parsed?.ok ? { request: parsed.match } : {}),
+    }
+  }
+  const read = readJSON(ctx, request)
+  if (!read.ok) return read.answer
+  const parsed = endpoint.parse(read.value, ctx.state)
+  if (!parsed.ok) return answered(ctx, request, parsed.error)
+
+  const { matcher } = ctx
+  // Before matching, which counts a use of the rule.
+  const explained = request.explain ? matcher.explain(parsed.match) : undefined
+  const match = matcher.match(parsed.match)
+  if (!match) {
+    if (ctx.forward === 'misses') {
+      return { kind: 'forward', exchange, text: read.text, body: read.value, request: parsed.match }
+    }
+    const verdicts = explained ?? matcher.explain(parsed.match)
+    const describe = ctx.describeMiss ?? describeNoMatch
+    const error = endpoint.provider.errors({
+      status: 404,
+      message: describe(verdicts, matcher.scenario),
+      code: 'no_matching_rule',
+    })
+    return answered(ctx, request, error, { request: parsed.match, verdicts })
+  }
+  exchange.ruleIndex = match.index
+  const extra = {
+    request: parsed.match,
+    match,
+    ...(explained ? { verdicts: explained } : {}),
+  }
+  const wire = endpoint.answer(new Answering(parsed.params, match, ctx, request))
+  if (wire instanceof Promise) return wire.then((done) => answered(ctx, request, done, extra))
+  return answered(ctx, request, wire, extra)
+}
+
+/**
+ * Answers one routed request: parse, match, build. Synchronous when the answer is, as most are,
+ * so a transport can write it in the same turn of the event loop.
+ *
+ * @example
+ * const result = runEngine(ctx, { route, exchange, query: '', body: { ok: true, text }, signal })
+ * if (result instanceof Promise) ...
+ */
+export function runEngine(
+  ctx: EngineContext,
+  request: EngineRequest,
+): EngineResult | Promise<EngineResult> {
+  const { endpoint } = request.route
+  return endpoint.kind === 'rules'
+    ? runRules(ctx, endpoint, request)
+    : runPlain(ctx, endpoint, request)
+}

@@ -1,0 +1,100 @@
+/**
+ * The record of one exchange: begun on arrival, filled in as the body, model and rule become
+ * known, and completed once the answer is done (a stream's when it ends). The server's journal
+ * and the stub's hold the completed `Exchange`.
+ */
+import type { Exchange } from '../shared/exchange.js'
+import { monotonicMs } from '../shared/monotonic.js'
+import type { WireResult, WireUsage } from '../shared/wire.js'
+
+/** An exchange being handled: the request's side of the `Exchange`, and when handling began. */
+export interface ExchangeDraft {
+  readonly method: string
+  readonly path: string
+  readonly endpoint: string
+  readonly time: string
+  /** `monotonicMs()` on arrival. */
+  readonly started: number
+  model?: string
+  body: unknown
+  ruleIndex: number | null
+}
+
+// Under load many requests arrive in the same millisecond: each instant is formatted once.
+let lastInstant = Number.NaN
+let lastISO = ''
+
+function isoTime(ms: number): string {
+  if (ms !== lastInstant) {
+    lastISO = new Date(ms).toISOString()
+    lastInstant = ms
+  }
+  return lastISO
+}
+
+/**
+ * Begins the record of one exchange.
+ *
+ * @example const draft = beginExchange('POST', '/llm/v1/chat/completions', '/v1/chat/completions', Date.now())
+ */
+export function beginExchange(
+  method: string,
+  path: string,
+  endpoint: string,
+  nowMs: number,
+): ExchangeDraft {
+  return {
+    method,
+    path,
+    endpoint,
+    body: null,
+    ruleIndex: null,
+    started: monotonicMs(),
+    time: isoTime(nowMs),
+  }
+}
+
+/** What an answer says about its exchange: status, whether it streamed, the usage it reported. */
+export interface ExchangeOutcome {
+  readonly status: number
+  readonly stream: boolean
+  readonly usage?: WireUsage | undefined
+}
+
+/**
+ * The outcome a responder's answer reports.
+ *
+ * @example completeExchange(draft, outcomeOf(wire))
+ */
+export function outcomeOf(wire: WireResult): ExchangeOutcome {
+  return {
+    status: wire.status,
+    stream: wire.kind === 'stream',
+    usage: wire.kind === 'error' ? undefined : wire.usage,
+  }
+}
+
+/**
+ * The finished `Exchange`: mocked when a rule answered it.
+ *
+ * @example journal.record(completeExchange(draft, { status: 200, stream: false }))
+ */
+export function completeExchange(draft: ExchangeDraft, outcome: ExchangeOutcome): Exchange {
+  // Field by field: a spread of the draft cost more than the rest of the bookkeeping together.
+  const { model } = draft
+  const { usage } = outcome
+  return {
+    method: draft.method,
+    path: draft.path,
+    endpoint: draft.endpoint,
+    body: draft.body,
+    ruleIndex: draft.ruleIndex,
+    time: draft.time,
+    ...(model === undefined ? {} : { model }),
+    status: outcome.status,
+    durationMs: monotonicMs() - draft.started,
+    mocked: draft.ruleIndex !== null,
+    stream: outcome.stream,
+    ...(usage ? { usage } : {}),
+  }
+}

@@ -1,0 +1,15 @@
+/** The providers' shared answer traits: their error envelopes and request ids. */
+import { anthropicError, anthropicRequestId, REQUEST_ID_HEADER } from '../anthropic/errors.js'
+import { openaiError } from '../openai/errors.js'
+import type { Provider } from './endpoint.js'
+
+/** OpenAI: `{ error: { message, type, param, code } }`; request ids come from the responders. */
+export const OPENAI_PROVIDER: Provider = { name: 'openai', errors: openaiError }
+
+/** Anthropic: `{ type: 'error', error, request_id }`, and a `request-id` on every answer. */
+export const ANTHROPIC_PROVIDER: Provider = {
+  name: 'anthropic',
+  errors: anthropicError,
+  requestIdHeader: REQUEST_ID_HEADER,
+  requestId: anthropicRequestId,
+}

@@ -1,0 +1,109 @@
+/**
+ * Finds the endpoint for a method and a path relative to the API root: exact paths by one map
+ * lookup, `:name` patterns by a scan of the few rows that have them.
+ */
+import type { Endpoint, HeaderLookup } from './endpoint.js'
+import { ENDPOINT_TABLE } from './endpoints.js'
+
+/** An endpoint and the values of its path's `:name` parameters. */
+export interface Route {
+  readonly endpoint: Endpoint
+  readonly params: Readonly<Record<string, string>>
+}
+
+export interface Router {
+  /** The endpoint answering `method path`, or `undefined`. */
+  find(method: string, path: string, header: HeaderLookup): Route | undefined
+  /** The rows at `path` whatever their method: a wrong method's 405 names theirs. */
+  at(path: string): readonly Endpoint[]
+}
+
+interface Pattern {
+  readonly endpoint: Endpoint
+  readonly regex: RegExp
+  readonly names: readonly string[]
+}
+
+const NO_PARAMS: Readonly<Record<string, string>> = Object.freeze({})
+
+function compile(endpoint: Endpoint): Pattern {
+  const names: string[] = []
+  const source = endpoint.path
+    .split('/')
+    .map((segment) => {
+      if (!segment.startsWith(':')) return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+      names.push(segment.slice(1))
+      return '([^/]+)'
+    })
+    .join('/')
+  return { endpoint, regex: new RegExp(`^${source}$`), names }
+}
+
+// A malformed escape is kept as sent: the id then simply matches nothing.
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return segment
+  }
+}
+
+function accepted(rows: readonly Endpoint[], header: HeaderLookup): Endpoint | undefined {
+  for (const row of rows) if (!row.accepts || row.accepts(header)) return row
+  return undefined
+}
+
+/**
+ * A router over `table` (default: every endpoint).
+ *
+ * @example createRouter().find('POST', '/v1/chat/completions', () => undefined)?.endpoint.id
+ */
+export function createRouter(table: readonly Endpoint[] = ENDPOINT_TABLE): Router {
+  const exact = new Map<string, Endpoint[]>()
+  const patterns: Pattern[] = []
+  for (const endpoint of table) {
+    if (endpoint.path.includes('/:')) {
+      patterns.push(compile(endpoint))
+      continue
+    }
+    const key = `${endpoint.method} ${endpoint.path}`
+    const rows = exact.get(key)
+    if (rows) rows.push(endpoint)
+    else exact.set(key, [endpoint])
+  }
+
+  const matchPattern = (method: string | undefined, path: string) => {
+    const found: { endpoint: Endpoint; params: Record<string, string> }[] = []
+    for (const { endpoint, regex, names } of patterns) {
+      if (method !== undefined && endpoint.method !== method) continue
+      const hit = regex.exec(path)
+      if (!hit) continue
+      const params: Record<string, string> = {}
+      names.forEach((name, i) => {
+        params[name] = decodeSegment(hit[i + 1] ?? '')
+      })
+      found.push({ endpoint, params })
+    }
+    return found
+  }
+
+  return {
+    find(method, path, header) {
+      const rows = exact.get(`${method} ${path}`)
+      if (rows) {
+        const endpoint = accepted(rows, header)
+        return endpoint && { endpoint, params: NO_PARAMS }
+      }
+      const hits = matchPattern(method, path)
+      const endpoint = accepted(
+        hits.map((hit) => hit.endpoint),
+        header,
+      )
+      return endpoint && hits.find((hit) => hit.endpoint === endpoint)
+    },
+    at(path) {
+      const rows = table.filter((row) => row.path === path)
+      return rows.length > 0 ? rows : matchPattern(undefined, path).map((hit) => hit.endpoint)
+    },
+  }
+}

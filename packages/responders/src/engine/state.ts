@@ -1,0 +1,39 @@
+/**
+ * What one Mocktopus instance (a server, a stub client) remembers between requests, besides the
+ * rules' use counts: answered responses for `previous_response_id`, and the place of each
+ * answer that needed a numbered request id. `reset()` forgets both.
+ */
+import {
+  createResponseStore,
+  type ResponseStore,
+  type ResponseStoreOptions,
+} from '../openai/responses/store.js'
+
+export interface EngineState {
+  readonly responses: ResponseStore
+  /** The next number for an answer whose request id is numbered (see `Provider`). */
+  nextSequence(): number
+  reset(): void
+}
+
+export interface EngineStateOptions {
+  readonly responses?: ResponseStoreOptions
+}
+
+/**
+ * Fresh per-instance state.
+ *
+ * @example const state = createEngineState({ responses: { limit: 1000 } })
+ */
+export function createEngineState(options: EngineStateOptions = {}): EngineState {
+  const responses = createResponseStore(options.responses)
+  let sequence = 0
+  return {
+    responses,
+    nextSequence: () => ++sequence,
+    reset() {
+      responses.clear()
+      sequence = 0
+    },
+  }
+}
