@@ -23,6 +23,26 @@ export interface CreateContextOptions {
   readonly signal?: AbortSignal
 }
 
+const watched = new WeakSet<NodeJS.WritableStream>()
+
+/**
+ * Writes lines to `stream` until its reader goes away. `mocktopus explain | head -1` closes the
+ * pipe after one line; like other Unix tools the command then stops printing, quietly, and
+ * still exits with its own status, instead of dying of an unhandled EPIPE.
+ */
+function lineWriter(stream: NodeJS.WriteStream): (text: string) => void {
+  if (!watched.has(stream)) {
+    watched.add(stream)
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      // The stream is destroyed by now, so the writes below stop; any other error is a fault.
+      if (error.code !== 'EPIPE') throw error
+    })
+  }
+  return (text) => {
+    if (!stream.destroyed) stream.write(`${text}\n`)
+  }
+}
+
 /**
  * A context writing to the process's streams unless told otherwise.
  *
@@ -31,8 +51,8 @@ export interface CreateContextOptions {
 export function createContext(options: CreateContextOptions = {}): CLIContext {
   const env = options.env ?? process.env
   return {
-    out: options.out ?? ((text) => process.stdout.write(`${text}\n`)),
-    err: options.err ?? ((text) => process.stderr.write(`${text}\n`)),
+    out: options.out ?? lineWriter(process.stdout),
+    err: options.err ?? lineWriter(process.stderr),
     colors: createColors(options.color ?? shouldUseColor(process.stdout, env)),
     env,
     cwd: options.cwd ?? process.cwd(),
