@@ -73,3 +73,33 @@ export class ScenarioNotFoundError extends ScenarioError {
     this.path = path
   }
 }
+
+/**
+ * A `messages_regex` that cannot be used: `invalid` when it is malformed, `unsupported` when
+ * it needs backtracking (back-references, lookaround) that linear-time matching cannot do.
+ *
+ * @example
+ * try { compileRegex('(a)\\1') } catch (error) {
+ *   if (error instanceof ScenarioRegexError) console.log(error.code, error.reason)
+ * }
+ */
+export class ScenarioRegexError extends MocktopusError {
+  override readonly code: string
+  override name = 'ScenarioRegexError'
+  readonly pattern: string
+  readonly reason: string
+  readonly kind: 'invalid' | 'unsupported'
+
+  constructor(
+    pattern: string,
+    reason: string,
+    kind: 'invalid' | 'unsupported',
+    options: ErrorOptions = {},
+  ) {
+    super(`${kind} regular expression ${JSON.stringify(pattern)}: ${reason}`, options)
+    this.code = kind === 'invalid' ? 'SCENARIO_REGEX_INVALID' : 'SCENARIO_REGEX_UNSUPPORTED'
+    this.pattern = pattern
+    this.reason = reason
+    this.kind = kind
+  }
+}

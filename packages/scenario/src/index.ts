@@ -7,6 +7,7 @@ export {
   ScenarioError,
   type ScenarioErrorOptions,
   ScenarioNotFoundError,
+  ScenarioRegexError,
 } from './errors.js'
 export { compileGlob, type GlobTest } from './glob.js'
 export { lintScenario } from './lint.js'
@@ -14,7 +15,7 @@ export { loadScenario } from './load.js'
 export { createMatcher } from './match.js'
 export { type CreateScenarioOptions, createScenario } from './normalize.js'
 export { MAX_SCENARIO_SIZE, type ParseScenarioOptions, parseScenario } from './parse.js'
-export { compileRegex } from './regex.js'
+export { compileRegex, type ScenarioRegex } from './regex.js'
 export { scenarioSchema } from './schema.js'
 export { conversationLength, conversationText, lastUserText, messageText } from './text.js'
 export type * from './types.js'

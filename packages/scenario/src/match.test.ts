@@ -246,14 +246,36 @@ describe('createMatcher', () => {
       expect(matcher.match(chat('start\nend'))?.index).toBe(1)
     })
 
-    it('accepts Python named groups', () => {
+    it('accepts Python named groups, \\A and \\Z', () => {
       const matcher = matcherFor(`
   - type: llm
-    when: { messages_regex: "(?P<city>paris|rome) (?P=city)" }
+    when: { messages_regex: '\\A(?P<city>paris|rome)\\Z' }
     respond: { content: x }
 `)
-      expect(matcher.match(chat('Rome rome'))).toBeDefined()
+      expect(matcher.match(chat('Rome'))).toBeDefined()
       expect(matcher.match(chat('rome paris'))).toBeUndefined()
+      expect(matcher.match(chat('Arome'))).toBeUndefined()
+    })
+
+    it('refuses a back-reference in a scenario built in code, naming the rule', () => {
+      const scenario = {
+        version: 1 as const,
+        meta: {},
+        rules: [{ type: 'llm' as const, when: { messages_regex: '(a)\\1' }, times: null }],
+      }
+      expect(() => createMatcher(scenario)).toThrow(
+        'rules[0].when: cannot compile: unsupported regular expression "(a)\\\\1": the back-reference \\1 is not supported',
+      )
+    })
+
+    it('answers at once for a pattern that backtracks exponentially in V8', () => {
+      const matcher = matcherFor(`
+  - type: llm
+    when: { messages_regex: "^(a+)+$" }
+    respond: { content: x }
+`)
+      expect(matcher.match(chat(`${'a'.repeat(33)}!`))).toBeUndefined()
+      expect(matcher.match(chat('aaaa'))).toBeDefined()
     })
 
     it('tests any input of an embeddings request; input_regex is an alias', () => {

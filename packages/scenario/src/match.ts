@@ -2,7 +2,7 @@ import { type ContainsIndex, createContainsIndex } from './contains-index.js'
 import { ruleEndpoints } from './endpoints.js'
 import { ScenarioError } from './errors.js'
 import { compileGlob, type GlobTest } from './glob.js'
-import { compileRegex } from './regex.js'
+import { compileRegex, type ScenarioRegex } from './regex.js'
 import { conversationText, lastUserText, messageText } from './text.js'
 import type {
   ConversationMessage,
@@ -26,7 +26,7 @@ interface CompiledRule {
   readonly model: GlobTest | undefined
   readonly contains: string | undefined
   readonly ignoreCase: boolean
-  readonly regex: RegExp | undefined
+  readonly regex: ScenarioRegex | undefined
   readonly conversation: readonly ConversationMessage[] | undefined
   readonly input: readonly string[] | undefined
   readonly times: number | null
@@ -123,7 +123,7 @@ function containsHolds(compiled: CompiledRule, view: RequestView, needle: string
   return (compiled.ignoreCase ? view.lastUserLower : view.lastUser).includes(needle)
 }
 
-function regexHolds(regex: RegExp, view: RequestView): boolean {
+function regexHolds(regex: ScenarioRegex, view: RequestView): boolean {
   if (view.usesInput) return view.inputs.some((input) => regex.test(input))
   return regex.test(view.allText)
 }

@@ -360,6 +360,23 @@ rules:
     ])
   })
 
+  it('refuses a pattern the linear-time engine cannot run, with the rule, pattern and reason', () => {
+    const error = errorOf(
+      'version: 1\nrules:\n  - type: llm\n    respond: {}\n  - type: llm\n    when:\n      messages_regex: "(?<=total: )\\\\d+"\n    respond: {}\n',
+      'regex.yaml',
+    )
+    expect(error.issues).toEqual([
+      {
+        path: 'rules[1].when.messages_regex',
+        message:
+          'unsupported regular expression "(?<=total: )\\\\d+": lookbehind (?<=...) is not supported: matching runs in linear time, which cannot express it; rewrite the pattern without it',
+        line: 7,
+        column: 23,
+      },
+    ])
+    expect(error.message).toMatch(/^regex\.yaml:7:23 rules\[1\]\.when\.messages_regex: unsupported/)
+  })
+
   it('names the rule and position of an invalid glob', () => {
     expect(
       issuesOf(

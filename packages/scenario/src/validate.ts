@@ -1,4 +1,5 @@
 import type { ErrorObject } from 'ajv'
+import { ScenarioRegexError } from './errors.js'
 import { compileGlob } from './glob.js'
 import { compileRegex } from './regex.js'
 import { scenarioSchema } from './schema.js'
@@ -230,12 +231,13 @@ function semanticIssues(data: unknown): RawIssue[] {
       try {
         compileRegex(pattern)
       } catch (error) {
-        // V8 says `Invalid regular expression: /<translated>/ims: <reason>`; keep the reason.
         const text = error instanceof Error ? error.message : String(error)
-        const reason = text.slice(text.lastIndexOf(': ') + 2)
         issues.push({
           segments: ['rules', index, 'when', key],
-          message: `invalid regular expression ${JSON.stringify(pattern)}: ${reason}`,
+          message:
+            error instanceof ScenarioRegexError
+              ? text
+              : `invalid regular expression ${JSON.stringify(pattern)}: ${text}`,
           at: 'value',
         })
       }
