@@ -84,6 +84,64 @@ describe('anthropicRuleError', () => {
       'not_found_error',
     ])
   })
+
+  it('says "Overloaded" for a 529, as the real API does', () => {
+    expect(anthropicRuleError({ error_type: 'server_error', status_code: 529 }).body).toEqual({
+      type: 'error',
+      error: { type: 'overloaded_error', message: 'Overloaded' },
+      request_id: null,
+    })
+  })
+
+  it('gives a status_code that changes the type the default message of that type', () => {
+    const table = ([402, 403, 404, 413, 429, 503, 504] as const).map((status_code) => {
+      const { error } = anthropicRuleError({ error_type: 'server_error', status_code })
+        .body as AnthropicErrorBody
+      return [status_code, error.type, error.message]
+    })
+    expect(table).toEqual([
+      [402, 'billing_error', 'Billing error'],
+      [403, 'permission_error', 'Permission denied'],
+      [404, 'not_found_error', 'Not found'],
+      [413, 'request_too_large', 'Request exceeds the maximum allowed number of bytes.'],
+      [429, 'rate_limit_error', 'Rate limited'],
+      [503, 'api_error', 'Internal server error'],
+      [504, 'timeout_error', 'Request timeout'],
+    ])
+  })
+
+  it("keeps the rule's own message whatever the status", () => {
+    const answer = anthropicRuleError({
+      error_type: 'server_error',
+      status_code: 529,
+      message: 'Busy, try later',
+    })
+    expect((answer.body as AnthropicErrorBody).error).toEqual({
+      type: 'overloaded_error',
+      message: 'Busy, try later',
+    })
+  })
+
+  it('uses the messages the API sends for each error_type', () => {
+    const table = (
+      [
+        'invalid_request',
+        'authentication',
+        'rate_limit',
+        'server_error',
+        'timeout',
+        'content_filter',
+      ] as const
+    ).map((error_type) => (anthropicRuleError({ error_type }).body as AnthropicErrorBody).error)
+    expect(table).toEqual([
+      { type: 'invalid_request_error', message: 'Invalid request' },
+      { type: 'authentication_error', message: 'invalid x-api-key' },
+      { type: 'rate_limit_error', message: 'Rate limited' },
+      { type: 'api_error', message: 'Internal server error' },
+      { type: 'timeout_error', message: 'Request timeout' },
+      { type: 'invalid_request_error', message: 'Output blocked by content filtering policy' },
+    ])
+  })
 })
 
 describe('anthropicErrorType', () => {

@@ -34,22 +34,39 @@ interface ErrorDefault {
   readonly message: string
 }
 
+/**
+ * The message the API sends with each error type when it has nothing more specific to say
+ * (the defaults of its `ErrorObject` schema), e.g. `Overloaded` for a 529.
+ */
+export const ANTHROPIC_ERROR_MESSAGES: Readonly<Record<AnthropicErrorType, string>> = {
+  invalid_request_error: 'Invalid request',
+  authentication_error: 'Authentication error',
+  billing_error: 'Billing error',
+  permission_error: 'Permission denied',
+  not_found_error: 'Not found',
+  request_too_large: 'Request exceeds the maximum allowed number of bytes.',
+  rate_limit_error: 'Rate limited',
+  timeout_error: 'Request timeout',
+  api_error: 'Internal server error',
+  overloaded_error: 'Overloaded',
+}
+
 /** What each scenario `error_type` becomes on the Anthropic wire. */
 export const ANTHROPIC_ERRORS: Readonly<Record<ErrorType, ErrorDefault>> = {
   invalid_request: {
     status: 400,
     type: 'invalid_request_error',
-    message: 'Invalid request (simulated by Mocktopus)',
+    message: ANTHROPIC_ERROR_MESSAGES.invalid_request_error,
   },
+  // What the API says to a wrong key, rather than the schema's generic default.
   authentication: { status: 401, type: 'authentication_error', message: 'invalid x-api-key' },
   rate_limit: {
     status: 429,
     type: 'rate_limit_error',
-    message:
-      'This request would exceed the rate limit for your organization (simulated by Mocktopus)',
+    message: ANTHROPIC_ERROR_MESSAGES.rate_limit_error,
   },
-  server_error: { status: 500, type: 'api_error', message: 'Internal server error' },
-  timeout: { status: 504, type: 'timeout_error', message: 'Request timed out' },
+  server_error: { status: 500, type: 'api_error', message: ANTHROPIC_ERROR_MESSAGES.api_error },
+  timeout: { status: 504, type: 'timeout_error', message: ANTHROPIC_ERROR_MESSAGES.timeout_error },
   content_filter: {
     status: 400,
     type: 'invalid_request_error',
@@ -126,8 +143,9 @@ export function anthropicError(init: AnthropicErrorInit): WireError {
 
 /**
  * The answer to a rule's `error:`. `status_code` overrides the status and, where the real API
- * ties a type to that status (401, 429, 529, ...), the type too. Rate limits carry
- * `retry-after`, timeouts wait `delay_ms` (default 30 s) before answering, as for OpenAI.
+ * ties a type to that status (401, 429, 529, ...), the type and that type's default message too.
+ * Rate limits carry `retry-after`, timeouts wait `delay_ms` (default 30 s) before answering, as
+ * for OpenAI.
  *
  * @example anthropicRuleError({ error_type: 'server_error', status_code: 529 }) // overloaded_error
  */
@@ -139,6 +157,10 @@ export function anthropicRuleError(
   const status = spec.status_code ?? base.status
   const type =
     spec.status_code === undefined ? base.type : (TYPE_BY_STATUS.get(status) ?? base.type)
+  // A status that changes the type changes the default message with it: a 529 says
+  // "Overloaded" whatever the error_type, as the real API does.
+  const message =
+    spec.message ?? (type === base.type ? base.message : ANTHROPIC_ERROR_MESSAGES[type])
   const headers: Record<string, string> = {}
   if (spec.error_type === 'rate_limit' || status === 429 || spec.retry_after !== undefined) {
     headers['retry-after'] = String(spec.retry_after ?? DEFAULT_RETRY_AFTER)
@@ -146,7 +168,7 @@ export function anthropicRuleError(
   return anthropicError({
     status,
     type,
-    message: spec.message ?? base.message,
+    message,
     headers,
     delayMs: spec.delay_ms ?? (spec.error_type === 'timeout' ? DEFAULT_TIMEOUT_DELAY_MS : 0),
     requestId: options.requestId,
