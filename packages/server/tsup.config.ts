@@ -1,7 +1,12 @@
 import { defineConfig } from 'tsup'
 
 export default defineConfig({
-  entry: ['src/index.ts', 'src/node.ts'],
+  entry: {
+    index: 'src/index.ts',
+    node: 'src/node.ts',
+    record: 'src/record/index.ts',
+    cost: 'src/cost/index.ts',
+  },
   format: ['esm'],
   target: 'node20',
   dts: true,

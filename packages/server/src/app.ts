@@ -1,117 +1,77 @@
 /**
- * Assembles the Hono app: CORS, the route modules, and a catch-all that answers unknown paths
- * (404) and wrong methods (405) in the provider's error envelope. The catch-all is a route,
- * not `notFound`, because `parent.route('/llm', mock.app)` keeps a sub-app's routes and
- * `onError` but drops its `notFound`.
+ * The Hono adapter: one catch-all route hands every request to the transport-neutral handler
+ * (./handler.ts). A route, not `notFound`, because `parent.route('/llm', mock.app)` keeps a
+ * sub-app's routes and `onError` but drops its `notFound`; the mount prefix is read from the
+ * matched route (`/llm/*`), so the handler sees paths relative to it.
  */
-import { openaiError } from '@mocktopus/responders'
-import { Hono } from 'hono'
-import type { MocktopusContext, RouteEntry } from './context.js'
-import { type CORSOptions, corsMiddleware, corsOptionsOf } from './cors.js'
-import {
-  finishOutput,
-  internalError,
-  startExchange,
-  toResponse,
-  wireKindOf,
-  wireOutput,
-  writeWire,
-} from './pipeline.js'
-import { registerAdmin } from './routes/admin.js'
-import { registerAnthropicMessages } from './routes/anthropic-messages.js'
-import { registerGuard } from './routes/guard.js'
-import { registerHealth } from './routes/health.js'
-import { registerModels } from './routes/models.js'
-import { registerObservability } from './routes/observability.js'
-import { registerOpenAIChat } from './routes/openai-chat.js'
-import { registerOpenAICompletions } from './routes/openai-completions.js'
-import { registerOpenAIEmbeddings } from './routes/openai-embeddings.js'
-import { registerOpenAIResponses } from './routes/openai-responses.js'
+import { openaiError, readBody } from '@mocktopus/responders'
+import { type Context, Hono } from 'hono'
+import type { Handler, HttpRequest } from './handler.js'
+import { toResponse } from './output.js'
 
-export type { CORSOptions }
+// A Hono request as the handler reads it. A class, so `signal` stays a getter.
+class HonoRequest implements HttpRequest {
+  readonly #c: Context
+  readonly method: string
+  readonly path: string
+  readonly query: string
 
-/** Registers one API's routes. Add yours to `ROUTE_MODULES`. */
-export type RouteModule = (app: Hono, ctx: MocktopusContext) => void
+  constructor(c: Context) {
+    this.#c = c
+    this.method = c.req.method
+    this.path = c.req.path
+    const { url } = c.req
+    const at = url.indexOf('?')
+    this.query = at === -1 ? '' : url.slice(at + 1)
+  }
 
-/** Every route module, in registration order; the catch-all always comes after them. */
-export const ROUTE_MODULES: readonly RouteModule[] = [
-  registerGuard,
-  registerHealth,
-  registerObservability,
-  registerOpenAIChat,
-  registerOpenAIEmbeddings,
-  registerOpenAIResponses,
-  registerOpenAICompletions,
-  registerAnthropicMessages,
-  registerModels,
-  registerAdmin,
-]
+  header = (name: string): string | undefined => this.#c.req.raw.headers.get(name) ?? undefined
 
-function routePattern(path: string): RegExp {
-  const source = path
-    .split('/')
-    .map((segment) =>
-      segment.startsWith(':') ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
-    )
-    .join('/')
-  // A suffix match, so the app answers the same when mounted under a prefix.
-  return new RegExp(`${source}$`)
+  readBody(
+    limit: number,
+    done: Parameters<HttpRequest['readBody']>[1],
+    failed: (error: unknown) => void,
+  ): void {
+    readBody(this.#c.req.raw, limit).then(done, failed)
+  }
+
+  get signal(): AbortSignal {
+    return this.#c.req.raw.signal
+  }
+
+  toRequest(): Request {
+    return this.#c.req.raw
+  }
 }
 
-function routesFor(routes: readonly RouteEntry[], path: string): RouteEntry[] {
-  return routes.filter((route) => routePattern(route.path).test(path))
+// `/llm/*` -> `/llm`; `*` or `/*` -> ''.
+function mountOf(c: Context): string {
+  const pattern = c.req.routePath
+  return pattern.endsWith('*') ? pattern.slice(0, -1).replace(/\/$/, '') : ''
 }
 
 /**
- * The Mocktopus Hono app over a shared context.
+ * The Mocktopus Hono app over a handler.
  *
- * @example const app = createApp(ctx, { cors: true })
+ * @example const app = createApp(mock.handler); parent.route('/llm', app)
  */
-export function createApp(
-  ctx: MocktopusContext,
-  options: { cors?: boolean | CORSOptions } = {},
-): Hono {
+export function createApp(handler: Handler): Hono {
   const app = new Hono()
-  const corsOptions = corsOptionsOf(options.cors)
-  if (corsOptions) {
-    // writeWire's answers carry ctx.responseHeaders: the CORS headers when they are fixed.
-    const preset = ctx.responseHeaders !== undefined
-    app.use(
-      '*',
-      corsMiddleware(corsOptions, (c) => preset && wireKindOf(c.res) !== undefined),
-    )
-  }
-  for (const register of ROUTE_MODULES) register(app, ctx)
-
   app.all('*', (c) => {
-    const { method, path } = c.req
-    const known = routesFor(ctx.routes, path)
-    const start = startExchange(ctx, c, path)
-    if (known.length > 0) {
-      const allowed = [...new Set(known.map((route) => route.method))].join(', ')
-      const entry = known[0] as RouteEntry
-      const error = entry.errors({
-        status: 405,
-        message: `Invalid method for URL (${method} ${path}): use ${allowed}.`,
-        code: 'method_not_allowed',
-        headers: { allow: allowed },
-      })
-      const output = wireOutput(ctx, { ...start, endpoint: entry.path }, error)
-      return toResponse(finishOutput(entry, output, start))
-    }
-    const error = openaiError({
-      status: 404,
-      message: `Invalid URL (${method} ${path})`,
-      code: 'unknown_url',
+    return new Promise<Response>((resolve) => {
+      handler(new HonoRequest(c), mountOf(c), (output) => resolve(toResponse(output)))
     })
-    return writeWire(ctx, start, error)
   })
-
-  app.onError((err, c) => {
-    const [entry] = routesFor(ctx.routes, c.req.path)
-    const start = startExchange(ctx, c, c.req.path)
-    const output = wireOutput(ctx, start, internalError(entry?.errors ?? openaiError, err))
-    return toResponse(entry ? finishOutput(entry, output, start) : output)
+  // The handler answers its own failures; this is for a failure of the adapter itself.
+  app.onError((error) => {
+    const wire = openaiError({
+      status: 500,
+      message: `[mocktopus] internal error: ${error instanceof Error ? error.message : String(error)}`,
+    })
+    return new Response(JSON.stringify(wire.body), {
+      status: 500,
+      headers: { 'content-type': 'application/json' },
+    })
   })
   return app
 }

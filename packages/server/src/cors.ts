@@ -1,14 +1,22 @@
 /**
- * CORS for browser apps, with Hono's `cors` middleware. Preflights are answered by it. On other
- * requests it sets its headers on the route's answer, and when they cannot depend on the
- * request (any origin, the default) `writeWire` writes them itself: Hono's way reads the
- * answer's headers back as a `Headers` object, which on Node cost about a tenth of a small
- * answer.
+ * CORS for browser apps: the preflight's answer, and the headers every other answer carries.
+ * Written here rather than with Hono's middleware so both transports give the same headers.
  */
-import type { Context, MiddlewareHandler } from 'hono'
-import { cors } from 'hono/cors'
 
-export type CORSOptions = NonNullable<Parameters<typeof cors>[0]>
+/** CORS settings; the names follow Hono's `cors()` options. */
+export interface CORSOptions {
+  /** `*` (the default), one origin, a list, or a function that returns the origin to allow. */
+  readonly origin?: string | readonly string[] | ((origin: string) => string | null | undefined)
+  /** Methods a preflight allows; default GET, HEAD, PUT, POST, DELETE, PATCH. */
+  readonly allowMethods?: readonly string[]
+  /** Headers a preflight allows; default: whatever the browser asks for. */
+  readonly allowHeaders?: readonly string[]
+  /** Headers a page may read from an answer beyond the safelisted ones. */
+  readonly exposeHeaders?: readonly string[]
+  readonly credentials?: boolean
+  /** How long (seconds) a browser may cache a preflight's answer. */
+  readonly maxAge?: number
+}
 
 /** The headers a browser app may read from an answer, beyond the CORS-safelisted ones. */
 export const EXPOSED_HEADERS: readonly string[] = [
@@ -18,51 +26,68 @@ export const EXPOSED_HEADERS: readonly string[] = [
   'request-id',
 ]
 
+const DEFAULT_METHODS = ['GET', 'HEAD', 'PUT', 'POST', 'DELETE', 'PATCH']
+
+/** CORS as one instance applies it. */
+export interface CORS {
+  /** The headers of an answer to a request from `origin` (absent for a same-origin call). */
+  headers(origin: string | undefined): Readonly<Record<string, string>> | undefined
+  /** The preflight's headers (status 204). */
+  preflight(origin: string | undefined, requestHeaders: string | undefined): Record<string, string>
+}
+
 /**
- * The CORS options for the `cors` setting: `undefined` when CORS is off.
+ * CORS for the `cors` setting; `undefined` when it is off.
  *
- * @example corsOptionsOf(true) // { origin: '*', exposeHeaders: [...EXPOSED_HEADERS] }
+ * @example createCORS(true)?.headers('http://localhost:3000') // { 'access-control-allow-origin': '*', ... }
  */
-export function corsOptionsOf(setting: boolean | CORSOptions | undefined): CORSOptions | undefined {
+export function createCORS(setting: boolean | CORSOptions | undefined): CORS | undefined {
   if (setting === false) return undefined
-  const options = setting === true || setting === undefined ? {} : setting
-  return { origin: '*', exposeHeaders: [...EXPOSED_HEADERS], ...options }
-}
-
-/**
- * The CORS headers of every answer but a preflight's, or `undefined` when they depend on the
- * request (an origin list or function answers each origin differently).
- *
- * @example presetCORSHeaders({ origin: '*' }) // { 'access-control-allow-origin': '*' }
- */
-export function presetCORSHeaders(options: CORSOptions): Record<string, string> | undefined {
-  if ((options.origin ?? '*') !== '*') return undefined
-  const headers: Record<string, string> = { 'access-control-allow-origin': '*' }
-  if (options.credentials) headers['access-control-allow-credentials'] = 'true'
-  if (options.exposeHeaders?.length) {
-    headers['access-control-expose-headers'] = options.exposeHeaders.join(',')
+  const options: CORSOptions = setting === true || setting === undefined ? {} : setting
+  const origin = options.origin ?? '*'
+  const expose = (options.exposeHeaders ?? EXPOSED_HEADERS).join(',')
+  const allowOrigin = (requested: string | undefined): string | undefined => {
+    if (typeof origin === 'string') return origin
+    if (typeof origin === 'function') return origin(requested ?? '') ?? undefined
+    return requested !== undefined && origin.includes(requested) ? requested : undefined
   }
-  return headers
-}
-
-/**
- * The CORS middleware. `hasPreset(c)` tells when the answer already carries the preset headers,
- * so only answers built elsewhere (health, admin, a middleware's replacement) get them set.
- *
- * @example app.use('*', corsMiddleware(options, (c) => written.has(c.res)))
- */
-export function corsMiddleware(
-  options: CORSOptions,
-  hasPreset: (c: Context) => boolean = () => false,
-): MiddlewareHandler {
-  const withCORS = cors(options)
-  return async (c, next) => {
-    if (c.req.method === 'OPTIONS') return withCORS(c, next)
-    await next()
-    // Before the route runs, cors sets its headers on a placeholder response, and Hono then
-    // merges that into the route's response by copying it with its body as a stream: on Node
-    // the costliest step of a small answer. Setting them on the route's response afterwards
-    // gives the same headers.
-    if (!hasPreset(c)) await withCORS(c, async () => {})
+  const base = (requested: string | undefined): Record<string, string> => {
+    const headers: Record<string, string> = {}
+    const allowed = allowOrigin(requested)
+    if (allowed) headers['access-control-allow-origin'] = allowed
+    if (options.credentials) headers['access-control-allow-credentials'] = 'true'
+    // A grant that depends on the origin must not be cached for another.
+    if (origin !== '*') headers.vary = 'Origin'
+    return headers
+  }
+  // With any origin allowed, every answer carries the same headers: built once.
+  const fixed =
+    origin === '*'
+      ? Object.freeze({
+          ...base(undefined),
+          ...(expose ? { 'access-control-expose-headers': expose } : {}),
+        })
+      : undefined
+  return {
+    headers(requested) {
+      if (fixed) return fixed
+      const headers = base(requested)
+      if (expose) headers['access-control-expose-headers'] = expose
+      return headers
+    },
+    preflight(requested, requestHeaders) {
+      const headers = base(requested)
+      if (options.maxAge !== undefined) headers['access-control-max-age'] = String(options.maxAge)
+      headers['access-control-allow-methods'] = (options.allowMethods ?? DEFAULT_METHODS).join(',')
+      const allowHeaders = options.allowHeaders?.join(',') ?? requestHeaders
+      if (allowHeaders) {
+        headers['access-control-allow-headers'] = allowHeaders
+        if (!options.allowHeaders)
+          headers.vary = headers.vary
+            ? `${headers.vary}, Access-Control-Request-Headers`
+            : 'Access-Control-Request-Headers'
+      }
+      return headers
+    },
   }
 }

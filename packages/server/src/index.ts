@@ -1,33 +1,35 @@
-/** @module @mocktopus/server */
-
-export { type CORSOptions, createApp, ROUTE_MODULES, type RouteModule } from './app.js'
-export type { FinishOutput, MocktopusContext, RequestLine, RouteEntry } from './context.js'
-export * from './cost/index.js'
-export type { Exchange, ExchangeListener } from './exchange.js'
-export {
-  createJournal,
-  DEFAULT_JOURNAL_SIZE,
-  isJournaled,
-  type Journal,
-  type JournalOptions,
-} from './journal.js'
+/**
+ * @module @mocktopus/server
+ *
+ * `createMocktopus()`: the Hono app, an in-process `fetch` and the transport-neutral handler.
+ * The Node server is `@mocktopus/server/node`; record and replay `@mocktopus/server/record`;
+ * prices and metrics `@mocktopus/server/cost`.
+ */
+export type { Exchange } from '@mocktopus/responders'
+export { createApp } from './app.js'
+export { type CORSOptions, EXPOSED_HEADERS } from './cors.js'
+export { createHandler, type Handler, type HandlerCore, type HttpRequest } from './handler.js'
 export {
   createMocktopus,
   DEFAULT_BODY_LIMIT,
+  type ExchangeListener,
   type Mocktopus,
   type MocktopusOptions,
+  STORED_RESPONSES_LIMIT,
 } from './mocktopus.js'
 export {
-  type AnswerInput,
-  type ApiRoute,
-  addApiRoute,
-  addPlainRoute,
-  type ExchangeStart,
-  endpointOf,
-  handleApiRequest,
+  type JSONOutput,
+  type Output,
+  type ResponseOutput,
   RULE_HEADER,
-  startExchange,
-  writeWire,
-} from './pipeline.js'
-export * from './record/index.js'
-export { REQUESTS_PATH, RESET_PATH } from './routes/admin.js'
+  type StreamOutput,
+  toResponse,
+} from './output.js'
+export {
+  COST_REPORT_PATH,
+  HEALTH_PATH,
+  METRICS_PATH,
+  REQUESTS_PATH,
+  RESET_PATH,
+  type ToolingRoute,
+} from './tooling.js'

@@ -1,10 +1,10 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { Exchange } from '@mocktopus/responders'
 import { fixedClock } from '@mocktopus/responders'
 import { Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
-import type { Exchange } from './exchange.js'
 import { createMocktopus } from './mocktopus.js'
 
 const SCENARIO = `

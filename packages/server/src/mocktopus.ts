@@ -1,8 +1,18 @@
 /**
- * `createMocktopus()`: a scenario, a clock and options in; a Hono app, an in-process `fetch`,
- * and the controls tests need (`reset`, `setScenario`, `on('exchange')`) out.
+ * `createMocktopus()`: a scenario, a clock and options in; the Hono app, an in-process `fetch`,
+ * the transport-neutral handler the Node server runs, and the controls tests need (`reset`,
+ * `setScenario`, `on('exchange')`, the journal) out.
  */
-import { type Clock, fixedClock, systemClock } from '@mocktopus/responders'
+import {
+  type Clock,
+  createEngineState,
+  createJournal,
+  ENDPOINT_TABLE,
+  type EngineContext,
+  type Exchange,
+  fixedClock,
+  systemClock,
+} from '@mocktopus/responders'
 import {
   createMatcher,
   loadScenario,
@@ -13,13 +23,20 @@ import {
 } from '@mocktopus/scenario'
 import type { Hono } from 'hono'
 import { createApp } from './app.js'
-import { allowDirect, type MocktopusContext, type RouteEntry } from './context.js'
-import { type CORSOptions, corsOptionsOf, presetCORSHeaders } from './cors.js'
+import { type CORSOptions, createCORS } from './cors.js'
 import { type CostReportBody, createCostObserver } from './cost/observer.js'
 import type { PricingTable } from './cost/pricing.js'
-import type { Exchange, ExchangeListener } from './exchange.js'
-import { createJournal, isJournaled } from './journal.js'
+import { PROMETHEUS_CONTENT_TYPE } from './cost/prometheus.js'
+import { createHandler, type Handler } from './handler.js'
+import { jsonOutput, type Output } from './output.js'
 import type { RecordingHooks } from './record/hooks.js'
+import type { ToolingRoute } from './tooling.js'
+
+/** Listens to finished exchanges. */
+export type ExchangeListener = (exchange: Exchange) => void
+
+/** How many answered responses an instance keeps for `previous_response_id`. */
+export const STORED_RESPONSES_LIMIT = 1000
 
 /** The default request body limit: 10 MiB. */
 export const DEFAULT_BODY_LIMIT: number = 10 * 1024 * 1024
@@ -72,6 +89,11 @@ export interface MocktopusOptions {
 export interface Mocktopus {
   /** The Hono app; mount it with `parent.route('/llm', mock.app)`. */
   readonly app: Hono
+  /**
+   * The transport-neutral handler both the app and the Node server (`serve(mock)`) run: for a
+   * transport of your own, see docs/architecture.md.
+   */
+  readonly handler: Handler
   /** The global `fetch`'s signature, answered in process: `new OpenAI({ fetch: mock.fetch })`. */
   readonly fetch: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>
   /** The scenario in use. */
@@ -144,69 +166,85 @@ export async function createMocktopus(options: MocktopusOptions = {}): Promise<M
     )
   }
   const listeners = new Set<ExchangeListener>(options.observers ?? [])
-  const routes: RouteEntry[] = []
+  const routes = [...new Set(ENDPOINT_TABLE.map((row) => row.path))]
   const costs = createCostObserver({
     ...(options.pricing ? { pricing: options.pricing } : {}),
     ...(scenario.pricing ? { scenarioPricing: scenario.pricing } : {}),
-    routes: () => routes.map((route) => route.path),
+    routes: () => routes,
   })
-  listeners.add((exchange) => {
-    costs.observe(exchange)
-  })
-  const resetters: (() => void)[] = []
   const journal = createJournal<Exchange>({ size: options.journalSize })
+  const state = createEngineState({ responses: { limit: STORED_RESPONSES_LIMIT } })
   const reset = () => {
     matcher.reset()
     journal.clear()
-    for (const clear of resetters) clear()
+    state.reset()
   }
-
-  const corsOptions = corsOptionsOf(options.cors)
-  const responseHeaders = corsOptions && presetCORSHeaders(corsOptions)
-  const ctx: MocktopusContext = {
+  const recording = options.recording
+  const engine: EngineContext = {
     get matcher() {
       return matcher
     },
-    get scenario() {
-      return scenario
-    },
     clock,
+    state,
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
-    ...(responseHeaders ? { responseHeaders } : {}),
-    ...(options.authToken === undefined ? {} : { authToken: options.authToken }),
-    ...(options.admin === undefined ? {} : { admin: options.admin }),
-    routes,
-    directRoutes: new Map(),
-    costs,
-    onReset(clear) {
-      resetters.push(clear)
-    },
-    journal,
-    reset,
-    ...(options.mode === undefined ? {} : { mode: options.mode }),
-    ...(options.recording === undefined ? {} : { recording: options.recording }),
-    emit(exchange: Exchange) {
-      if (isJournaled(exchange)) journal.record(exchange)
-      for (const listener of listeners) {
-        try {
-          listener(exchange)
-        } catch (error) {
-          // An observer's bug must not turn a mocked answer into a failure for the client.
-          console.error('[mocktopus] an exchange listener threw:', error)
-        }
-      }
-    },
+    ...(recording?.forwardAll ? { forward: 'all' as const } : {}),
+    ...(!recording?.forwardAll && recording?.forward ? { forward: 'misses' as const } : {}),
+    ...(recording?.describeMiss ? { describeMiss: recording.describeMiss } : {}),
   }
-  const app = createApp(ctx, { cors: options.cors ?? true })
-  // The Node runner's direct path skips the app's middleware: only when none would act on an
-  // API request (no recording, no auth token, CORS off or with fixed headers).
-  const direct =
-    options.recording === undefined &&
-    options.authToken === undefined &&
-    (corsOptions === undefined || responseHeaders !== undefined)
+  const emit = (exchange: Exchange) => {
+    journal.record(exchange)
+    costs.observe(exchange)
+    for (const listener of listeners) {
+      try {
+        listener(exchange)
+      } catch (error) {
+        // An observer's bug must not turn a mocked answer into a failure for the client.
+        console.error('[mocktopus] an exchange listener threw:', error)
+      }
+    }
+  }
+  const tooling = (route: ToolingRoute): Output => {
+    switch (route.name) {
+      case 'health':
+        return jsonOutput(200, {
+          status: 'healthy',
+          mode: options.mode ?? 'mock',
+          scenario_loaded: scenario.source !== undefined || scenario.rules.length > 0,
+          rules: scenario.rules.length,
+          ...costs.health(),
+        })
+      case 'cost-report':
+        return jsonOutput(200, costs.report())
+      case 'metrics':
+        return {
+          kind: 'json',
+          status: 200,
+          headers: { 'content-type': PROMETHEUS_CONTENT_TYPE, 'cache-control': 'no-store' },
+          text: costs.metrics(),
+        }
+      case 'requests':
+        return jsonOutput(200, { requests: journal.entries() }, { 'cache-control': 'no-store' })
+      case 'reset':
+        reset()
+        return jsonOutput(200, { reset: true })
+      case 'missing':
+        return jsonOutput(404, { error: 'not found' })
+    }
+  }
+  const handler = createHandler({
+    engine,
+    cors: createCORS(options.cors ?? true),
+    authToken: options.authToken,
+    admin: options.admin !== false,
+    recording,
+    emit,
+    tooling,
+  })
+  const app = createApp(handler)
 
-  const mock: Mocktopus = {
+  return {
     app,
+    handler,
     fetch: (input, init) => Promise.resolve(app.fetch(toRequest(input, init))),
     get scenario() {
       return scenario
@@ -228,5 +266,4 @@ export async function createMocktopus(options: MocktopusOptions = {}): Promise<M
     },
     costReport: () => costs.report(),
   }
-  return direct ? allowDirect(mock, ctx) : mock
 }

@@ -4,9 +4,8 @@
  * keep-alive sockets do not hold the server open.
  */
 import { connect } from 'node:net'
-import type { Clock } from '@mocktopus/responders'
+import type { Clock, Exchange } from '@mocktopus/responders'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { Exchange } from '../src/exchange.js'
 import { createMocktopus } from '../src/mocktopus.js'
 import { type RunningServer, serve } from '../src/node.js'
 

@@ -57,7 +57,7 @@ describe('anthropicRuleError', () => {
       }
     `)
     expect(anthropicRuleError({ error_type: 'rate_limit' }).headers).toEqual({
-      'retry-after': '60',
+      'retry-after': '1',
     })
   })
 

@@ -21,8 +21,8 @@ describe('openaiRuleError', () => {
     expect(typeof (wire.body as { error: { message: string } }).error.message).toBe('string')
   })
 
-  it('sends Retry-After for rate limits, 60 unless the rule says', () => {
-    expect(openaiRuleError({ error_type: 'rate_limit' }).headers).toEqual({ 'retry-after': '60' })
+  it('sends Retry-After for rate limits, 1 second unless the rule says', () => {
+    expect(openaiRuleError({ error_type: 'rate_limit' }).headers).toEqual({ 'retry-after': '1' })
     expect(openaiRuleError({ error_type: 'rate_limit', retry_after: 5 }).headers).toEqual({
       'retry-after': '5',
     })

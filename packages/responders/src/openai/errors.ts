@@ -64,8 +64,12 @@ export const OPENAI_ERROR_DEFAULTS: Readonly<Record<ErrorType, ErrorDefaults>> =
   },
 }
 
-/** Seconds a rate-limit error asks the client to wait when the rule does not say. */
-export const DEFAULT_RETRY_AFTER = 60
+/**
+ * Seconds a rate-limit error asks the client to wait when the rule does not say. Short because
+ * the SDKs honour it on each of their default retries: a minute here stalled every test that
+ * met a 429 without `maxRetries: 0`.
+ */
+export const DEFAULT_RETRY_AFTER = 1
 
 /** How long a `timeout` error waits before answering when the rule does not say (as Python did). */
 export const DEFAULT_TIMEOUT_DELAY_MS = 30_000
@@ -105,7 +109,7 @@ export function openaiError(init: WireErrorInit): WireError {
  * The answer to a rule's `error:` block: the defaults for its `error_type`, with the rule's
  * `status_code`, `code`, `message`, `param`, `retry_after` and `delay_ms` on top.
  *
- * @example openaiRuleError({ error_type: 'rate_limit' }).headers // { 'retry-after': '60' }
+ * @example openaiRuleError({ error_type: 'rate_limit' }).headers // { 'retry-after': '1' }
  */
 export function openaiRuleError(spec: ErrorSpec): WireError {
   const defaults = OPENAI_ERROR_DEFAULTS[spec.error_type] ?? OPENAI_ERROR_DEFAULTS.server_error

@@ -1,4 +1,4 @@
-import { monotonicMs } from '../monotonic.js'
+import { monotonicMs } from '@mocktopus/responders'
 import { createMetrics, DURATION_BUCKETS, type Metrics } from './metrics.js'
 import { formatUSD } from './money.js'
 import { DEFAULT_PRICING, mergePricing, type PricingTable } from './pricing.js'

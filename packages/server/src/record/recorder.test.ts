@@ -1,10 +1,10 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { Exchange } from '@mocktopus/responders'
 import { encodeFloat32Base64, encodeSSE } from '@mocktopus/responders'
 import { parseScenario } from '@mocktopus/scenario'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Exchange } from '../exchange.js'
 import { createRecorder, createReplayer } from './recorder.js'
 
 const OPENAI_KEY = 'sk-client-0123456789abcdef'

@@ -1,7 +1,7 @@
+import type { Exchange } from '@mocktopus/responders'
 import { fixedClock } from '@mocktopus/responders'
 import { Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
-import type { Exchange } from '../exchange.js'
 import { createMocktopus, type MocktopusOptions } from '../mocktopus.js'
 
 const SCENARIO = `

@@ -1,8 +1,8 @@
+import type { Exchange } from '@mocktopus/responders'
 import { fixedClock } from '@mocktopus/responders'
 import { Hono } from 'hono'
 import parsePrometheusTextFormat from 'parse-prometheus-text-format'
 import { describe, expect, it } from 'vitest'
-import type { Exchange } from '../exchange.js'
 import { createMocktopus } from '../mocktopus.js'
 
 const SCENARIO = `

@@ -1,6 +1,6 @@
+import type { Exchange } from '@mocktopus/responders'
 import { fixedClock } from '@mocktopus/responders'
 import { describe, expect, it } from 'vitest'
-import type { Exchange } from '../exchange.js'
 import { createMocktopus } from '../mocktopus.js'
 
 const SCENARIO = `

@@ -163,7 +163,7 @@ describe('answerChat', () => {
       clock,
     })
     expect(limited.headers).toEqual({
-      'retry-after': '60',
+      'retry-after': '1',
       'x-request-id': expect.stringMatching(/^req_[A-Za-z0-9]{32}$/),
     })
   })

@@ -2,9 +2,9 @@
  * `startMocktopus()`: one call for a test suite's `beforeAll` that creates a Mocktopus
  * instance, serves it on a free port on 127.0.0.1, and hands back what the tests need.
  */
-import type { Exchange } from './exchange.js'
-import { createMocktopus, type Mocktopus, type MocktopusOptions } from './mocktopus.js'
-import { serve } from './node.js'
+import type { Exchange } from '@mocktopus/responders'
+import { createMocktopus, type Mocktopus, type MocktopusOptions } from '../mocktopus.js'
+import { serve } from './serve.js'
 
 export interface StartMocktopusOptions extends MocktopusOptions {
   /** Default 0: a free port, so parallel test files never collide. */

@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
-import { createMocktopus } from '../mocktopus.js'
 import { isAuthorized } from './guard.js'
+import { createMocktopus } from './mocktopus.js'
 
 const SCENARIO = `
 version: 1

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { monotonicMs } from '../src/monotonic.js'
+import { monotonicMs } from './monotonic.js'
 
 describe('monotonicMs', () => {
   it('counts milliseconds forward, as performance.now() does', async () => {

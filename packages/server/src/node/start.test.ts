@@ -1,6 +1,6 @@
+import type { Exchange } from '@mocktopus/responders'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { Exchange } from './exchange.js'
-import { type StartedMocktopus, startMocktopus } from './node.js'
+import { type StartedMocktopus, startMocktopus } from '../node.js'
 
 const SCENARIO = `
 version: 1

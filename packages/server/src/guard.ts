@@ -1,0 +1,54 @@
+/**
+ * The auth guard: with `authToken` set, every request but `GET /health` must carry it, as
+ * `Authorization: Bearer <token>` or `x-api-key: <token>` (what the Anthropic SDK sends).
+ */
+import type { WireErrorInit } from '@mocktopus/responders'
+
+/**
+ * Compares in time that depends only on the lengths, so response timing does not reveal how
+ * much of a guessed token was right.
+ */
+function sameToken(given: string, expected: string): boolean {
+  let diff = given.length ^ expected.length
+  for (let i = 0; i < expected.length; i++) {
+    diff |= (given.charCodeAt(i) || 0) ^ expected.charCodeAt(i)
+  }
+  return diff === 0
+}
+
+type HeaderLookup = (name: string) => string | null | undefined
+
+function presentedTokens(header: HeaderLookup): string[] {
+  const tokens: string[] = []
+  const bearer = /^Bearer\s+(.+)$/i.exec(header('authorization') ?? '')
+  if (bearer?.[1]) tokens.push(bearer[1].trim())
+  const apiKey = header('x-api-key')
+  if (apiKey) tokens.push(apiKey.trim())
+  return tokens
+}
+
+/**
+ * Whether a request carries the token, as a bearer token or an `x-api-key`.
+ *
+ * @example isAuthorized(new Headers({ authorization: 'Bearer s3cret' }), 's3cret') // true
+ */
+export function isAuthorized(headers: Headers | HeaderLookup, token: string): boolean {
+  const header = typeof headers === 'function' ? headers : (name: string) => headers.get(name)
+  return presentedTokens(header).some((given) => sameToken(given, token))
+}
+
+/**
+ * The 401 for a request without the token, worded for its provider; never echoes a key.
+ *
+ * @example unauthorized('openai', header) // { status: 401, code: 'invalid_api_key', ... }
+ */
+export function unauthorized(provider: string, header: HeaderLookup): WireErrorInit {
+  const given = presentedTokens(header).length > 0
+  if (provider === 'anthropic') {
+    return { status: 401, message: given ? 'invalid x-api-key' : 'x-api-key header is required' }
+  }
+  const message = given
+    ? 'Incorrect API key provided. This Mocktopus server was started with an auth token (--auth-token); send it as Authorization: Bearer <token>.'
+    : "You didn't provide an API key. This Mocktopus server requires one (--auth-token): send Authorization: Bearer <token>."
+  return { status: 401, message, type: 'invalid_request_error', code: 'invalid_api_key' }
+}

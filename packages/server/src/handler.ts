@@ -1,0 +1,291 @@
+/**
+ * The transport-neutral handler: everything between a request arriving and its answer being
+ * written. It owns routing (the endpoint table and the tooling routes), CORS, the auth guard,
+ * 404 and 405, the 500 envelope and the exchange records; the engine answers API requests.
+ * The Hono app (./app.ts) and the Node server (./node/serve.ts) are thin adapters over it.
+ */
+import {
+  type BodyRead,
+  beginExchange,
+  completeExchange,
+  createRouter,
+  type EngineAnswer,
+  type EngineContext,
+  type EngineForward,
+  type EngineRequest,
+  type EngineResult,
+  type Exchange,
+  type ExchangeDraft,
+  OPENAI_PROVIDER,
+  outcomeOf,
+  type Provider,
+  type Route,
+  refuse,
+  runEngine,
+  type WireErrorInit,
+  type WireResult,
+} from '@mocktopus/responders'
+import type { CORS } from './cors.js'
+import { isAuthorized, unauthorized } from './guard.js'
+import { notFoundError, providerOf } from './not-found.js'
+import { type Output, RULE_HEADER, toResponse, whenRead } from './output.js'
+import type { RecordingHooks } from './record/hooks.js'
+import { type ToolingRoute, toolingRoute } from './tooling.js'
+
+/** A request as the handler reads it, whichever transport it came through. */
+export interface HttpRequest {
+  readonly method: string
+  /** The path as requested, without the query string, e.g. `/llm/v1/chat/completions`. */
+  readonly path: string
+  /** The query string without `?`; empty when there is none. */
+  readonly query: string
+  /** A request header by lower-case name. */
+  header(name: string): string | undefined
+  /** Reads the body under `limit` bytes, then calls `done`, or `failed` if reading broke. */
+  readBody(limit: number, done: (read: BodyRead) => void, failed: (error: unknown) => void): void
+  /** Aborts when the client goes away. Read only by what waits, so it may be built lazily. */
+  readonly signal: AbortSignal
+  /** The request as a Web `Request` (its body already read), to forward upstream. */
+  toRequest(): Request
+}
+
+/** What the handler answers from: one Mocktopus instance. */
+export interface HandlerCore {
+  /** The engine's context; its matcher is the current scenario's. */
+  readonly engine: EngineContext
+  readonly cors: CORS | undefined
+  readonly authToken: string | undefined
+  /** `false` hides `/_mocktopus/*`. */
+  readonly admin: boolean
+  readonly recording: RecordingHooks | undefined
+  /** Tells every observer about one finished exchange. */
+  emit(exchange: Exchange): void
+  /** The tooling routes' answers: health, journal, reset, metrics, cost report. */
+  tooling(route: ToolingRoute): Output
+}
+
+/** Answers one request; `reply` is called exactly once. */
+export type Handler = (request: HttpRequest, mount: string, reply: (output: Output) => void) => void
+
+const EMPTY_BODY: BodyRead = { ok: true, text: '' }
+
+// The engine's view of one request. A class, so `signal` is a getter read only by what waits.
+class RoutedRequest implements EngineRequest {
+  readonly route: Route
+  readonly exchange: ExchangeDraft
+  readonly query: string
+  readonly body: BodyRead
+  readonly #http: HttpRequest
+
+  constructor(route: Route, exchange: ExchangeDraft, http: HttpRequest, body: BodyRead) {
+    this.route = route
+    this.exchange = exchange
+    this.query = http.query
+    this.body = body
+    this.#http = http
+  }
+
+  get signal(): AbortSignal {
+    return this.#http.signal
+  }
+}
+
+/**
+ * The handler over one instance.
+ *
+ * @example const handle = createHandler(core); handle(request, '', (output) => write(output))
+ */
+export function createHandler(core: HandlerCore): Handler {
+  const router = createRouter()
+  const { cors, authToken, engine } = core
+
+  // An answer ready to send; the exchange is reported when it is done (a stream's at its end).
+  function output(
+    wire: WireResult,
+    exchange: ExchangeDraft | undefined,
+    corsHeaders: Readonly<Record<string, string>> | undefined,
+  ): Output {
+    // A plain record: Node writes it straight to the socket. Responders give lower-case names.
+    const headers: Record<string, string> = Object.assign({}, corsHeaders, wire.headers)
+    if (exchange && exchange.ruleIndex !== null) headers[RULE_HEADER] = String(exchange.ruleIndex)
+    if (wire.kind !== 'stream') {
+      headers['content-type'] = 'application/json'
+      if (exchange) core.emit(completeExchange(exchange, outcomeOf(wire)))
+      const text = (wire.kind === 'json' && wire.bodyText) || JSON.stringify(wire.body)
+      return { kind: 'json', status: wire.status, headers, text }
+    }
+    headers['content-type'] = 'text/event-stream; charset=utf-8'
+    headers['cache-control'] = 'no-cache'
+    let settle = () => {}
+    const settled = new Promise<void>((resolve) => {
+      settle = resolve
+    })
+    const frames = whenRead(wire.frames, () => {
+      if (exchange) core.emit(completeExchange(exchange, outcomeOf(wire)))
+      settle()
+    })
+    return { kind: 'stream', status: wire.status, headers, frames, settled }
+  }
+
+  // An error of the handler's own, journaled as an exchange on `path` unless it is tooling.
+  function refusal(
+    provider: Provider,
+    init: WireErrorInit,
+    http: HttpRequest,
+    path: string,
+    corsHeaders: Readonly<Record<string, string>> | undefined,
+    journaled = true,
+  ): Output {
+    const exchange = beginExchange(http.method, http.path, path, engine.clock.now())
+    const wire = refuse(provider, init, exchange, engine.state)
+    return output(wire, journaled ? exchange : undefined, corsHeaders)
+  }
+
+  function forward(
+    result: EngineForward,
+    route: Route,
+    http: HttpRequest,
+    corsHeaders: Readonly<Record<string, string>> | undefined,
+  ): Promise<Output> {
+    const send = core.recording?.forward
+    if (!send) throw new Error('a request to forward, but no recording hooks')
+    const { exchange } = result
+    return send({
+      request: http.toRequest(),
+      endpoint: exchange.endpoint,
+      text: result.text,
+      errors: route.endpoint.provider.errors,
+      ...(result.request === undefined ? {} : { match: result.request }),
+      reply: (wire) => toResponse(output(wire, exchange, corsHeaders)),
+      finish: (outcome) => core.emit(completeExchange(exchange, outcome)),
+    }).then((response) => ({ kind: 'response', response }))
+  }
+
+  function answerAPI(
+    route: Route,
+    http: HttpRequest,
+    path: string,
+    corsHeaders: Readonly<Record<string, string>> | undefined,
+    reply: (output: Output) => void,
+  ): void {
+    const exchange = beginExchange(http.method, http.path, path, engine.clock.now())
+    // As a thrown error anywhere below: a 500 in the endpoint's envelope, never a lost socket.
+    const fail = (error: unknown) => {
+      const message = `[mocktopus] internal error: ${error instanceof Error ? error.message : String(error)}`
+      reply(refusal(route.endpoint.provider, { status: 500, message }, http, path, corsHeaders))
+    }
+    const send = (result: EngineResult) => {
+      if (result.kind === 'forward') {
+        forward(result, route, http, corsHeaders).then(reply, fail)
+        return
+      }
+      const { wire } = result as EngineAnswer
+      if (wire.delayMs <= 0) reply(output(wire, exchange, corsHeaders))
+      else
+        engine.clock
+          .sleep(wire.delayMs, http.signal)
+          .then(() => reply(output(wire, exchange, corsHeaders)), fail)
+    }
+    const run = (body: BodyRead) => {
+      let result: EngineResult | Promise<EngineResult>
+      try {
+        result = runEngine(engine, new RoutedRequest(route, exchange, http, body))
+      } catch (error) {
+        fail(error)
+        return
+      }
+      if (result instanceof Promise) result.then(send, fail)
+      else send(result)
+    }
+    const { endpoint } = route
+    if (endpoint.kind === 'plain' && !endpoint.readsBody) run(EMPTY_BODY)
+    else http.readBody(engine.bodyLimit, run, fail)
+  }
+
+  return (http, mount, reply) => {
+    const { method } = http
+    const path =
+      mount !== '' && http.path.startsWith(mount) ? http.path.slice(mount.length) || '/' : http.path
+    const origin = http.header('origin')
+    if (cors && method === 'OPTIONS' && http.header('access-control-request-method')) {
+      const headers = cors.preflight(origin, http.header('access-control-request-headers'))
+      reply({ kind: 'json', status: 204, headers, text: '' })
+      return
+    }
+    const corsHeaders = cors?.headers(origin)
+    const route = router.find(method, path, http.header)
+
+    // The tooling routes: not API traffic, so never journaled.
+    const tooling = route ? undefined : toolingRoute(path)
+    if (tooling) {
+      if (tooling.admin && !core.admin) {
+        const message = `Invalid URL (${method} ${http.path}): the admin routes are turned off (admin: false, --no-admin).`
+        reply(
+          refusal(
+            OPENAI_PROVIDER,
+            { status: 404, message, code: 'unknown_url' },
+            http,
+            path,
+            corsHeaders,
+            false,
+          ),
+        )
+        return
+      }
+      if (
+        authToken !== undefined &&
+        tooling.name !== 'health' &&
+        !isAuthorized(http.header, authToken)
+      ) {
+        reply(
+          refusal(
+            OPENAI_PROVIDER,
+            unauthorized('openai', http.header),
+            http,
+            path,
+            corsHeaders,
+            false,
+          ),
+        )
+        return
+      }
+      if (tooling.name === 'missing') {
+        const init = {
+          status: 404,
+          message: `Invalid URL (${method} ${http.path}).`,
+          code: 'unknown_url',
+        }
+        reply(refusal(OPENAI_PROVIDER, init, http, path, corsHeaders, false))
+        return
+      }
+      if (method !== tooling.method) {
+        const message = `Invalid method for URL (${method} ${http.path}): use ${tooling.method}.`
+        const init = {
+          status: 405,
+          message,
+          code: 'method_not_allowed',
+          headers: { allow: tooling.method },
+        }
+        reply(refusal(OPENAI_PROVIDER, init, http, path, corsHeaders, false))
+        return
+      }
+      const answer = core.tooling(tooling)
+      if (answer.kind !== 'response') Object.assign(answer.headers, corsHeaders)
+      reply(answer)
+      return
+    }
+
+    const provider = route?.endpoint.provider ?? providerOf(path, http.header, router)
+    if (authToken !== undefined && !isAuthorized(http.header, authToken)) {
+      reply(refusal(provider, unauthorized(provider.name, http.header), http, path, corsHeaders))
+      return
+    }
+    if (!route) {
+      reply(
+        refusal(provider, notFoundError(method, http.path, path, router), http, path, corsHeaders),
+      )
+      return
+    }
+    answerAPI(route, http, path, corsHeaders, reply)
+  }
+}

@@ -1,0 +1,111 @@
+/** Writes the handler's outputs to `node:http` responses, without a Web `Response` for ours. */
+import type { ServerResponse } from 'node:http'
+import { encodeSSE } from '@mocktopus/responders'
+import type { JSONOutput, StreamOutput } from '../output.js'
+
+// JSON answers made while the event loop handles one round of I/O, written together once that
+// round is over (setImmediate runs after it), as Redis writes its replies before it next waits
+// for the network: one wake-up of a waiting client serves the round. A lone answer waits one
+// hop of the loop.
+let pendingJSON: [ServerResponse, JSONOutput][] = []
+
+/**
+ * Queues a JSON answer for the end of this round of I/O.
+ *
+ * @example sendJSON(response, { kind: 'json', status: 200, headers: {}, text: '{}' })
+ */
+export function sendJSON(response: ServerResponse, output: JSONOutput): void {
+  if (pendingJSON.length === 0) setImmediate(writePendingJSON)
+  pendingJSON.push([response, output])
+}
+
+function writePendingJSON(): void {
+  const round = pendingJSON
+  pendingJSON = []
+  for (const [response, output] of round) {
+    try {
+      writeJSON(response, output)
+    } catch {
+      // Never the rest of the round for one answer Node would not write: that client's
+      // connection closes instead of waiting.
+      response.destroy()
+    }
+  }
+}
+
+// One writeHead with the length among the headers: a setHeader call per header cost more than
+// the rest of the write. The record is this answer's own (the handler builds one per answer).
+function writeJSON(response: ServerResponse, output: JSONOutput): void {
+  const headers: Record<string, string | number> = output.headers
+  headers['Content-Length'] = Buffer.byteLength(output.text)
+  response.writeHead(output.status, headers)
+  response.end(output.text)
+}
+
+/**
+ * Writes an SSE answer frame by frame, waiting when the socket is full; a client that leaves
+ * ends the loop, whose `return()` stops the source and reports the exchange.
+ *
+ * @example void sendStream(response, output)
+ */
+export async function sendStream(response: ServerResponse, output: StreamOutput): Promise<void> {
+  response.writeHead(output.status, output.headers)
+  response.flushHeaders()
+  try {
+    for await (const frame of output.frames) {
+      if (response.destroyed) break
+      if (!response.write(encodeSSE(frame))) await drained(response)
+    }
+    response.end()
+  } catch {
+    response.destroy()
+  }
+}
+
+/**
+ * Writes a Web `Response` (an upstream's, in record mode) as it arrives.
+ *
+ * @example await sendResponse(response, upstreamAnswer)
+ */
+export async function sendResponse(response: ServerResponse, answer: Response): Promise<void> {
+  const headers: Record<string, string | string[]> = {}
+  answer.headers.forEach((value, name) => {
+    headers[name] = value
+  })
+  const cookies = answer.headers.getSetCookie?.()
+  if (cookies && cookies.length > 0) headers['set-cookie'] = cookies
+  response.writeHead(answer.status, headers)
+  if (!answer.body) {
+    response.end()
+    return
+  }
+  response.flushHeaders()
+  const reader = answer.body.getReader()
+  try {
+    for (;;) {
+      if (response.destroyed) {
+        await reader.cancel()
+        return
+      }
+      const { done, value } = await reader.read()
+      if (done) break
+      if (!response.write(value)) await drained(response)
+    }
+    response.end()
+  } catch {
+    response.destroy()
+    await reader.cancel().catch(() => {})
+  }
+}
+
+function drained(response: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      response.off('drain', done)
+      response.off('close', done)
+      resolve()
+    }
+    response.once('drain', done)
+    response.once('close', done)
+  })
+}

@@ -1,0 +1,67 @@
+/**
+ * The answer for a path no endpoint serves: 405 naming the allowed methods when the path is an
+ * endpoint's, else 404 with a hint when the path ends in one (a base URL with a stray `/v1` or
+ * prefix is the usual cause), in the envelope of the provider the request looks meant for.
+ */
+import {
+  ANTHROPIC_PROVIDER,
+  ENDPOINT_TABLE,
+  type HeaderLookup,
+  OPENAI_PROVIDER,
+  type Provider,
+  type Router,
+  type WireErrorInit,
+} from '@mocktopus/responders'
+
+// The endpoint a mistaken path ends in: `/v1/v1/messages` -> the Messages row.
+function endpointWithin(path: string) {
+  return ENDPOINT_TABLE.find(
+    (row) => !row.path.includes('/:') && path.length > row.path.length && path.endsWith(row.path),
+  )
+}
+
+/**
+ * The provider whose envelope a request with no endpoint gets: Anthropic's when its path or its
+ * headers look Anthropic's, OpenAI's otherwise.
+ *
+ * @example providerOf('/v1/v1/messages', () => undefined) // ANTHROPIC_PROVIDER
+ */
+export function providerOf(path: string, header: HeaderLookup, router: Router): Provider {
+  const rows = router.at(path)
+  if (rows[0]) return rows[0].provider
+  const within = endpointWithin(path)
+  if (within) return within.provider
+  return header('anthropic-version') !== undefined ? ANTHROPIC_PROVIDER : OPENAI_PROVIDER
+}
+
+/**
+ * 405 or 404 for `method` at `path` (relative to the mount; `requested` is the path as sent).
+ *
+ * @example notFoundError('GET', '/v1/chat/completions', '/v1/chat/completions', router).status // 405
+ */
+export function notFoundError(
+  method: string,
+  requested: string,
+  path: string,
+  router: Router,
+): WireErrorInit {
+  const rows = router.at(path)
+  if (rows.length > 0) {
+    const allowed = [...new Set(rows.map((row) => row.method))].join(', ')
+    return {
+      status: 405,
+      message: `Invalid method for URL (${method} ${requested}): use ${allowed}.`,
+      code: 'method_not_allowed',
+      headers: { allow: allowed },
+    }
+  }
+  const within = endpointWithin(path)
+  const hint = within
+    ? ` Did you mean ${within.method} ${within.path}? Check the client's base URL: the openai SDK's ends in /v1 (http://127.0.0.1:8080/v1); Anthropic's is the server root (http://127.0.0.1:8080).`
+    : ''
+  return {
+    status: 404,
+    message: `Invalid URL (${method} ${requested}).${hint}`,
+    code: 'unknown_url',
+  }
+}
