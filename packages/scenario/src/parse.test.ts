@@ -13,6 +13,15 @@ function issuesOf(text: string): ScenarioIssue[] {
   throw new Error('expected the scenario to be invalid')
 }
 
+function jsonError(text: string): string {
+  try {
+    JSON.parse(text)
+  } catch (error) {
+    return (error as Error).message
+  }
+  throw new Error(`expected ${text} not to parse`)
+}
+
 function errorOf(text: string, source = 'test.yaml'): ScenarioError {
   try {
     parseScenario(text, { source })
@@ -310,6 +319,27 @@ rules:
       '11:51 rules[1].error.status_code: must be >= 400; got 200',
       '13:12 rules[2].times: must be an integer or null; got number 1.5',
       '14:63 rules[2].respond.tool_calls[0].function.arguments: must be a string or a mapping; got number 3',
+    ])
+  })
+
+  it('rejects tool-call arguments given as a string that is not a JSON object', () => {
+    const issues = issuesOf(`version: 1
+rules:
+  - type: llm.anthropic
+    respond:
+      tool_calls:
+        - function: { name: ok, arguments: '{"city": "Paris"}' }
+        - function: { name: ok_too, arguments: { city: Paris } }
+        - function:
+            name: weather
+            arguments: "{city: Paris}"
+        - function: { name: listed, arguments: '[1, 2]' }
+`)
+    expect(
+      issues.map((issue) => `${issue.line}:${issue.column} ${issue.path}: ${issue.message}`),
+    ).toEqual([
+      `10:24 rules[0].respond.tool_calls[2].function.arguments: must be a JSON object, as a string or a mapping; the string "{city: Paris}" is not one (${jsonError('{city: Paris}')})`,
+      '11:48 rules[0].respond.tool_calls[3].function.arguments: must be a JSON object, as a string or a mapping; the string "[1, 2]" is not one (it is a list)',
     ])
   })
 

@@ -73,6 +73,31 @@ describe('validateScenario', () => {
   })
 })
 
+describe('validateScenario on tool calls', () => {
+  it('accepts arguments as a mapping or a JSON object string, and nothing else as a string', () => {
+    const call = (args: unknown) => ({ function: { name: 'f', arguments: args } })
+    const issues = validateScenario({
+      version: 1,
+      rules: [
+        {
+          type: 'llm',
+          respond: {
+            tool_calls: [call({ a: 1 }), call('{"a": 1}'), call(''), call('null'), call('"x"')],
+          },
+        },
+      ],
+    })
+    expect(issues.map((issue) => issue.path)).toEqual([
+      'rules[0].respond.tool_calls[2].function.arguments',
+      'rules[0].respond.tool_calls[3].function.arguments',
+      'rules[0].respond.tool_calls[4].function.arguments',
+    ])
+    expect(issues[1]?.message).toBe(
+      'must be a JSON object, as a string or a mapping; the string "null" is not one (it is null)',
+    )
+  })
+})
+
 describe('createScenario', () => {
   it('builds a frozen scenario from plain data', () => {
     const scenario = createScenario(

@@ -186,11 +186,39 @@ function fromAjv(error: ErrorObject, data: unknown): RawIssue | undefined {
   }
 }
 
+// The wire wants arguments as a JSON string, and Anthropic's tool_use block wants them as an
+// object: a string that is not a JSON object would only fail when a request selects the rule.
+function toolArgumentIssues(respond: unknown, index: number): RawIssue[] {
+  if (!isRecord(respond) || !Array.isArray(respond.tool_calls)) return []
+  const issues: RawIssue[] = []
+  respond.tool_calls.forEach((call: unknown, callIndex: number) => {
+    const args = isRecord(call) && isRecord(call.function) ? call.function.arguments : undefined
+    if (typeof args !== 'string') return
+    let reason: string | undefined
+    try {
+      const parsed: unknown = JSON.parse(args)
+      if (!isRecord(parsed)) reason = `it is ${kindOf(parsed)}`
+    } catch (error) {
+      reason = error instanceof Error ? error.message : String(error)
+    }
+    if (reason === undefined) return
+    const shown = args.length > 60 ? `${args.slice(0, 59)}…` : args
+    issues.push({
+      segments: ['rules', index, 'respond', 'tool_calls', callIndex, 'function', 'arguments'],
+      message: `must be a JSON object, as a string or a mapping; the string ${JSON.stringify(shown)} is not one (${reason})`,
+      at: 'value',
+    })
+  })
+  return issues
+}
+
 function semanticIssues(data: unknown): RawIssue[] {
   const issues: RawIssue[] = []
   if (!isRecord(data) || !Array.isArray(data.rules)) return issues
   data.rules.forEach((rule: unknown, index: number) => {
-    if (!isRecord(rule) || !isRecord(rule.when)) return
+    if (!isRecord(rule)) return
+    issues.push(...toolArgumentIssues(rule.respond, index))
+    if (!isRecord(rule.when)) return
     const when = rule.when
     if ('times' in when && 'times' in rule) {
       issues.push({
