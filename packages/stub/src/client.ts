@@ -5,33 +5,27 @@
  * would send.
  */
 import {
-  answerChat,
-  answerEmbeddings,
-  answerResponses,
+  beginExchange,
+  CHAT_COMPLETIONS,
   type ChatCompletionChunk,
   type Clock,
-  createResponseStore,
+  completeExchange,
+  createEngineState,
+  createJournal,
+  createRouter,
+  EMBEDDINGS,
+  type Endpoint,
+  type EngineContext,
   type Exchange,
-  openaiError,
-  type ParseResult,
-  parseChatRequest,
-  parseEmbeddingsRequest,
-  parseResponsesRequest,
+  outcomeOf,
+  RESPONSES,
   type ResponseStreamEvent,
-  responseNotFound,
+  runEngine,
   systemClock,
-  type WireError,
   type WireResult,
 } from '@mocktopus/responders'
-import {
-  createMatcher,
-  describeNoMatch,
-  type MatchRequest,
-  type MatchResult,
-  parseScenario,
-  type Scenario,
-} from '@mocktopus/scenario'
-import { APIUserAbortError, MockAPIError, NoMatchingRuleError } from './errors.js'
+import { createMatcher, parseScenario, type Scenario } from '@mocktopus/scenario'
+import { APIUserAbortError, NoMatchingRuleError } from './errors.js'
 import { settle, withRequestID } from './settle.js'
 import type { MockStream } from './stream.js'
 import type {
@@ -168,16 +162,6 @@ function chooseClock(options: StubClientOptions): Clock {
   return { now, sleep: options.realtime ? systemClock.sleep : instant }
 }
 
-// What the SDK would send: JSON drops `undefined` fields and turns dates into strings, and the
-// server derives ids from the body it received, so the stub must see the same body.
-function overTheWire(params: unknown): unknown {
-  return params === undefined ? undefined : JSON.parse(JSON.stringify(params))
-}
-
-function toError(error: WireError): MockAPIError {
-  return MockAPIError.generate({ status: error.status, headers: error.headers, body: error.body })
-}
-
 // The SDK decodes the base64 it asked for into float32 numbers; mirror that exactly.
 function decodeFloat32(base64: string): number[] {
   const binary = atob(base64)
@@ -228,116 +212,66 @@ export function createStubClient(
       : scenario
   const matcher = createMatcher(parsed)
   const clock = chooseClock(options)
-  const store = createResponseStore()
-  const journalSize = options.journalSize ?? 1000
-  let journal: StubRequest[] = []
-
-  function record(
-    start: {
-      method?: StubRequest['method']
-      path: string
-      body: unknown
-      time: string
-      started: number
-    },
-    answer: { ruleIndex: number | null; status: number; result?: WireResult<unknown> },
-  ): void {
-    if (journalSize <= 0) return
-    const { method = 'POST', path, body, time, started } = start
-    const { ruleIndex, status, result } = answer
-    const model = (body as { model?: unknown } | null)?.model
-    journal.push({
-      method,
-      path,
-      endpoint: path,
-      ...(typeof model === 'string' ? { model } : {}),
-      body,
-      ruleIndex,
-      status,
-      durationMs: performance.now() - started,
-      time,
-      mocked: ruleIndex !== null,
-      stream: result?.kind === 'stream',
-      ...(result && result.kind !== 'error' && result.usage ? { usage: result.usage } : {}),
-    })
-    if (journal.length > journalSize) journal = journal.slice(-journalSize)
-  }
+  const state = createEngineState()
+  const journal = createJournal<Exchange>({ size: options.journalSize ?? 1000 })
+  // No body limit: the params are in memory already, and the server's limit is the server's.
+  const engine: EngineContext = { matcher, clock, state, bodyLimit: Number.POSITIVE_INFINITY }
+  const router = createRouter()
+  const noHeaders = () => undefined
 
   /**
-   * The steps every endpoint shares, in the server's order: validate the body, match, answer,
-   * record, then wait and settle the answer into a value or a thrown error.
+   * One call through the engine, as the server would answer it: validate, match, answer,
+   * record; then wait and settle the answer into a value or a thrown error.
    */
-  async function call<Params extends object, Body, Chunk>(
+  async function call<Body, Chunk>(
+    endpoint: Endpoint,
     path: string,
-    body: unknown,
-    parse: (body: unknown) => ParseResult<Params>,
-    answer: (params: Params, match: MatchResult, signal: AbortSignal) => WireResult<Chunk>,
+    params: unknown,
     options: StubRequestOptions | undefined,
   ): Promise<Body | MockStream<Chunk>> {
     const signal = options?.signal
     // Aborted before it was sent: the server would never have seen it.
     if (signal?.aborted) throw new APIUserAbortError()
-    const start = {
-      path,
-      body,
-      time: new Date(clock.now()).toISOString(),
-      started: performance.now(),
-    }
-    const request = parse(body)
-    if (!request.ok) {
-      record(start, { ruleIndex: null, status: request.error.status })
-      throw toError(request.error)
-    }
-    const match = matcher.match(request.match)
-    if (!match) {
-      record(start, { ruleIndex: null, status: 404 })
-      throw noMatch(request.match)
-    }
     const controller = new AbortController()
     signal?.addEventListener('abort', () => controller.abort(), { once: true })
-    const result = answer(request.params, match, controller.signal)
-    record(start, { ruleIndex: match.index, status: result.status, result })
-    return settle<Body, Chunk>(result, clock, controller)
-  }
-
-  function noMatch(request: MatchRequest): NoMatchingRuleError {
-    const verdicts = matcher.explain(request)
-    const error = openaiError({
-      status: 404,
-      message: describeNoMatch(verdicts, parsed),
-      code: 'no_matching_rule',
+    const exchange = beginExchange(endpoint.method, path, path, clock.now())
+    // What the SDK would send: JSON drops `undefined` fields and turns dates into strings.
+    const text = params === undefined ? '' : JSON.stringify(params)
+    const route = router.find(endpoint.method, path, noHeaders) ?? { endpoint, params: {} }
+    const result = await runEngine(engine, {
+      route,
+      exchange,
+      query: '',
+      body: { ok: true, text },
+      signal: controller.signal,
     })
-    return new NoMatchingRuleError({
-      status: error.status,
-      headers: error.headers,
-      body: error.body,
-      verdicts,
-    })
+    if (result.kind === 'forward') throw new Error('the stub never forwards a request')
+    const { wire } = result
+    journal.record(completeExchange(exchange, outcomeOf(wire)))
+    if (wire.kind === 'error' && result.verdicts && !result.match) {
+      throw new NoMatchingRuleError({
+        status: wire.status,
+        headers: wire.headers,
+        body: wire.body,
+        verdicts: result.verdicts,
+      })
+    }
+    return settle<Body, Chunk>(wire as WireResult<Chunk>, clock, controller)
   }
 
   const completions = {
     create(params: ChatCompletionCreateParams, options?: StubRequestOptions) {
-      return call(
-        '/v1/chat/completions',
-        overTheWire(params),
-        parseChatRequest,
-        (p, match, signal) => answerChat({ params: p, match, clock, signal }),
-        options,
-      )
+      return call(CHAT_COMPLETIONS, CHAT_COMPLETIONS.path, params, options)
     },
   } as StubChatCompletions
 
   const embeddings = {
     async create(params: EmbeddingCreateParams, options?: StubRequestOptions) {
       const decode = params?.encoding_format === undefined
-      const body = overTheWire(decode ? { ...params, encoding_format: 'base64' } : params)
-      const result = (await call(
-        '/v1/embeddings',
-        body,
-        parseEmbeddingsRequest,
-        (p, match) => answerEmbeddings({ params: p, match }),
-        options,
-      )) as EmbeddingsResult<number[] | string>
+      const body = decode ? { ...params, encoding_format: 'base64' } : params
+      const result = (await call(EMBEDDINGS, EMBEDDINGS.path, body, options)) as EmbeddingsResult<
+        number[] | string
+      >
       if (!decode) return result
       const decoded = {
         ...result,
@@ -352,59 +286,27 @@ export function createStubClient(
 
   const responses = {
     async create(params: ResponseCreateParams, options?: StubRequestOptions) {
-      const result = await call(
-        '/v1/responses',
-        overTheWire(params),
-        (body) => parseResponsesRequest(body, { store }),
-        (p, match, signal) => answerResponses({ params: p, match, clock, signal, store }),
-        options,
-      )
+      const result = await call(RESPONSES, RESPONSES.path, params, options)
       return result && typeof result === 'object' && 'object' in result
         ? withRequestID(addOutputText(result as ResponseResult), requestID(result))
         : result
     },
     async retrieve(id: string, _query?: unknown, options?: StubRequestOptions) {
-      const body = await plain('GET', id, options, () => {
-        const found = store.get(id)
-        return found ? found.response : undefined
-      })
+      const body = await stored('GET', id, options)
       return withRequestID(addOutputText(body as ResponseResult), null)
     },
     delete(id: string, options?: StubRequestOptions) {
       // Typed `void` as in the SDK, which still hands back the parsed body at run time.
-      return plain('DELETE', id, options, () =>
-        store.delete(id) ? { id, object: 'response', deleted: true } : undefined,
-      )
+      return stored('DELETE', id, options)
     },
   } as StubResponses
 
-  /**
-   * `GET` and `DELETE /v1/responses/{id}`, which answer from stored responses rather than
-   * from the rules, as the server's plain routes do.
-   */
-  async function plain(
-    method: 'GET' | 'DELETE',
-    id: string,
-    options: StubRequestOptions | undefined,
-    answer: () => unknown,
-  ): Promise<unknown> {
-    if (options?.signal?.aborted) throw new APIUserAbortError()
-    const path = `/v1/responses/${id}`
-    const start = {
-      method,
-      path,
-      body: null,
-      time: new Date(clock.now()).toISOString(),
-      started: performance.now(),
-    }
-    const body = answer()
-    if (body === undefined) {
-      const error = responseNotFound(id)
-      record(start, { ruleIndex: null, status: error.status, result: error })
-      throw toError(error)
-    }
-    record(start, { ruleIndex: null, status: 200 })
-    return body
+  // `GET` and `DELETE /v1/responses/{id}`: the endpoint table's rows for them, as the server.
+  function stored(method: 'GET' | 'DELETE', id: string, options?: StubRequestOptions) {
+    const path = `${RESPONSES.path}/${encodeURIComponent(id)}`
+    const route = router.find(method, path, noHeaders)
+    if (!route) throw new Error(`no endpoint for ${method} ${path}`)
+    return call(route.endpoint, path, undefined, options)
   }
 
   return {
@@ -412,11 +314,11 @@ export function createStubClient(
     embeddings,
     responses,
     scenario: parsed,
-    requests: () => journal.slice(),
+    requests: () => journal.entries() as StubRequest[],
     reset() {
       matcher.reset()
-      store.clear()
-      journal = []
+      state.reset()
+      journal.clear()
     },
   }
 }
