@@ -24,7 +24,7 @@ describe('docs/record-replay.md', () => {
     expect(matcher.match({ ...hello, messages: hello.messages.slice(1) })).toBeUndefined()
     const weather = matcher.match({
       endpoint: '/v1/messages',
-      model: 'claude-sonnet-4-5',
+      model: 'claude-sonnet-5-5',
       messages: [{ role: 'user', content: 'What is the weather in Lisbon?' }],
     })
     expect(weather?.rule.respond?.tool_calls?.[0]?.function.arguments).toBe('{"city":"Lisbon"}')
