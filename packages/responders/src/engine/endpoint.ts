@@ -3,7 +3,7 @@
  * whose envelope its errors use, and how a request becomes an answer. Transports, the stub, the
  * CLI preview, record mode and cost metrics all read rows; none repeats a path.
  */
-import type { MatchResult, Scenario } from '@mocktopus/scenario'
+import type { ChatMessage, MatchResult, Scenario } from '@mocktopus/scenario'
 import type { ResponseStore } from '../openai/responses/store.js'
 import type { Clock } from '../shared/clock.js'
 import type { ErrorEnvelope, ParseResult, WireResult } from '../shared/wire.js'
@@ -66,7 +66,7 @@ export interface PreviewSpec {
 /** A request as the CLI describes it: a prompt, or messages, and whether to stream. */
 export interface PreviewRequest {
   readonly prompt?: string
-  readonly messages?: readonly { readonly role: string; readonly content: unknown }[]
+  readonly messages?: readonly ChatMessage[]
   readonly stream?: boolean
 }
 
