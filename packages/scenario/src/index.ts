@@ -1,5 +1,11 @@
 /** @module @mocktopus/scenario */
 export { describeNoMatch } from './describe.js'
+export {
+  DURATION_RANGES,
+  type DurationRange,
+  MAX_DELAY_MS,
+  MAX_RETRY_AFTER_SECONDS,
+} from './durations.js'
 export { ENDPOINTS, RULE_TYPE_ENDPOINTS, ruleEndpoints } from './endpoints.js'
 export {
   formatIssues,

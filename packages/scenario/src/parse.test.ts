@@ -343,6 +343,30 @@ rules:
     ])
   })
 
+  it('checks every duration against its documented range', () => {
+    const issues = issuesOf(`version: 1
+rules:
+  - type: llm
+    when: { messages_contains: a }
+    respond: { delay_ms: 3000000000, chunk_delay_ms: 600001 }
+  - type: llm
+    when: { messages_contains: b }
+    error: { error_type: rate_limit, retry_after: 86401, delay_ms: -5 }
+  - type: llm
+    respond: { delay_ms: 600000, chunk_delay_ms: 0 }
+  - type: llm
+    error: { error_type: rate_limit, retry_after: 86400, delay_ms: 600000 }
+`)
+    expect(
+      issues.map((issue) => `${issue.line}:${issue.column} ${issue.path}: ${issue.message}`),
+    ).toEqual([
+      '5:26 rules[0].respond.delay_ms: must be from 0 to 600000 milliseconds (10 minutes); got 3000000000',
+      '5:54 rules[0].respond.chunk_delay_ms: must be from 0 to 600000 milliseconds (10 minutes); got 600001',
+      '8:51 rules[1].error.retry_after: must be from 0 to 86400 seconds (1 day); got 86401',
+      '8:68 rules[1].error.delay_ms: must be from 0 to 600000 milliseconds (10 minutes); got -5',
+    ])
+  })
+
   it('rejects an unknown error_type with a suggestion', () => {
     const [issue] = issuesOf(
       'version: 1\nrules:\n  - type: llm\n    error: { error_type: ratelimit }\n',

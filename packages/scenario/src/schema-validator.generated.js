@@ -6,7 +6,7 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://unpkg.com/@mocktopus/scenario/schema.json","title":"Mocktopus scenario","type":"object","additionalProperties":false,"required":["version","rules"],"properties":{"version":{"const":1,"description":"Schema version; only 1 exists."},"meta":{"type":"object","description":"Free-form information about the scenario."},"pricing":{"type":"object","description":"Per-model prices (USD per 1M tokens), keyed by model id or family.","additionalProperties":{"type":"object","additionalProperties":false,"required":["input"],"properties":{"input":{"type":"number","minimum":0,"description":"USD per 1M input tokens."},"output":{"type":"number","minimum":0,"description":"USD per 1M output tokens."},"cached_input":{"type":"number","minimum":0,"description":"USD per 1M cached input tokens."}}}},"rules":{"type":"array","description":"Rules, tried in order.","items":{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"type":"string","enum":["llm.openai","llm.anthropic","llm","embeddings"],"description":"Which endpoints the rule answers."},"when":{"type":["object","null"],"description":"Conditions, all of which must hold. Empty or absent: every request the type answers.","additionalProperties":false,"properties":{"model":{"type":"string","description":"Glob over the model id: * any run of characters (also /), ? one, [...] a class."},"messages_contains":{"type":"string","description":"Case-sensitive substring of the last user message (embeddings: of any input)."},"input_contains":{"type":"string","description":"Alias of messages_contains, for embeddings rules."},"messages_regex":{"type":"string","description":"Regular expression over all messages joined by a space (embeddings: any input); flags i, m, s."},"input_regex":{"type":"string","description":"Alias of messages_regex, for embeddings rules."},"endpoint":{"type":"string","description":"Request path, exact or glob, e.g. /v1/chat/completions or /v1/*."},"ignore_case":{"type":"boolean","description":"Makes messages_contains case-insensitive."},"times":{"type":["integer","null"],"minimum":1,"description":"How many times the rule may be selected (null or absent: unlimited)."},"conversation":{"type":"array","description":"The whole conversation, exactly: every message role and text, in order.","items":{"type":"object","additionalProperties":false,"required":["role","content"],"properties":{"role":{"type":"string"},"content":{"type":"string"}}}},"input":{"type":"array","description":"Embeddings: the inputs, exactly and in order.","items":{"type":"string"}}}},"respond":{"type":"object","description":"The successful response.","additionalProperties":false,"properties":{"content":{"type":["string","null"],"description":"The assistant text (null: none)."},"tool_calls":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["function"],"properties":{"id":{"type":"string","description":"Tool call id; generated deterministically when absent."},"type":{"type":"string","enum":["function"]},"function":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","description":"Function name."},"arguments":{"type":["string","object"],"description":"Arguments as a JSON string, or as an object (serialised at load)."}}}}}},"usage":{"type":"object","additionalProperties":false,"properties":{"input_tokens":{"type":"integer","minimum":0,"description":"Prompt tokens reported."},"output_tokens":{"type":"integer","minimum":0,"description":"Completion tokens reported."},"total_tokens":{"type":"integer","minimum":0,"description":"Total tokens reported."}}},"embeddings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["embedding"],"properties":{"embedding":{"type":"array","items":{"type":"number"}}}}},"finish_reason":{"type":"string","description":"Why generation stopped, e.g. stop, length, tool_calls."},"delay_ms":{"type":"integer","minimum":0,"description":"Wait before the response starts (milliseconds)."},"chunk_size":{"type":"integer","minimum":1,"description":"Characters per stream chunk."},"chunk_delay_ms":{"type":"integer","minimum":0,"description":"Wait between stream chunks (milliseconds)."},"id":{"type":"string","description":"Response id; generated deterministically when absent."},"images":{"description":"Accepted for compatibility; not sent."},"audio_url":{"type":"string","description":"Accepted for compatibility; not sent."},"metadata":{"type":"object","description":"Accepted for compatibility; not sent."},"stream":{"type":"boolean","description":"Accepted for compatibility and ignored: the request decides whether to stream."}}},"error":{"type":"object","description":"An error response in the provider envelope.","additionalProperties":false,"required":["error_type"],"properties":{"error_type":{"type":"string","enum":["rate_limit","authentication","invalid_request","timeout","content_filter","server_error"]},"message":{"type":"string","description":"Error message."},"status_code":{"type":"integer","minimum":400,"maximum":599,"description":"HTTP status."},"code":{"type":"string","description":"Provider error code, e.g. rate_limit_exceeded."},"param":{"type":"string","description":"The request parameter at fault."},"retry_after":{"type":"number","minimum":0,"description":"Retry-After header (seconds)."},"delay_ms":{"type":"integer","minimum":0,"description":"Wait before the error (milliseconds)."}}},"times":{"type":["integer","null"],"minimum":1,"description":"How many times the rule may be selected (null or absent: unlimited)."}},"oneOf":[{"required":["respond"]},{"required":["error"]}]}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://unpkg.com/@mocktopus/scenario/schema.json","title":"Mocktopus scenario","type":"object","additionalProperties":false,"required":["version","rules"],"properties":{"version":{"const":1,"description":"Schema version; only 1 exists."},"meta":{"type":"object","description":"Free-form information about the scenario."},"pricing":{"type":"object","description":"Per-model prices (USD per 1M tokens), keyed by model id or family.","additionalProperties":{"type":"object","additionalProperties":false,"required":["input"],"properties":{"input":{"type":"number","minimum":0,"description":"USD per 1M input tokens."},"output":{"type":"number","minimum":0,"description":"USD per 1M output tokens."},"cached_input":{"type":"number","minimum":0,"description":"USD per 1M cached input tokens."}}}},"rules":{"type":"array","description":"Rules, tried in order.","items":{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"type":"string","enum":["llm.openai","llm.anthropic","llm","embeddings"],"description":"Which endpoints the rule answers."},"when":{"type":["object","null"],"description":"Conditions, all of which must hold. Empty or absent: every request the type answers.","additionalProperties":false,"properties":{"model":{"type":"string","description":"Glob over the model id: * any run of characters (also /), ? one, [...] a class."},"messages_contains":{"type":"string","description":"Case-sensitive substring of the last user message (embeddings: of any input)."},"input_contains":{"type":"string","description":"Alias of messages_contains, for embeddings rules."},"messages_regex":{"type":"string","description":"Regular expression over all messages joined by a space (embeddings: any input); flags i, m, s."},"input_regex":{"type":"string","description":"Alias of messages_regex, for embeddings rules."},"endpoint":{"type":"string","description":"Request path, exact or glob, e.g. /v1/chat/completions or /v1/*."},"ignore_case":{"type":"boolean","description":"Makes messages_contains case-insensitive."},"times":{"type":["integer","null"],"minimum":1,"description":"How many times the rule may be selected (null or absent: unlimited)."},"conversation":{"type":"array","description":"The whole conversation, exactly: every message role and text, in order.","items":{"type":"object","additionalProperties":false,"required":["role","content"],"properties":{"role":{"type":"string"},"content":{"type":"string"}}}},"input":{"type":"array","description":"Embeddings: the inputs, exactly and in order.","items":{"type":"string"}}}},"respond":{"type":"object","description":"The successful response.","additionalProperties":false,"properties":{"content":{"type":["string","null"],"description":"The assistant text (null: none)."},"tool_calls":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["function"],"properties":{"id":{"type":"string","description":"Tool call id; generated deterministically when absent."},"type":{"type":"string","enum":["function"]},"function":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","description":"Function name."},"arguments":{"type":["string","object"],"description":"Arguments as a JSON string, or as an object (serialised at load)."}}}}}},"usage":{"type":"object","additionalProperties":false,"properties":{"input_tokens":{"type":"integer","minimum":0,"description":"Prompt tokens reported."},"output_tokens":{"type":"integer","minimum":0,"description":"Completion tokens reported."},"total_tokens":{"type":"integer","minimum":0,"description":"Total tokens reported."}}},"embeddings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["embedding"],"properties":{"embedding":{"type":"array","items":{"type":"number"}}}}},"finish_reason":{"type":"string","description":"Why generation stopped, e.g. stop, length, tool_calls."},"delay_ms":{"type":"integer","minimum":0,"maximum":600000,"description":"Wait before the response starts, 0 to 600000 milliseconds (10 minutes)."},"chunk_size":{"type":"integer","minimum":1,"description":"Characters per stream chunk."},"chunk_delay_ms":{"type":"integer","minimum":0,"maximum":600000,"description":"Wait between stream chunks, 0 to 600000 milliseconds (10 minutes)."},"id":{"type":"string","description":"Response id; generated deterministically when absent."},"images":{"description":"Accepted for compatibility; not sent."},"audio_url":{"type":"string","description":"Accepted for compatibility; not sent."},"metadata":{"type":"object","description":"Accepted for compatibility; not sent."},"stream":{"type":"boolean","description":"Accepted for compatibility and ignored: the request decides whether to stream."}}},"error":{"type":"object","description":"An error response in the provider envelope.","additionalProperties":false,"required":["error_type"],"properties":{"error_type":{"type":"string","enum":["rate_limit","authentication","invalid_request","timeout","content_filter","server_error"]},"message":{"type":"string","description":"Error message."},"status_code":{"type":"integer","minimum":400,"maximum":599,"description":"HTTP status."},"code":{"type":"string","description":"Provider error code, e.g. rate_limit_exceeded."},"param":{"type":"string","description":"The request parameter at fault."},"retry_after":{"type":"number","minimum":0,"maximum":86400,"description":"Retry-After header, 0 to 86400 seconds (1 day)."},"delay_ms":{"type":"integer","minimum":0,"maximum":600000,"description":"Wait before the error, 0 to 600000 milliseconds (10 minutes)."}}},"times":{"type":["integer","null"],"minimum":1,"description":"How many times the rule may be selected (null or absent: unlimited)."}},"oneOf":[{"required":["respond"]},{"required":["error"]}]}}}};
 const func2 = Object.prototype.hasOwnProperty;
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -968,8 +968,8 @@ vErrors.push(err71);
 errors++;
 }
 if((typeof data43 == "number") && (isFinite(data43))){
-if(data43 < 0 || isNaN(data43)){
-const err72 = {instancePath:instancePath+"/rules/" + i0+"/respond/delay_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/delay_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.properties.delay_ms,data:data43};
+if(data43 > 600000 || isNaN(data43)){
+const err72 = {instancePath:instancePath+"/rules/" + i0+"/respond/delay_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/delay_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.rules.items.properties.respond.properties.delay_ms,data:data43};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -978,12 +978,8 @@ vErrors.push(err72);
 }
 errors++;
 }
-}
-}
-if(data25.chunk_size !== undefined){
-let data44 = data25.chunk_size;
-if(!(((typeof data44 == "number") && (!(data44 % 1) && !isNaN(data44))) && (isFinite(data44)))){
-const err73 = {instancePath:instancePath+"/rules/" + i0+"/respond/chunk_size",schemaPath:"#/properties/rules/items/properties/respond/properties/chunk_size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.properties.chunk_size.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.chunk_size,data:data44};
+if(data43 < 0 || isNaN(data43)){
+const err73 = {instancePath:instancePath+"/rules/" + i0+"/respond/delay_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/delay_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.properties.delay_ms,data:data43};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -992,9 +988,12 @@ vErrors.push(err73);
 }
 errors++;
 }
-if((typeof data44 == "number") && (isFinite(data44))){
-if(data44 < 1 || isNaN(data44)){
-const err74 = {instancePath:instancePath+"/rules/" + i0+"/respond/chunk_size",schemaPath:"#/properties/rules/items/properties/respond/properties/chunk_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.rules.items.properties.respond.properties.chunk_size,data:data44};
+}
+}
+if(data25.chunk_size !== undefined){
+let data44 = data25.chunk_size;
+if(!(((typeof data44 == "number") && (!(data44 % 1) && !isNaN(data44))) && (isFinite(data44)))){
+const err74 = {instancePath:instancePath+"/rules/" + i0+"/respond/chunk_size",schemaPath:"#/properties/rules/items/properties/respond/properties/chunk_size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.properties.chunk_size.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.chunk_size,data:data44};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -1003,12 +1002,9 @@ vErrors.push(err74);
 }
 errors++;
 }
-}
-}
-if(data25.chunk_delay_ms !== undefined){
-let data45 = data25.chunk_delay_ms;
-if(!(((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45))) && (isFinite(data45)))){
-const err75 = {instancePath:instancePath+"/rules/" + i0+"/respond/chunk_delay_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/chunk_delay_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.properties.chunk_delay_ms.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.chunk_delay_ms,data:data45};
+if((typeof data44 == "number") && (isFinite(data44))){
+if(data44 < 1 || isNaN(data44)){
+const err75 = {instancePath:instancePath+"/rules/" + i0+"/respond/chunk_size",schemaPath:"#/properties/rules/items/properties/respond/properties/chunk_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.rules.items.properties.respond.properties.chunk_size,data:data44};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -1017,9 +1013,12 @@ vErrors.push(err75);
 }
 errors++;
 }
-if((typeof data45 == "number") && (isFinite(data45))){
-if(data45 < 0 || isNaN(data45)){
-const err76 = {instancePath:instancePath+"/rules/" + i0+"/respond/chunk_delay_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/chunk_delay_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.properties.chunk_delay_ms,data:data45};
+}
+}
+if(data25.chunk_delay_ms !== undefined){
+let data45 = data25.chunk_delay_ms;
+if(!(((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45))) && (isFinite(data45)))){
+const err76 = {instancePath:instancePath+"/rules/" + i0+"/respond/chunk_delay_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/chunk_delay_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.properties.chunk_delay_ms.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.chunk_delay_ms,data:data45};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -1028,12 +1027,9 @@ vErrors.push(err76);
 }
 errors++;
 }
-}
-}
-if(data25.id !== undefined){
-let data46 = data25.id;
-if(typeof data46 !== "string"){
-const err77 = {instancePath:instancePath+"/rules/" + i0+"/respond/id",schemaPath:"#/properties/rules/items/properties/respond/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.properties.id.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.id,data:data46};
+if((typeof data45 == "number") && (isFinite(data45))){
+if(data45 > 600000 || isNaN(data45)){
+const err77 = {instancePath:instancePath+"/rules/" + i0+"/respond/chunk_delay_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/chunk_delay_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.rules.items.properties.respond.properties.chunk_delay_ms,data:data45};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1042,11 +1038,8 @@ vErrors.push(err77);
 }
 errors++;
 }
-}
-if(data25.audio_url !== undefined){
-let data47 = data25.audio_url;
-if(typeof data47 !== "string"){
-const err78 = {instancePath:instancePath+"/rules/" + i0+"/respond/audio_url",schemaPath:"#/properties/rules/items/properties/respond/properties/audio_url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.properties.audio_url.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.audio_url,data:data47};
+if(data45 < 0 || isNaN(data45)){
+const err78 = {instancePath:instancePath+"/rules/" + i0+"/respond/chunk_delay_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/chunk_delay_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.properties.chunk_delay_ms,data:data45};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1056,10 +1049,11 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(data25.metadata !== undefined){
-let data48 = data25.metadata;
-if(!(data48 && typeof data48 == "object" && !Array.isArray(data48))){
-const err79 = {instancePath:instancePath+"/rules/" + i0+"/respond/metadata",schemaPath:"#/properties/rules/items/properties/respond/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.properties.metadata.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.metadata,data:data48};
+}
+if(data25.id !== undefined){
+let data46 = data25.id;
+if(typeof data46 !== "string"){
+const err79 = {instancePath:instancePath+"/rules/" + i0+"/respond/id",schemaPath:"#/properties/rules/items/properties/respond/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.properties.id.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.id,data:data46};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1069,10 +1063,10 @@ vErrors.push(err79);
 errors++;
 }
 }
-if(data25.stream !== undefined){
-let data49 = data25.stream;
-if(typeof data49 !== "boolean"){
-const err80 = {instancePath:instancePath+"/rules/" + i0+"/respond/stream",schemaPath:"#/properties/rules/items/properties/respond/properties/stream/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.rules.items.properties.respond.properties.stream.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.stream,data:data49};
+if(data25.audio_url !== undefined){
+let data47 = data25.audio_url;
+if(typeof data47 !== "string"){
+const err80 = {instancePath:instancePath+"/rules/" + i0+"/respond/audio_url",schemaPath:"#/properties/rules/items/properties/respond/properties/audio_url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.properties.audio_url.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.audio_url,data:data47};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1082,9 +1076,10 @@ vErrors.push(err80);
 errors++;
 }
 }
-}
-else {
-const err81 = {instancePath:instancePath+"/rules/" + i0+"/respond",schemaPath:"#/properties/rules/items/properties/respond/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.type,parentSchema:schema11.properties.rules.items.properties.respond,data:data25};
+if(data25.metadata !== undefined){
+let data48 = data25.metadata;
+if(!(data48 && typeof data48 == "object" && !Array.isArray(data48))){
+const err81 = {instancePath:instancePath+"/rules/" + i0+"/respond/metadata",schemaPath:"#/properties/rules/items/properties/respond/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.properties.metadata.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.metadata,data:data48};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1094,11 +1089,10 @@ vErrors.push(err81);
 errors++;
 }
 }
-if(data8.error !== undefined){
-let data50 = data8.error;
-if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
-if(data50.error_type === undefined){
-const err82 = {instancePath:instancePath+"/rules/" + i0+"/error",schemaPath:"#/properties/rules/items/properties/error/required",keyword:"required",params:{missingProperty: "error_type"},message:"must have required property '"+"error_type"+"'",schema:schema11.properties.rules.items.properties.error.required,parentSchema:schema11.properties.rules.items.properties.error,data:data50};
+if(data25.stream !== undefined){
+let data49 = data25.stream;
+if(typeof data49 !== "boolean"){
+const err82 = {instancePath:instancePath+"/rules/" + i0+"/respond/stream",schemaPath:"#/properties/rules/items/properties/respond/properties/stream/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.rules.items.properties.respond.properties.stream.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.stream,data:data49};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1107,9 +1101,10 @@ vErrors.push(err82);
 }
 errors++;
 }
-for(const key11 in data50){
-if(!(((((((key11 === "error_type") || (key11 === "message")) || (key11 === "status_code")) || (key11 === "code")) || (key11 === "param")) || (key11 === "retry_after")) || (key11 === "delay_ms"))){
-const err83 = {instancePath:instancePath+"/rules/" + i0+"/error",schemaPath:"#/properties/rules/items/properties/error/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.error,data:data50};
+}
+}
+else {
+const err83 = {instancePath:instancePath+"/rules/" + i0+"/respond",schemaPath:"#/properties/rules/items/properties/respond/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.type,parentSchema:schema11.properties.rules.items.properties.respond,data:data25};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1119,10 +1114,11 @@ vErrors.push(err83);
 errors++;
 }
 }
-if(data50.error_type !== undefined){
-let data51 = data50.error_type;
-if(typeof data51 !== "string"){
-const err84 = {instancePath:instancePath+"/rules/" + i0+"/error/error_type",schemaPath:"#/properties/rules/items/properties/error/properties/error_type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.error.properties.error_type.type,parentSchema:schema11.properties.rules.items.properties.error.properties.error_type,data:data51};
+if(data8.error !== undefined){
+let data50 = data8.error;
+if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
+if(data50.error_type === undefined){
+const err84 = {instancePath:instancePath+"/rules/" + i0+"/error",schemaPath:"#/properties/rules/items/properties/error/required",keyword:"required",params:{missingProperty: "error_type"},message:"must have required property '"+"error_type"+"'",schema:schema11.properties.rules.items.properties.error.required,parentSchema:schema11.properties.rules.items.properties.error,data:data50};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1131,8 +1127,9 @@ vErrors.push(err84);
 }
 errors++;
 }
-if(!((((((data51 === "rate_limit") || (data51 === "authentication")) || (data51 === "invalid_request")) || (data51 === "timeout")) || (data51 === "content_filter")) || (data51 === "server_error"))){
-const err85 = {instancePath:instancePath+"/rules/" + i0+"/error/error_type",schemaPath:"#/properties/rules/items/properties/error/properties/error_type/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.items.properties.error.properties.error_type.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.rules.items.properties.error.properties.error_type.enum,parentSchema:schema11.properties.rules.items.properties.error.properties.error_type,data:data51};
+for(const key11 in data50){
+if(!(((((((key11 === "error_type") || (key11 === "message")) || (key11 === "status_code")) || (key11 === "code")) || (key11 === "param")) || (key11 === "retry_after")) || (key11 === "delay_ms"))){
+const err85 = {instancePath:instancePath+"/rules/" + i0+"/error",schemaPath:"#/properties/rules/items/properties/error/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.error,data:data50};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1142,10 +1139,10 @@ vErrors.push(err85);
 errors++;
 }
 }
-if(data50.message !== undefined){
-let data52 = data50.message;
-if(typeof data52 !== "string"){
-const err86 = {instancePath:instancePath+"/rules/" + i0+"/error/message",schemaPath:"#/properties/rules/items/properties/error/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.error.properties.message.type,parentSchema:schema11.properties.rules.items.properties.error.properties.message,data:data52};
+if(data50.error_type !== undefined){
+let data51 = data50.error_type;
+if(typeof data51 !== "string"){
+const err86 = {instancePath:instancePath+"/rules/" + i0+"/error/error_type",schemaPath:"#/properties/rules/items/properties/error/properties/error_type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.error.properties.error_type.type,parentSchema:schema11.properties.rules.items.properties.error.properties.error_type,data:data51};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1154,11 +1151,8 @@ vErrors.push(err86);
 }
 errors++;
 }
-}
-if(data50.status_code !== undefined){
-let data53 = data50.status_code;
-if(!(((typeof data53 == "number") && (!(data53 % 1) && !isNaN(data53))) && (isFinite(data53)))){
-const err87 = {instancePath:instancePath+"/rules/" + i0+"/error/status_code",schemaPath:"#/properties/rules/items/properties/error/properties/status_code/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.error.properties.status_code.type,parentSchema:schema11.properties.rules.items.properties.error.properties.status_code,data:data53};
+if(!((((((data51 === "rate_limit") || (data51 === "authentication")) || (data51 === "invalid_request")) || (data51 === "timeout")) || (data51 === "content_filter")) || (data51 === "server_error"))){
+const err87 = {instancePath:instancePath+"/rules/" + i0+"/error/error_type",schemaPath:"#/properties/rules/items/properties/error/properties/error_type/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.items.properties.error.properties.error_type.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.rules.items.properties.error.properties.error_type.enum,parentSchema:schema11.properties.rules.items.properties.error.properties.error_type,data:data51};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1167,9 +1161,11 @@ vErrors.push(err87);
 }
 errors++;
 }
-if((typeof data53 == "number") && (isFinite(data53))){
-if(data53 > 599 || isNaN(data53)){
-const err88 = {instancePath:instancePath+"/rules/" + i0+"/error/status_code",schemaPath:"#/properties/rules/items/properties/error/properties/status_code/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema11.properties.rules.items.properties.error.properties.status_code,data:data53};
+}
+if(data50.message !== undefined){
+let data52 = data50.message;
+if(typeof data52 !== "string"){
+const err88 = {instancePath:instancePath+"/rules/" + i0+"/error/message",schemaPath:"#/properties/rules/items/properties/error/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.error.properties.message.type,parentSchema:schema11.properties.rules.items.properties.error.properties.message,data:data52};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1178,8 +1174,11 @@ vErrors.push(err88);
 }
 errors++;
 }
-if(data53 < 400 || isNaN(data53)){
-const err89 = {instancePath:instancePath+"/rules/" + i0+"/error/status_code",schemaPath:"#/properties/rules/items/properties/error/properties/status_code/minimum",keyword:"minimum",params:{comparison: ">=", limit: 400},message:"must be >= 400",schema:400,parentSchema:schema11.properties.rules.items.properties.error.properties.status_code,data:data53};
+}
+if(data50.status_code !== undefined){
+let data53 = data50.status_code;
+if(!(((typeof data53 == "number") && (!(data53 % 1) && !isNaN(data53))) && (isFinite(data53)))){
+const err89 = {instancePath:instancePath+"/rules/" + i0+"/error/status_code",schemaPath:"#/properties/rules/items/properties/error/properties/status_code/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.error.properties.status_code.type,parentSchema:schema11.properties.rules.items.properties.error.properties.status_code,data:data53};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1188,12 +1187,9 @@ vErrors.push(err89);
 }
 errors++;
 }
-}
-}
-if(data50.code !== undefined){
-let data54 = data50.code;
-if(typeof data54 !== "string"){
-const err90 = {instancePath:instancePath+"/rules/" + i0+"/error/code",schemaPath:"#/properties/rules/items/properties/error/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.error.properties.code.type,parentSchema:schema11.properties.rules.items.properties.error.properties.code,data:data54};
+if((typeof data53 == "number") && (isFinite(data53))){
+if(data53 > 599 || isNaN(data53)){
+const err90 = {instancePath:instancePath+"/rules/" + i0+"/error/status_code",schemaPath:"#/properties/rules/items/properties/error/properties/status_code/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema11.properties.rules.items.properties.error.properties.status_code,data:data53};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1202,11 +1198,8 @@ vErrors.push(err90);
 }
 errors++;
 }
-}
-if(data50.param !== undefined){
-let data55 = data50.param;
-if(typeof data55 !== "string"){
-const err91 = {instancePath:instancePath+"/rules/" + i0+"/error/param",schemaPath:"#/properties/rules/items/properties/error/properties/param/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.error.properties.param.type,parentSchema:schema11.properties.rules.items.properties.error.properties.param,data:data55};
+if(data53 < 400 || isNaN(data53)){
+const err91 = {instancePath:instancePath+"/rules/" + i0+"/error/status_code",schemaPath:"#/properties/rules/items/properties/error/properties/status_code/minimum",keyword:"minimum",params:{comparison: ">=", limit: 400},message:"must be >= 400",schema:400,parentSchema:schema11.properties.rules.items.properties.error.properties.status_code,data:data53};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1216,11 +1209,11 @@ vErrors.push(err91);
 errors++;
 }
 }
-if(data50.retry_after !== undefined){
-let data56 = data50.retry_after;
-if((typeof data56 == "number") && (isFinite(data56))){
-if(data56 < 0 || isNaN(data56)){
-const err92 = {instancePath:instancePath+"/rules/" + i0+"/error/retry_after",schemaPath:"#/properties/rules/items/properties/error/properties/retry_after/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.error.properties.retry_after,data:data56};
+}
+if(data50.code !== undefined){
+let data54 = data50.code;
+if(typeof data54 !== "string"){
+const err92 = {instancePath:instancePath+"/rules/" + i0+"/error/code",schemaPath:"#/properties/rules/items/properties/error/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.error.properties.code.type,parentSchema:schema11.properties.rules.items.properties.error.properties.code,data:data54};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1230,8 +1223,10 @@ vErrors.push(err92);
 errors++;
 }
 }
-else {
-const err93 = {instancePath:instancePath+"/rules/" + i0+"/error/retry_after",schemaPath:"#/properties/rules/items/properties/error/properties/retry_after/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.rules.items.properties.error.properties.retry_after.type,parentSchema:schema11.properties.rules.items.properties.error.properties.retry_after,data:data56};
+if(data50.param !== undefined){
+let data55 = data50.param;
+if(typeof data55 !== "string"){
+const err93 = {instancePath:instancePath+"/rules/" + i0+"/error/param",schemaPath:"#/properties/rules/items/properties/error/properties/param/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.error.properties.param.type,parentSchema:schema11.properties.rules.items.properties.error.properties.param,data:data55};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1241,10 +1236,11 @@ vErrors.push(err93);
 errors++;
 }
 }
-if(data50.delay_ms !== undefined){
-let data57 = data50.delay_ms;
-if(!(((typeof data57 == "number") && (!(data57 % 1) && !isNaN(data57))) && (isFinite(data57)))){
-const err94 = {instancePath:instancePath+"/rules/" + i0+"/error/delay_ms",schemaPath:"#/properties/rules/items/properties/error/properties/delay_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.error.properties.delay_ms.type,parentSchema:schema11.properties.rules.items.properties.error.properties.delay_ms,data:data57};
+if(data50.retry_after !== undefined){
+let data56 = data50.retry_after;
+if((typeof data56 == "number") && (isFinite(data56))){
+if(data56 > 86400 || isNaN(data56)){
+const err94 = {instancePath:instancePath+"/rules/" + i0+"/error/retry_after",schemaPath:"#/properties/rules/items/properties/error/properties/retry_after/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema11.properties.rules.items.properties.error.properties.retry_after,data:data56};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1253,9 +1249,8 @@ vErrors.push(err94);
 }
 errors++;
 }
-if((typeof data57 == "number") && (isFinite(data57))){
-if(data57 < 0 || isNaN(data57)){
-const err95 = {instancePath:instancePath+"/rules/" + i0+"/error/delay_ms",schemaPath:"#/properties/rules/items/properties/error/properties/delay_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.error.properties.delay_ms,data:data57};
+if(data56 < 0 || isNaN(data56)){
+const err95 = {instancePath:instancePath+"/rules/" + i0+"/error/retry_after",schemaPath:"#/properties/rules/items/properties/error/properties/retry_after/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.error.properties.retry_after,data:data56};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1265,10 +1260,8 @@ vErrors.push(err95);
 errors++;
 }
 }
-}
-}
 else {
-const err96 = {instancePath:instancePath+"/rules/" + i0+"/error",schemaPath:"#/properties/rules/items/properties/error/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.error.type,parentSchema:schema11.properties.rules.items.properties.error,data:data50};
+const err96 = {instancePath:instancePath+"/rules/" + i0+"/error/retry_after",schemaPath:"#/properties/rules/items/properties/error/properties/retry_after/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.rules.items.properties.error.properties.retry_after.type,parentSchema:schema11.properties.rules.items.properties.error.properties.retry_after,data:data56};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1278,10 +1271,10 @@ vErrors.push(err96);
 errors++;
 }
 }
-if(data8.times !== undefined){
-let data58 = data8.times;
-if((!(((typeof data58 == "number") && (!(data58 % 1) && !isNaN(data58))) && (isFinite(data58)))) && (data58 !== null)){
-const err97 = {instancePath:instancePath+"/rules/" + i0+"/times",schemaPath:"#/properties/rules/items/properties/times/type",keyword:"type",params:{type: schema11.properties.rules.items.properties.times.type},message:"must be integer,null",schema:schema11.properties.rules.items.properties.times.type,parentSchema:schema11.properties.rules.items.properties.times,data:data58};
+if(data50.delay_ms !== undefined){
+let data57 = data50.delay_ms;
+if(!(((typeof data57 == "number") && (!(data57 % 1) && !isNaN(data57))) && (isFinite(data57)))){
+const err97 = {instancePath:instancePath+"/rules/" + i0+"/error/delay_ms",schemaPath:"#/properties/rules/items/properties/error/properties/delay_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.error.properties.delay_ms.type,parentSchema:schema11.properties.rules.items.properties.error.properties.delay_ms,data:data57};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1290,9 +1283,9 @@ vErrors.push(err97);
 }
 errors++;
 }
-if((typeof data58 == "number") && (isFinite(data58))){
-if(data58 < 1 || isNaN(data58)){
-const err98 = {instancePath:instancePath+"/rules/" + i0+"/times",schemaPath:"#/properties/rules/items/properties/times/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.rules.items.properties.times,data:data58};
+if((typeof data57 == "number") && (isFinite(data57))){
+if(data57 > 600000 || isNaN(data57)){
+const err98 = {instancePath:instancePath+"/rules/" + i0+"/error/delay_ms",schemaPath:"#/properties/rules/items/properties/error/properties/delay_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.rules.items.properties.error.properties.delay_ms,data:data57};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1301,11 +1294,8 @@ vErrors.push(err98);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err99 = {instancePath:instancePath+"/rules/" + i0,schemaPath:"#/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.type,parentSchema:schema11.properties.rules.items,data:data8};
+if(data57 < 0 || isNaN(data57)){
+const err99 = {instancePath:instancePath+"/rules/" + i0+"/error/delay_ms",schemaPath:"#/properties/rules/items/properties/error/properties/delay_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.error.properties.delay_ms,data:data57};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1316,8 +1306,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err100 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rules.type,parentSchema:schema11.properties.rules,data:data7};
+const err100 = {instancePath:instancePath+"/rules/" + i0+"/error",schemaPath:"#/properties/rules/items/properties/error/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.error.type,parentSchema:schema11.properties.rules.items.properties.error,data:data50};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1327,14 +1318,63 @@ vErrors.push(err100);
 errors++;
 }
 }
-}
-else {
-const err101 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(data8.times !== undefined){
+let data58 = data8.times;
+if((!(((typeof data58 == "number") && (!(data58 % 1) && !isNaN(data58))) && (isFinite(data58)))) && (data58 !== null)){
+const err101 = {instancePath:instancePath+"/rules/" + i0+"/times",schemaPath:"#/properties/rules/items/properties/times/type",keyword:"type",params:{type: schema11.properties.rules.items.properties.times.type},message:"must be integer,null",schema:schema11.properties.rules.items.properties.times.type,parentSchema:schema11.properties.rules.items.properties.times,data:data58};
 if(vErrors === null){
 vErrors = [err101];
 }
 else {
 vErrors.push(err101);
+}
+errors++;
+}
+if((typeof data58 == "number") && (isFinite(data58))){
+if(data58 < 1 || isNaN(data58)){
+const err102 = {instancePath:instancePath+"/rules/" + i0+"/times",schemaPath:"#/properties/rules/items/properties/times/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.rules.items.properties.times,data:data58};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err103 = {instancePath:instancePath+"/rules/" + i0,schemaPath:"#/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.type,parentSchema:schema11.properties.rules.items,data:data8};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+}
+}
+else {
+const err104 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rules.type,parentSchema:schema11.properties.rules,data:data7};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+}
+}
+else {
+const err105 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
 }
 errors++;
 }

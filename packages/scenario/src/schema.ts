@@ -3,10 +3,20 @@
  * cannot say (regexes compile, `respond` xor `error`, `times` given once) is checked in
  * `validate.ts`. `schema.json` in the package is this object, kept equal by a test.
  */
+import { DURATION_RANGES, type DurationRange } from './durations.js'
 
 const string = (description: string) => ({ type: 'string', description }) as const
 const nonNegativeInteger = (description: string) =>
   ({ type: 'integer', minimum: 0, description }) as const
+const duration = (key: string, type: 'integer' | 'number', what: string) => {
+  const { max, unit, spoken } = DURATION_RANGES[key] as DurationRange
+  return {
+    type,
+    minimum: 0,
+    maximum: max,
+    description: `${what}, 0 to ${max} ${unit} (${spoken}).`,
+  } as const
+}
 
 const TIMES = {
   type: ['integer', 'null'],
@@ -103,9 +113,9 @@ const RESPOND = {
       },
     },
     finish_reason: string('Why generation stopped, e.g. stop, length, tool_calls.'),
-    delay_ms: nonNegativeInteger('Wait before the response starts (milliseconds).'),
+    delay_ms: duration('delay_ms', 'integer', 'Wait before the response starts'),
     chunk_size: { type: 'integer', minimum: 1, description: 'Characters per stream chunk.' },
-    chunk_delay_ms: nonNegativeInteger('Wait between stream chunks (milliseconds).'),
+    chunk_delay_ms: duration('chunk_delay_ms', 'integer', 'Wait between stream chunks'),
     id: string('Response id; generated deterministically when absent.'),
     images: { description: 'Accepted for compatibility; not sent.' },
     audio_url: string('Accepted for compatibility; not sent.'),
@@ -138,8 +148,8 @@ const ERROR = {
     status_code: { type: 'integer', minimum: 400, maximum: 599, description: 'HTTP status.' },
     code: string('Provider error code, e.g. rate_limit_exceeded.'),
     param: string('The request parameter at fault.'),
-    retry_after: { type: 'number', minimum: 0, description: 'Retry-After header (seconds).' },
-    delay_ms: nonNegativeInteger('Wait before the error (milliseconds).'),
+    retry_after: duration('retry_after', 'number', 'Retry-After header'),
+    delay_ms: duration('delay_ms', 'integer', 'Wait before the error'),
   },
 } as const
 

@@ -1,4 +1,5 @@
 import type { ErrorObject } from 'ajv'
+import { DURATION_RANGES } from './durations.js'
 import { ScenarioRegexError } from './errors.js'
 import { compileGlob } from './glob.js'
 import { compileRegex } from './regex.js'
@@ -164,12 +165,21 @@ function fromAjv(error: ErrorObject, data: unknown): RawIssue | undefined {
         at: 'value',
       }
     case 'minimum':
-    case 'maximum':
+    case 'maximum': {
+      const range = DURATION_RANGES[String(segments[segments.length - 1])]
+      if (range) {
+        return {
+          segments,
+          message: `must be from 0 to ${range.max} ${range.unit} (${range.spoken}); got ${String(error.data)}`,
+          at: 'value',
+        }
+      }
       return {
         segments,
         message: `must be ${params.comparison} ${params.limit}; got ${String(error.data)}`,
         at: 'value',
       }
+    }
     case 'oneOf': {
       if (!isRecord(error.data)) return undefined
       const both = 'respond' in error.data && 'error' in error.data
