@@ -50,6 +50,6 @@ describe('the CLI on the Python-era example scenarios', () => {
     )
     const miss = await simulate('tool-calling.yaml', 'weather?', 'gpt-3.5-turbo')
     expect(miss.code).toBe(1)
-    expect(miss.err).toMatch(/^no rule matched; rule 1 came closest: model "gpt-3\.5-turbo"/)
+    expect(miss.err).toMatch(/^no rule matched; rules\[0\] came closest: model "gpt-3\.5-turbo"/)
   })
 })

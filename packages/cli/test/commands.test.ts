@@ -56,7 +56,7 @@ describe('mocktopus explain and simulate (subprocess)', () => {
       cwd: fixtures,
     })
     expect(result.code).toBe(0)
-    expect(result.stdout).toContain('Answer    rule 1 (line 3)')
+    expect(result.stdout).toContain('Answer    rules[0] (line 3)')
   })
 
   it('explains a miss and exits 1', async () => {
@@ -64,7 +64,7 @@ describe('mocktopus explain and simulate (subprocess)', () => {
       cwd: fixtures,
     })
     expect(result.code).toBe(1)
-    expect(result.stdout).toContain('404 no_matching_rule: no rule matched; rule 1 came closest')
+    expect(result.stdout).toContain('404 no_matching_rule: no rule matched; rules[0] came closest')
   })
 
   it('simulates content, a stream and a miss', async () => {
@@ -83,7 +83,7 @@ describe('mocktopus explain and simulate (subprocess)', () => {
       cwd: fixtures,
     })
     expect(miss.code).toBe(1)
-    expect(miss.stderr).toMatch(/^no rule matched; rule 1 came closest/)
+    expect(miss.stderr).toMatch(/^no rule matched; rules\[0\] came closest/)
   })
 
   it('exits 2 without --prompt', async () => {

@@ -62,7 +62,7 @@ describe('mocktopus serve (subprocess)', () => {
     const server = await serve(['-s', 'tool-calling.yaml', '--port', '0', '-v'], examples)
     const call = await ask(server.openaiURL, 'weather in SF?')
     expect(call.body.choices[0].message.tool_calls[0].function.name).toBe('get_current_weather')
-    await server.waitFor(/POST \/v1\/chat\/completions gpt-4o rule 2 200 \d+ms/)
+    await server.waitFor(/POST \/v1\/chat\/completions gpt-4o rules\[1\] 200 \d+ms/)
   })
 
   it('reloads a watched file, and keeps serving the previous scenario after a broken edit', async () => {

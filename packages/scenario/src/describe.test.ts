@@ -155,7 +155,7 @@ describe('describeNoMatch', () => {
     const matcher = createMatcher(SCENARIO)
     const request = chat('weather?', 'gpt-3.5-turbo')
     expect(describeNoMatch(matcher.explain(request), SCENARIO)).toBe(
-      'no rule matched; rule 1 came closest: model "gpt-3.5-turbo" does not match "gpt-4*"',
+      'no rule matched; rules[0] came closest: model "gpt-3.5-turbo" does not match "gpt-4*"',
     )
   })
 
@@ -163,7 +163,7 @@ describe('describeNoMatch', () => {
     const matcher = createMatcher(SCENARIO)
     const request = chat('forecast for Paris', 'gpt-3.5-turbo')
     expect(describeNoMatch(matcher.explain(request), SCENARIO)).toBe(
-      'no rule matched; rule 2 came closest: model "gpt-3.5-turbo" does not match "gpt-4*"',
+      'no rule matched; rules[1] came closest: model "gpt-3.5-turbo" does not match "gpt-4*"',
     )
   })
 
@@ -171,7 +171,7 @@ describe('describeNoMatch', () => {
     const matcher = createMatcher(SCENARIO)
     const request: MatchRequest = { endpoint: '/v1/messages', model: 'gpt-4o', messages: [] }
     expect(describeNoMatch(matcher.explain(request), SCENARIO)).toBe(
-      'no rule matched; rule 1 came closest: last user message "" does not contain "weather"',
+      'no rule matched; rules[0] came closest: last user message "" does not contain "weather"',
     )
   })
 
@@ -179,7 +179,7 @@ describe('describeNoMatch', () => {
     const matcher = createMatcher(SCENARIO)
     matcher.match(chat('limited'))
     expect(describeNoMatch(matcher.explain(chat('limited', 'o1')), SCENARIO)).toBe(
-      'no rule matched; rule 4 came closest: used up: times is 1, already selected 1 times',
+      'no rule matched; rules[3] came closest: used up: times is 1, already selected 1 times',
     )
   })
 

@@ -25,5 +25,5 @@ export function describeNoMatch(verdicts: readonly RuleVerdict[], scenario: Scen
     return `no rule matched; no rule ${what} (the scenario's rules are of type ${types})`
   }
   const reason = closest.reasons[0] ?? 'no reason given'
-  return `no rule matched; rule ${closest.index + 1} came closest: ${reason}`
+  return `no rule matched; rules[${closest.index}] came closest: ${reason}`
 }

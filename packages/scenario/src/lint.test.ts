@@ -41,7 +41,7 @@ ${FALLBACK}`)
         ruleIndex: 1,
         line: 7,
         message:
-          'never selected: rule 1 (line 4) comes first and matches every request this rule matches; move this rule above it or narrow rule 1',
+          'never selected: rules[0] (line 4) comes first and matches every request this rule matches; move this rule above it or narrow rules[0]',
       },
     ])
   })

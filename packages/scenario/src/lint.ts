@@ -1,3 +1,4 @@
+import { createCoverIndex } from './cover-index.js'
 import { ruleEndpoints } from './endpoints.js'
 import { compileGlob, isMatchAll } from './glob.js'
 import type { Rule, Scenario, ScenarioWarning, When } from './types.js'
@@ -37,37 +38,6 @@ function conditionKeys(when: When): string[] {
   )
 }
 
-function sameJSON(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b)
-}
-
-// Whether every request `later` matches is also matched by `earlier`, judged on the clear
-// cases only: each condition of `earlier` is absent, match-all, or implied by an equal (or, for
-// substrings, containing) condition of `later`. Unsure means no.
-function covers(earlier: Rule, later: Rule, endpoints: Map<Rule, string[]>): boolean {
-  const mine = new Set(endpoints.get(earlier))
-  const theirs = endpoints.get(later) as string[]
-  if (theirs.length === 0 || !theirs.every((path) => mine.has(path))) return false
-  const a = earlier.when
-  const b = later.when
-  if (a.model !== undefined && !isMatchAll(a.model)) {
-    const exact = b.model !== undefined && !GLOB_CHARS.test(b.model)
-    if (b.model !== a.model && !(exact && compileGlob(a.model)(b.model))) return false
-  }
-  if (a.messages_contains !== undefined) {
-    if (b.messages_contains === undefined) return false
-    const loose = a.ignore_case === true
-    if (!loose && b.ignore_case === true) return false
-    const needle = loose ? a.messages_contains.toLowerCase() : a.messages_contains
-    const hay = loose ? b.messages_contains.toLowerCase() : b.messages_contains
-    if (!hay.includes(needle)) return false
-  }
-  if (a.messages_regex !== undefined && a.messages_regex !== b.messages_regex) return false
-  if (a.conversation !== undefined && !sameJSON(a.conversation, b.conversation)) return false
-  if (a.input !== undefined && !sameJSON(a.input, b.input)) return false
-  return true
-}
-
 function isFallback(rule: Rule): boolean {
   return rule.times === null && conditionKeys(rule.when).length === 0
 }
@@ -78,7 +48,7 @@ function isFallback(rule: Rule): boolean {
  * `when.endpoint`), an empty `when` ahead of other rules, no fallback rule for a type, usage
  * figures of zero or that do not add up, unknown `finish_reason` values.
  *
- * @example lintScenario(parseScenario(text)).map((w) => `rule ${w.ruleIndex + 1}: ${w.message}`)
+ * @example lintScenario(parseScenario(text)).map((w) => `rules[${w.ruleIndex}]: ${w.message}`)
  */
 export function lintScenario(scenario: Scenario): ScenarioWarning[] {
   const warnings: ScenarioWarning[] = []
@@ -89,6 +59,8 @@ export function lintScenario(scenario: Scenario): ScenarioWarning[] {
   }
   const endpoints = new Map(rules.map((rule) => [rule, effectiveEndpoints(rule)]))
 
+  // Rules in order: each is checked against the rules without `times` before it, then filed.
+  const earlier = createCoverIndex()
   rules.forEach((rule, index) => {
     const paths = endpoints.get(rule) as string[]
     if (paths.length === 0) {
@@ -98,15 +70,13 @@ export function lintScenario(scenario: Scenario): ScenarioWarning[] {
       )
       return
     }
-    const shadow = rules.findIndex(
-      (earlier, earlierIndex) =>
-        earlierIndex < index && earlier.times === null && covers(earlier, rule, endpoints),
-    )
+    const shadow = earlier.find(rule, paths)
+    if (rule.times === null) earlier.add(rule, index, paths)
     if (shadow !== -1) {
       const where = rules[shadow]?.line === undefined ? '' : ` (line ${rules[shadow]?.line})`
       warn(
         index,
-        `never selected: rule ${shadow + 1}${where} comes first and matches every request this rule matches; move this rule above it or narrow rule ${shadow + 1}`,
+        `never selected: rules[${shadow}]${where} comes first and matches every request this rule matches; move this rule above it or narrow rules[${shadow}]`,
       )
     }
     if (rule.when.messages_contains === '') {
@@ -114,19 +84,24 @@ export function lintScenario(scenario: Scenario): ScenarioWarning[] {
     }
   })
 
-  rules.forEach((rule, index) => {
-    if (Object.keys(rule.when).length > 0) return
-    const hidden = rules.some(
-      (later, laterIndex) =>
-        laterIndex > index && rule.times === null && covers(rule, later, endpoints),
-    )
-    if (hidden) {
-      warn(
-        index,
-        `"when" is empty, so this rule answers every ${rule.type} request and the rules after it that it covers never run; add conditions or move it last`,
-      )
+  // An empty \`when\` covers exactly the later rules whose endpoints it answers: walk backwards
+  // keeping the endpoint sets seen, so each rule costs the number of distinct sets.
+  const later = new Map<string, readonly string[]>()
+  for (let index = rules.length - 1; index >= 0; index--) {
+    const rule = rules[index] as Rule
+    const paths = endpoints.get(rule) as string[]
+    if (Object.keys(rule.when).length === 0 && rule.times === null) {
+      const mine = new Set(paths)
+      const hidden = [...later.values()].some((theirs) => theirs.every((path) => mine.has(path)))
+      if (hidden) {
+        warn(
+          index,
+          `"when" is empty, so this rule answers every ${rule.type} request and the rules after it that it covers never run; add conditions or move it last`,
+        )
+      }
     }
-  })
+    if (paths.length > 0) later.set([...paths].sort().join(' '), paths)
+  }
 
   for (const type of new Set(rules.map((rule) => rule.type))) {
     const own = rules.filter((rule) => rule.type === type)

@@ -79,7 +79,7 @@ describe('Python-era example scenarios', () => {
     const miss = chat('weather?', 'gpt-3.5-turbo')
     expect(matcher.match(miss)).toBeUndefined()
     expect(describeNoMatch(matcher.explain(miss), matcher.scenario)).toBe(
-      'no rule matched; rule 1 came closest: model "gpt-3.5-turbo" does not match "gpt-4*"',
+      'no rule matched; rules[0] came closest: model "gpt-3.5-turbo" does not match "gpt-4*"',
     )
     expect(
       matcher.match(chat('Calculate 2+2', 'gpt-4'))?.rule.respond?.tool_calls?.[0]?.function.name,

@@ -139,7 +139,7 @@ describe('createMocktopus', () => {
       code: 'no_matching_rule',
       param: null,
     })
-    expect(body.error.message).toContain('rule 1 came closest')
+    expect(body.error.message).toContain('rules[0] came closest')
   })
 
   it('answers error rules with status, envelope and Retry-After, even when streaming', async () => {

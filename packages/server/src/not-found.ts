@@ -28,7 +28,8 @@ function endpointWithin(path: string) {
  */
 export function providerOf(path: string, header: HeaderLookup, router: Router): Provider {
   const rows = router.at(path)
-  if (rows[0]) return rows[0].provider
+  const row = rows.find((candidate) => !candidate.accepts || candidate.accepts(header)) ?? rows[0]
+  if (row) return row.provider
   const within = endpointWithin(path)
   if (within) return within.provider
   return header('anthropic-version') !== undefined ? ANTHROPIC_PROVIDER : OPENAI_PROVIDER

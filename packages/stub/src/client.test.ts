@@ -211,7 +211,7 @@ rules:
     expect(error.status).toBe(404)
     expect(error.code).toBe('no_matching_rule')
     expect(error.message).toBe(
-      '404 no rule matched; rule 1 came closest: model "gpt-3.5-turbo" does not match "gpt-4*"',
+      '404 no rule matched; rules[0] came closest: model "gpt-3.5-turbo" does not match "gpt-4*"',
     )
     expect((error as NoMatchingRuleError).verdicts).toHaveLength(1)
   })

@@ -21,13 +21,13 @@ describe('mocktopus explain', () => {
     const { code, out } = await explain(['-s', 'valid.yaml', '--prompt', 'hello there'])
     expect(code).toBe(0)
     expect(out).toContain('Rules     valid.yaml')
-    expect(out).toMatch(/✓ rule 1 \(line 3\): .*contains "hello".* <- answers/)
-    expect(out).toMatch(/✗ rule 2 \(line 11\): messages "hello there" do not match \/weather\//)
+    expect(out).toMatch(/✓ rules\[0\] \(line 3\): .*contains "hello".* <- answers/)
+    expect(out).toMatch(/✗ rules\[1\] \(line 11\): messages "hello there" do not match \/weather\//)
     expect(out).toMatch(
-      /✗ rule 4 \(line 29\): type embeddings does not answer \/v1\/chat\/completions/,
+      /✗ rules\[3\] \(line 29\): type embeddings does not answer \/v1\/chat\/completions/,
     )
-    expect(out).toMatch(/✓ rule 5 \(line 31\): .*, but rule 1 comes first/)
-    expect(out).toContain('Answer    rule 1 (line 3)')
+    expect(out).toMatch(/✓ rules\[4\] \(line 31\): .*, but rules\[0\] comes first/)
+    expect(out).toContain('Answer    rules[0] (line 3)')
     expect(out).toMatch(/^ {2}200, application\/json, (.+, )?x-mocktopus-rule: 0$/m)
     const body = answerJSON(out) as {
       object: string
@@ -86,8 +86,8 @@ describe('mocktopus explain', () => {
       'hello',
     ])
     expect(code).toBe(0)
-    expect(out).toMatch(/✗ rule 1 \(line 3\): type llm does not answer \/v1\/embeddings/)
-    expect(out).toContain('Answer    rule 4 (line 29)')
+    expect(out).toMatch(/✗ rules\[0\] \(line 3\): type llm does not answer \/v1\/embeddings/)
+    expect(out).toContain('Answer    rules[3] (line 29)')
     expect(out).toContain('"... 1536 values"')
   })
 
@@ -135,7 +135,7 @@ describe('mocktopus explain', () => {
     const { code, out } = await explain(['-s', 'valid.yaml', '--messages', 'messages.json'])
     expect(code).toBe(0)
     expect(out).toContain('"content": "You are terse."')
-    expect(out).toContain('Answer    rule 1 (line 3)')
+    expect(out).toContain('Answer    rules[0] (line 3)')
   })
 
   it('explains a miss with the closest rule and exits 1', async () => {
@@ -149,7 +149,7 @@ describe('mocktopus explain', () => {
     ])
     expect(code).toBe(1)
     expect(out).toContain(
-      'Answer    404 no_matching_rule: no rule matched; rule 1 came closest: model "gpt-3.5-turbo" does not match "gpt-4*"',
+      'Answer    404 no_matching_rule: no rule matched; rules[0] came closest: model "gpt-3.5-turbo" does not match "gpt-4*"',
     )
   })
 

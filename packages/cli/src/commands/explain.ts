@@ -18,7 +18,7 @@ function abbreviate(key: string, value: unknown): unknown {
 }
 
 function ruleName(index: number, rule: Rule | undefined): string {
-  return rule?.line === undefined ? `rule ${index + 1}` : `rule ${index + 1} (line ${rule.line})`
+  return rule?.line === undefined ? `rules[${index}]` : `rules[${index}] (line ${rule.line})`
 }
 
 function statusLine(answer: WireResult): string {
@@ -58,7 +58,7 @@ export async function runExplain(
         `  ${colors.green('✓')} ${name}: ${why || 'no conditions'} ${colors.green('<- answers')}`,
       )
     } else {
-      const earlier = preview.result ? `, but rule ${preview.result.index + 1} comes first` : ''
+      const earlier = preview.result ? `, but rules[${preview.result.index}] comes first` : ''
       context.out(`  ${colors.dim('✓')} ${name}: ${why || 'no conditions'}${colors.dim(earlier)}`)
     }
   }

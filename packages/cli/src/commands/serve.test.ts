@@ -199,8 +199,21 @@ describe('mocktopus serve', () => {
     await chat(server.url, 'hi', 'gpt-4o')
     await until(() => server.context.stdout.some((l) => l.includes('POST')), 'the request line')
     expect(server.context.stdout.find((l) => l.includes('POST'))).toMatch(
-      /^\d\d:\d\d:\d\d POST \/v1\/chat\/completions gpt-4o rule 1 200 \d+ms$/,
+      /^\d\d:\d\d:\d\d POST \/v1\/chat\/completions gpt-4o rules\[0\] 200 \d+ms$/,
     )
+  })
+
+  it('numbers rules as the header does, says why on 4xx, and "no rule" only where rules answer', async () => {
+    const server = await start('--verbose')
+    await chat(server.url, 'hi', 'gpt-4o')
+    await fetch(`${server.url}/models`)
+    await fetch(`${server.url}/chat/completions`, { method: 'POST', body: '{not json' })
+    const lines = () => server.context.stdout.filter((l) => / (GET|POST) \//.test(l))
+    await until(() => lines().length >= 3, 'three request lines')
+    const [answered, models, broken] = lines()
+    expect(answered).toMatch(/ rules\[0\] 200 \d+ms$/)
+    expect(models).toMatch(/GET \/v1\/models - - 200 \d+ms$/)
+    expect(broken).toMatch(/POST \/v1\/chat\/completions - no rule 400 invalid_json \d+ms$/)
   })
 
   it('freezes created with --fixed-time', async () => {

@@ -1,7 +1,7 @@
 import { type FSWatcher, watch } from 'node:fs'
 import { basename, dirname, resolve } from 'node:path'
-import type { Scenario } from '@mocktopus/scenario'
-import type { Mocktopus } from '@mocktopus/server'
+import { ENDPOINTS, type Scenario } from '@mocktopus/scenario'
+import type { Exchange, Mocktopus } from '@mocktopus/server'
 import { CommandError, UsageError } from '../errors.js'
 import type { CLIContext } from '../io.js'
 import {
@@ -166,6 +166,15 @@ function authTokenOption(options: RawOptions): string | undefined {
  * `mocktopus serve`: runs the server until `context.signal` aborts (SIGINT or SIGTERM), then
  * closes it and prints the cost-savings summary when any request was mocked.
  */
+// The rule that answered, as the header and the journal number it; `no rule` only where rules
+// answer (a miss), `-` on the endpoints that never consult them (models, stored responses).
+function ruleLabel(exchange: Exchange): string {
+  if (exchange.ruleIndex !== null) return `rules[${exchange.ruleIndex}]`
+  return RULE_PATHS.has(exchange.endpoint) ? 'no rule' : '-'
+}
+
+const RULE_PATHS: ReadonlySet<string> = new Set(Object.values(ENDPOINTS))
+
 export async function runServe(
   _args: readonly string[],
   options: RawOptions,
@@ -198,10 +207,10 @@ export async function runServe(
   const { colors } = context
   if (verbose) {
     mock.on('exchange', (exchange) => {
-      const rule = exchange.ruleIndex === null ? 'no rule' : `rule ${exchange.ruleIndex + 1}`
+      const rule = ruleLabel(exchange)
       const status =
         exchange.status >= 400
-          ? colors.red(String(exchange.status))
+          ? colors.red(`${exchange.status}${exchange.error ? ` ${exchange.error}` : ''}`)
           : colors.green(String(exchange.status))
       context.out(
         `${colors.dim(clockTime())} ${exchange.method} ${exchange.endpoint} ${exchange.model ?? '-'} ${rule} ${status} ${Math.round(exchange.durationMs)}ms${exchange.stream ? ' (stream)' : ''}`,

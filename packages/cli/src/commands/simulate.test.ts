@@ -65,7 +65,7 @@ describe('mocktopus simulate', () => {
     expect(result.code).toBe(1)
     expect(result.out).toEqual([])
     expect(result.err).toEqual([
-      'no rule matched; rule 1 came closest: last user message "hello" does not contain "weather"',
+      'no rule matched; rules[0] came closest: last user message "hello" does not contain "weather"',
     ])
   })
 

@@ -34,7 +34,7 @@ describe('mocktopus validate', () => {
     expect(context.stdout).toHaveLength(4)
     expect(context.stdout[0]).toMatch(/^warnings\.yaml:3 rules\[0\]: warning: "when" is empty/)
     expect(context.stdout[1]).toMatch(
-      /^warnings\.yaml:6 rules\[1\]: warning: never selected: rule 1/,
+      /^warnings\.yaml:6 rules\[1\]: warning: never selected: rules\[0\]/,
     )
     expect(context.stdout[2]).toMatch(
       /^warnings\.yaml:6 rules\[1\]: warning: usage reports 0 tokens/,

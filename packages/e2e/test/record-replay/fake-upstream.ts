@@ -4,7 +4,9 @@
  * and Anthropic messages (JSON and SSE), with the providers' error envelopes. It remembers the
  * credentials each request carried, so tests can check what reached the "real" API.
  */
-import { type RunningServer, serve } from '@mocktopus/server/node'
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { serve } from '@hono/node-server'
 import { Hono } from 'hono'
 
 export const UPSTREAM_OPENAI_KEY = 'sk-upstream-openai-7f3a9c21d4e5'
@@ -359,10 +361,7 @@ export async function startFakeUpstream(): Promise<FakeUpstream> {
     ])
   })
 
-  const server: RunningServer = await serve(
-    { fetch: (input, init) => Promise.resolve(app.fetch(new Request(input, init))) },
-    { port: 0 },
-  )
+  const server = await listen(app)
   let closing: Promise<void> | undefined
   return {
     url: server.url,
@@ -379,4 +378,23 @@ export async function startFakeUpstream(): Promise<FakeUpstream> {
       return closing
     },
   }
+}
+
+// The upstream is a plain Hono app on @hono/node-server: a stand-in for the real API, not a Mocktopus.
+function listen(app: Hono): Promise<{ url: string; close(): Promise<void> }> {
+  return new Promise((resolve) => {
+    const server = serve(
+      { fetch: app.fetch, port: 0, hostname: '127.0.0.1' },
+      (info: AddressInfo) => {
+        resolve({
+          url: `http://127.0.0.1:${info.port}`,
+          close: () =>
+            new Promise<void>((done) => {
+              ;(server as Server).closeAllConnections()
+              server.close(() => done())
+            }),
+        })
+      },
+    ) as Server
+  })
 }

@@ -14,6 +14,7 @@ import { type CompletionParams, parseCompletionRequest } from '../openai/complet
 import { answerEmbeddings } from '../openai/embeddings/answer.js'
 import { type EmbeddingsParams, parseEmbeddingsRequest } from '../openai/embeddings/request.js'
 import { listModels, retrieveModel } from '../openai/models.js'
+import { listAnthropicModels, retrieveAnthropicModel } from '../anthropic/models.js'
 import { answerResponses } from '../openai/responses/answer.js'
 import { listInputItems, parseInputItemsQuery } from '../openai/responses/input-items.js'
 import {
@@ -23,7 +24,13 @@ import {
   responseNotFound,
 } from '../openai/responses/request.js'
 import type { WireResult } from '../shared/wire.js'
-import type { Endpoint, PlainEndpoint, PreviewRequest, RuleEndpoint } from './endpoint.js'
+import type {
+  Endpoint,
+  HeaderLookup,
+  PlainEndpoint,
+  PreviewRequest,
+  RuleEndpoint,
+} from './endpoint.js'
 import { ANTHROPIC_PROVIDER as ANTHROPIC, OPENAI_PROVIDER as OPENAI } from './providers.js'
 
 /** `GET /v1/models`, whose answer depends on which SDK asks. */
@@ -61,7 +68,7 @@ export const CHAT_COMPLETIONS: RuleEndpoint<unknown> = rules<ChatParams>({
   parse: (body) => parseChatRequest(body),
   answer: (input) => answerChat(input),
   preview: {
-    defaultModel: 'gpt-4.1-mini',
+    defaultModel: 'gpt-4o-mini',
     body: (request, model) => ({ model, messages: messagesOf(request), ...streamFlag(request) }),
   },
 })
@@ -97,7 +104,7 @@ export const RESPONSES: RuleEndpoint<unknown> = rules<ResponsesParams>({
   parse: (body, state) => parseResponsesRequest(body, { store: state.responses }),
   answer: (input) => answerResponses(input),
   preview: {
-    defaultModel: 'gpt-4.1-mini',
+    defaultModel: 'gpt-4o-mini',
     body: (request, model) => ({
       model,
       input: request.messages ?? request.prompt ?? '',
@@ -135,7 +142,7 @@ export const MESSAGES: RuleEndpoint<unknown> = rules<AnthropicParams>({
   parse: (body) => parseAnthropicRequest(body),
   answer: (input) => answerAnthropicMessage(input),
   preview: {
-    defaultModel: 'claude-sonnet-4-5',
+    defaultModel: 'claude-sonnet-5-5',
     body: (request, model) => {
       const messages = messagesOf(request)
       const system = messages.filter((m) => m.role === 'system').map((m) => textOf(m.content))
@@ -211,6 +218,47 @@ const RESPONSE_DELETE: PlainEndpoint = {
   },
 }
 
+/** An Anthropic SDK call: it always sends `anthropic-version`. */
+const fromAnthropicSDK = (header: HeaderLookup) => header('anthropic-version') !== undefined
+
+// `limit=abc` stays a non-integer, so the answer says so as the API does.
+function numberParam(value: string | null): number | undefined {
+  return value === null ? undefined : Number(value)
+}
+
+const ANTHROPIC_MODELS_LIST: PlainEndpoint = {
+  id: 'anthropic.models.list',
+  kind: 'plain',
+  method: 'GET',
+  path: MODELS_PATH,
+  provider: ANTHROPIC,
+  framing: 'none',
+  readsBody: false,
+  accepts: fromAnthropicSDK,
+  answer: ({ scenario, query }) => {
+    const limit = numberParam(query.get('limit'))
+    const after = query.get('after_id')
+    const before = query.get('before_id')
+    return listAnthropicModels(scenario, {
+      ...(limit === undefined ? {} : { limit }),
+      ...(after === null ? {} : { after_id: after }),
+      ...(before === null ? {} : { before_id: before }),
+    })
+  },
+}
+
+const ANTHROPIC_MODELS_RETRIEVE: PlainEndpoint = {
+  id: 'anthropic.models.retrieve',
+  kind: 'plain',
+  method: 'GET',
+  path: `${MODELS_PATH}/:id`,
+  provider: ANTHROPIC,
+  framing: 'none',
+  readsBody: false,
+  accepts: fromAnthropicSDK,
+  answer: ({ scenario, params }) => retrieveAnthropicModel(scenario, params.id ?? ''),
+}
+
 const MODELS_LIST: PlainEndpoint = {
   id: 'openai.models.list',
   kind: 'plain',
@@ -244,6 +292,8 @@ export const ENDPOINT_TABLE: readonly Endpoint[] = [
   COMPLETIONS,
   MESSAGES,
   COUNT_TOKENS,
+  ANTHROPIC_MODELS_LIST,
+  ANTHROPIC_MODELS_RETRIEVE,
   MODELS_LIST,
   MODELS_RETRIEVE,
 ]

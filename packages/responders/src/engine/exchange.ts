@@ -59,6 +59,15 @@ export interface ExchangeOutcome {
   readonly status: number
   readonly stream: boolean
   readonly usage?: WireUsage | undefined
+  /** An error answer's code (or its type, when it has none). */
+  readonly error?: string | undefined
+}
+
+// `{ error: { code, type } }` (OpenAI) or `{ type: 'error', error: { type } }` (Anthropic).
+function errorCode(body: unknown): string | undefined {
+  const error = (body as { error?: { code?: unknown; type?: unknown } } | null)?.error
+  if (typeof error?.code === 'string') return error.code
+  return typeof error?.type === 'string' ? error.type : undefined
 }
 
 /**
@@ -67,11 +76,10 @@ export interface ExchangeOutcome {
  * @example completeExchange(draft, outcomeOf(wire))
  */
 export function outcomeOf(wire: WireResult): ExchangeOutcome {
-  return {
-    status: wire.status,
-    stream: wire.kind === 'stream',
-    usage: wire.kind === 'error' ? undefined : wire.usage,
+  if (wire.kind === 'error') {
+    return { status: wire.status, stream: false, error: errorCode(wire.body) }
   }
+  return { status: wire.status, stream: wire.kind === 'stream', usage: wire.usage }
 }
 
 /**
@@ -82,7 +90,7 @@ export function outcomeOf(wire: WireResult): ExchangeOutcome {
 export function completeExchange(draft: ExchangeDraft, outcome: ExchangeOutcome): Exchange {
   // Field by field: a spread of the draft cost more than the rest of the bookkeeping together.
   const { model } = draft
-  const { usage } = outcome
+  const { usage, error } = outcome
   return {
     method: draft.method,
     path: draft.path,
@@ -96,5 +104,6 @@ export function completeExchange(draft: ExchangeDraft, outcome: ExchangeOutcome)
     mocked: draft.ruleIndex !== null,
     stream: outcome.stream,
     ...(usage ? { usage } : {}),
+    ...(error === undefined ? {} : { error }),
   }
 }

@@ -27,6 +27,8 @@ export interface Exchange {
   readonly mocked: boolean
   /** Whether the answer was an SSE stream. */
   readonly stream: boolean
+  /** An error answer's code, e.g. `no_matching_rule`, `rate_limit_exceeded`, `invalid_json`. */
+  readonly error?: string
   /** The usage the answer reported to the client, in provider-neutral names. */
   readonly usage?: { readonly input_tokens: number; readonly output_tokens: number }
 }

@@ -40,7 +40,7 @@ export function describeRecordingMiss(
     const origin = origins[closest.index]
     const where = origin
       ? `${origin.file}${origin.line === undefined ? '' : `:${origin.line}`}`
-      : `rule ${closest.index + 1}`
+      : `rules[${closest.index}]`
     const reason = closest.reasons[0] ?? 'no reason given'
     return `no recording matches this request; the closest is ${where}: ${reason}; ${advice}`
   }

@@ -97,7 +97,7 @@ describe('answerAnthropicMessage', () => {
     if (answer.kind !== 'error') throw new Error(`expected an error, got ${answer.kind}`)
     expect(answer.status).toBe(500)
     expect(JSON.stringify(answer.body)).toContain(
-      'rule 4 (line 12): respond.tool_calls[0].function.arguments',
+      'rules[3] (line 12): respond.tool_calls[0].function.arguments',
     )
   })
 

@@ -59,7 +59,7 @@ export function answerAnthropicMessage(options: AnswerAnthropicOptions): Anthrop
     message = createAnthropicMessage({ request: params.request, respond, seed })
   } catch (error) {
     if (!(error instanceof ToolInputError)) throw error
-    const where = `rule ${index + 1}${rule.line === undefined ? '' : ` (line ${rule.line})`}`
+    const where = `rules[${index}]${rule.line === undefined ? '' : ` (line ${rule.line})`}`
     return anthropicError({
       status: 500,
       message: `[Mocktopus] ${where}: ${error.message}`,
