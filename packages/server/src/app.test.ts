@@ -56,9 +56,9 @@ describe('createApp CORS', () => {
     expect((await res.json()).choices[0].message.content).toBe('hi there')
   })
 
-  it('sets them on answers that do not go through writeWire, and honours credentials', async () => {
+  it('sets them on the tooling routes, and honours credentials', async () => {
     const m = await mock({ cors: { credentials: true } })
-    for (const path of ['/health', '/_mocktopus/requests', '/cost-report']) {
+    for (const path of ['/health', '/cost-report']) {
       const res = await m.app.request(path, { headers: { origin: 'http://localhost:3000' } })
       expect(res.status, path).toBe(200)
       expect(res.headers.get('access-control-allow-origin'), path).toBe('*')
@@ -67,6 +67,37 @@ describe('createApp CORS', () => {
     const res = await m.app.request('/v1/chat/completions', chat())
     expect(res.headers.get('access-control-allow-credentials')).toBe('true')
     expect(res.headers.get('access-control-expose-headers')).toBe(EXPOSED)
+  })
+
+  it('never grants CORS on the admin routes, and refuses other sites\' pages there', async () => {
+    const m = await mock()
+    for (const [method, path] of [
+      ['GET', '/_mocktopus/requests'],
+      ['POST', '/_mocktopus/reset'],
+      ['GET', '/_mocktopus/metrics'],
+    ] as const) {
+      const foreign = await m.app.request(path, {
+        method,
+        headers: { origin: 'http://localhost:3000', 'content-type': 'text/plain' },
+      })
+      expect(foreign.status, path).toBe(403)
+      expect((await foreign.json()).error.code, path).toBe('forbidden_origin')
+      expect(foreign.headers.get('access-control-allow-origin'), path).toBeNull()
+      const preflight = await m.app.request(path, {
+        method: 'OPTIONS',
+        headers: { origin: 'http://localhost:3000', 'access-control-request-method': method },
+      })
+      expect(preflight.headers.get('access-control-allow-origin'), path).toBeNull()
+      // A tool with no Origin, and the server's own pages, are let through, without CORS.
+      const tool = await m.app.request(path, { method })
+      expect(tool.status, path).toBe(200)
+      expect(tool.headers.get('access-control-allow-origin'), path).toBeNull()
+      const own = await m.app.request(`http://localhost${path}`, {
+        method,
+        headers: { origin: 'http://localhost' },
+      })
+      expect(own.status, path).toBe(200)
+    }
   })
 
   it('sends no CORS headers when turned off', async () => {

@@ -15,14 +15,24 @@ class HonoRequest implements HttpRequest {
   readonly method: string
   readonly path: string
   readonly query: string
+  readonly inProcess: boolean
 
-  constructor(c: Context) {
+  constructor(c: Context, inProcess: boolean) {
     this.#c = c
     this.method = c.req.method
     this.path = c.req.path
     const { url } = c.req
     const at = url.indexOf('?')
     this.query = at === -1 ? '' : url.slice(at + 1)
+    this.inProcess = inProcess
+  }
+
+  // A Web `Request` has no Host header: its URL says where it was sent.
+  get host(): string | undefined {
+    const { url } = this.#c.req
+    const start = url.indexOf('//') + 2
+    const end = url.indexOf('/', start)
+    return url.slice(start, end === -1 ? undefined : end)
   }
 
   header = (name: string): string | undefined => this.#c.req.raw.headers.get(name) ?? undefined
@@ -50,16 +60,25 @@ function mountOf(c: Context): string {
   return pattern.endsWith('*') ? pattern.slice(0, -1).replace(/\/$/, '') : ''
 }
 
+export interface AppOptions {
+  /**
+   * Requests come from this process only (`mock.fetch`), never from a browser: the Host and
+   * Origin checks are skipped. Default `false`.
+   */
+  readonly inProcess?: boolean
+}
+
 /**
  * The Mocktopus Hono app over a handler.
  *
  * @example const app = createApp(mock.handler); parent.route('/llm', app)
  */
-export function createApp(handler: Handler): Hono {
+export function createApp(handler: Handler, options: AppOptions = {}): Hono {
+  const inProcess = options.inProcess === true
   const app = new Hono()
   app.all('*', (c) => {
     return new Promise<Response>((resolve) => {
-      handler(new HonoRequest(c), mountOf(c), (output) => resolve(toResponse(output)))
+      handler(new HonoRequest(c, inProcess), mountOf(c), (output) => resolve(toResponse(output)))
     })
   })
   // The handler answers its own failures; this is for a failure of the adapter itself.

@@ -110,11 +110,11 @@ describe('admin: false', () => {
         ['POST', '/_mocktopus/reset'],
         ['GET', '/_mocktopus/metrics'],
       ]) {
-        const res = await fetch(`http://x${prefix}${path}`, { method })
+        const res = await fetch(`http://x.localhost${prefix}${path}`, { method })
         expect(res.status, `${method} ${prefix}${path}`).toBe(404)
         expect(await res.json()).toMatchObject({ error: { code: 'unknown_url' } })
       }
-      expect((await fetch(`http://x${prefix}/v1/chat/completions`, chat())).status).toBe(200)
+      expect((await fetch(`http://x.localhost${prefix}/v1/chat/completions`, chat())).status).toBe(200)
     }
   })
 

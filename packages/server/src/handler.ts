@@ -30,6 +30,13 @@ import { isAuthorized, unauthorized } from './guard.js'
 import { notFoundError, providerOf } from './not-found.js'
 import { type Output, RULE_HEADER, toResponse, whenRead } from './output.js'
 import type { RecordingHooks } from './record/hooks.js'
+import {
+  type AllowedHosts,
+  foreignOrigin,
+  invalidHost,
+  isAllowedHost,
+  isSameOrigin,
+} from './security.js'
 import { type ToolingRoute, toolingRoute } from './tooling.js'
 
 /** A request as the handler reads it, whichever transport it came through. */
@@ -41,6 +48,13 @@ export interface HttpRequest {
   readonly query: string
   /** A request header by lower-case name. */
   header(name: string): string | undefined
+  /** The `Host` the request was sent to (for a Web `Request`, its URL's host). */
+  readonly host: string | undefined
+  /**
+   * Made in this process (`mock.fetch`), so no browser page can have sent it: the Host and
+   * Origin checks do not apply.
+   */
+  readonly inProcess?: boolean
   /** Reads the body under `limit` bytes, then calls `done`, or `failed` if reading broke. */
   readBody(limit: number, done: (read: BodyRead) => void, failed: (error: unknown) => void): void
   /** Aborts when the client goes away. Read only by what waits, so it may be built lazily. */
@@ -57,6 +71,13 @@ export interface HandlerCore {
   readonly authToken: string | undefined
   /** `false` hides `/_mocktopus/*`. */
   readonly admin: boolean
+  /** Host names allowed beyond localhost and IP addresses, or `all`. */
+  readonly allowedHosts: AllowedHosts
+  /**
+   * Whether a cross-origin page at `origin` may call the API where requests are forwarded
+   * upstream (record mode): only origins listed in the CORS settings may.
+   */
+  listedOrigin(origin: string): boolean
   readonly recording: RecordingHooks | undefined
   /** Tells every observer about one finished exchange. */
   emit(exchange: Exchange): void
@@ -207,16 +228,37 @@ export function createHandler(core: HandlerCore): Handler {
     const path =
       mount !== '' && http.path.startsWith(mount) ? http.path.slice(mount.length) || '/' : http.path
     const origin = http.header('origin')
-    if (cors && method === 'OPTIONS' && http.header('access-control-request-method')) {
+    const checked = http.inProcess !== true
+    if (checked && !isAllowedHost(http.host, core.allowedHosts)) {
+      const init = invalidHost(http.host ?? '')
+      reply(refusal(OPENAI_PROVIDER, init, http, path, undefined, false))
+      return
+    }
+    // A page of another site: never on the admin routes, and never forwarded with real keys.
+    const foreign = checked && origin !== undefined && !isSameOrigin(origin, http.host)
+    const route = router.find(method, path, http.header)
+    // The tooling routes: not API traffic, so never journaled.
+    const tooling = route ? undefined : toolingRoute(path)
+    const forwards = core.recording?.forward !== undefined && !tooling
+    // Where pages must not reach, no CORS grant either (a preflight is answered without one).
+    const closed =
+      (tooling?.admin === true && core.admin) ||
+      (forwards && foreign && !core.listedOrigin(origin as string))
+    if (cors && !closed && method === 'OPTIONS' && http.header('access-control-request-method')) {
       const headers = cors.preflight(origin, http.header('access-control-request-headers'))
       reply({ kind: 'json', status: 204, headers, text: '' })
       return
     }
-    const corsHeaders = cors?.headers(origin)
-    const route = router.find(method, path, http.header)
+    const corsHeaders = closed ? undefined : cors?.headers(origin)
+    if (closed && foreign) {
+      const what = tooling
+        ? 'the admin routes (/_mocktopus/*)'
+        : 'an API that forwards upstream in record mode'
+      const provider = route?.endpoint.provider ?? OPENAI_PROVIDER
+      reply(refusal(provider, foreignOrigin(origin as string, what), http, path, undefined, false))
+      return
+    }
 
-    // The tooling routes: not API traffic, so never journaled.
-    const tooling = route ? undefined : toolingRoute(path)
     if (tooling) {
       if (tooling.admin && !core.admin) {
         const message = `Invalid URL (${method} ${http.path}): the admin routes are turned off (admin: false, --no-admin).`

@@ -84,6 +84,13 @@ export interface MocktopusOptions {
   readonly authToken?: string
   /** `false` turns off the admin routes `/_mocktopus/*` (they answer 404). Default `true`. */
   readonly admin?: boolean
+  /**
+   * Host names the server may be reached by besides `localhost`, `*.localhost` and IP
+   * addresses (`*.example.test` allows subdomains); other names get 403 `invalid_host`, which
+   * stops DNS rebinding. `'all'` turns the check off (containers behind a proxy). `mock.fetch`
+   * is never checked: it is called in process.
+   */
+  readonly allowedHosts?: readonly string[] | 'all'
 }
 
 export interface Mocktopus {
@@ -231,9 +238,17 @@ export async function createMocktopus(options: MocktopusOptions = {}): Promise<M
         return jsonOutput(404, { error: 'not found' })
     }
   }
+  const corsOrigin = typeof options.cors === 'object' ? options.cors.origin : undefined
   const handler = createHandler({
     engine,
     cors: createCORS(options.cors ?? true),
+    allowedHosts: options.allowedHosts ?? [],
+    listedOrigin: (origin) =>
+      Array.isArray(corsOrigin)
+        ? corsOrigin.includes(origin)
+        : typeof corsOrigin === 'function'
+          ? corsOrigin(origin) === origin
+          : corsOrigin !== undefined && corsOrigin !== '*' && corsOrigin === origin,
     authToken: options.authToken,
     admin: options.admin !== false,
     recording,
@@ -241,11 +256,12 @@ export async function createMocktopus(options: MocktopusOptions = {}): Promise<M
     tooling,
   })
   const app = createApp(handler)
+  const local = createApp(handler, { inProcess: true })
 
   return {
     app,
     handler,
-    fetch: (input, init) => Promise.resolve(app.fetch(toRequest(input, init))),
+    fetch: (input, init) => Promise.resolve(local.fetch(toRequest(input, init))),
     get scenario() {
       return scenario
     },

@@ -25,6 +25,10 @@ export class NodeRequest implements HttpRequest {
     this.query = at === -1 ? '' : url.slice(at + 1)
   }
 
+  get host(): string | undefined {
+    return this.#incoming.headers.host
+  }
+
   // An arrow, so the handler may pass it around unbound.
   header = (name: string): string | undefined => {
     const value = this.#incoming.headers[name]

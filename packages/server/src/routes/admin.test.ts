@@ -134,7 +134,7 @@ describe('GET /_mocktopus/requests', () => {
     const parent = new Hono()
     parent.route('/llm', m.app)
     const fetch = (path: string, init?: RequestInit) =>
-      Promise.resolve(parent.request(`http://app.local/llm${path}`, init))
+      Promise.resolve(parent.request(`http://app.localhost/llm${path}`, init))
     await fetch('/v1/chat/completions', post('hello'))
     await fetch('/health')
     const requests = await journal(fetch)

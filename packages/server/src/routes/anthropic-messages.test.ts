@@ -60,7 +60,7 @@ async function mock() {
 }
 
 function post(path: string, body: unknown) {
-  return new Request(`http://mocktopus.local${path}`, {
+  return new Request(`http://mocktopus.localhost${path}`, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
