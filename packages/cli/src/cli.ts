@@ -54,6 +54,14 @@ export function createCLI(): CAC {
     )
     .option('--no-admin', 'Turn off the admin routes /_mocktopus/*')
     .option('--body-limit <bytes>', 'Largest request body accepted (default: 10485760)')
+    .option(
+      '--allowed-hosts <names>',
+      'Host names besides localhost and IP addresses that may reach the server (a,b; all: no check)',
+    )
+    .option(
+      '--cors-origins <origins>',
+      'Origins a browser app may call from (a,b); default any in mock and replay, none in record',
+    )
     .example(`  $ ${PROGRAM} serve`)
     .example(`  $ ${PROGRAM} serve -s scenario.yaml --port 0 --watch`)
 

@@ -90,6 +90,18 @@ export type Handler = (request: HttpRequest, mount: string, reply: (output: Outp
 
 const EMPTY_BODY: BodyRead = { ok: true, text: '' }
 
+// An upstream's answer with our CORS headers: a fetched `Response`'s own headers are immutable.
+function withHeaders(
+  response: Response,
+  extra: Readonly<Record<string, string>> | undefined,
+): Response {
+  if (!extra) return response
+  const headers = new Headers(response.headers)
+  for (const [name, value] of Object.entries(extra)) headers.set(name, value)
+  const { status, statusText } = response
+  return new Response(response.body, { status, statusText, headers })
+}
+
 // The engine's view of one request. A class, so `signal` is a getter read only by what waits.
 class RoutedRequest implements EngineRequest {
   readonly route: Route
@@ -179,7 +191,7 @@ export function createHandler(core: HandlerCore): Handler {
       ...(result.request === undefined ? {} : { match: result.request }),
       reply: (wire) => toResponse(output(wire, exchange, corsHeaders)),
       finish: (outcome) => core.emit(completeExchange(exchange, outcome)),
-    }).then((response) => ({ kind: 'response', response }))
+    }).then((response) => ({ kind: 'response', response: withHeaders(response, corsHeaders) }))
   }
 
   function answerAPI(

@@ -83,6 +83,10 @@ export interface ServeSettings {
   /** `false` with --no-admin: /_mocktopus/* answers 404. */
   readonly admin: boolean
   readonly bodyLimit?: number
+  /** Host names allowed besides localhost and IP addresses, or `all` (--allowed-hosts). */
+  readonly allowedHosts?: readonly string[] | 'all'
+  /** Origins a browser app may call from (--cors-origins); absent: any, in mock and replay. */
+  readonly corsOrigins?: readonly string[]
   /**
    * For record and replay modes. Keys are only ever handed to the upstream client: never
    * print, log or store this object.
@@ -143,6 +147,8 @@ export function serveSettings(options: RawOptions): ServeSettings {
     // --no-admin sets admin to false; absent, the admin routes stay on.
     admin: options.admin !== false,
     bodyLimit: integerOption(options, 'bodyLimit', { min: 1, max: 2 ** 31 }),
+    allowedHosts: allowedHostsOption(options),
+    corsOrigins: listOption(options, 'corsOrigins'),
     upstream: defined({
       recordingsDir: stringOption(options, 'recordingsDir'),
       url: stringOption(options, 'upstream'),
@@ -154,6 +160,27 @@ export function serveSettings(options: RawOptions): ServeSettings {
   })
 }
 
+// `a,b` -> ['a', 'b']; absent -> undefined.
+function listOption(options: RawOptions, name: string): string[] | undefined {
+  const raw = stringOption(options, name)
+  if (raw === undefined) return undefined
+  const items = raw
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '')
+  if (items.length === 0) throw new UsageError(`--${kebab(name)} needs a comma-separated list`)
+  return items
+}
+
+function kebab(name: string): string {
+  return name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)
+}
+
+function allowedHostsOption(options: RawOptions): readonly string[] | 'all' | undefined {
+  const hosts = listOption(options, 'allowedHosts')
+  return hosts?.includes('all') ? 'all' : hosts
+}
+
 function authTokenOption(options: RawOptions): string | undefined {
   const token = stringOption(options, 'authToken')
   if (token !== undefined && token.trim() === '') {
@@ -162,10 +189,6 @@ function authTokenOption(options: RawOptions): string | undefined {
   return token
 }
 
-/**
- * `mocktopus serve`: runs the server until `context.signal` aborts (SIGINT or SIGTERM), then
- * closes it and prints the cost-savings summary when any request was mocked.
- */
 // The rule that answered, as the header and the journal number it; `no rule` only where rules
 // answer (a miss), `-` on the endpoints that never consult them (models, stored responses).
 function ruleLabel(exchange: Exchange): string {
@@ -175,6 +198,10 @@ function ruleLabel(exchange: Exchange): string {
 
 const RULE_PATHS: ReadonlySet<string> = new Set(Object.values(ENDPOINTS))
 
+/**
+ * `mocktopus serve`: runs the server until `context.signal` aborts (SIGINT or SIGTERM), then
+ * closes it and prints the cost-savings summary when any request was mocked.
+ */
 export async function runServe(
   _args: readonly string[],
   options: RawOptions,
@@ -199,6 +226,10 @@ export async function runServe(
     ...(authToken === undefined ? {} : { authToken }),
     ...(settings.admin ? {} : { admin: false }),
     ...(settings.bodyLimit === undefined ? {} : { bodyLimit: settings.bodyLimit }),
+    // The name the server was bound to reaches it too.
+    allowedHosts:
+      settings.allowedHosts === 'all' ? ('all' as const) : [host, ...(settings.allowedHosts ?? [])],
+    ...(settings.corsOrigins === undefined ? {} : { cors: { origin: settings.corsOrigins } }),
   }
   const recording =
     mode === 'mock' ? undefined : await startRecording(settings, context, node, mockOptions)
