@@ -102,6 +102,7 @@ export {
   stampRequestId,
 } from './engine/engine.js'
 export {
+  ABORTED_STATUS,
   beginExchange,
   completeExchange,
   type ExchangeDraft,

@@ -153,8 +153,9 @@ export function createHandler(core: HandlerCore): Handler {
     const settled = new Promise<void>((resolve) => {
       settle = resolve
     })
-    const frames = whenRead(wire.frames, () => {
-      if (exchange) core.emit(completeExchange(exchange, outcomeOf(wire)))
+    const frames = whenRead(wire.frames, (end) => {
+      const aborted = end !== 'done'
+      if (exchange) core.emit(completeExchange(exchange, { ...outcomeOf(wire), aborted }))
       settle()
     })
     return { kind: 'stream', status: wire.status, headers, frames, settled }

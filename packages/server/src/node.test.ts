@@ -62,7 +62,14 @@ describe('serve', () => {
     expect(first).toMatch(/^data: \{"id":"chatcmpl-/)
     controller.abort()
     const exchange = await ended
-    expect(exchange).toMatchObject({ stream: true, status: 200, ruleIndex: 0 })
+    // Journaled as abandoned, with no usage (it never reached the client), and not costed.
+    expect(exchange).toMatchObject({ stream: true, status: 499, aborted: true, ruleIndex: 0 })
+    expect(exchange.usage).toBeUndefined()
+    expect(mock.requests()).toEqual([exchange])
+    expect(mock.costReport().report.output_tokens_mocked).toBe(0)
+    const metrics = await (await fetch(`${server.url}/_mocktopus/metrics`)).text()
+    expect(metrics).toMatch(/^mocktopus_requests_aborted_total 1$/m)
+    expect(metrics).toMatch(/^mocktopus_requests_total\{[^}]*status="499"[^}]*\} 1$/m)
     const after = await fetch(`${server.url}/v1/chat/completions`, {
       method: 'POST',
       body: body('hi'),

@@ -51,32 +51,38 @@ export function jsonOutput(
   return { kind: 'json', status, headers, text: JSON.stringify(body) }
 }
 
+/** How a pass over a stream's frames ended: all sent, failed, or stopped early (client left). */
+export type StreamEnd = 'done' | 'error' | 'stopped'
+
 /**
  * `frames`, calling `done` once when a pass over them ends: after the last frame, on an error,
  * or when the reader stops early (the client left), after the source has been stopped. What a
  * generator's `try { yield* frames } finally { done() }` does, without a promise per frame.
  *
- * @example const watched = whenRead(frames, () => report())
+ * @example const watched = whenRead(frames, (end) => report(end))
  */
-export function whenRead<T>(frames: AsyncIterable<T>, done: () => void): AsyncIterable<T> {
+export function whenRead<T>(
+  frames: AsyncIterable<T>,
+  done: (end: StreamEnd) => void,
+): AsyncIterable<T> {
   return {
     [Symbol.asyncIterator]() {
       const source = frames[Symbol.asyncIterator]()
       let over = false
-      const end = () => {
+      const end = (how: StreamEnd) => {
         if (over) return
         over = true
-        done()
+        done(how)
       }
       return {
         next: () =>
           source.next().then(
             (result) => {
-              if (result.done) end()
+              if (result.done) end('done')
               return result
             },
             (error: unknown) => {
-              end()
+              end('error')
               throw error
             },
           ),
@@ -84,7 +90,7 @@ export function whenRead<T>(frames: AsyncIterable<T>, done: () => void): AsyncIt
           try {
             return (await source.return?.(value)) ?? { done: true, value: undefined }
           } finally {
-            end()
+            end('stopped')
           }
         },
       }

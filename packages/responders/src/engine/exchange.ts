@@ -35,7 +35,7 @@ function isoTime(ms: number): string {
 /**
  * Begins the record of one exchange.
  *
- * @example const draft = beginExchange('POST', '/llm/v1/chat/completions', '/v1/chat/completions', Date.now())
+ * @example const draft = beginExchange('POST', `/llm${CHAT_COMPLETIONS.path}`, CHAT_COMPLETIONS.path, Date.now())
  */
 export function beginExchange(
   method: string,
@@ -61,7 +61,12 @@ export interface ExchangeOutcome {
   readonly usage?: WireUsage | undefined
   /** An error answer's code (or its type, when it has none). */
   readonly error?: string | undefined
+  /** The client left before the stream's end. */
+  readonly aborted?: boolean
 }
+
+/** The status an abandoned stream is recorded with: nginx's "client closed request". */
+export const ABORTED_STATUS = 499
 
 // `{ error: { code, type } }` (OpenAI) or `{ type: 'error', error: { type } }` (Anthropic).
 function errorCode(body: unknown): string | undefined {
@@ -90,7 +95,9 @@ export function outcomeOf(wire: WireResult): ExchangeOutcome {
 export function completeExchange(draft: ExchangeDraft, outcome: ExchangeOutcome): Exchange {
   // Field by field: a spread of the draft cost more than the rest of the bookkeeping together.
   const { model } = draft
-  const { usage, error } = outcome
+  const { error } = outcome
+  const aborted = outcome.aborted === true
+  const usage = aborted ? undefined : outcome.usage
   return {
     method: draft.method,
     path: draft.path,
@@ -99,11 +106,12 @@ export function completeExchange(draft: ExchangeDraft, outcome: ExchangeOutcome)
     ruleIndex: draft.ruleIndex,
     time: draft.time,
     ...(model === undefined ? {} : { model }),
-    status: outcome.status,
+    status: aborted ? ABORTED_STATUS : outcome.status,
     durationMs: monotonicMs() - draft.started,
     mocked: draft.ruleIndex !== null,
     stream: outcome.stream,
     ...(usage ? { usage } : {}),
     ...(error === undefined ? {} : { error }),
+    ...(aborted ? { aborted: true as const } : {}),
   }
 }

@@ -27,6 +27,11 @@ export interface Exchange {
   readonly mocked: boolean
   /** Whether the answer was an SSE stream. */
   readonly stream: boolean
+  /**
+   * The client went away before a stream ended: the status is then 499 (as nginx logs it) and
+   * `usage` is absent, for the usage the answer would report never reached the client.
+   */
+  readonly aborted?: true
   /** An error answer's code, e.g. `no_matching_rule`, `rate_limit_exceeded`, `invalid_json`. */
   readonly error?: string
   /** The usage the answer reported to the client, in provider-neutral names. */

@@ -49,6 +49,7 @@ describe('createMetrics', () => {
     const families = parsePrometheusTextFormat(text)
     expect(families.map((f) => [f.name, f.type])).toEqual([
       ['mocktopus_requests_total', 'COUNTER'],
+      ['mocktopus_requests_aborted_total', 'COUNTER'],
       ['mocktopus_request_duration_seconds', 'HISTOGRAM'],
       ['mocktopus_tokens_total', 'COUNTER'],
       ['mocktopus_cost_saved_usd_total', 'COUNTER'],
@@ -110,6 +111,9 @@ describe('createMetrics', () => {
     expect(metrics.render(NO_COST)).toMatchInlineSnapshot(`
       "# HELP mocktopus_requests_total API requests answered, by endpoint, matched rule (none: no rule matched) and HTTP status.
       # TYPE mocktopus_requests_total counter
+      # HELP mocktopus_requests_aborted_total Streams the client abandoned before their end (also counted above, with status 499).
+      # TYPE mocktopus_requests_aborted_total counter
+      mocktopus_requests_aborted_total 0
       # HELP mocktopus_request_duration_seconds Time from request to the end of the response body (streams included), in seconds.
       # TYPE mocktopus_request_duration_seconds histogram
       mocktopus_request_duration_seconds_bucket{le="0.001"} 0

@@ -25,6 +25,8 @@ export interface MetricsSample {
   readonly ruleIndex: number | undefined
   readonly status: number
   readonly durationMs: number
+  /** The client left before the stream's end. */
+  readonly aborted?: boolean
 }
 
 export interface Metrics {
@@ -50,7 +52,7 @@ interface RequestCount {
  *
  * @example
  * const metrics = createMetrics()
- * metrics.observe({ endpoint: '/v1/chat/completions', ruleIndex: 0, status: 200, durationMs: 2 })
+ * metrics.observe({ endpoint: ENDPOINTS.chatCompletions, ruleIndex: 0, status: 200, durationMs: 2 })
  * metrics.render(tracker.totals())
  */
 export function createMetrics(options: { buckets?: readonly number[] } = {}): Metrics {
@@ -65,9 +67,11 @@ export function createMetrics(options: { buckets?: readonly number[] } = {}): Me
   // One latency series for all endpoints: the endpoint split lives in mocktopus_requests_total,
   // and an unlabelled histogram keeps the scrape small and readable by every text parser.
   let durations = newSeries()
+  let aborted = 0
 
   return {
     observe(sample) {
+      if (sample.aborted) aborted += 1
       const rule =
         sample.ruleIndex === undefined || sample.ruleIndex < 0 ? 'none' : String(sample.ruleIndex)
       const status = String(sample.status)
@@ -101,6 +105,14 @@ export function createMetrics(options: { buckets?: readonly number[] } = {}): Me
       }
       lines.push(
         ...familyHeader(
+          'mocktopus_requests_aborted_total',
+          'counter',
+          'Streams the client abandoned before their end (also counted above, with status 499).',
+        ),
+        sampleLine('mocktopus_requests_aborted_total', {}, aborted),
+      )
+      lines.push(
+        ...familyHeader(
           'mocktopus_request_duration_seconds',
           'histogram',
           'Time from request to the end of the response body (streams included), in seconds.',
@@ -128,6 +140,7 @@ export function createMetrics(options: { buckets?: readonly number[] } = {}): Me
     reset() {
       requests = new Map()
       durations = newSeries()
+      aborted = 0
     },
   }
 }

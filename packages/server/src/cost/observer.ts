@@ -24,6 +24,8 @@ export interface CostExchange {
   readonly mocked: boolean
   /** The usage the client saw; absent on responses that carry none. */
   readonly usage?: CostUsage
+  /** The client left before the stream's end. */
+  readonly aborted?: boolean
 }
 
 /** The body of `GET /cost-report`. */
@@ -168,6 +170,7 @@ export function createCostObserver(options: CostObserverOptions = {}): CostObser
         ruleIndex: exchange.ruleIndex ?? undefined,
         status: exchange.status,
         durationMs: exchange.durationMs,
+        ...(exchange.aborted ? { aborted: true } : {}),
       })
       if (!isCountedExchange(exchange) || !exchange.usage) return undefined
       const time = timeOf(exchange.time)
