@@ -69,7 +69,7 @@ export const PREVIEW_ENDPOINTS: readonly string[] = [...ENDPOINTS.keys()]
  * Matches one request against `scenario` as the server would, through the same engine, and
  * builds the answer.
  *
- * @example previewRequest(scenario, { endpoint: '/v1/chat/completions', prompt: 'hello' })
+ * @example previewRequest(scenario, { endpoint: CHAT_COMPLETIONS.path, prompt: 'hello' })
  */
 export function previewRequest(scenario: Scenario, options: PreviewOptions): Preview {
   const api = ENDPOINTS.get(options.endpoint)

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import type { ChatMessage } from '@mocktopus/scenario'
+import { type ChatMessage, ENDPOINTS } from '@mocktopus/scenario'
 import { CommandError, UsageError } from './errors.js'
 import { type RawOptions, stringOption } from './options.js'
 import type { PreviewOptions } from './preview.js'
@@ -49,7 +49,7 @@ export async function previewOptionsFrom(
   }
   const model = stringOption(options, 'model')
   return {
-    endpoint: stringOption(options, 'endpoint') ?? '/v1/chat/completions',
+    endpoint: stringOption(options, 'endpoint') ?? ENDPOINTS.chatCompletions,
     ...(model === undefined ? {} : { model }),
     ...(prompt === undefined ? {} : { prompt }),
     ...(messagesFile === undefined ? {} : { messages: await readMessages(messagesFile, cwd) }),

@@ -1,7 +1,8 @@
-import type {
-  ChatCompletion,
-  ChatCompletionChunk,
-  ChatCompletionMessageToolCall,
+import {
+  CHAT_COMPLETIONS,
+  type ChatCompletion,
+  type ChatCompletionChunk,
+  type ChatCompletionMessageToolCall,
 } from '@mocktopus/responders'
 import { EXIT_FAILURE, EXIT_OK } from '../errors.js'
 import type { CLIContext } from '../io.js'
@@ -52,7 +53,7 @@ export async function runSimulate(
   const stream = booleanOption(options, 'stream')
   const request = await previewOptionsFrom(options, context.cwd, { stream })
   const scenario = await scenarioFromOption(stringOption(options, 'scenario'), context.cwd)
-  const preview = previewRequest(scenario, { ...request, endpoint: '/v1/chat/completions' })
+  const preview = previewRequest(scenario, { ...request, endpoint: CHAT_COMPLETIONS.path })
   const { colors } = context
 
   if (!preview.answer) {

@@ -6,7 +6,12 @@
 import { ENDPOINTS as PATHS } from '@mocktopus/scenario'
 import { answerAnthropicMessage } from '../anthropic/messages/answer.js'
 import { answerAnthropicCountTokens } from '../anthropic/messages/count-tokens.js'
-import { type AnthropicParams, parseAnthropicRequest } from '../anthropic/messages/request.js'
+import {
+  ANTHROPIC_COUNT_TOKENS_PATH,
+  type AnthropicParams,
+  parseAnthropicRequest,
+} from '../anthropic/messages/request.js'
+import { listAnthropicModels, retrieveAnthropicModel } from '../anthropic/models.js'
 import { answerChat } from '../openai/chat/answer.js'
 import { type ChatParams, parseChatRequest } from '../openai/chat/request.js'
 import { answerCompletion } from '../openai/completions/answer.js'
@@ -14,7 +19,6 @@ import { type CompletionParams, parseCompletionRequest } from '../openai/complet
 import { answerEmbeddings } from '../openai/embeddings/answer.js'
 import { type EmbeddingsParams, parseEmbeddingsRequest } from '../openai/embeddings/request.js'
 import { listModels, retrieveModel } from '../openai/models.js'
-import { listAnthropicModels, retrieveAnthropicModel } from '../anthropic/models.js'
 import { answerResponses } from '../openai/responses/answer.js'
 import { listInputItems, parseInputItemsQuery } from '../openai/responses/input-items.js'
 import {
@@ -35,7 +39,6 @@ import { ANTHROPIC_PROVIDER as ANTHROPIC, OPENAI_PROVIDER as OPENAI } from './pr
 
 /** `GET /v1/models`, whose answer depends on which SDK asks. */
 const MODELS_PATH = '/v1/models'
-const COUNT_TOKENS_PATH = `${PATHS.messages}/count_tokens`
 const RESPONSE_PATH = `${PATHS.responses}/:id`
 
 // A row is typed by its parameters; the table holds them as `RuleEndpoint<unknown>`.
@@ -161,7 +164,7 @@ export const COUNT_TOKENS: PlainEndpoint = {
   id: 'anthropic.messages.count_tokens',
   kind: 'plain',
   method: 'POST',
-  path: COUNT_TOKENS_PATH,
+  path: ANTHROPIC_COUNT_TOKENS_PATH,
   provider: ANTHROPIC,
   framing: 'none',
   readsBody: true,

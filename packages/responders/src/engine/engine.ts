@@ -100,7 +100,7 @@ class Answering<Params> implements AnswerInput<Params> {
  * its responder derived, else one numbered by its place among such answers, so a run of
  * requests gets the same ids every run. An error body's `request_id` gets the same id.
  *
- * @example const wire = stampRequestId(ANTHROPIC, anthropicError(init), 'POST', '/v1/messages', state)
+ * @example const wire = stampRequestId(ANTHROPIC, anthropicError(init), 'POST', MESSAGES.path, state)
  */
 export function stampRequestId<Wire extends WireResult>(
   provider: Provider,

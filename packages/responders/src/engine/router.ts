@@ -56,7 +56,7 @@ function accepted(rows: readonly Endpoint[], header: HeaderLookup): Endpoint | u
 /**
  * A router over `table` (default: every endpoint).
  *
- * @example createRouter().find('POST', '/v1/chat/completions', () => undefined)?.endpoint.id
+ * @example createRouter().find('POST', CHAT_COMPLETIONS.path, () => undefined)?.endpoint.id
  */
 export function createRouter(table: readonly Endpoint[] = ENDPOINT_TABLE): Router {
   const exact = new Map<string, Endpoint[]>()

@@ -249,7 +249,7 @@ function anthropicAssembler(): StreamAssembler {
  * The assembler for an endpoint's stream, or `undefined` for an endpoint that does not stream.
  *
  * @example
- * const assembler = createStreamAssembler('/v1/chat/completions')
+ * const assembler = createStreamAssembler(ENDPOINTS.chatCompletions)
  * for (const event of parser.push(text)) assembler?.add(event)
  * assembler?.result() // { ok: true, body: { object: 'chat.completion', choices: [...] } }
  */

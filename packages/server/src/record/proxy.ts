@@ -89,7 +89,7 @@ function isAnthropic(endpoint: string): boolean {
  * The upstream URL of an endpoint. OpenAI roots include the version (`.../v1`), as the SDK's
  * `baseURL` does; Anthropic roots do not, unless they end in `/v1`.
  *
- * @example upstreamURL('https://api.openai.com/v1', '/v1/chat/completions', '') // 'https://api.openai.com/v1/chat/completions'
+ * @example upstreamURL('https://api.openai.com/v1', ENDPOINTS.chatCompletions, '') // 'https://api.openai.com/v1/chat/completions'
  */
 export function upstreamURL(root: string, endpoint: string, search: string): string {
   const base = root.replace(/\/+$/, '')

@@ -149,7 +149,7 @@ async function writeRule(path: string, rule: RecordedRule): Promise<void> {
  *
  * @example
  * const file = createRecordingsFile({ path: 'recordings/recordings.yaml' })
- * await file.add({ type: 'llm.openai', when: { endpoint: '/v1/chat/completions' }, respond: { content: 'Hi' } })
+ * await file.add({ type: 'llm.openai', when: { endpoint: ENDPOINTS.chatCompletions }, respond: { content: 'Hi' } })
  */
 export function createRecordingsFile(options: RecordingsFileOptions): RecordingsFile {
   const { path } = options

@@ -297,8 +297,8 @@ function ruleType(endpoint: string): RecordedRule['type'] | undefined {
  * The `when` that matches exactly the recorded request: endpoint, model, and the whole
  * conversation (each message's role and text) or the embeddings inputs.
  *
- * @example recordedWhen('/v1/embeddings', { endpoint: '/v1/embeddings', model: 'm', input: ['a'] })
- * // { endpoint: '/v1/embeddings', model: 'm', input: ['a'] }
+ * @example recordedWhen(ENDPOINTS.embeddings, { endpoint: ENDPOINTS.embeddings, model: 'm', input: ['a'] })
+ * // { endpoint: ENDPOINTS.embeddings, model: 'm', input: ['a'] }
  */
 export function recordedWhen(endpoint: string, match: MatchRequest): RecordedWhen {
   return {
@@ -319,7 +319,7 @@ export function recordedWhen(endpoint: string, match: MatchRequest): RecordedWhe
  * The rule that replays one exchange, or why it cannot be recorded.
  *
  * @example
- * recordedRule({ endpoint: '/v1/chat/completions', match, status: 200, body: completion })
+ * recordedRule({ endpoint: ENDPOINTS.chatCompletions, match, status: 200, body: completion })
  * // { ok: true, rule: { type: 'llm.openai', when: { ... }, respond: { content: 'Hi', ... } } }
  */
 export function recordedRule(exchange: RecordedExchange): RecordedRuleResult {

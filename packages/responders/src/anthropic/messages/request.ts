@@ -4,7 +4,7 @@
  * reads and names the field the way the real API does (`messages.0.content.1.type: ...`),
  * and lets through block types it does not interpret, so new SDK features keep working.
  */
-import type { ChatMessage, MatchRequest } from '@mocktopus/scenario'
+import { type ChatMessage, ENDPOINTS, type MatchRequest } from '@mocktopus/scenario'
 import type { ParseResult } from '../../shared/wire.js'
 import { anthropicError } from '../errors.js'
 
@@ -39,8 +39,8 @@ export interface AnthropicMessagesRequest {
 }
 
 /** The API paths served, relative to the API root. */
-export const ANTHROPIC_MESSAGES_PATH = '/v1/messages'
-export const ANTHROPIC_COUNT_TOKENS_PATH = '/v1/messages/count_tokens'
+export const ANTHROPIC_MESSAGES_PATH: typeof ENDPOINTS.messages = ENDPOINTS.messages
+export const ANTHROPIC_COUNT_TOKENS_PATH: string = `${ENDPOINTS.messages}/count_tokens`
 
 /** A validated request and what the responder needs from it. */
 export interface AnthropicParams {
@@ -245,7 +245,7 @@ export function normalizeAnthropicMessages(request: AnthropicMessagesRequest): C
 /**
  * The request as the scenario matcher sees it.
  *
- * @example anthropicMatchRequest(request, '/v1/messages')
+ * @example anthropicMatchRequest(request, ANTHROPIC_MESSAGES_PATH)
  */
 export function anthropicMatchRequest(
   request: AnthropicMessagesRequest,

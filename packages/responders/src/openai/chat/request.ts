@@ -2,7 +2,7 @@
  * Validates and normalizes a `POST /v1/chat/completions` body into the parameters the chat
  * responder needs and the request the matcher sees.
  */
-import type { ChatMessage } from '@mocktopus/scenario'
+import { type ChatMessage, ENDPOINTS } from '@mocktopus/scenario'
 import {
   checkBoolean,
   checkInteger,
@@ -16,7 +16,7 @@ import {
 import type { ParseResult } from '../../shared/wire.js'
 
 /** The API path chat completions are served on, relative to the API root. */
-export const CHAT_COMPLETIONS_PATH = '/v1/chat/completions'
+export const CHAT_COMPLETIONS_PATH: typeof ENDPOINTS.chatCompletions = ENDPOINTS.chatCompletions
 
 export interface ChatParams {
   readonly model: string
@@ -31,7 +31,7 @@ export interface ChatParams {
 }
 
 export interface ParseChatOptions {
-  /** The path to report to the matcher; defaults to `/v1/chat/completions`. */
+  /** The path to report to the matcher; defaults to {@link CHAT_COMPLETIONS_PATH}. */
   readonly endpoint?: string
 }
 

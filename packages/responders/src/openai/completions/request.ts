@@ -2,7 +2,7 @@
  * Validates and normalizes a legacy `POST /v1/completions` body. The prompt becomes one user
  * message, so chat rules (`messages_contains`, `messages_regex`) match it unchanged.
  */
-import type { ChatMessage } from '@mocktopus/scenario'
+import { type ChatMessage, ENDPOINTS } from '@mocktopus/scenario'
 import {
   checkBoolean,
   checkInteger,
@@ -15,7 +15,7 @@ import {
 import type { ParseResult, WireError } from '../../shared/wire.js'
 
 /** The API path of legacy completions, relative to the API root. */
-export const COMPLETIONS_PATH = '/v1/completions'
+export const COMPLETIONS_PATH: typeof ENDPOINTS.completions = ENDPOINTS.completions
 
 export interface CompletionParams {
   readonly model: string
@@ -33,7 +33,7 @@ export interface CompletionParams {
 }
 
 export interface ParseCompletionOptions {
-  /** The path to report to the matcher; defaults to `/v1/completions`. */
+  /** The path to report to the matcher; defaults to {@link COMPLETIONS_PATH}. */
   readonly endpoint?: string
 }
 

@@ -3,6 +3,7 @@
  * strings, a token array or a list of token arrays; the matcher sees each input as text, a
  * token array as its numbers joined by spaces.
  */
+import { ENDPOINTS } from '@mocktopus/scenario'
 import {
   checkInteger,
   checkModel,
@@ -15,7 +16,7 @@ import {
 import type { ParseResult } from '../../shared/wire.js'
 
 /** The API path embeddings are served on, relative to the API root. */
-export const EMBEDDINGS_PATH = '/v1/embeddings'
+export const EMBEDDINGS_PATH: typeof ENDPOINTS.embeddings = ENDPOINTS.embeddings
 
 export type EmbeddingEncoding = 'float' | 'base64'
 
@@ -33,7 +34,7 @@ export interface EmbeddingsParams {
 }
 
 export interface ParseEmbeddingsOptions {
-  /** The path to report to the matcher; defaults to `/v1/embeddings`. */
+  /** The path to report to the matcher; defaults to {@link EMBEDDINGS_PATH}. */
   readonly endpoint?: string
 }
 

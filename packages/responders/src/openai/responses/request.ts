@@ -3,7 +3,7 @@
  * `instructions` (as a system message), then everything behind `previous_response_id`, then
  * `input`.
  */
-import type { ChatMessage } from '@mocktopus/scenario'
+import { type ChatMessage, ENDPOINTS } from '@mocktopus/scenario'
 import {
   checkBoolean,
   checkModel,
@@ -19,7 +19,7 @@ import type { ResponseStore } from './store.js'
 import type { ResponseCreateParams } from './types.js'
 
 /** The API path of the Responses API, relative to the API root. */
-export const RESPONSES_PATH = '/v1/responses'
+export const RESPONSES_PATH: typeof ENDPOINTS.responses = ENDPOINTS.responses
 
 export interface ResponsesParams {
   readonly model: string
@@ -37,7 +37,7 @@ export interface ResponsesParams {
 export interface ParseResponsesOptions {
   /** Earlier responses, for `previous_response_id` and `item_reference` inputs. */
   readonly store?: Pick<ResponseStore, 'get' | 'item'>
-  /** The path to report to the matcher; defaults to `/v1/responses`. */
+  /** The path to report to the matcher; defaults to {@link RESPONSES_PATH}. */
   readonly endpoint?: string
 }
 
