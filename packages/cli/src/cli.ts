@@ -55,6 +55,10 @@ export function createCLI(): CAC {
     .option('--no-admin', 'Turn off the admin routes /_mocktopus/*')
     .option('--body-limit <bytes>', 'Largest request body accepted (default: 10485760)')
     .option(
+      '--request-timeout <ms>',
+      'How long a client has to send a whole request (default: 60000)',
+    )
+    .option(
       '--allowed-hosts <names>',
       'Host names besides localhost and IP addresses that may reach the server (a,b; all: no check)',
     )

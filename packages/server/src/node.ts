@@ -2,6 +2,7 @@
 export { loadPricingFile } from './cost/load-pricing.js'
 export {
   type CloseOptions,
+  DEFAULT_REQUEST_TIMEOUT_MS,
   DEFAULT_SHUTDOWN_TIMEOUT_MS,
   isLoopbackHost,
   type RunningServer,

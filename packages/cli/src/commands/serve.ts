@@ -83,6 +83,8 @@ export interface ServeSettings {
   /** `false` with --no-admin: /_mocktopus/* answers 404. */
   readonly admin: boolean
   readonly bodyLimit?: number
+  /** How long a client has to send a whole request, in ms (--request-timeout). */
+  readonly requestTimeoutMs?: number
   /** Host names allowed besides localhost and IP addresses, or `all` (--allowed-hosts). */
   readonly allowedHosts?: readonly string[] | 'all'
   /** Origins a browser app may call from (--cors-origins); absent: any, in mock and replay. */
@@ -147,6 +149,7 @@ export function serveSettings(options: RawOptions): ServeSettings {
     // --no-admin sets admin to false; absent, the admin routes stay on.
     admin: options.admin !== false,
     bodyLimit: integerOption(options, 'bodyLimit', { min: 1, max: 2 ** 31 }),
+    requestTimeoutMs: integerOption(options, 'requestTimeout', { min: 1, max: 3_600_000 }),
     allowedHosts: allowedHostsOption(options),
     corsOrigins: listOption(options, 'corsOrigins'),
     upstream: defined({
@@ -257,7 +260,14 @@ export async function runServe(
   let server: Awaited<ReturnType<typeof serve>>
   try {
     // The warning for a non-loopback host is printed above, in the CLI's words.
-    server = await serve(mock, { port, hostname: host, onWarning: false })
+    server = await serve(mock, {
+      port,
+      hostname: host,
+      onWarning: false,
+      ...(settings.requestTimeoutMs === undefined
+        ? {}
+        : { requestTimeoutMs: settings.requestTimeoutMs }),
+    })
   } catch (error) {
     throw bindError(error, host, port)
   }

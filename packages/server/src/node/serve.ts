@@ -3,7 +3,8 @@
  * handler (../handler.ts) and writes its outputs straight to the socket.
  */
 import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import type { AddressInfo, Socket } from 'node:net'
+import { openaiError } from '@mocktopus/responders'
 import type { Mocktopus } from '../mocktopus.js'
 import type { Output } from '../output.js'
 import { NodeRequest } from './request.js'
@@ -24,11 +25,54 @@ export interface ServeOptions {
    * machine can then call it); default `console.warn`, `false` for silence.
    */
   readonly onWarning?: ((message: string) => void) | false
+  /**
+   * How long a client has to send a whole request, headers and body, in ms; a slower one gets
+   * 408 and its connection closed. Default 60000.
+   */
+  readonly requestTimeoutMs?: number
 }
 
 export interface CloseOptions {
   /** Overrides `shutdownTimeoutMs` for this call; 0 cuts open requests off at once. */
   readonly timeoutMs?: number
+}
+
+/** How long a client has to send a whole request unless told otherwise. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000
+
+// Node's own answers to requests its parser refused are bare plain text; ours are the API's
+// JSON envelope, and the connection closes (the parser cannot find the next request).
+const PARSER_ERRORS: Readonly<Record<string, { status: number; message: string }>> = {
+  HPE_HEADER_OVERFLOW: {
+    status: 431,
+    message:
+      "Request header fields too large: the headers exceed Node's limit (16 KiB by default).",
+  },
+  ERR_HTTP_REQUEST_TIMEOUT: {
+    status: 408,
+    message: 'Request timeout: the request did not arrive in time (--request-timeout).',
+  },
+}
+
+function answerClientError(error: Error & { code?: string }, socket: Socket): void {
+  if (!socket.writable || (error.code === 'ECONNRESET' && !socket.readable)) {
+    socket.destroy()
+    return
+  }
+  const known = PARSER_ERRORS[error.code ?? '']
+  const { status, message } = known ?? {
+    status: 400,
+    message: `Bad request: the HTTP request could not be parsed (${error.code ?? 'parse error'}).`,
+  }
+  const wire = openaiError({ status, message, code: 'invalid_http_request' })
+  const body = JSON.stringify(wire.body)
+  socket.end(
+    `HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : status === 408 ? 'Request Timeout' : 'Bad Request'}\r\n` +
+      'content-type: application/json\r\n' +
+      `content-length: ${Buffer.byteLength(body)}\r\n` +
+      'connection: close\r\n\r\n' +
+      body,
+  )
 }
 
 /** How long `close()` waits for in-flight requests unless told otherwise. */
@@ -86,23 +130,33 @@ export async function serve(
     void settled.then(() => open.streams.delete(settled))
   }
   const { handler } = mock
-  const server = createServer((incoming, response) => {
-    open.responses++
-    response.on('close', closed)
-    const write = (output: Output) => {
-      if (output.kind === 'json') sendJSON(response, output)
-      else if (output.kind === 'stream') {
-        track(output.settled)
-        void sendStream(response, output)
-      } else track(sendResponse(response, output.response))
-    }
-    try {
-      handler(new NodeRequest(incoming, response), '', write)
-    } catch {
-      // The handler answers its own failures; a throw here is a bug of the adapter's.
-      response.destroy()
-    }
-  })
+  const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS
+  const server = createServer(
+    {
+      requestTimeout,
+      headersTimeout: Math.min(60_000, requestTimeout),
+      // How often Node looks for late requests; its default (30 s) would let one run long over.
+      connectionsCheckingInterval: Math.max(100, Math.min(1000, requestTimeout / 4)),
+    },
+    (incoming, response) => {
+      open.responses++
+      response.on('close', closed)
+      const write = (output: Output) => {
+        if (output.kind === 'json') sendJSON(response, output)
+        else if (output.kind === 'stream') {
+          track(output.settled)
+          void sendStream(response, output)
+        } else track(sendResponse(response, output.response))
+      }
+      try {
+        handler(new NodeRequest(incoming, response), '', write)
+      } catch {
+        // The handler answers its own failures; a throw here is a bug of the adapter's.
+        response.destroy()
+      }
+    },
+  )
+  server.on('clientError', answerClientError)
   return new Promise((resolve, reject) => {
     server.listen(port, hostname, () => {
       const info = server.address() as AddressInfo
