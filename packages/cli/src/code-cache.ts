@@ -2,9 +2,8 @@
  * Runs a CommonJS file from V8's code cache, as Node 22's `module.enableCompileCache()` does
  * for every module: the first run saves the bytecode V8 compiled (the file's top level and every
  * function it ran), and later runs hand it back to V8 instead of compiling half a megabyte of
- * bundle again. On Node 20 this took `mocktopus serve` from about 160 to 145 ms to its first
- * answer. Anything unexpected (no cache yet, an unusable directory, a cache V8 rejects) only
- * means compiling as `require` would.
+ * bundle again, so `mocktopus serve` answers sooner. Anything unexpected (no cache yet, an
+ * unusable directory, a cache V8 rejects) only means compiling as `require` would.
  */
 
 import { isAscii } from 'node:buffer'
@@ -39,8 +38,8 @@ export interface CodeCacheRun {
   /**
    * Writes the cache for the next run, best effort, replacing older caches of the same file.
    * The cache holds every function compiled so far and still compiled: call it once start-up
-   * is over, not much later, for V8 drops the bytecode of functions a long run no longer uses
-   * (a cache saved after minutes under load started no faster than no cache). Does nothing
+   * is over, not much later, for V8 drops the bytecode of functions a long run no longer uses.
+   * Does nothing
    * after a `hit`, when `off`, or the second time.
    */
   save(): void
@@ -111,8 +110,7 @@ function prepare(file: string, directory: string, prefix: string): Prepared | un
     // has, never the new name with old bytecode.
     const { size, ino, ctimeNs } = statSync(file, { bigint: true })
     const bytes = readFileSync(file)
-    // esbuild writes ASCII (it escapes every other character), which V8 keeps as one byte a
-    // character: taken as such, not decoded as UTF-8, half a megabyte reads in half the time.
+    // esbuild writes only ASCII: read as latin1, V8 gets a one-byte string without UTF-8 decoding.
     const source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8')
     const cacheFile = join(directory, `${prefix}${size}-${ino}-${ctimeNs}.v8`)
     const cachedData = readCache(cacheFile)
@@ -132,8 +130,7 @@ function prepare(file: string, directory: string, prefix: string): Prepared | un
  * identity. V8 checks its own version and flags but, of the source, only its length; so the
  * name carries the file's identity as git's index does: any write to the file changes its
  * ctime (which, unlike mtime, no one can set back), a reinstall gives it a new inode. Hashing
- * the half-megabyte file instead would cost more than the cache saves (loading node:crypto
- * alone takes about 5 ms).
+ * the file instead would spend on node:crypto and the hash what the cache saves.
  */
 function cachePrefix(file: string, variant = ''): string {
   const safe = /^[a-z-]{0,32}$/i.test(variant) ? variant : ''

@@ -6,8 +6,7 @@ import { parseCLI, runCLI } from './cli.js'
 import { createContext } from './io.js'
 
 const argv = ['mocktopus', ...process.argv.slice(2)]
-// Asked when a signal comes, not at start-up: parsing the command line costs a millisecond or
-// two, and runCLI parses it anyway.
+// Asked when a signal comes, not at start-up, where runCLI already parses the command line.
 const serving = () => {
   try {
     return parseCLI(argv).command === 'serve'

@@ -13,8 +13,7 @@ export type BodyRead =
 
 // ignoreBOM keeps a byte-order mark in the text, so JSON.parse refuses it as strict parsers do.
 const DECODER_OPTIONS: TextDecoderOptions = { fatal: true, ignoreBOM: true }
-// For bodies read whole: a decode that does not stream keeps no state between calls, so one
-// decoder serves every request (making one cost more than decoding a small body).
+// One decoder for every body read whole: a decode that does not stream keeps no state.
 const WHOLE_BODY_DECODER = new TextDecoder('utf-8', DECODER_OPTIONS)
 
 /** How deep objects and arrays may nest in a request body; deeper is answered 400. */
@@ -48,11 +47,10 @@ export async function readBody(request: Request, limit: number): Promise<BodyRea
   }
   const declared = Number(request.headers.get('content-length') ?? Number.NaN)
   if (declared > limit) return { ok: false, reason: 'too_large' }
-  // A declared length within the limit is read in one piece: on Node that skips building a
-  // body stream, which cost about as much as the rest of a small answer. A Request made in
-  // process can carry more than it declares, so the size is checked again.
+  // A declared length within the limit is read in one piece: on Node no body stream is built.
   if (declared >= 0) {
     const bytes = new Uint8Array(await request.arrayBuffer())
+    // A Request made in process can carry more than it declares.
     if (bytes.byteLength > limit) return { ok: false, reason: 'too_large' }
     return decodeBody(bytes)
   }
@@ -167,8 +165,7 @@ export function jsonDepth(text: string): number {
  * @example parseJSONBody('{"model":"gpt-4o"}') // { ok: true, value: { model: 'gpt-4o' } }
  */
 export function parseJSONBody(text: string): { ok: true; value: unknown } | { ok: false } {
-  // JSON nested d deep has at least 2d characters, so a shorter text needs no count: most
-  // requests are a few hundred characters, and the count cost as much as the parse.
+  // JSON nested d deep has at least 2d characters, so a shorter text needs no depth count.
   if (text.length > 2 * MAX_JSON_DEPTH && jsonDepth(text) > MAX_JSON_DEPTH) return { ok: false }
   try {
     return { ok: true, value: JSON.parse(text) }

@@ -93,7 +93,7 @@ export function outcomeOf(wire: WireResult): ExchangeOutcome {
  * @example journal.record(completeExchange(draft, { status: 200, stream: false }))
  */
 export function completeExchange(draft: ExchangeDraft, outcome: ExchangeOutcome): Exchange {
-  // Field by field: a spread of the draft cost more than the rest of the bookkeeping together.
+  // Field by field, not a spread of the draft: every request takes this path.
   const { model } = draft
   const { error } = outcome
   const aborted = outcome.aborted === true

@@ -11,9 +11,7 @@ export function splitText(text: string, chunkSize?: number): string[] {
   if (text === '') return []
   if (chunkSize && chunkSize > 0) {
     const pieces: string[] = []
-    // Without surrogate pairs a character is a UTF-16 unit, and slices of the string itself
-    // are the pieces: splitting a 2 KB answer into an array of characters first took a tenth
-    // of a stream's time.
+    // Without surrogate pairs, slices of the string are the pieces: no array of characters.
     if (!SURROGATE.test(text)) {
       for (let i = 0; i < text.length; i += chunkSize) pieces.push(text.slice(i, i + chunkSize))
       return pieces

@@ -34,8 +34,7 @@ function mixFinish([h1, h2]: MixState): [number, number] {
 const ALPHABET_CODES = Array.from(ALPHABET, (char) => char.charCodeAt(0))
 
 function digestOf(length: number, mix: (seed: number) => [number, number]): string {
-  // Character codes, made a string once: adding the characters one by one to a string took
-  // twice as long as hashing the request.
+  // Character codes, made a string once: one string per id, not one per character.
   const codes: number[] = new Array(length)
   let k = 0
   let seed = 0
@@ -43,8 +42,7 @@ function digestOf(length: number, mix: (seed: number) => [number, number]): stri
     const [a, b] = mix(seed++)
     let n = a
     for (let i = 0; i < 5 && k < length; i++) {
-      // n - q * 62, not n % 62: n is a 32-bit unsigned number, beyond V8's small integers, and
-      // `%` on it calls out to a floating-point remainder that cost half of the digest.
+      // n - q * 62, not n % 62: past V8's small integers `%` is a floating-point call.
       const q = Math.floor(n / 62)
       codes[k++] = ALPHABET_CODES[n - q * 62] as number
       n = q

@@ -1,7 +1,7 @@
 /**
  * Milliseconds on a monotonic clock, for durations and uptime. On Node, from `process.uptime()`:
- * the first read of the global `performance` loads `perf_hooks` and seven modules behind it,
- * about 2 ms of a start-up that must answer within 200. Elsewhere, `performance.now()`.
+ * the first read of the global `performance` loads `perf_hooks` and the modules behind it, which
+ * start-up does without. Elsewhere, `performance.now()`.
  *
  * @example const started = monotonicMs(); ...; const durationMs = monotonicMs() - started
  */

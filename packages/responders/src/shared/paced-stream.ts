@@ -69,7 +69,7 @@ async function* paced<Chunk, Item>(
   let first = true
   for (const chunk of sequence) {
     if (paces === undefined || paces(chunk)) {
-      // An await only where the rule asks for a pause: one per chunk cost a tenth of a stream.
+      // An await only where the rule asks for a pause: each one is a round of promises.
       if (!first && chunkDelayMs > 0) await clock.sleep(chunkDelayMs, signal)
       first = false
       if (signal?.aborted) break

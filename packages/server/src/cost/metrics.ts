@@ -9,9 +9,8 @@ import {
 import type { CostTotals } from './tracker.js'
 
 /**
- * Latency bucket bounds in seconds. A mock answers in about a millisecond unless a rule asks for
- * a delay, so the buckets start well below Prometheus's default 5 ms and still reach 10 s for
- * `delay_ms` rules and slow streams.
+ * Latency bucket bounds in seconds: below Prometheus's defaults, since a mock answers at once
+ * unless a rule asks for a delay, and up to 10 s for `delay_ms` rules and slow streams.
  */
 export const DURATION_BUCKETS: readonly number[] = [
   0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10,

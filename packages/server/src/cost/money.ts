@@ -16,8 +16,7 @@ export function picoPerToken(usdPerMillion: number): bigint {
   return BigInt(Math.round(usdPerMillion * 1_000_000))
 }
 
-// 10^(12 - digits) for digits 0 to 12: every recorded response is rounded to 6 digits, and a
-// BigInt power each time cost as much as the rest of the recording.
+// 10^(12 - digits) for digits 0 to 12, made once: every recorded response is rounded.
 const UNITS = Array.from({ length: 13 }, (_, digits) => 10n ** BigInt(12 - digits))
 
 /** Rounds a picodollar amount to `digits` decimal places of a dollar, half away from zero. */

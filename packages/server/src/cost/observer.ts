@@ -142,8 +142,7 @@ export function createCostObserver(options: CostObserverOptions = {}): CostObser
   const monotonic = options.monotonic ?? monotonicMs
   const created = monotonic()
   let compiled: { readonly pattern: string; readonly regexp: RegExp }[] = []
-  // Labels by endpoint: a run calls a handful of endpoints over and over, and testing each
-  // against every route pattern cost more than the rest of the metrics.
+  // Labels by endpoint: a run calls a few endpoints again and again, matched once each.
   const labels = new Map<string, string>()
   const endpointLabel = (endpoint: string | undefined): string => {
     if (endpoint === undefined) return 'other'

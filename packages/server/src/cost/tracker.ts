@@ -99,8 +99,7 @@ function tokenCount(value: number | undefined): number {
 
 const HOUR_MS = 3_600_000
 
-// Hours are kept as numbers and named only in the report: formatting a date on every request
-// would cost more than the rest of the bookkeeping together.
+// Hours are kept as numbers and named only in the report, not formatted on every request.
 function hourLabel(hour: number): string {
   const iso = new Date(hour * HOUR_MS).toISOString()
   return `${iso.slice(0, 10)} ${iso.slice(11, 13)}:00`

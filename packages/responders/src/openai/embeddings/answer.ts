@@ -87,8 +87,7 @@ const BASE64_DIGITS = Uint8Array.from(
 const PAD = 61 // '='
 const ascii = new TextDecoder()
 
-// Standard base64 with padding, as btoa writes it; btoa itself is several times slower on
-// Node 20 and takes a string, not bytes.
+// Standard base64 with padding, as btoa writes it, straight from bytes: btoa takes a string.
 function toBase64(bytes: Uint8Array): string {
   const digit = (sextet: number) => BASE64_DIGITS[sextet & 63] as number
   const out = new Uint8Array(Math.ceil(bytes.length / 3) * 4)
@@ -130,8 +129,7 @@ function encode(values: readonly number[], format: EmbeddingEncoding): readonly 
 // skips the hash, the generator and the base64 encoder. Bounded by count; a hit moves to the
 // back of the Map, the front (least recently used) goes first.
 const SEEDED_CACHE_SIZE = 256
-// Each entry also keeps the encoding's JSON text: stringifying 1536 floats is most of the
-// work of a float answer, and the body's text is written from these pieces.
+// Each entry also keeps the encoding's JSON text, so a repeat does not stringify the floats.
 interface SeededEncoding {
   readonly embedding: readonly number[] | string
   readonly json: string
