@@ -2,7 +2,7 @@ import type { Exchange } from '@mocktopus/responders'
 import { fixedClock } from '@mocktopus/responders'
 import { Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
-import { createMocktopus, type MocktopusOptions } from '../mocktopus.js'
+import { createMocktopus, type MocktopusOptions } from '../../src/mocktopus.js'
 
 const SCENARIO = `
 version: 1

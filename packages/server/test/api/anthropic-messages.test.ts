@@ -1,7 +1,7 @@
 import type { Exchange } from '@mocktopus/responders'
 import { fixedClock } from '@mocktopus/responders'
 import { describe, expect, it } from 'vitest'
-import { createMocktopus } from '../mocktopus.js'
+import { createMocktopus } from '../../src/mocktopus.js'
 
 const SCENARIO = `
 version: 1

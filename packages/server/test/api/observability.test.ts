@@ -3,7 +3,7 @@ import { fixedClock } from '@mocktopus/responders'
 import { Hono } from 'hono'
 import parsePrometheusTextFormat from 'parse-prometheus-text-format'
 import { describe, expect, it } from 'vitest'
-import { createMocktopus } from '../mocktopus.js'
+import { createMocktopus } from '../../src/mocktopus.js'
 
 const SCENARIO = `
 version: 1

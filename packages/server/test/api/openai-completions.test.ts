@@ -1,6 +1,6 @@
 import { fixedClock } from '@mocktopus/responders'
 import { describe, expect, it } from 'vitest'
-import { createMocktopus } from '../mocktopus.js'
+import { createMocktopus } from '../../src/mocktopus.js'
 
 const SCENARIO = `
 version: 1
