@@ -17,7 +17,7 @@ import {
 } from './errors.js'
 import { MockStream } from './stream.js'
 
-const SCENARIO = readFileSync(new URL('../test/fixtures/support.yaml', import.meta.url), 'utf8')
+const SCENARIO = readFileSync(new URL('../../e2e/fixtures/support.yaml', import.meta.url), 'utf8')
 const NOW = 1_700_000_000
 
 const ask = (content: string, model = 'gpt-4o') => ({

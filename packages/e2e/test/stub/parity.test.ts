@@ -1,7 +1,7 @@
 /**
  * Stub/server parity: for the same scenario and the same sequence of requests, the stub client
  * and the server (through its in-process `fetch`) give equal bodies, equal chunk sequences and
- * equal errors. Runs over every example scenario and the stub's own fixtures, probing each rule
+ * equal errors. Runs over every example scenario and the shared fixtures, probing each rule
  * through chat completions (plain and streamed), the Responses API (plain and streamed) and
  * embeddings (float, and base64 as the SDK asks for it and decodes it).
  */
@@ -21,7 +21,7 @@ function scenarioFiles(): string[] {
   return [
     ...examples,
     join(root, 'examples/app/support.yaml'),
-    join(root, 'packages/stub/test/fixtures/support.yaml'),
+    join(root, 'packages/e2e/fixtures/support.yaml'),
   ]
 }
 

@@ -12,7 +12,7 @@ import OpenAI from 'openai'
 import { describe, expect, it } from 'vitest'
 
 const root = resolve(import.meta.dirname, '../../../..')
-const SCENARIO = readFileSync(resolve(root, 'packages/stub/test/fixtures/support.yaml'), 'utf8')
+const SCENARIO = readFileSync(resolve(root, 'packages/e2e/fixtures/support.yaml'), 'utf8')
 
 async function pair() {
   const clock = fixedClock(1_700_000_000, { instant: true })
