@@ -36,6 +36,7 @@ const SURFACE: Record<string, readonly string[]> = {
     'validateScenario',
   ],
   '@mocktopus/responders': [
+    'ABORTED_STATUS',
     'ANTHROPIC_PROVIDER',
     'CHAT_COMPLETIONS',
     'COMPLETIONS',
@@ -130,6 +131,7 @@ const SURFACE: Record<string, readonly string[]> = {
   ],
   '@mocktopus/server/node': [
     'DEFAULT_RECORDINGS_FILE',
+    'DEFAULT_REQUEST_TIMEOUT_MS',
     'DEFAULT_SHUTDOWN_TIMEOUT_MS',
     'createRecorder',
     'createRecordingsFile',
