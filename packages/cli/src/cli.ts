@@ -54,6 +54,11 @@ export function createCLI(): CAC {
     )
     .option('--no-admin', 'Turn off the admin routes /_mocktopus/*')
     .option('--body-limit <bytes>', 'Largest request body accepted (default: 10485760)')
+    .option('--journal-size <n>', 'Requests the journal keeps; 0 keeps none (default: 1000)')
+    .option(
+      '--journal-bytes <bytes>',
+      'Bytes of request bodies the journal keeps (default: 67108864); each body at most 64 KiB',
+    )
     .option(
       '--request-timeout <ms>',
       'How long a client has to send a whole request (default: 60000)',

@@ -105,15 +105,19 @@ export {
   ABORTED_STATUS,
   beginExchange,
   completeExchange,
+  DEFAULT_KEPT_BODY_BYTES,
   type ExchangeDraft,
   type ExchangeOutcome,
+  exchangeWeight,
   outcomeOf,
 } from './engine/exchange.js'
 export {
   createJournal,
+  DEFAULT_JOURNAL_BYTES,
   DEFAULT_JOURNAL_SIZE,
   type Journal,
   type JournalOptions,
+  type JournalPage,
 } from './engine/journal.js'
 export { ANTHROPIC_PROVIDER, OPENAI_PROVIDER } from './engine/providers.js'
 export { createRouter, type Route, type Router } from './engine/router.js'

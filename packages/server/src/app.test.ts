@@ -69,7 +69,7 @@ describe('createApp CORS', () => {
     expect(res.headers.get('access-control-expose-headers')).toBe(EXPOSED)
   })
 
-  it('never grants CORS on the admin routes, and refuses other sites\' pages there', async () => {
+  it("never grants CORS on the admin routes, and refuses other sites' pages there", async () => {
     const m = await mock()
     for (const [method, path] of [
       ['GET', '/_mocktopus/requests'],

@@ -114,7 +114,9 @@ describe('admin: false', () => {
         expect(res.status, `${method} ${prefix}${path}`).toBe(404)
         expect(await res.json()).toMatchObject({ error: { code: 'unknown_url' } })
       }
-      expect((await fetch(`http://x.localhost${prefix}/v1/chat/completions`, chat())).status).toBe(200)
+      expect((await fetch(`http://x.localhost${prefix}/v1/chat/completions`, chat())).status).toBe(
+        200,
+      )
     }
   })
 

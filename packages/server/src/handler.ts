@@ -16,6 +16,7 @@ import {
   type EngineResult,
   type Exchange,
   type ExchangeDraft,
+  exchangeWeight,
   OPENAI_PROVIDER,
   outcomeOf,
   type Provider,
@@ -79,10 +80,10 @@ export interface HandlerCore {
    */
   listedOrigin(origin: string): boolean
   readonly recording: RecordingHooks | undefined
-  /** Tells every observer about one finished exchange. */
-  emit(exchange: Exchange): void
+  /** Tells every observer about one finished exchange; `weight` is its bytes, for the journal. */
+  emit(exchange: Exchange, weight: number): void
   /** The tooling routes' answers: health, journal, reset, metrics, cost report. */
-  tooling(route: ToolingRoute): Output
+  tooling(route: ToolingRoute, query: string): Output
 }
 
 /** Answers one request; `reply` is called exactly once. */
@@ -143,7 +144,7 @@ export function createHandler(core: HandlerCore): Handler {
     if (exchange && exchange.ruleIndex !== null) headers[RULE_HEADER] = String(exchange.ruleIndex)
     if (wire.kind !== 'stream') {
       headers['content-type'] = 'application/json'
-      if (exchange) core.emit(completeExchange(exchange, outcomeOf(wire)))
+      if (exchange) core.emit(completeExchange(exchange, outcomeOf(wire)), exchangeWeight(exchange))
       const text = (wire.kind === 'json' && wire.bodyText) || JSON.stringify(wire.body)
       return { kind: 'json', status: wire.status, headers, text }
     }
@@ -155,7 +156,10 @@ export function createHandler(core: HandlerCore): Handler {
     })
     const frames = whenRead(wire.frames, (end) => {
       const aborted = end !== 'done'
-      if (exchange) core.emit(completeExchange(exchange, { ...outcomeOf(wire), aborted }))
+      if (exchange) {
+        const outcome = { ...outcomeOf(wire), aborted }
+        core.emit(completeExchange(exchange, outcome), exchangeWeight(exchange))
+      }
       settle()
     })
     return { kind: 'stream', status: wire.status, headers, frames, settled }
@@ -191,7 +195,7 @@ export function createHandler(core: HandlerCore): Handler {
       errors: route.endpoint.provider.errors,
       ...(result.request === undefined ? {} : { match: result.request }),
       reply: (wire) => toResponse(output(wire, exchange, corsHeaders)),
-      finish: (outcome) => core.emit(completeExchange(exchange, outcome)),
+      finish: (outcome) => core.emit(completeExchange(exchange, outcome), exchangeWeight(exchange)),
     }).then((response) => ({ kind: 'response', response: withHeaders(response, corsHeaders) }))
   }
 
@@ -324,7 +328,7 @@ export function createHandler(core: HandlerCore): Handler {
         reply(refusal(OPENAI_PROVIDER, init, http, path, corsHeaders, false))
         return
       }
-      const answer = core.tooling(tooling)
+      const answer = core.tooling(tooling, http.query)
       if (answer.kind !== 'response') Object.assign(answer.headers, corsHeaders)
       reply(answer)
       return
@@ -337,7 +341,13 @@ export function createHandler(core: HandlerCore): Handler {
     }
     if (!route) {
       reply(
-        refusal(provider, notFoundError(method, http.path, path, router), http, path, corsHeaders),
+        refusal(
+          provider,
+          notFoundError(method, http.path, path, router, http.header),
+          http,
+          path,
+          corsHeaders,
+        ),
       )
       return
     }

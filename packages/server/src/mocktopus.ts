@@ -28,6 +28,7 @@ import { type CostReportBody, createCostObserver } from './cost/observer.js'
 import type { PricingTable } from './cost/pricing.js'
 import { PROMETHEUS_CONTENT_TYPE } from './cost/prometheus.js'
 import { createHandler, type Handler } from './handler.js'
+import { journalOutput } from './journal-output.js'
 import { jsonOutput, type Output } from './output.js'
 import type { RecordingHooks } from './record/hooks.js'
 import type { ToolingRoute } from './tooling.js'
@@ -69,6 +70,21 @@ export interface MocktopusOptions {
    * first, so a long run cannot grow memory without limit. Default 1000; 0 keeps none.
    */
   readonly journalSize?: number
+  /**
+   * The journal's bounds: `size` entries (default 1000; 0 keeps none, overrides
+   * `journalSize`), `bytes` of kept bodies (default 64 MiB), and `bodyBytes` kept of each
+   * request body (default 64 KiB; a larger body is kept truncated, marked `truncated`).
+   */
+  readonly journal?: {
+    readonly size?: number
+    readonly bytes?: number
+    readonly bodyBytes?: number
+  }
+  /**
+   * How many answered responses are kept for `previous_response_id` and bytes they may hold:
+   * default 1000 and 64 MiB, oldest out first.
+   */
+  readonly storedResponses?: { readonly size?: number; readonly bytes?: number }
   /** What `/health` reports as `mode`; default `mock`. Record and replay set it. */
   readonly mode?: 'mock' | 'record' | 'replay'
   /**
@@ -179,8 +195,18 @@ export async function createMocktopus(options: MocktopusOptions = {}): Promise<M
     ...(scenario.pricing ? { scenarioPricing: scenario.pricing } : {}),
     routes: () => routes,
   })
-  const journal = createJournal<Exchange>({ size: options.journalSize })
-  const state = createEngineState({ responses: { limit: STORED_RESPONSES_LIMIT } })
+  const journal = createJournal<Exchange>({
+    size: options.journal?.size ?? options.journalSize,
+    bytes: options.journal?.bytes,
+  })
+  const state = createEngineState({
+    responses: {
+      limit: options.storedResponses?.size ?? STORED_RESPONSES_LIMIT,
+      ...(options.storedResponses?.bytes === undefined
+        ? {}
+        : { bytes: options.storedResponses.bytes }),
+    },
+  })
   const reset = () => {
     matcher.reset()
     journal.clear()
@@ -194,12 +220,15 @@ export async function createMocktopus(options: MocktopusOptions = {}): Promise<M
     clock,
     state,
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    ...(options.journal?.bodyBytes === undefined
+      ? {}
+      : { keptBodyBytes: options.journal.bodyBytes }),
     ...(recording?.forwardAll ? { forward: 'all' as const } : {}),
     ...(!recording?.forwardAll && recording?.forward ? { forward: 'misses' as const } : {}),
     ...(recording?.describeMiss ? { describeMiss: recording.describeMiss } : {}),
   }
-  const emit = (exchange: Exchange) => {
-    journal.record(exchange)
+  const emit = (exchange: Exchange, weight: number) => {
+    journal.record(exchange, weight)
     costs.observe(exchange)
     for (const listener of listeners) {
       try {
@@ -210,7 +239,7 @@ export async function createMocktopus(options: MocktopusOptions = {}): Promise<M
       }
     }
   }
-  const tooling = (route: ToolingRoute): Output => {
+  const tooling = (route: ToolingRoute, query: string): Output => {
     switch (route.name) {
       case 'health':
         return jsonOutput(200, {
@@ -230,7 +259,7 @@ export async function createMocktopus(options: MocktopusOptions = {}): Promise<M
           text: costs.metrics(),
         }
       case 'requests':
-        return jsonOutput(200, { requests: journal.entries() }, { 'cache-control': 'no-store' })
+        return journalOutput(journal, query)
       case 'reset':
         reset()
         return jsonOutput(200, { reset: true })

@@ -13,11 +13,13 @@ import {
   type WireErrorInit,
 } from '@mocktopus/responders'
 
-// The endpoint a mistaken path ends in: `/v1/v1/messages` -> the Messages row.
-function endpointWithin(path: string) {
-  return ENDPOINT_TABLE.find(
+// The endpoint a mistaken path ends in (`/v1/v1/messages` -> the Messages row); of rows that
+// share a path, the one that would take this request.
+function endpointWithin(path: string, header: HeaderLookup) {
+  const rows = ENDPOINT_TABLE.filter(
     (row) => !row.path.includes('/:') && path.length > row.path.length && path.endsWith(row.path),
   )
+  return rows.find((row) => !row.accepts || row.accepts(header)) ?? rows[0]
 }
 
 /**
@@ -30,7 +32,7 @@ export function providerOf(path: string, header: HeaderLookup, router: Router): 
   const rows = router.at(path)
   const row = rows.find((candidate) => !candidate.accepts || candidate.accepts(header)) ?? rows[0]
   if (row) return row.provider
-  const within = endpointWithin(path)
+  const within = endpointWithin(path, header)
   if (within) return within.provider
   return header('anthropic-version') !== undefined ? ANTHROPIC_PROVIDER : OPENAI_PROVIDER
 }
@@ -45,6 +47,7 @@ export function notFoundError(
   requested: string,
   path: string,
   router: Router,
+  header: HeaderLookup,
 ): WireErrorInit {
   const rows = router.at(path)
   if (rows.length > 0) {
@@ -56,7 +59,7 @@ export function notFoundError(
       headers: { allow: allowed },
     }
   }
-  const within = endpointWithin(path)
+  const within = endpointWithin(path, header)
   const hint = within
     ? ` Did you mean ${within.method} ${within.path}? Check the client's base URL: the openai SDK's ends in /v1 (http://127.0.0.1:8080/v1); Anthropic's is the server root (http://127.0.0.1:8080).`
     : ''

@@ -373,6 +373,20 @@ describe('createStubClient: requests()', () => {
     expect(client.requests()).toEqual([])
   })
 
+  it('keeps a large body truncated, within the journal bounds', async () => {
+    const client = createStubClient(SCENARIO, { journal: { bodyBytes: 1024, bytes: 4096 } })
+    const long = 'hello '.repeat(2000)
+    for (let i = 0; i < 10; i++) await client.chat.completions.create(ask(long))
+    const requests = client.requests()
+    // Each kept body weighs 1 KiB plus a fixed overhead: 2 fit in 4 KiB.
+    expect(requests.length).toBe(2)
+    for (const request of requests) {
+      expect(request).toMatchObject({ truncated: true, ruleIndex: 0 })
+      expect(typeof request.body).toBe('string')
+      expect((request.bodyBytes ?? 0) > 12_000).toBe(true)
+    }
+  })
+
   it('keeps at most journalSize calls', async () => {
     const client = createStubClient(SCENARIO, { journalSize: 2 })
     for (const word of ['hello', 'weather', 'hello']) {

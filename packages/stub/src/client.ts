@@ -17,6 +17,7 @@ import {
   type Endpoint,
   type EngineContext,
   type Exchange,
+  exchangeWeight,
   outcomeOf,
   RESPONSES,
   type ResponseStreamEvent,
@@ -55,6 +56,16 @@ export interface StubClientOptions {
   readonly source?: string
   /** How many calls `requests()` keeps; the oldest goes first. Default 1000. */
   readonly journalSize?: number
+  /**
+   * The journal's bounds, as the server's: `size` calls (overrides `journalSize`), `bytes` of
+   * kept bodies (default 64 MiB), `bodyBytes` kept of each body (default 64 KiB; a larger one
+   * is kept truncated).
+   */
+  readonly journal?: {
+    readonly size?: number
+    readonly bytes?: number
+    readonly bodyBytes?: number
+  }
 }
 
 /**
@@ -213,9 +224,20 @@ export function createStubClient(
   const matcher = createMatcher(parsed)
   const clock = chooseClock(options)
   const state = createEngineState()
-  const journal = createJournal<Exchange>({ size: options.journalSize ?? 1000 })
+  const journal = createJournal<Exchange>({
+    size: options.journal?.size ?? options.journalSize ?? 1000,
+    bytes: options.journal?.bytes,
+  })
   // No body limit: the params are in memory already, and the server's limit is the server's.
-  const engine: EngineContext = { matcher, clock, state, bodyLimit: Number.POSITIVE_INFINITY }
+  const engine: EngineContext = {
+    matcher,
+    clock,
+    state,
+    bodyLimit: Number.POSITIVE_INFINITY,
+    ...(options.journal?.bodyBytes === undefined
+      ? {}
+      : { keptBodyBytes: options.journal.bodyBytes }),
+  }
   const router = createRouter()
   const noHeaders = () => undefined
 
@@ -247,7 +269,7 @@ export function createStubClient(
     })
     if (result.kind === 'forward') throw new Error('the stub never forwards a request')
     const { wire } = result
-    journal.record(completeExchange(exchange, outcomeOf(wire)))
+    journal.record(completeExchange(exchange, outcomeOf(wire)), exchangeWeight(exchange))
     if (wire.kind === 'error' && result.verdicts && !result.match) {
       throw new NoMatchingRuleError({
         status: wire.status,

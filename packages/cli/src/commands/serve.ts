@@ -83,6 +83,8 @@ export interface ServeSettings {
   /** `false` with --no-admin: /_mocktopus/* answers 404. */
   readonly admin: boolean
   readonly bodyLimit?: number
+  /** The journal's bounds: entries (--journal-size) and bytes of kept bodies (--journal-bytes). */
+  readonly journal?: { readonly size?: number; readonly bytes?: number }
   /** How long a client has to send a whole request, in ms (--request-timeout). */
   readonly requestTimeoutMs?: number
   /** Host names allowed besides localhost and IP addresses, or `all` (--allowed-hosts). */
@@ -150,6 +152,7 @@ export function serveSettings(options: RawOptions): ServeSettings {
     admin: options.admin !== false,
     bodyLimit: integerOption(options, 'bodyLimit', { min: 1, max: 2 ** 31 }),
     requestTimeoutMs: integerOption(options, 'requestTimeout', { min: 1, max: 3_600_000 }),
+    journal: journalOption(options),
     allowedHosts: allowedHostsOption(options),
     corsOrigins: listOption(options, 'corsOrigins'),
     upstream: defined({
@@ -161,6 +164,13 @@ export function serveSettings(options: RawOptions): ServeSettings {
       recordMissing: recordMissing || undefined,
     }),
   })
+}
+
+function journalOption(options: RawOptions): ServeSettings['journal'] {
+  const size = integerOption(options, 'journalSize', { min: 0, max: 10_000_000 })
+  const bytes = integerOption(options, 'journalBytes', { min: 0, max: 2 ** 40 })
+  if (size === undefined && bytes === undefined) return undefined
+  return defined({ size, bytes })
 }
 
 // `a,b` -> ['a', 'b']; absent -> undefined.
@@ -229,6 +239,7 @@ export async function runServe(
     ...(authToken === undefined ? {} : { authToken }),
     ...(settings.admin ? {} : { admin: false }),
     ...(settings.bodyLimit === undefined ? {} : { bodyLimit: settings.bodyLimit }),
+    ...(settings.journal === undefined ? {} : { journal: settings.journal }),
     // The name the server was bound to reaches it too.
     allowedHosts:
       settings.allowedHosts === 'all' ? ('all' as const) : [host, ...(settings.allowedHosts ?? [])],

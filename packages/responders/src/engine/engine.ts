@@ -16,7 +16,7 @@ import type { Clock } from '../shared/clock.js'
 import type { WireError, WireErrorInit, WireResult } from '../shared/wire.js'
 import { type BodyRead, bodyRefusal, parseJSONBody } from './body.js'
 import type { AnswerInput, PlainEndpoint, Provider, RuleEndpoint } from './endpoint.js'
-import type { ExchangeDraft } from './exchange.js'
+import { DEFAULT_KEPT_BODY_BYTES, type ExchangeDraft, keepBody } from './exchange.js'
 import type { Route } from './router.js'
 import type { EngineState } from './state.js'
 
@@ -31,6 +31,8 @@ export interface EngineContext {
   readonly describeMiss?: (verdicts: readonly RuleVerdict[], scenario: Scenario) => string
   /** The largest body accepted, for the 413 message. */
   readonly bodyLimit: number
+  /** How much of a body an exchange keeps (default 64 KiB); more is kept truncated. */
+  readonly keptBodyBytes?: number
 }
 
 /** One request as the engine takes it: routed, its body read by the transport. */
@@ -171,14 +173,15 @@ function readJSON(
     return { ok: false, answer }
   }
   const json = parseJSONBody(body.text)
+  const kept = ctx.keptBodyBytes ?? DEFAULT_KEPT_BODY_BYTES
   if (!json.ok) {
-    exchange.body = body.text
+    keepBody(exchange, body.text, body.text, kept)
     const message = INVALID_JSON[provider.name] ?? (INVALID_JSON.openai as string)
     const error = provider.errors({ status: 400, message, code: 'invalid_json' })
     return { ok: false, answer: answered(ctx, request, error) }
   }
   const value = json.value
-  exchange.body = value
+  keepBody(exchange, body.text, value, kept)
   const model = (value as { model?: unknown } | null)?.model
   if (typeof model === 'string') exchange.model = model
   return { ok: true, text: body.text, value }
@@ -214,7 +217,13 @@ function runRules(
   if (ctx.forward === 'all' && request.body.ok) {
     const json = parseJSONBody(request.body.text)
     const body = json.ok ? json.value : undefined
-    exchange.body = body === undefined ? request.body.text : body
+    const { text } = request.body
+    keepBody(
+      exchange,
+      text,
+      body === undefined ? text : body,
+      ctx.keptBodyBytes ?? DEFAULT_KEPT_BODY_BYTES,
+    )
     const model = (body as { model?: unknown } | null | undefined)?.model
     if (typeof model === 'string') exchange.model = model
     const parsed = body === undefined ? undefined : endpoint.parse(body, ctx.state)

@@ -18,6 +18,78 @@ export interface ExchangeDraft {
   model?: string
   body: unknown
   ruleIndex: number | null
+  /** The bytes of the body as kept: what the journal weighs it by. */
+  bodyBytes: number
+  /** The body's length in bytes when it was kept truncated. */
+  truncatedFrom?: number
+}
+
+/** How much of a request body an exchange keeps unless told otherwise: 64 KiB. */
+export const DEFAULT_KEPT_BODY_BYTES: number = 64 * 1024
+
+// What an exchange holds besides its body, for the journal's byte bound.
+const ENTRY_OVERHEAD_BYTES = 512
+
+/**
+ * The bytes the journal counts for an exchange: its kept body and a fixed overhead.
+ *
+ * @example journal.record(exchange, exchangeWeight(draft))
+ */
+export function exchangeWeight(draft: Pick<ExchangeDraft, 'bodyBytes'>): number {
+  return draft.bodyBytes + ENTRY_OVERHEAD_BYTES
+}
+
+// UTF-8 length without encoding: surrogate pairs count 4, other code units 1 to 3.
+function utf8Length(text: string): number {
+  let bytes = text.length
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code < 0x80) continue
+    // Each half of a surrogate pair adds 1 (4 bytes for the two units); others 1 or 2.
+    bytes += code < 0x800 || (code >= 0xd800 && code <= 0xdfff) ? 1 : 2
+  }
+  return bytes
+}
+
+// The longest prefix of `text` within `limit` UTF-8 bytes, never splitting a surrogate pair.
+function utf8Prefix(text: string, limit: number): string {
+  let bytes = 0
+  let i = 0
+  for (; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    const size = code < 0x80 ? 1 : code < 0x800 ? 2 : code >= 0xd800 && code <= 0xdbff ? 4 : 3
+    if (bytes + size > limit) break
+    bytes += size
+    if (size === 4) i++
+  }
+  return text.slice(0, i)
+}
+
+const encoder = new TextEncoder()
+const decoder = new TextDecoder()
+
+function copyString(text: string): string {
+  return decoder.decode(encoder.encode(text))
+}
+
+/**
+ * Keeps a request body in the exchange: `value` (the parsed body, or the text itself) when the
+ * text is within `limit` bytes, else the text's first `limit` bytes, marked truncated.
+ *
+ * @example keepBody(draft, text, JSON.parse(text), DEFAULT_KEPT_BODY_BYTES)
+ */
+export function keepBody(draft: ExchangeDraft, text: string, value: unknown, limit: number): void {
+  // Fewer characters than a third of the limit cannot reach it: no need to count.
+  const bytes = text.length * 3 <= limit ? text.length : utf8Length(text)
+  if (bytes <= limit) {
+    draft.body = value
+    draft.bodyBytes = bytes
+    return
+  }
+  // A copy, not a slice: V8's slice keeps the whole text alive behind it.
+  draft.body = copyString(utf8Prefix(text, limit))
+  draft.bodyBytes = limit
+  draft.truncatedFrom = bytes
 }
 
 // Under load many requests arrive in the same millisecond: each instant is formatted once.
@@ -49,6 +121,7 @@ export function beginExchange(
     endpoint,
     body: null,
     ruleIndex: null,
+    bodyBytes: 0,
     started: monotonicMs(),
     time: isoTime(nowMs),
   }
@@ -94,7 +167,7 @@ export function outcomeOf(wire: WireResult): ExchangeOutcome {
  */
 export function completeExchange(draft: ExchangeDraft, outcome: ExchangeOutcome): Exchange {
   // Field by field, not a spread of the draft: every request takes this path.
-  const { model } = draft
+  const { model, truncatedFrom } = draft
   const { error } = outcome
   const aborted = outcome.aborted === true
   const usage = aborted ? undefined : outcome.usage
@@ -103,6 +176,7 @@ export function completeExchange(draft: ExchangeDraft, outcome: ExchangeOutcome)
     path: draft.path,
     endpoint: draft.endpoint,
     body: draft.body,
+    ...(truncatedFrom === undefined ? {} : { truncated: true as const, bodyBytes: truncatedFrom }),
     ruleIndex: draft.ruleIndex,
     time: draft.time,
     ...(model === undefined ? {} : { model }),

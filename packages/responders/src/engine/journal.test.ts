@@ -60,3 +60,42 @@ describe('createJournal', () => {
     expect(() => createJournal({ size: 1.5 })).toThrow(/whole number/)
   })
 })
+
+describe('createJournal: the byte bound and pages', () => {
+  it('drops the oldest entries once their weights pass the byte bound', () => {
+    const journal = createJournal<string>({ size: 100, bytes: 1000 })
+    journal.record('a', 400)
+    journal.record('b', 400)
+    journal.record('c', 400)
+    expect(journal.entries()).toEqual(['b', 'c'])
+    expect(journal.dropped).toBe(1)
+    // An entry heavier than the whole bound is not kept, and pushes nothing out.
+    journal.record('huge', 1001)
+    expect(journal.entries()).toEqual(['b', 'c'])
+    expect(journal.dropped).toBe(2)
+  })
+
+  it('pages by a cursor that survives dropped entries and clears', () => {
+    const journal = createJournal<number>({ size: 3 })
+    for (let i = 1; i <= 5; i++) journal.record(i)
+    // Kept: 3, 4, 5 (numbered 3 to 5).
+    expect(journal.page({ limit: 2 })).toEqual({ entries: [3, 4], cursor: 4 })
+    expect(journal.page({ after: 4 })).toEqual({ entries: [5], cursor: 5 })
+    expect(journal.page({ after: 5 })).toEqual({ entries: [], cursor: 5 })
+    // A cursor older than what is kept starts from the oldest kept.
+    expect(journal.page({ after: 1, limit: 1 })).toEqual({ entries: [3], cursor: 3 })
+    journal.clear()
+    expect(journal.page()).toEqual({ entries: [], cursor: null })
+    journal.record(6)
+    expect(journal.page({ after: 5 })).toEqual({ entries: [6], cursor: 6 })
+  })
+
+  it('stays within both bounds under a long run', () => {
+    const journal = createJournal<number>({ size: 50, bytes: 10_000 })
+    for (let i = 0; i < 5000; i++) journal.record(i, (i % 7) * 100)
+    const kept = journal.entries()
+    expect(kept.length).toBeLessThanOrEqual(50)
+    expect(kept.reduce((sum, i) => sum + (i % 7) * 100, 0)).toBeLessThanOrEqual(10_000)
+    expect(kept.at(-1)).toBe(4999)
+  })
+})

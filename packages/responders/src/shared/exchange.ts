@@ -14,8 +14,16 @@ export interface Exchange {
   readonly endpoint: string
   /** The request's `model`, when the body names one. */
   readonly model?: string
-  /** The request body: parsed JSON, else the raw text (`null` when there was none or it was too large). */
+  /**
+   * The request body: parsed JSON, else the raw text (`null` when there was none or it was too
+   * large to read). A body over the journal's per-entry limit (64 KiB by default) is kept as the
+   * start of its text, with `truncated` and its whole length in `bodyBytes`.
+   */
   readonly body: unknown
+  /** The body was kept truncated. */
+  readonly truncated?: true
+  /** The whole body's length in bytes, when it was kept truncated. */
+  readonly bodyBytes?: number
   /** Index of the rule that answered, or `null` when none did. */
   readonly ruleIndex: number | null
   readonly status: number

@@ -7,6 +7,17 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { type BodyRead, decodeBody, isJSONContentType } from '@mocktopus/responders'
 import type { HttpRequest } from '../handler.js'
 
+// Percent-escapes decoded as Hono decodes a path (decodeURI), so both adapters see one path;
+// a malformed escape is kept as sent.
+function decodePath(path: string): string {
+  if (!path.includes('%')) return path
+  try {
+    return decodeURI(path)
+  } catch {
+    return path
+  }
+}
+
 export class NodeRequest implements HttpRequest {
   readonly method: string
   readonly path: string
@@ -21,7 +32,7 @@ export class NodeRequest implements HttpRequest {
     this.method = incoming.method ?? 'GET'
     const url = incoming.url ?? '/'
     const at = url.indexOf('?')
-    this.path = at === -1 ? url : url.slice(0, at)
+    this.path = decodePath(at === -1 ? url : url.slice(0, at))
     this.query = at === -1 ? '' : url.slice(at + 1)
   }
 

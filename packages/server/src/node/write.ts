@@ -37,7 +37,8 @@ function writePendingJSON(): void {
 // the rest of the write. The record is this answer's own (the handler builds one per answer).
 function writeJSON(response: ServerResponse, output: JSONOutput): void {
   const headers: Record<string, string | number> = output.headers
-  headers['Content-Length'] = Buffer.byteLength(output.text)
+  // A 204 (a preflight's) carries no body and so no length (RFC 9110 8.6).
+  if (output.status !== 204) headers['Content-Length'] = Buffer.byteLength(output.text)
   response.writeHead(output.status, headers)
   response.end(output.text)
 }

@@ -1,7 +1,8 @@
 /**
  * The responses a server instance has answered, kept so that `previous_response_id` and
- * `item_reference` inputs can be resolved and `GET /v1/responses/{id}` can answer. Bounded and
- * first-in-first-out: a long test run never grows it past `limit`.
+ * `item_reference` inputs can be resolved and `GET /v1/responses/{id}` can answer. Bounded by
+ * count and by bytes, first in first out: neither a long test run nor a few huge conversations
+ * grow it past its limits.
  */
 import type { ChatMessage } from '@mocktopus/scenario'
 import type { ResponseItemResource } from './input-items.js'
@@ -32,9 +33,16 @@ export interface ResponseStore {
 export interface ResponseStoreOptions {
   /** How many responses to keep; the oldest goes first. Default 1000. */
   readonly limit?: number
+  /** How many bytes (of their JSON) the kept responses may hold; default 64 MiB. */
+  readonly bytes?: number
 }
 
-const DEFAULTS = { limit: 1000 } satisfies ResponseStoreOptions
+const DEFAULTS = { limit: 1000, bytes: 64 * 1024 * 1024 } satisfies ResponseStoreOptions
+
+// A stored response's weight: its JSON, which holds the conversation it continues.
+function weigh(entry: StoredResponse): number {
+  return JSON.stringify(entry).length
+}
 
 /**
  * @example
@@ -43,7 +51,9 @@ const DEFAULTS = { limit: 1000 } satisfies ResponseStoreOptions
  * store.get(response.id)?.history
  */
 export function createResponseStore(options: ResponseStoreOptions = {}): ResponseStore {
-  const { limit } = { ...DEFAULTS, ...options }
+  const { limit, bytes } = { ...DEFAULTS, ...options }
+  const weights = new Map<string, number>()
+  let held = 0
   // A Map iterates in insertion order, which makes it the FIFO queue as well as the index.
   const responses = new Map<string, StoredResponse>()
   const items = new Map<string, ResponseOutputItem>()
@@ -52,6 +62,8 @@ export function createResponseStore(options: ResponseStoreOptions = {}): Respons
     const entry = responses.get(id)
     if (!entry) return
     responses.delete(id)
+    held -= weights.get(id) ?? 0
+    weights.delete(id)
     for (const item of entry.response.output) {
       if (items.get(item.id) === item) items.delete(item.id)
     }
@@ -63,9 +75,14 @@ export function createResponseStore(options: ResponseStoreOptions = {}): Respons
     set(entry) {
       const { id } = entry.response
       forget(id)
+      const weight = weigh(entry)
+      // One response larger than the whole budget is not kept at all.
+      if (weight > bytes) return
       responses.set(id, entry)
+      weights.set(id, weight)
+      held += weight
       for (const item of entry.response.output) items.set(item.id, item)
-      while (responses.size > Math.max(0, limit)) {
+      while (responses.size > Math.max(0, limit) || held > bytes) {
         const oldest = responses.keys().next().value as string
         forget(oldest)
       }
@@ -81,6 +98,8 @@ export function createResponseStore(options: ResponseStoreOptions = {}): Respons
     clear() {
       responses.clear()
       items.clear()
+      weights.clear()
+      held = 0
     },
   }
 }
