@@ -140,7 +140,9 @@ describe('serve().close()', () => {
     await reader.read()
     await running.close({ timeoutMs: 50 })
     await expect(reader.read()).rejects.toThrow()
-    expect(mock.requests()).toMatchObject([{ status: 499, aborted: true, ruleIndex: 0, stream: true }])
+    expect(mock.requests()).toMatchObject([
+      { status: 499, aborted: true, ruleIndex: 0, stream: true },
+    ])
   })
 
   it('is not held open by idle keep-alive sockets', async () => {
