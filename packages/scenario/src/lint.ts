@@ -3,8 +3,6 @@ import { ruleEndpoints } from './endpoints.js'
 import { compileGlob, isMatchAll } from './glob.js'
 import type { Rule, Scenario, ScenarioWarning, When } from './types.js'
 
-const GLOB_CHARS = /[*?[\]{}\\]/
-
 // Values `finish_reason` takes on the wire across the three chat APIs.
 const FINISH_REASONS = new Set([
   'stop',

@@ -2,7 +2,8 @@ import { type ContainsIndex, createContainsIndex } from './contains-index.js'
 import { ruleEndpoints } from './endpoints.js'
 import { ScenarioError } from './errors.js'
 import { compileGlob, type GlobTest } from './glob.js'
-import { compileRegex, type ScenarioRegex } from './regex.js'
+import { isValidated } from './normalize.js'
+import { compileRegex, compileValidatedRegex, type ScenarioRegex } from './regex.js'
 import { conversationText, lastUserText, messageText } from './text.js'
 import type {
   ConversationMessage,
@@ -33,7 +34,7 @@ interface CompiledRule {
   readonly when: When
 }
 
-function compileRule(rule: Rule, index: number): CompiledRule {
+function compileRule(rule: Rule, index: number, validated: boolean): CompiledRule {
   // Rules written in code by hand (not through createScenario) may leave these out.
   const when = rule.when ?? {}
   const ignoreCase = when.ignore_case === true
@@ -46,7 +47,10 @@ function compileRule(rule: Rule, index: number): CompiledRule {
     model: when.model === undefined ? undefined : compileGlob(when.model),
     contains: contains === undefined || !ignoreCase ? contains : contains.toLowerCase(),
     ignoreCase,
-    regex: when.messages_regex === undefined ? undefined : compileRegex(when.messages_regex),
+    regex:
+      when.messages_regex === undefined
+        ? undefined
+        : (validated ? compileValidatedRegex : compileRegex)(when.messages_regex),
     conversation: when.conversation,
     input: when.input,
     times: rule.times ?? null,
@@ -57,9 +61,10 @@ function compileRule(rule: Rule, index: number): CompiledRule {
 // A scenario built in code skips validation; an invalid glob or regex is reported as the
 // parser would, naming the rule.
 function compileRules(scenario: Scenario): CompiledRule[] {
+  const validated = isValidated(scenario)
   return scenario.rules.map((rule, index) => {
     try {
-      return compileRule(rule, index)
+      return compileRule(rule, index, validated)
     } catch (error) {
       const text = error instanceof Error ? error.message : String(error)
       throw new ScenarioError(

@@ -10,12 +10,25 @@ export interface CreateScenarioOptions {
   readonly ruleLines?: readonly (number | undefined)[]
 }
 
+// Scenarios built here passed validation, so the matcher may compile their regexes lazily.
+const VALIDATED = new WeakSet<Scenario>()
+
+/**
+ * Whether `scenario` came out of validation (parseScenario, createScenario) unchanged.
+ * @internal
+ */
+export function isValidated(scenario: Scenario): boolean {
+  return VALIDATED.has(scenario)
+}
+
 type Data = Record<string, unknown>
 
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
     Object.freeze(value)
-    for (const child of Object.values(value)) deepFreeze(child)
+    // for...in over own data: Object.values would build an array for each of a large
+    // scenario's objects.
+    for (const key in value) deepFreeze(value[key])
   }
   return value
 }
@@ -78,10 +91,15 @@ export function createScenario(data: unknown, options: CreateScenarioOptions = {
 }
 
 /**
- * The normalisation of {@link createScenario} for data already validated.
+ * The normalisation of {@link createScenario} for data already validated; `fresh` data (just
+ * parsed, referenced nowhere else) is frozen in place instead of copied.
  * @internal
  */
-export function buildScenario(data: unknown, options: CreateScenarioOptions = {}): Scenario {
+export function buildScenario(
+  data: unknown,
+  options: CreateScenarioOptions = {},
+  fresh = false,
+): Scenario {
   const raw = data as Data
   const scenario: { -readonly [K in keyof Scenario]: Scenario[K] } = {
     version: 1,
@@ -93,5 +111,8 @@ export function buildScenario(data: unknown, options: CreateScenarioOptions = {}
   if (raw.pricing !== undefined)
     scenario.pricing = structuredClone(raw.pricing) as Scenario['pricing']
   if (options.source !== undefined) scenario.source = options.source
-  return deepFreeze(structuredClone(scenario))
+  // Data the parser just made is shared with no one: freezing it in place is enough.
+  const built = deepFreeze(fresh ? scenario : structuredClone(scenario))
+  VALIDATED.add(built)
+  return built
 }

@@ -12,6 +12,7 @@ import { ScenarioError } from './errors.js'
 import { buildScenario } from './normalize.js'
 import type { Scenario, ScenarioIssue } from './types.js'
 import { collectIssues, formatPath, type RawIssue } from './validate.js'
+import { readSimpleYaml } from './yaml-fast.js'
 
 /** Options of {@link parseScenario}. */
 export interface ParseScenarioOptions {
@@ -99,6 +100,13 @@ export function parseScenario(text: string, options: ParseScenarioOptions = {}):
     const message = `the scenario is ${text.length} characters long, over the limit of ${maxSize} (option maxSize); is this the right file?`
     throw new ScenarioError([{ path: '', message, line: 1, column: 1 }], errorOptions)
   }
+  // Most scenarios are plain YAML that a fast reader takes at a fraction of `yaml`'s cost; any
+  // other text, and any scenario with issues, goes through `yaml` for its errors and positions.
+  const fast = readSimpleYaml(text)
+  if (fast && collectIssues(fast.data).length === 0) {
+    return buildScenario(fast.data, { ...errorOptions, ruleLines: fast.ruleLines ?? [] }, true)
+  }
+
   const counter = new LineCounter()
   // Core schema only: an explicit tag it does not define (!!set, !!binary, !!js/function, !foo)
   // is an unresolved-tag warning, reported below as an issue, never a constructed value.
@@ -158,5 +166,5 @@ export function parseScenario(text: string, options: ParseScenarioOptions = {}):
     located.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))
     throw new ScenarioError(located, errorOptions)
   }
-  return buildScenario(data, { ...errorOptions, ruleLines: ruleLines(doc, counter) })
+  return buildScenario(data, { ...errorOptions, ruleLines: ruleLines(doc, counter) }, true)
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { literalPlan, planHolds } from './regex-literal.js'
+import { literalPlan, planHolds, requiredLiteral } from './regex-literal.js'
 
 describe('literalPlan', () => {
   it('splits alternatives and .* gaps, lower-casing the pieces', () => {
@@ -24,5 +24,21 @@ describe('planHolds', () => {
     expect(planHolds(plan, 'refund, then context')).toBe(false)
     expect(planHolds(plan, 'free shipping')).toBe(true)
     expect(planHolds(literalPlan('') ?? [], 'anything')).toBe(true)
+  })
+})
+
+describe('requiredLiteral', () => {
+  it('takes the longest run of plain characters every match contains', () => {
+    expect(requiredLiteral('\\bticket (?:no\\.)? ?(\\d+)\\b')).toBe('ticket ')
+    expect(requiredLiteral('Invoice #\\d+$')).toBe('invoice #')
+    expect(requiredLiteral('ab+c*d')).toBe('ab')
+    expect(requiredLiteral('a\\.b{0,2}c')).toBe('a.')
+    expect(requiredLiteral('x\\x{41}41yz')).toBe('41yz')
+  })
+
+  it('gives nothing when no run is certain', () => {
+    for (const source of ['a|bc', 'ab?', '(abc)', '[abc]+', '\\Qabc\\E', '[[:alpha:]]xy', 'a']) {
+      expect(requiredLiteral(source), source).toBeUndefined()
+    }
   })
 })

@@ -72,3 +72,89 @@ export function planHolds(plan: LiteralPlan, lower: string): boolean {
   }
   return false
 }
+
+const QUANTIFIERS = '*?{'
+const ESCAPE_ARGUMENT = /^(?:[xpP]\{[^}]*\}|x[0-9A-Fa-f]{0,2}|[pP][A-Za-z]?|[0-7]{1,3}|[A-Za-z])/
+
+/**
+ * The longest ASCII text every match must contain, lower-cased: a necessary condition checked
+ * with `indexOf` before the engine runs. Only plain characters outside groups, classes and
+ * alternatives count, and one followed by `*`, `?` or `{` does not; `undefined` when no run
+ * of two characters is certain.
+ *
+ * @example requiredLiteral('\\bticket (?:no\\.)? ?(\\d+)\\b') // 'ticket '
+ */
+export function requiredLiteral(source: string): string | undefined {
+  if (source.includes('[:') || source.includes('\\Q')) return undefined
+  let best = ''
+  let run = ''
+  const close = () => {
+    if (run.length > best.length) best = run
+    run = ''
+  }
+  for (let i = 0; i < source.length; i++) {
+    const char = source[i] as string
+    if (char === '|') return undefined
+    if (QUANTIFIERS.includes(char)) {
+      // The character before is optional (or repeated a number of times): not required.
+      run = run.slice(0, -1)
+      close()
+      if (char === '{') i = Math.max(i, source.indexOf('}', i))
+      continue
+    }
+    if (char === '+') {
+      close()
+      continue
+    }
+    if (char === '\\') {
+      const next = source[i + 1] ?? ''
+      if (next.charCodeAt(0) < 0x80 && !ALNUM.test(next) && next !== '') {
+        run += next
+        i++
+        continue
+      }
+      close()
+      i += ESCAPE_ARGUMENT.exec(source.slice(i + 1, i + 16))?.[0].length ?? 1
+      continue
+    }
+    if (char === '(' || char === '[') {
+      close()
+      i = skipGroup(source, i)
+      if (i === -1) return undefined
+      continue
+    }
+    if (char.charCodeAt(0) > 0x7f || '.^$)]}'.includes(char)) {
+      close()
+      continue
+    }
+    run += char
+  }
+  close()
+  return best.length >= 2 ? best.toLowerCase() : undefined
+}
+
+// The index of the `)` or `]` closing the group or class at `start`, skipping escapes, nested
+// groups and classes (where `]` first is a member); -1 when it is not closed.
+function skipGroup(source: string, start: number): number {
+  let depth = 0
+  for (let i = start; i < source.length; i++) {
+    const char = source[i]
+    if (char === '\\') {
+      i++
+    } else if (char === '[') {
+      let j = i + 1
+      if (source[j] === '^') j++
+      if (source[j] === ']') j++
+      for (; j < source.length && source[j] !== ']'; j++) if (source[j] === '\\') j++
+      if (j >= source.length) return -1
+      if (depth === 0) return j
+      i = j
+    } else if (char === '(') {
+      depth++
+    } else if (char === ')') {
+      depth--
+      if (depth === 0) return i
+    }
+  }
+  return -1
+}

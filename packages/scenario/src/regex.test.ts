@@ -149,6 +149,9 @@ const pattern: fc.Arbitrary<string> = fc.letrec<{ node: string }>((tie) => ({
     fc
       .tuple(tie('node'), fc.constantFrom('*', '+', '?', '{1,2}', '*?'))
       .map(([a, q]) => `(${a})${q}`),
+    fc
+      .tuple(fc.constantFrom('a', 'b', '1', ' '), fc.constantFrom('*', '+', '?', '{0,2}', '??'))
+      .map(([a, q]) => `${a}${q}`),
   ),
 })).node
 const text = fc.string({ unit: fc.constantFrom('a', 'b', 'A', 'B', '1', ' ', '.', '\n', '\u00a0') })

@@ -4,7 +4,7 @@
  */
 import { RE2JS, RE2JSException, RE2JSSyntaxException } from 're2js'
 import { ScenarioRegexError } from './errors.js'
-import { type LiteralPlan, literalPlan, planHolds } from './regex-literal.js'
+import { type LiteralPlan, literalPlan, planHolds, requiredLiteral } from './regex-literal.js'
 import { PatternRefusal, translatePattern } from './regex-syntax.js'
 
 const FLAGS = RE2JS.CASE_INSENSITIVE | RE2JS.MULTILINE | RE2JS.DOTALL
@@ -71,15 +71,7 @@ function asciiLower(text: string): string | undefined {
   return lastLower
 }
 
-/**
- * Compiles a `messages_regex`: case-insensitive, multiline, dot-all, in Python syntax (named
- * groups `(?P<name>...)`, `\A`, `\Z`, leading inline flags, `(?x)` verbose mode). Throws a
- * {@link ScenarioRegexError} for an invalid pattern, and for one the linear-time engine cannot
- * express (back-references, lookahead, lookbehind), naming the pattern and the reason.
- *
- * @example compileRegex('(?P<n>\\d+) apples').test('3 Apples') // true
- */
-export function compileRegex(pattern: string): ScenarioRegex {
+function build(pattern: string, eager: boolean): ScenarioRegex {
   let source: string
   try {
     source = translatePattern(pattern)
@@ -89,17 +81,45 @@ export function compileRegex(pattern: string): ScenarioRegex {
   }
   const plan: LiteralPlan | undefined = literalPlan(source)
   // A literal plan is valid RE2 by construction: its engine waits for a non-ASCII text.
-  let engine = plan ? undefined : compileEngine(pattern, source)
+  let engine = plan || !eager ? undefined : compileEngine(pattern, source)
+  // Any other pattern is first checked for text every match contains, which rules out most
+  // rules of a large scenario without running (or even building) their engines.
+  const required = plan ? undefined : requiredLiteral(source)
   return {
     pattern,
     source,
     test(text: string): boolean {
-      if (plan) {
+      if (plan || required !== undefined) {
         const lower = asciiLower(text)
-        if (lower !== undefined) return planHolds(plan, lower)
+        if (lower !== undefined) {
+          if (plan) return planHolds(plan, lower)
+          if (!lower.includes(required as string)) return false
+        }
       }
       engine ??= compileEngine(pattern, source)
       return engine.test(text)
     },
   }
+}
+
+/**
+ * Compiles a `messages_regex`: case-insensitive, multiline, dot-all, in Python syntax (named
+ * groups `(?P<name>...)`, `\A`, `\Z`, leading inline flags, `(?x)` verbose mode). Throws a
+ * {@link ScenarioRegexError} for an invalid pattern, and for one the linear-time engine cannot
+ * express (back-references, lookahead, lookbehind), naming the pattern and the reason.
+ *
+ * @example compileRegex('(?P<n>\\d+) apples').test('3 Apples') // true
+ */
+export function compileRegex(pattern: string): ScenarioRegex {
+  return build(pattern, true)
+}
+
+/**
+ * {@link compileRegex} for a pattern validation already compiled once: the engine is built on
+ * the first text that needs it, so a matcher over thousands of regex rules starts at once and
+ * holds engines only for the rules requests reach.
+ * @internal
+ */
+export function compileValidatedRegex(pattern: string): ScenarioRegex {
+  return build(pattern, false)
 }
