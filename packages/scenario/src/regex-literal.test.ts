@@ -34,10 +34,19 @@ describe('requiredLiteral', () => {
     expect(requiredLiteral('ab+c*d')).toBe('ab')
     expect(requiredLiteral('a\\.b{0,2}c')).toBe('a.')
     expect(requiredLiteral('x\\x{41}41yz')).toBe('41yz')
+    expect(requiredLiteral('\\d+\\s*\\+\\s*\\d+')).toBe('+')
   })
 
   it('gives nothing when no run is certain', () => {
-    for (const source of ['a|bc', 'ab?', '(abc)', '[abc]+', '\\Qabc\\E', '[[:alpha:]]xy', 'a']) {
+    for (const source of [
+      'a|bc',
+      'a?b*',
+      '(abc)',
+      '[abc]+',
+      '\\Qabc\\E',
+      '[[:alpha:]]xy',
+      '\\d*',
+    ]) {
       expect(requiredLiteral(source), source).toBeUndefined()
     }
   })

@@ -80,7 +80,7 @@ const ESCAPE_ARGUMENT = /^(?:[xpP]\{[^}]*\}|x[0-9A-Fa-f]{0,2}|[pP][A-Za-z]?|[0-7
  * The longest ASCII text every match must contain, lower-cased: a necessary condition checked
  * with `indexOf` before the engine runs. Only plain characters outside groups, classes and
  * alternatives count, and one followed by `*`, `?` or `{` does not; `undefined` when no run
- * of two characters is certain.
+ * of even one character is certain.
  *
  * @example requiredLiteral('\\bticket (?:no\\.)? ?(\\d+)\\b') // 'ticket '
  */
@@ -130,7 +130,7 @@ export function requiredLiteral(source: string): string | undefined {
     run += char
   }
   close()
-  return best.length >= 2 ? best.toLowerCase() : undefined
+  return best === '' ? undefined : best.toLowerCase()
 }
 
 // The index of the `)` or `]` closing the group or class at `start`, skipping escapes, nested
