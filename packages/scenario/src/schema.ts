@@ -38,7 +38,7 @@ const WHEN = {
     ),
     input_contains: string('Alias of messages_contains, for embeddings rules.'),
     messages_regex: string(
-      'Regular expression over all messages joined by a space (embeddings: any input); flags i, m, s.',
+      'Regular expression over all messages joined by a space (embeddings: any input); flags i, m, s. Python syntax, matched in linear time by RE2: no back-references or lookaround.',
     ),
     input_regex: string('Alias of messages_regex, for embeddings rules.'),
     endpoint: string('Request path, exact or glob, e.g. /v1/chat/completions or /v1/*.'),
