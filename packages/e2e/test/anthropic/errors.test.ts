@@ -73,7 +73,7 @@ describe('error rules as the SDK sees them', () => {
 
   it('says which rule came closest when none matches', async () => {
     const error = await failure('nothing matches this')
-    expect(error.apiMessage).toMatch(/^no rule matched; rule \d+ came closest/)
+    expect(error.apiMessage).toMatch(/^no rule matched; rules\[\d+\] came closest/)
   })
 
   it('rejects a malformed request with a 400 that names the field', async () => {

@@ -67,7 +67,7 @@ describe('openai SDK: errors', () => {
     const error = await failure('hello', { model: 'claude-3' })
     expect(error).toBeInstanceOf(OpenAI.NotFoundError)
     expect(error.code).toBe('no_matching_rule')
-    expect(error.message).toMatch(/^404 no rule matched; rule \d+ came closest: /)
+    expect(error.message).toMatch(/^404 no rule matched; rules\[\d+\] came closest: /)
     expect(error.headers?.get('x-mocktopus-rule')).toBeNull()
   })
 

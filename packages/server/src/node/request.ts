@@ -91,7 +91,7 @@ export class NodeRequest implements HttpRequest {
 }
 
 // The whole body; past `limit` bytes the rest is read and dropped, then refused. The listeners
-// stay on the request, which is dropped once answered: taking them off cost more than a read.
+// stay on the request, which is dropped once answered: taking them off is needless work.
 function readNodeBody(
   request: IncomingMessage,
   limit: number,
