@@ -4,7 +4,14 @@ import { covers, createCoverIndex } from './cover-index.js'
 import type { Rule, When } from './types.js'
 
 const LLM = ['/v1/chat/completions', '/v1/messages', '/v1/responses']
-const ENDPOINT_SETS = [LLM, ['/v1/messages'], ['/v1/embeddings'], [...LLM, '/v1/embeddings'], []]
+const ENDPOINT_SETS = [
+  LLM,
+  [...LLM].reverse(),
+  ['/v1/messages'],
+  ['/v1/embeddings'],
+  [...LLM, '/v1/embeddings'],
+  [],
+]
 
 const when: fc.Arbitrary<When> = fc.record(
   {
