@@ -45,6 +45,10 @@ export function createCLI(): CAC {
     .option('--record-missing', 'Replay mode: record requests that have no recording yet')
     .option('--openai-key <key>', 'OpenAI key for record mode (never printed or stored)')
     .option('--anthropic-key <key>', 'Anthropic key for record mode (never printed or stored)')
+    .option(
+      '--upstream-timeout <ms>',
+      'Record mode: how long the upstream may stay silent before 504 (default: 600000)',
+    )
     .option('--pricing <file>', 'YAML or JSON prices that extend the built-in pricing table')
     .option('--fixed-time <unix>', 'Freeze the clock: every `created` is this Unix time')
     .option('--watch', 'Reload the scenario file when it changes')

@@ -2,7 +2,8 @@ import { type FSWatcher, watch } from 'node:fs'
 import { basename, dirname, resolve } from 'node:path'
 import { ENDPOINTS, type Scenario } from '@mocktopus/scenario'
 import type { Exchange, Mocktopus } from '@mocktopus/server'
-import { CommandError, UsageError } from '../errors.js'
+import type { SkipInfo } from '@mocktopus/server/record'
+import { CommandError, EXIT_FAILURE, UsageError } from '../errors.js'
 import type { CLIContext } from '../io.js'
 import {
   booleanOption,
@@ -103,6 +104,8 @@ export interface ServeSettings {
     readonly anthropicKey?: string
     /** Replay mode: proxy and record requests with no recording. */
     readonly recordMissing?: boolean
+    /** How long the upstream may stay silent, in ms (--upstream-timeout). */
+    readonly timeoutMs?: number
   }
 }
 
@@ -162,6 +165,7 @@ export function serveSettings(options: RawOptions): ServeSettings {
       openaiKey: stringOption(options, 'openaiKey'),
       anthropicKey: stringOption(options, 'anthropicKey'),
       recordMissing: recordMissing || undefined,
+      timeoutMs: integerOption(options, 'upstreamTimeout', { min: 1, max: 2_147_483_647 }),
     }),
   })
 }
@@ -310,6 +314,13 @@ export async function runServe(
   const summary = costSummary(mock)
   if (summary) context.out(`\n${summary}\n`)
   context.out('Mocktopus stopped.')
+  const lost = recording?.mock.lostRecordings() ?? 0
+  if (lost > 0) {
+    context.err(
+      `${colors.red(colors.bold('error:'))} ${plural(lost, 'recording')} lost: the clients got their answers, but ${recording?.dir} does not have them (see the errors above)`,
+    )
+    return EXIT_FAILURE
+  }
   return 0
 }
 
@@ -318,10 +329,25 @@ type ServerNode = typeof import('@mocktopus/server/node')
 interface Recording {
   readonly mock: Awaited<ReturnType<ServerNode['createRecorder']>>
   readonly banner: string
+  /** The recordings directory, resolved. */
+  readonly dir: string
+}
+
+// One line per exchange not recorded, naming the endpoint and the cause; the stack only with
+// --verbose. A lost recording is an error: the client has an answer the recordings do not.
+function reportSkip(context: CLIContext, verbose: boolean): (info: SkipInfo) => void {
+  const { colors } = context
+  return ({ endpoint, reason, kind, stack }) => {
+    const label =
+      kind === 'lost' ? colors.red(colors.bold('recording lost:')) : colors.yellow('not recorded:')
+    context.err(`${label} ${endpoint}: ${reason}`)
+    if (verbose && stack) context.err(colors.dim(stack))
+  }
 }
 
 // Record and replay: keys come from the flags, else the environment, and go only to the
-// upstream client; the banner names the upstreams and the directory, never a key.
+// upstream client; the banner names the upstreams and the directory, never a key. The
+// recorder test-writes the directory before the server listens.
 async function startRecording(
   settings: ServeSettings,
   context: CLIContext,
@@ -340,8 +366,8 @@ async function startRecording(
     ...(upstream.anthropicUrl === undefined ? {} : { anthropicUpstream: upstream.anthropicUrl }),
     ...(openaiKey ? { openaiKey } : {}),
     ...(anthropicKey ? { anthropicKey } : {}),
-    onSkip: ({ endpoint, reason }: { endpoint: string; reason: string }) =>
-      context.err(`${context.colors.yellow('not recorded:')} ${endpoint}: ${reason}`),
+    ...(upstream.timeoutMs === undefined ? {} : { upstreamTimeoutMs: upstream.timeoutMs }),
+    onSkip: reportSkip(context, verbose),
     ...(verbose
       ? {
           onRecord: ({ endpoint, file }: { endpoint: string; file: string }) =>
@@ -355,6 +381,7 @@ async function startRecording(
     return {
       mock,
       banner: `Recording  to ${cyan(mock.recordingsFile)} ${dim(`from ${upstreams}`)}`,
+      dir: recordingsDir,
     }
   }
   const mock = await node.createReplayer({
@@ -369,6 +396,7 @@ async function startRecording(
   return {
     mock,
     banner: `Replaying  ${plural(recordings.scenario.rules.length, 'recording')} from ${cyan(recordingsDir)}${dim(missing)}`,
+    dir: recordingsDir,
   }
 }
 

@@ -2,11 +2,14 @@
  * A stand-in for api.openai.com and api.anthropic.com on 127.0.0.1: chat completions (JSON,
  * and SSE with tool calls and usage), embeddings (float or base64), responses (JSON and SSE)
  * and Anthropic messages (JSON and SSE), with the providers' error envelopes. It remembers the
- * credentials each request carried, so tests can check what reached the "real" API.
+ * credentials each request carried, so tests can check what reached the "real" API. Faults on
+ * demand, by prompt (chat completions and messages): "cut short" sends part of the answer
+ * (JSON or stream) and then drops the connection, "stall" never answers, "not json" answers
+ * 200 with an HTML page.
  */
-import type { Server } from 'node:http'
+import type { Server, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { serve } from '@hono/node-server'
+import { type HttpBindings, serve } from '@hono/node-server'
 import { Hono } from 'hono'
 
 export const UPSTREAM_OPENAI_KEY = 'sk-upstream-openai-7f3a9c21d4e5'
@@ -23,6 +26,8 @@ export interface SeenRequest {
 export interface FakeUpstream {
   readonly url: string
   readonly seen: SeenRequest[]
+  /** Requests the upstream is holding without an answer ("stall"). */
+  stalled(): number
   /** Lets a held stream (a prompt containing "slowly") send the rest of its chunks. */
   release(): void
   close(): Promise<void>
@@ -36,6 +41,29 @@ const encoder = new TextEncoder()
 function lastText(messages: readonly Message[]): string {
   const content = messages.at(-1)?.content ?? ''
   return typeof content === 'string' ? content : content.map((part) => part.text ?? '').join('')
+}
+
+const pause = () => new Promise((resolve) => setTimeout(resolve, 20))
+const never = () => new Promise<never>(() => {})
+
+// A body that sends `parts` and then drops the connection, as an upstream dying mid-answer.
+function cutShort(
+  parts: readonly string[],
+  connection: ServerResponse,
+): ReadableStream<Uint8Array> {
+  let next = 0
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const part = parts[next++]
+      if (part === undefined) {
+        connection.destroy()
+        return never()
+      }
+      controller.enqueue(encoder.encode(part))
+      // Sent on its own, so the client has it before the connection drops.
+      await pause()
+    },
+  })
 }
 
 function sse(frames: AsyncIterable<string> | Iterable<string>): Response {
@@ -70,13 +98,29 @@ export function upstreamVector(text: string): number[] {
   return [text.length / 8, 0.5, -0.25]
 }
 
+// What a prompt asks the upstream to do wrong, if anything.
+function faultOf(prompt: string): 'cut' | 'stall' | 'not json' | undefined {
+  if (prompt.includes('cut short')) return 'cut'
+  if (prompt.includes('stall')) return 'stall'
+  if (prompt.includes('not json')) return 'not json'
+  return undefined
+}
+
+const GATEWAY_PAGE = '<html><head><title>Bad Gateway</title></head><body>nginx</body></html>'
+
 export async function startFakeUpstream(): Promise<FakeUpstream> {
   const seen: SeenRequest[] = []
+  let stalled = 0
+  // A stalled request waits for the upstream to close; it never gets an answer.
+  const stall = () => {
+    stalled += 1
+    return never()
+  }
   let release = () => {}
   let held = new Promise<void>((resolve) => {
     release = resolve
   })
-  const app = new Hono()
+  const app = new Hono<{ Bindings: HttpBindings }>()
   app.use('*', async (c, next) => {
     const body = (await c.req.raw
       .clone()
@@ -117,6 +161,9 @@ export async function startFakeUpstream(): Promise<FakeUpstream> {
     const body = (await c.req.json()) as Body
     const messages = body.messages as Message[]
     const prompt = lastText(messages)
+    const fault = faultOf(prompt)
+    if (fault === 'stall') return stall()
+    if (fault === 'not json') return c.html(GATEWAY_PAGE, 200)
     if (prompt.includes('overloaded')) {
       return openaiError(
         429,
@@ -142,6 +189,12 @@ export async function startFakeUpstream(): Promise<FakeUpstream> {
       created: 1_760_000_000,
       model: 'gpt-4o-mini-2024-07-18',
       system_fingerprint: 'fp_up',
+    }
+    if (fault === 'cut' && !body.stream) {
+      const part = `{"id":"${head.id}","object":"chat.completion","choi`
+      return new Response(cutShort([part], c.env.outgoing), {
+        headers: { 'content-type': 'application/json' },
+      })
     }
     if (!body.stream) {
       return c.json(
@@ -196,6 +249,13 @@ export async function startFakeUpstream(): Promise<FakeUpstream> {
           const words = content.split(' ')
           yield data(chunk({ role: 'assistant', content: '', refusal: null }))
           yield data(chunk({ content: words[0] }))
+          if (fault === 'cut') {
+            // Half an event, then the connection drops.
+            yield 'data: {"id":"chatcmpl-upstream1","obj'
+            await pause()
+            c.env.outgoing.destroy()
+            await never()
+          }
           if (prompt.includes('slowly')) await held
           for (const word of words.slice(1)) yield data(chunk({ content: ` ${word}` }))
           yield data(chunk({}, 'stop'))
@@ -309,7 +369,11 @@ export async function startFakeUpstream(): Promise<FakeUpstream> {
       )
     }
     const body = (await c.req.json()) as Body
-    const text = upstreamAnswer(lastText(body.messages as Message[]))
+    const prompt = lastText(body.messages as Message[])
+    const fault = faultOf(prompt)
+    if (fault === 'stall') return stall()
+    if (fault === 'not json') return c.html(GATEWAY_PAGE, 200)
+    const text = upstreamAnswer(prompt)
     const message = {
       id: 'msg_01Upstream',
       type: 'message',
@@ -321,6 +385,19 @@ export async function startFakeUpstream(): Promise<FakeUpstream> {
       usage: { input_tokens: 12, output_tokens: 7 },
     }
     const headers = { 'request-id': 'req_up_anthropic' }
+    if (fault === 'cut') {
+      const start = event('message_start', {
+        type: 'message_start',
+        message: { ...message, content: [], stop_reason: null },
+      })
+      const parts = body.stream ? [start] : ['{"id":"msg_01Upstream","ty']
+      return new Response(cutShort(parts, c.env.outgoing), {
+        headers: {
+          ...headers,
+          'content-type': body.stream ? 'text/event-stream; charset=utf-8' : 'application/json',
+        },
+      })
+    }
     if (!body.stream) return c.json(message, 200, headers)
     const [first, ...rest] = text.split(' ')
     return sse([
@@ -366,6 +443,7 @@ export async function startFakeUpstream(): Promise<FakeUpstream> {
   return {
     url: server.url,
     seen,
+    stalled: () => stalled,
     release: () => {
       release()
       held = new Promise<void>((resolve) => {
@@ -381,7 +459,9 @@ export async function startFakeUpstream(): Promise<FakeUpstream> {
 }
 
 // The upstream is a plain Hono app on @hono/node-server: a stand-in for the real API, not a Mocktopus.
-function listen(app: Hono): Promise<{ url: string; close(): Promise<void> }> {
+function listen(
+  app: Hono<{ Bindings: HttpBindings }>,
+): Promise<{ url: string; close(): Promise<void> }> {
   return new Promise((resolve) => {
     const server = serve(
       { fetch: app.fetch, port: 0, hostname: '127.0.0.1' },

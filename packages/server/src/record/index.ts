@@ -16,6 +16,7 @@ export {
   DEFAULT_OPENAI_UPSTREAM,
   type RecordInfo,
   type SkipInfo,
+  type SkipKind,
   type UpstreamProxy,
   type UpstreamProxyOptions,
   upstreamURL,

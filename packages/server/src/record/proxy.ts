@@ -2,11 +2,16 @@
  * The record side of the server: sends a request to the real API, hands the client the
  * upstream's status, headers and body unchanged (a stream chunk by chunk as it arrives), and
  * turns the exchange into a rule. Web standard only (`fetch`, streams), so it runs wherever
- * the app runs; where the rules go is the caller's business (`onRecord`).
+ * the app runs; where the rules go is the caller's business (`onRecord`). An upstream that
+ * cannot be reached, stays silent, cuts its answer short or answers what is not JSON gets the
+ * client a 502 or 504 in its provider's envelope (or, once a stream has started, an error
+ * event that ends it), and one `onSkip` report.
  */
-import { ENDPOINTS } from '@mocktopus/scenario'
+import { ABORTED_STATUS, encodeSSE } from '@mocktopus/responders'
+import { ENDPOINTS, MocktopusError } from '@mocktopus/scenario'
 import { createStreamAssembler } from './assemble.js'
 import type { ForwardInfo, ForwardOutcome } from './hooks.js'
+import { createDeadline, createEventCutter, type UpstreamDeadline } from './relay.js'
 import { createSSEParser } from './sse-parse.js'
 import { type RecordedRule, recordedRule, redactText } from './to-rule.js'
 
@@ -14,6 +19,10 @@ import { type RecordedRule, recordedRule, redactText } from './to-rule.js'
 export const DEFAULT_OPENAI_UPSTREAM = 'https://api.openai.com/v1'
 /** The Anthropic API root (without `/v1`, as the SDK's `baseURL`). */
 export const DEFAULT_ANTHROPIC_UPSTREAM = 'https://api.anthropic.com'
+/** How long the upstream may stay silent: 10 minutes, the OpenAI and Anthropic SDKs' own timeout. */
+export const DEFAULT_UPSTREAM_TIMEOUT_MS = 600_000
+// The longest delay a timer takes; a longer one would fire at once.
+const MAX_TIMEOUT_MS = 2_147_483_647
 
 export interface UpstreamProxyOptions {
   /** An OpenAI-compatible API root, `/v1` included. Default `https://api.openai.com/v1`. */
@@ -31,9 +40,17 @@ export interface UpstreamProxyOptions {
   readonly localToken?: string
   /** The `fetch` that reaches the upstream; default the global one. */
   readonly fetch?: (input: Request) => Promise<Response>
-  /** Receives every exchange turned into a rule; a rejection is reported by `onSkip`. */
+  /**
+   * How long the upstream may stay silent, in milliseconds: before its headers (the client
+   * then gets 504), and between two pieces of its body. Default 600000, the SDKs' own timeout.
+   */
+  readonly upstreamTimeoutMs?: number
+  /** Receives every exchange turned into a rule; a rejection is reported by `onSkip` as `lost`. */
   readonly onRecord?: (info: RecordInfo) => void | Promise<void>
-  /** Hears about every exchange that could not be recorded (never with a credential in it). */
+  /**
+   * Hears once about every exchange that was not recorded, and why (never with a credential in
+   * it). Default: one line on the console, `console.error` for a lost recording.
+   */
   readonly onSkip?: (info: SkipInfo) => void
 }
 
@@ -42,9 +59,21 @@ export interface RecordInfo {
   readonly rule: RecordedRule
 }
 
+/**
+ * Why an exchange was not recorded: `upstream`, the upstream failed (unreachable, silent, cut
+ * short, not JSON) and the client was told so; `client`, the client went away before the
+ * upstream answered; `lost`, the exchange went fine but its recording could not be written;
+ * `unrecordable`, the exchange went fine but is not one a rule can hold.
+ */
+export type SkipKind = 'upstream' | 'client' | 'lost' | 'unrecordable'
+
 export interface SkipInfo {
   readonly endpoint: string
+  /** One line naming the cause. */
   readonly reason: string
+  readonly kind: SkipKind
+  /** The stack of the error behind it, when there is one: for verbose logs only. */
+  readonly stack?: string
 }
 
 export interface UpstreamProxy {
@@ -110,6 +139,80 @@ function usageOfRule(rule: RecordedRule | undefined): ForwardOutcome['usage'] {
   return { input_tokens: usage.input_tokens, output_tokens: usage.output_tokens ?? 0 }
 }
 
+// The error's own words and its cause's, e.g. `terminated: other side closed`.
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error)
+  const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause
+  const detail = cause?.message ?? cause?.code
+  return typeof detail === 'string' && detail !== '' && detail !== error.message
+    ? `${error.message}: ${detail}`
+    : error.message
+}
+
+function stackOf(error: unknown, secrets: readonly string[]): string | undefined {
+  if (!(error instanceof Error) || !error.stack) return undefined
+  const cause = (error as { cause?: unknown }).cause
+  const caused = cause instanceof Error && cause.stack ? `\nCaused by: ${cause.stack}` : ''
+  return redactText(`${error.stack}${caused}`, secrets)
+}
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin
+  } catch {
+    return url
+  }
+}
+
+// The start of a body that is not JSON, on one line: enough to tell a gateway's HTML page.
+function preview(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim()
+  if (line === '') return 'empty'
+  return JSON.stringify(line.length > 60 ? `${line.slice(0, 60)}...` : line)
+}
+
+/**
+ * The default `onSkip`: one line on the console, `console.error` for a lost recording.
+ *
+ * @example logSkip({ endpoint: ENDPOINTS.embeddings, kind: 'lost', reason: 'ENOSPC' })
+ */
+export function logSkip(info: SkipInfo): void {
+  if (info.kind === 'lost') {
+    console.error(`[mocktopus] recording lost: ${info.endpoint}: ${info.reason}`)
+  } else console.warn(`[mocktopus] not recorded: ${info.endpoint}: ${info.reason}`)
+}
+
+async function readAll(
+  body: ReadableStream<Uint8Array> | null,
+  deadline: UpstreamDeadline,
+): Promise<string> {
+  if (!body) return ''
+  const reader = body.getReader()
+  const decoder = new TextDecoder()
+  let text = ''
+  try {
+    for (;;) {
+      const { done, value } = await Promise.race([reader.read(), deadline.aborted])
+      if (done) break
+      deadline.restart()
+      text += decoder.decode(value, { stream: true })
+    }
+  } catch (error) {
+    reader.cancel(error).catch(() => {})
+    throw error
+  }
+  return text + decoder.decode()
+}
+
+/** One forwarded request, as the proxy's steps share it. */
+interface Call {
+  readonly info: ForwardInfo
+  readonly secrets: readonly string[]
+  /** The upstream's origin, for messages. */
+  readonly origin: string
+  readonly deadline: UpstreamDeadline
+}
+
 /**
  * A proxy to the real APIs that records what passes through it.
  *
@@ -120,10 +223,14 @@ function usageOfRule(rule: RecordedRule | undefined): ForwardOutcome['usage'] {
 export function createUpstreamProxy(options: UpstreamProxyOptions = {}): UpstreamProxy {
   const openaiRoot = options.upstream ?? DEFAULT_OPENAI_UPSTREAM
   const anthropicRoot = options.anthropicUpstream ?? DEFAULT_ANTHROPIC_UPSTREAM
+  const timeoutMs = options.upstreamTimeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS
+  if (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > MAX_TIMEOUT_MS) {
+    throw new MocktopusError(
+      `upstreamTimeoutMs must be a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS}, got ${timeoutMs}`,
+    )
+  }
   const fetchUpstream = options.fetch ?? ((request: Request) => fetch(request))
-  const onSkip =
-    options.onSkip ??
-    ((info: SkipInfo) => console.warn(`[mocktopus] not recorded: ${info.endpoint}: ${info.reason}`))
+  const onSkip = options.onSkip ?? logSkip
   const pending = new Set<Promise<void>>()
 
   const track = (work: Promise<void>): void => {
@@ -155,19 +262,47 @@ export function createUpstreamProxy(options: UpstreamProxyOptions = {}): Upstrea
     return { headers, secrets }
   }
 
+  const skip = (
+    call: Pick<Call, 'info' | 'secrets'>,
+    kind: SkipInfo['kind'],
+    reason: string,
+    error?: unknown,
+  ): void => {
+    const stack = error === undefined ? undefined : stackOf(error, call.secrets)
+    onSkip({
+      endpoint: call.info.endpoint,
+      reason: redactText(reason, call.secrets),
+      kind,
+      ...(stack === undefined ? {} : { stack }),
+    })
+  }
+
+  // The upstream failed before the client got anything: an answer of ours in its envelope.
+  const fault = (
+    call: Pick<Call, 'info' | 'secrets'>,
+    status: number,
+    code: string,
+    message: string,
+    error?: unknown,
+  ): Response => {
+    skip(call, 'upstream', `${message}; the client got ${status}`, error)
+    const text = `[mocktopus] ${redactText(message, call.secrets)}`
+    return call.info.reply(call.info.errors({ status, message: text, code }))
+  }
+
   const record = async (
-    info: ForwardInfo,
+    call: Call,
     status: number,
     headers: Headers,
     body: unknown,
-    secrets: readonly string[],
   ): Promise<RecordedRule | undefined> => {
+    const { info } = call
     if (!info.match) {
-      onSkip({
-        endpoint: info.endpoint,
-        reason:
-          'the request is not one Mocktopus can match (not JSON, invalid, or continuing a stored response)',
-      })
+      skip(
+        call,
+        'unrecordable',
+        'the request is not one Mocktopus can match (not JSON, invalid, or continuing a stored response)',
+      )
       return undefined
     }
     const result = recordedRule({
@@ -176,105 +311,228 @@ export function createUpstreamProxy(options: UpstreamProxyOptions = {}): Upstrea
       status,
       body,
       headers,
-      secrets,
+      secrets: call.secrets,
     })
     if (!result.ok) {
-      onSkip({ endpoint: info.endpoint, reason: redactText(result.reason, secrets) })
+      skip(call, 'unrecordable', result.reason)
       return undefined
     }
     try {
       await options.onRecord?.({ endpoint: info.endpoint, rule: result.rule })
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error)
-      onSkip({ endpoint: info.endpoint, reason: redactText(`writing failed: ${message}`, secrets) })
+      skip(call, 'lost', `the recording could not be written: ${describeError(error)}`, error)
     }
     return result.rule
   }
 
-  const recordStream = async (
-    info: ForwardInfo,
-    status: number,
-    headers: Headers,
-    stream: ReadableStream<Uint8Array>,
-    secrets: readonly string[],
-  ): Promise<void> => {
-    const parser = createSSEParser()
-    const assembler = createStreamAssembler(info.endpoint)
-    const decoder = new TextDecoder()
-    const reader = stream.getReader()
-    let rule: RecordedRule | undefined
-    try {
-      for (;;) {
-        const { done, value } = await reader.read()
-        if (done) break
-        for (const event of parser.push(decoder.decode(value, { stream: true }))) {
+  // Passes the stream on as it arrives, whole events at a time, and records it at its end. A
+  // client that leaves stops getting bytes, not the recording: the upstream is read to its end.
+  const relayStream = (call: Call, upstream: Response, headers: Headers): Response => {
+    const { info, deadline } = call
+    const reader = (upstream.body as ReadableStream<Uint8Array>).getReader()
+    const cutter = createEventCutter()
+    let client: ReadableStreamDefaultController<Uint8Array> | undefined
+    let gone = false
+    const toClient = new ReadableStream<Uint8Array>({
+      start(controller) {
+        client = controller
+      },
+      cancel() {
+        gone = true
+      },
+    })
+    const send = (bytes: Uint8Array | undefined): void => {
+      if (gone || !bytes) return
+      try {
+        client?.enqueue(bytes)
+      } catch {
+        gone = true
+      }
+    }
+    const end = (): void => {
+      if (gone) return
+      gone = true
+      try {
+        client?.close()
+      } catch {
+        // The client's side is already closed.
+      }
+    }
+    const work = async (): Promise<void> => {
+      const parser = createSSEParser()
+      const assembler = createStreamAssembler(info.endpoint)
+      const decoder = new TextDecoder()
+      let rule: RecordedRule | undefined
+      try {
+        try {
+          for (;;) {
+            const { done, value } = await Promise.race([reader.read(), deadline.aborted])
+            if (done) break
+            deadline.restart()
+            send(cutter.push(value))
+            for (const event of parser.push(decoder.decode(value, { stream: true }))) {
+              assembler?.add(event)
+            }
+          }
+        } catch (error) {
+          reader.cancel(error).catch(() => {})
+          const message =
+            deadline.ended === 'timeout'
+              ? `the upstream ${call.origin} went silent for ${timeoutMs} ms in the middle of the stream (--upstream-timeout)`
+              : `the upstream ${call.origin} cut the stream short (${describeError(error)})`
+          skip(
+            call,
+            'upstream',
+            `${message}; the client's stream was ended with an error event`,
+            deadline.ended === 'timeout' ? undefined : error,
+          )
+          const wire = info.errors({
+            status: deadline.ended === 'timeout' ? 504 : 502,
+            message: `[mocktopus] ${redactText(message, call.secrets)}`,
+            code: deadline.ended === 'timeout' ? 'upstream_timeout' : 'upstream_error',
+          })
+          const frame = isAnthropic(info.endpoint)
+            ? { event: 'error', data: wire.body }
+            : { data: wire.body }
+          send(new TextEncoder().encode(encodeSSE(frame)))
+          end()
+          return
+        }
+        deadline.stop()
+        send(cutter.rest())
+        end()
+        for (const event of [...parser.push(decoder.decode()), ...parser.end()]) {
           assembler?.add(event)
         }
+        const assembled = assembler?.result() ?? {
+          ok: false as const,
+          reason: `${info.endpoint} does not stream`,
+        }
+        if (assembled.ok)
+          rule = await record(call, upstream.status, upstream.headers, assembled.body)
+        else skip(call, 'unrecordable', assembled.reason)
+      } finally {
+        deadline.stop()
+        info.finish({ status: upstream.status, stream: true, usage: usageOfRule(rule) })
       }
-      for (const event of [...parser.push(decoder.decode()), ...parser.end()]) assembler?.add(event)
-      const assembled = assembler?.result() ?? {
-        ok: false as const,
-        reason: `${info.endpoint} does not stream`,
-      }
-      if (assembled.ok) rule = await record(info, status, headers, assembled.body, secrets)
-      else onSkip({ endpoint: info.endpoint, reason: redactText(assembled.reason, secrets) })
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error)
-      onSkip({
-        endpoint: info.endpoint,
-        reason: redactText(`the stream broke: ${message}`, secrets),
-      })
-    } finally {
-      info.finish({ status, stream: true, usage: usageOfRule(rule) })
     }
+    track(work())
+    return new Response(toClient, { status: upstream.status, headers })
   }
 
-  const forward = async (info: ForwardInfo): Promise<Response> => {
-    const root = isAnthropic(info.endpoint) ? anthropicRoot : openaiRoot
-    const url = upstreamURL(root, info.endpoint, new URL(info.request.url).search)
+  const relay = async (info: ForwardInfo): Promise<Response> => {
     const { headers, secrets } = outgoing(info)
+    const anthropic = isAnthropic(info.endpoint)
+    const root = anthropic ? anthropicRoot : openaiRoot
+    const deadline = createDeadline(timeoutMs, info.request.signal)
+    const call: Call = { info, secrets, origin: originOf(root), deadline }
     let upstream: Response
     try {
-      upstream = await fetchUpstream(
-        new Request(url, { method: info.request.method, headers, body: info.text }),
-      )
+      const url = upstreamURL(root, info.endpoint, new URL(info.request.url).search)
+      const { method } = info.request
+      const request = new Request(url, {
+        method,
+        headers,
+        signal: deadline.signal,
+        ...(method === 'GET' || method === 'HEAD' ? {} : { body: info.text }),
+      })
+      // Raced, so that a `fetch` option that ignores the signal still ends on time.
+      upstream = await Promise.race([fetchUpstream(request), deadline.aborted])
     } catch (error) {
+      deadline.stop()
+      if (deadline.ended === 'timeout') {
+        return fault(
+          call,
+          504,
+          'upstream_timeout',
+          `the upstream ${call.origin} sent no answer within ${timeoutMs} ms; check the upstream, or raise --upstream-timeout`,
+        )
+      }
+      if (deadline.ended === 'client') {
+        skip(call, 'client', 'the client went away before the upstream answered')
+        const message = '[mocktopus] the client went away before the upstream answered'
+        return info.reply(info.errors({ status: ABORTED_STATUS, message }))
+      }
       const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause
       const why = String(cause?.code ?? cause?.message ?? (error as Error).message ?? error)
-      return info.reply(
-        info.errors({
-          status: 502,
-          message: redactText(
-            `[mocktopus] could not reach the upstream ${new URL(url).origin} (${why}); check --${isAnthropic(info.endpoint) ? 'anthropic-upstream' : 'upstream'} and your network`,
-            secrets,
-          ),
-          code: 'upstream_unreachable',
-        }),
+      return fault(
+        call,
+        502,
+        'upstream_unreachable',
+        `could not reach the upstream ${call.origin} (${why}); check --${anthropic ? 'anthropic-upstream' : 'upstream'} and your network`,
+        error,
       )
     }
+    // The upstream has answered: its answer is worth recording even if the client leaves now.
+    deadline.releaseClient()
     const responseHeaders = new Headers()
     for (const [name, value] of upstream.headers) {
       if (!RESPONSE_HEADERS_DROPPED.has(name)) responseHeaders.set(name, value)
     }
     const type = upstream.headers.get('content-type') ?? ''
     if (upstream.body && upstream.ok && type.startsWith('text/event-stream')) {
-      const [toClient, toRecorder] = upstream.body.tee()
-      track(recordStream(info, upstream.status, upstream.headers, toRecorder, secrets))
-      return new Response(toClient, { status: upstream.status, headers: responseHeaders })
+      return relayStream(call, upstream, responseHeaders)
     }
-    const text = await upstream.text()
+    let text: string
+    try {
+      text = await readAll(upstream.body, deadline)
+    } catch (error) {
+      if (deadline.ended === 'timeout') {
+        return fault(
+          call,
+          504,
+          'upstream_timeout',
+          `the upstream ${call.origin} went silent for ${timeoutMs} ms in the middle of its answer (--upstream-timeout)`,
+        )
+      }
+      return fault(
+        call,
+        502,
+        'upstream_error',
+        `the upstream ${call.origin} cut its answer short (${describeError(error)})`,
+        error,
+      )
+    } finally {
+      deadline.stop()
+    }
     let body: unknown = text
     try {
       body = JSON.parse(text)
     } catch {
-      // Not JSON (an HTML error page from a gateway, say): recorded as an error's message.
+      // A 2xx that is not JSON is no answer the client's SDK can read. An error status keeps
+      // its body (an HTML page from a gateway, say), recorded as the error's message.
+      if (upstream.ok) {
+        return fault(
+          call,
+          502,
+          'upstream_error',
+          `the upstream ${call.origin} answered ${upstream.status} with a body that is not JSON (${type || 'no content-type'}, ${preview(text)}); check --${anthropic ? 'anthropic-upstream' : 'upstream'}`,
+        )
+      }
     }
-    const work = record(info, upstream.status, upstream.headers, body, secrets).then((rule) => {
+    const work = record(call, upstream.status, upstream.headers, body).then((rule) => {
       info.finish({ status: upstream.status, stream: false, usage: usageOfRule(rule) })
     })
     track(work)
     await work
     return new Response(text, { status: upstream.status, headers: responseHeaders })
+  }
+
+  const forward = async (info: ForwardInfo): Promise<Response> => {
+    try {
+      return await relay(info)
+    } catch (error) {
+      // Nothing above is meant to throw; if something does, the client still gets an answer
+      // in its provider's envelope, and the log one line.
+      const { secrets } = outgoing(info)
+      return fault(
+        { info, secrets },
+        502,
+        'upstream_error',
+        `forwarding to the upstream failed (${describeError(error)})`,
+        error,
+      )
+    }
   }
 
   return {

@@ -1,10 +1,12 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Exchange } from '@mocktopus/responders'
 import { encodeFloat32Base64, encodeSSE } from '@mocktopus/responders'
 import { parseScenario } from '@mocktopus/scenario'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { RecordingsError } from './errors.js'
+import type { SkipInfo } from './proxy.js'
 import { createRecorder, createReplayer } from './recorder.js'
 
 const OPENAI_KEY = 'sk-client-0123456789abcdef'
@@ -376,6 +378,44 @@ describe('createRecorder', () => {
     await recorder.flush()
     const scenario = parseScenario(await readFile(recorder.recordingsFile, 'utf8'))
     expect(scenario.rules).toHaveLength(12)
+  })
+
+  it('fails at start, naming the directory, when the recordings directory cannot be created', async () => {
+    await writeFile(join(dir, 'plain-file'), '')
+    const where = join(dir, 'plain-file', 'recordings')
+    const error = await createRecorder({ recordingsDir: where, fetch: fakeUpstream().fetch }).catch(
+      (caught: unknown) => caught,
+    )
+    expect(error).toBeInstanceOf(RecordingsError)
+    expect((error as Error).message).toContain(`cannot create the recordings directory ${where}`)
+  })
+
+  it('counts and reports a recording that cannot be written, while the client gets its answer', async () => {
+    const skipped: SkipInfo[] = []
+    const recorder = await createRecorder({
+      recordingsDir: dir,
+      fetch: fakeUpstream().fetch,
+      onSkip: (info) => skipped.push(info),
+    })
+    await recorder.fetch(chat('kept'))
+    await recorder.flush()
+    // The recordings file turned into something no recording can be written to.
+    await rm(recorder.recordingsFile)
+    await mkdir(recorder.recordingsFile)
+    const response = await recorder.fetch(chat('lost'))
+    expect(response.status).toBe(200)
+    expect(((await response.json()) as { choices: unknown[] }).choices).toHaveLength(1)
+    await recorder.fetch(chat('lost too'))
+    await recorder.flush()
+    expect(recorder.lostRecordings()).toBe(2)
+    expect(skipped).toEqual([
+      expect.objectContaining({
+        endpoint: '/v1/chat/completions',
+        kind: 'lost',
+        reason: expect.stringMatching(/^the recording could not be written: EISDIR/),
+      }),
+      expect.objectContaining({ kind: 'lost' }),
+    ])
   })
 
   it('reports /health in record mode', async () => {

@@ -4,12 +4,18 @@
  * recordings directory with no network, and with `recordMissing` proxies and appends what it
  * has no recording for.
  */
-import { join } from 'node:path'
+import { join, relative } from 'node:path'
 import { createScenario, type Rule } from '@mocktopus/scenario'
 import { createMocktopus, type Mocktopus, type MocktopusOptions } from '../mocktopus.js'
 import { describeRecordingMiss, type RecordingOrigin } from './describe-miss.js'
 import { type LoadedRecordings, loadRecordings } from './load-recordings.js'
-import { createUpstreamProxy, type RecordInfo, type UpstreamProxyOptions } from './proxy.js'
+import {
+  createUpstreamProxy,
+  logSkip,
+  type RecordInfo,
+  type SkipInfo,
+  type UpstreamProxyOptions,
+} from './proxy.js'
 import { createRecordingsFile } from './recordings-file.js'
 
 /** The file recordings go to in the recordings directory unless told otherwise. */
@@ -19,11 +25,17 @@ type BaseOptions = Omit<MocktopusOptions, 'scenario' | 'scenarioFile' | 'mode' |
   Omit<UpstreamProxyOptions, 'onRecord'>
 
 export interface RecorderOptions extends BaseOptions {
-  /** Where recordings are written (created when missing). */
+  /**
+   * Where recordings are written: created when missing, and a file is test-written in it at
+   * start, so a directory that cannot be used fails `createRecorder` instead of a recording.
+   */
   readonly recordingsDir: string
-  /** The file in `recordingsDir` recordings go to. Default `recordings.yaml`. */
+  /**
+   * The file in `recordingsDir` recordings go to. Default `recordings.yaml`; once it is as
+   * large as replay reads (16 MiB), the next recordings go to `recordings-2.yaml`, and so on.
+   */
   readonly recordingsFile?: string
-  /** Hears about every recording written. */
+  /** Hears about every recording written, with the file it went to. */
   readonly onRecord?: (info: RecordInfo & { readonly file: string }) => void
 }
 
@@ -33,10 +45,15 @@ export interface ReplayerOptions extends RecorderOptions {
 }
 
 export interface RecordingMocktopus extends Mocktopus {
-  /** The file new recordings are written to. */
+  /** The file new recordings are written to (the first of its series, see `recordingsFile`). */
   readonly recordingsFile: string
   /** Resolves once every exchange so far (streams included) is recorded and on disk. */
   flush(): Promise<void>
+  /**
+   * How many recordings could not be written so far (each also reported to `onSkip` as
+   * `lost`): the client got its answer, the recordings do not have it.
+   */
+  lostRecordings(): number
 }
 
 export interface ReplayingMocktopus extends RecordingMocktopus {
@@ -46,7 +63,9 @@ export interface ReplayingMocktopus extends RecordingMocktopus {
 
 function proxyOptions(options: RecorderOptions): Omit<UpstreamProxyOptions, 'onRecord'> {
   const { upstream, anthropicUpstream, openaiKey, anthropicKey, fetch, onSkip, authToken } = options
+  const { upstreamTimeoutMs } = options
   return {
+    ...(upstreamTimeoutMs === undefined ? {} : { upstreamTimeoutMs }),
     ...(authToken === undefined ? {} : { localToken: authToken }),
     ...(upstream === undefined ? {} : { upstream }),
     ...(anthropicUpstream === undefined ? {} : { anthropicUpstream }),
@@ -67,6 +86,7 @@ const RECORDING_OPTIONS = [
   'openaiKey',
   'anthropicKey',
   'fetch',
+  'upstreamTimeoutMs',
   'onSkip',
   'onRecord',
 ] as const
@@ -77,9 +97,26 @@ function mockOptions(options: ReplayerOptions): MocktopusOptions {
   return rest as MocktopusOptions
 }
 
+// Counts the recordings lost on their way to disk, and passes every report on.
+function lossCounter(options: RecorderOptions): {
+  onSkip: (info: SkipInfo) => void
+  lost: () => number
+} {
+  let lost = 0
+  const report = options.onSkip ?? logSkip
+  return {
+    onSkip(info) {
+      if (info.kind === 'lost') lost += 1
+      report(info)
+    },
+    lost: () => lost,
+  }
+}
+
 /**
  * Record mode: every API request goes to the real API; the client gets its answer unchanged
- * and each exchange becomes a rule in `recordingsDir/recordings.yaml`.
+ * and each exchange becomes a rule in `recordingsDir/recordings.yaml`. Rejects with a
+ * `RecordingsError` naming the directory when it cannot be created or written.
  *
  * @example
  * const recorder = await createRecorder({ recordingsDir: 'recordings' })
@@ -88,11 +125,14 @@ function mockOptions(options: ReplayerOptions): MocktopusOptions {
 export async function createRecorder(options: RecorderOptions): Promise<RecordingMocktopus> {
   const path = join(options.recordingsDir, options.recordingsFile ?? DEFAULT_RECORDINGS_FILE)
   const file = createRecordingsFile({ path })
+  await file.prepare()
+  const losses = lossCounter(options)
   const proxy = createUpstreamProxy({
     ...proxyOptions(options),
+    onSkip: losses.onSkip,
     onRecord: async (info) => {
-      await file.add(info.rule)
-      options.onRecord?.({ ...info, file: path })
+      const written = await file.add(info.rule)
+      options.onRecord?.({ ...info, file: written })
     },
   })
   const mock = await createMocktopus({
@@ -106,6 +146,7 @@ export async function createRecorder(options: RecorderOptions): Promise<Recordin
       await proxy.idle()
       await file.flush()
     },
+    lostRecordings: losses.lost,
   })
 }
 
@@ -124,19 +165,23 @@ export async function createReplayer(options: ReplayerOptions): Promise<Replayin
   let rules: Rule[] = [...recordings.scenario.rules]
   const path = join(options.recordingsDir, options.recordingsFile ?? DEFAULT_RECORDINGS_FILE)
   const file = createRecordingsFile({ path })
+  // Only a replayer that records needs to write; plain replay works from a read-only checkout.
+  if (options.recordMissing) await file.prepare()
+  const losses = lossCounter(options)
   let mock: Mocktopus | undefined
   const proxy = options.recordMissing
     ? createUpstreamProxy({
         ...proxyOptions(options),
+        onSkip: losses.onSkip,
         onRecord: async (info) => {
-          await file.add(info.rule)
+          const written = await file.add(info.rule)
           const [rule] = createScenario({ version: 1, rules: [info.rule] }).rules
           if (rule) {
             rules = [...rules, rule]
-            origins.push({ file: options.recordingsFile ?? DEFAULT_RECORDINGS_FILE })
+            origins.push({ file: relative(options.recordingsDir, written) })
             mock?.setScenario({ ...recordings.scenario, rules })
           }
-          options.onRecord?.({ ...info, file: path })
+          options.onRecord?.({ ...info, file: written })
         },
       })
     : undefined
@@ -156,5 +201,6 @@ export async function createReplayer(options: ReplayerOptions): Promise<Replayin
       await proxy?.idle()
       await file.flush()
     },
+    lostRecordings: losses.lost,
   })
 }

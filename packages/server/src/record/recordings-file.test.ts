@@ -1,11 +1,28 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import {
+  lstat,
+  mkdir,
+  mkdtemp,
+  open,
+  readdir,
+  readFile,
+  rm,
+  symlink,
+  writeFile,
+} from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { parseScenario } from '@mocktopus/scenario'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { MAX_SCENARIO_SIZE, parseScenario } from '@mocktopus/scenario'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { RecordingsError } from './errors.js'
+import { loadRecordings } from './load-recordings.js'
 import { createRecordingsFile } from './recordings-file.js'
 import type { RecordedRule } from './to-rule.js'
+
+// The real `open`, watched: which names the temporary files get and how they are opened.
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('node:fs/promises')>()
+  return { ...actual, open: vi.fn(actual.open) }
+})
 
 let dir: string
 beforeEach(async () => {
@@ -111,5 +128,154 @@ describe('createRecordingsFile', () => {
     expect(await readFile(path, 'utf8')).toBe('rules: [unclosed\n')
     await file.add(chatRule('x', 'y')).catch(() => {})
     await expect(file.flush()).resolves.toBeUndefined()
+  })
+})
+
+describe('createRecordingsFile: temporary files', () => {
+  it('writes through a temporary file with a random name, created exclusively', async () => {
+    const path = join(dir, 'recordings.yaml')
+    const file = createRecordingsFile({ path })
+    vi.mocked(open).mockClear()
+    await file.add(chatRule('Hi', 'Hello'))
+    await file.add(chatRule('Bye', 'Goodbye'))
+    const temps = vi.mocked(open).mock.calls.filter(([name]) => String(name).endsWith('.tmp'))
+    expect(temps).toHaveLength(2)
+    for (const [name, flags] of temps) {
+      expect(String(name)).toMatch(/recordings\.yaml\.[0-9a-f]{8}-[0-9a-f-]{27}\.tmp$/)
+      expect(flags).toBe('wx')
+    }
+    expect(temps[0]?.[0]).not.toBe(temps[1]?.[0])
+    expect(await readdir(dir)).toEqual(['recordings.yaml'])
+  })
+
+  it('never writes through a symlink planted at a predictable temporary name', async () => {
+    const path = join(dir, 'recordings.yaml')
+    const victim = join(dir, 'victim.txt')
+    await writeFile(victim, 'untouched\n')
+    // The names the writer used to take: `${path}.${pid}.${sequence}.tmp`.
+    const planted = Array.from({ length: 20 }, (_, i) => `${path}.${process.pid}.${i + 1}.tmp`)
+    for (const name of planted) await symlink(victim, name)
+    const file = createRecordingsFile({ path })
+    for (let i = 0; i < 5; i++) await file.add(chatRule(`prompt ${i}`, `answer ${i}`))
+    expect(await readFile(victim, 'utf8')).toBe('untouched\n')
+    for (const name of planted) expect((await lstat(name)).isSymbolicLink()).toBe(true)
+    expect((await lstat(path)).isSymbolicLink()).toBe(false)
+    expect(parseScenario(await readFile(path, 'utf8')).rules).toHaveLength(5)
+  })
+})
+
+describe('createRecordingsFile: the size replay reads', () => {
+  const yamlFiles = async () => (await readdir(dir)).filter((name) => name.endsWith('.yaml')).sort()
+
+  it('starts the next file of the series before a file grows past maxSize', async () => {
+    const path = join(dir, 'recordings.yaml')
+    const file = createRecordingsFile({ path, maxSize: 1200 })
+    const written: string[] = []
+    for (let i = 0; i < 10; i++) {
+      written.push(await file.add(chatRule(`prompt ${i}`, `answer ${i} ${'-'.repeat(200)}`)))
+    }
+    const files = await yamlFiles()
+    expect(files.length).toBeGreaterThan(2)
+    expect(files).toContain('recordings-2.yaml')
+    expect(new Set(written)).toEqual(new Set(files.map((name) => join(dir, name))))
+    for (const name of files) {
+      expect((await readFile(join(dir, name), 'utf8')).length).toBeLessThanOrEqual(1200)
+    }
+    const { scenario } = await loadRecordings(dir)
+    expect(scenario.rules).toHaveLength(10)
+  })
+
+  it('replaces a recording in the file that holds it, whichever of the series', async () => {
+    const path = join(dir, 'recordings.yaml')
+    const file = createRecordingsFile({ path, maxSize: 1200 })
+    for (let i = 0; i < 6; i++)
+      await file.add(chatRule(`prompt ${i}`, `answer ${i} ${'-'.repeat(200)}`))
+    expect(await file.add(chatRule('prompt 0', 'short'))).toBe(path)
+    // Larger than its file has room for: moved to the end of the series, not kept twice.
+    const moved = await file.add(chatRule('prompt 1', `long ${'='.repeat(600)}`))
+    expect(moved).not.toBe(path)
+    const { scenario } = await loadRecordings(dir)
+    const answers = scenario.rules.map((rule) => String(rule.respond?.content).slice(0, 6))
+    expect(answers).toHaveLength(6)
+    expect(answers.filter((answer) => answer.startsWith('long'))).toHaveLength(1)
+    expect(answers).toContain('short')
+  })
+
+  it('refuses a recording that alone is over maxSize, and writes nothing', async () => {
+    const path = join(dir, 'recordings.yaml')
+    const file = createRecordingsFile({ path, maxSize: 1200 })
+    await file.add(chatRule('small', 'fits'))
+    const error = await file
+      .add(chatRule('huge', 'x'.repeat(2000)))
+      .catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(RecordingsError)
+    expect((error as Error).message).toMatch(
+      /^the recording would make a file of \d+ characters on its own, over the 1200 that replay reads in one file; it was not written$/,
+    )
+    expect(await yamlFiles()).toEqual(['recordings.yaml'])
+    expect(parseScenario(await readFile(path, 'utf8')).rules).toHaveLength(1)
+  })
+
+  it('keeps every file within the 16 MiB replay reads, at the real limit', async () => {
+    const path = join(dir, 'recordings.yaml')
+    const file = createRecordingsFile({ path })
+    const nine = 9 * 1024 * 1024
+    await file.add(chatRule('first', 'a'.repeat(nine)))
+    await file.add(chatRule('second', 'b'.repeat(nine)))
+    await expect(file.add(chatRule('third', 'c'.repeat(17 * 1024 * 1024)))).rejects.toThrow(
+      RecordingsError,
+    )
+    expect(await yamlFiles()).toEqual(['recordings-2.yaml', 'recordings.yaml'])
+    for (const name of await yamlFiles()) {
+      expect((await readFile(join(dir, name), 'utf8')).length).toBeLessThanOrEqual(
+        MAX_SCENARIO_SIZE,
+      )
+    }
+    const { scenario } = await loadRecordings(dir)
+    expect(scenario.rules.map((rule) => String(rule.respond?.content).length)).toEqual([nine, nine])
+  }, 60_000)
+})
+
+describe('createRecordingsFile: prepare', () => {
+  it('creates the directory and leaves nothing behind', async () => {
+    const nested = join(dir, 'a', 'b')
+    await createRecordingsFile({ path: join(nested, 'recordings.yaml') }).prepare()
+    expect(await readdir(nested)).toEqual([])
+  })
+
+  it('names a directory that cannot be created', async () => {
+    await writeFile(join(dir, 'plain-file'), '')
+    const where = join(dir, 'plain-file', 'recordings')
+    const error = await createRecordingsFile({ path: join(where, 'recordings.yaml') })
+      .prepare()
+      .catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(RecordingsError)
+    expect((error as Error).message).toContain(`cannot create the recordings directory ${where} (`)
+  })
+
+  it('names a directory that cannot be written', async () => {
+    // A directory where the test file should go: the probe cannot be created whoever runs it.
+    const where = join(dir, 'recordings')
+    await mkdir(where)
+    const spy = vi.mocked(open)
+    spy.mockImplementationOnce(async () => {
+      throw Object.assign(new Error(`EACCES: permission denied, open '${where}/probe'`), {
+        code: 'EACCES',
+      })
+    })
+    const error = await createRecordingsFile({ path: join(where, 'recordings.yaml') })
+      .prepare()
+      .catch((caught: unknown) => caught)
+    expect((error as Error).message).toBe(
+      `cannot write in the recordings directory ${where} (EACCES: permission denied, open '${where}/probe'); fix its permissions or choose another directory`,
+    )
+  })
+
+  it('refuses a recordings file that is not YAML, before any recording', async () => {
+    const path = join(dir, 'recordings.yaml')
+    await writeFile(path, 'rules: [unclosed\n')
+    await expect(createRecordingsFile({ path }).prepare()).rejects.toThrow(
+      `${path} is not valid YAML`,
+    )
   })
 })

@@ -1,0 +1,286 @@
+import { encodeSSE } from '@mocktopus/responders'
+import { MocktopusError } from '@mocktopus/scenario'
+import { describe, expect, it } from 'vitest'
+import { createMocktopus, type Mocktopus } from '../mocktopus.js'
+import { createUpstreamProxy, type SkipInfo, type UpstreamProxyOptions } from './proxy.js'
+
+const KEY = 'sk-client-0123456789abcdef'
+const encoder = new TextEncoder()
+
+// A body that sends `parts` and then breaks, as a connection dropped mid-answer does.
+function cutBody(parts: readonly string[]): ReadableStream<Uint8Array> {
+  let next = 0
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      const part = parts[next++]
+      if (part === undefined) controller.error(new TypeError('terminated'))
+      else controller.enqueue(encoder.encode(part))
+    },
+  })
+}
+
+// A body that sends `parts` and then nothing, ever.
+function stalledBody(parts: readonly string[]): ReadableStream<Uint8Array> {
+  let next = 0
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      const part = parts[next++]
+      if (part !== undefined) controller.enqueue(encoder.encode(part))
+      else return new Promise<void>(() => {})
+    },
+  })
+}
+
+interface Setup {
+  readonly mock: Mocktopus
+  readonly skipped: SkipInfo[]
+  readonly recorded: unknown[]
+  readonly idle: () => Promise<void>
+}
+
+async function setup(
+  fetch: (request: Request) => Promise<Response>,
+  options: UpstreamProxyOptions = {},
+): Promise<Setup> {
+  const skipped: SkipInfo[] = []
+  const recorded: unknown[] = []
+  const proxy = createUpstreamProxy({
+    fetch,
+    onSkip: (info) => skipped.push(info),
+    onRecord: ({ rule }) => {
+      recorded.push(rule)
+    },
+    ...options,
+  })
+  const mock = await createMocktopus({
+    mode: 'record',
+    recording: { forwardAll: true, forward: proxy.forward },
+  })
+  return { mock, skipped, recorded, idle: () => proxy.idle() }
+}
+
+function chat(extra: Record<string, unknown> = {}, signal?: AbortSignal): Request {
+  return new Request('http://mocktopus.local/v1/chat/completions', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${KEY}` },
+    body: JSON.stringify({
+      model: 'gpt-4o',
+      messages: [{ role: 'user', content: 'hi' }],
+      ...extra,
+    }),
+    ...(signal ? { signal } : {}),
+  })
+}
+
+function messages(extra: Record<string, unknown> = {}): Request {
+  return new Request('http://mocktopus.local/v1/messages', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-api-key': KEY },
+    body: JSON.stringify({
+      model: 'claude-sonnet-4-5',
+      max_tokens: 5,
+      messages: [{ role: 'user', content: 'hi' }],
+      ...extra,
+    }),
+  })
+}
+
+const chunk = (content: string, finish: string | null = null) => ({
+  id: 'chatcmpl-up',
+  object: 'chat.completion.chunk',
+  created: 1,
+  model: 'gpt-4o',
+  choices: [{ index: 0, delta: { content }, finish_reason: finish }],
+})
+
+describe('createUpstreamProxy', () => {
+  it("answers 502 upstream_error in the provider's envelope when the upstream cuts its answer", async () => {
+    const { mock, skipped, recorded } = await setup(async () => {
+      return new Response(cutBody(['{"id":"chatcmpl-up","obj']), {
+        headers: { 'content-type': 'application/json' },
+      })
+    })
+    const openai = await mock.fetch(chat())
+    expect(openai.status).toBe(502)
+    expect(await openai.json()).toEqual({
+      error: {
+        message:
+          '[mocktopus] the upstream https://api.openai.com cut its answer short (terminated)',
+        type: 'server_error',
+        param: null,
+        code: 'upstream_error',
+      },
+    })
+    const anthropic = await mock.fetch(messages())
+    expect(anthropic.status).toBe(502)
+    expect(await anthropic.json()).toMatchObject({
+      type: 'error',
+      error: {
+        type: 'api_error',
+        message:
+          '[mocktopus] the upstream https://api.anthropic.com cut its answer short (terminated)',
+      },
+    })
+    expect(skipped).toEqual([
+      {
+        endpoint: '/v1/chat/completions',
+        kind: 'upstream',
+        reason:
+          'the upstream https://api.openai.com cut its answer short (terminated); the client got 502',
+        stack: expect.stringContaining('TypeError: terminated'),
+      },
+      expect.objectContaining({ endpoint: '/v1/messages', kind: 'upstream' }),
+    ])
+    expect(recorded).toEqual([])
+  })
+
+  it('answers 502 when a 2xx body is not JSON, naming what came instead', async () => {
+    const page = '<html><head><title>Bad Gateway</title></head><body>nginx</body></html>'
+    const { mock, skipped } = await setup(
+      async () => new Response(page, { headers: { 'content-type': 'text/html' } }),
+    )
+    const response = await mock.fetch(chat())
+    expect(response.status).toBe(502)
+    const { error } = (await response.json()) as { error: { message: string; code: string } }
+    expect(error.code).toBe('upstream_error')
+    expect(error.message).toBe(
+      '[mocktopus] the upstream https://api.openai.com answered 200 with a body that is not JSON (text/html, "<html><head><title>Bad Gateway</title></head><body>nginx</bo..."); check --upstream',
+    )
+    expect(skipped).toHaveLength(1)
+  })
+
+  it('passes an error status with a body that is not JSON through, and records it', async () => {
+    const { mock, recorded } = await setup(
+      async () => new Response('upstream overloaded', { status: 503 }),
+    )
+    const response = await mock.fetch(chat())
+    expect(response.status).toBe(503)
+    expect(await response.text()).toBe('upstream overloaded')
+    expect(recorded).toHaveLength(1)
+  })
+
+  it('answers 504 upstream_timeout when the upstream sends no headers in time', async () => {
+    let signal: AbortSignal | undefined
+    // A `fetch` that ignores its signal still ends on time.
+    const { mock, skipped } = await setup(
+      (request) => {
+        signal = request.signal
+        return new Promise<Response>(() => {})
+      },
+      { upstreamTimeoutMs: 50 },
+    )
+    const started = Date.now()
+    const response = await mock.fetch(messages())
+    expect(Date.now() - started).toBeLessThan(1000)
+    expect(response.status).toBe(504)
+    expect(await response.json()).toEqual({
+      type: 'error',
+      error: {
+        type: 'timeout_error',
+        message:
+          '[mocktopus] the upstream https://api.anthropic.com sent no answer within 50 ms; check the upstream, or raise --upstream-timeout',
+      },
+      request_id: null,
+    })
+    expect(signal?.aborted).toBe(true)
+    expect(skipped).toEqual([
+      {
+        endpoint: '/v1/messages',
+        kind: 'upstream',
+        reason:
+          'the upstream https://api.anthropic.com sent no answer within 50 ms; check the upstream, or raise --upstream-timeout; the client got 504',
+      },
+    ])
+  })
+
+  it('answers 504 when the upstream goes silent in the middle of a JSON answer', async () => {
+    const { mock } = await setup(
+      async () =>
+        new Response(stalledBody(['{"id":']), { headers: { 'content-type': 'application/json' } }),
+      { upstreamTimeoutMs: 50 },
+    )
+    const response = await mock.fetch(chat())
+    expect(response.status).toBe(504)
+    expect(await response.json()).toMatchObject({ error: { code: 'upstream_timeout' } })
+  })
+
+  it('ends a stream the upstream cuts with an error event after the last whole event', async () => {
+    const { mock, skipped, recorded, idle } = await setup(async () => {
+      const first = encodeSSE({ data: chunk('Hello') })
+      return new Response(cutBody([first, 'data: {"id":"chat']), {
+        headers: { 'content-type': 'text/event-stream' },
+      })
+    })
+    const response = await mock.fetch(chat({ stream: true }))
+    expect(response.status).toBe(200)
+    const text = await response.text()
+    expect(text).toBe(
+      `${encodeSSE({ data: chunk('Hello') })}data: {"error":{"message":"[mocktopus] the upstream https://api.openai.com cut the stream short (terminated)","type":"server_error","param":null,"code":"upstream_error"}}\n\n`,
+    )
+    await idle()
+    expect(skipped).toEqual([
+      expect.objectContaining({
+        kind: 'upstream',
+        reason:
+          "the upstream https://api.openai.com cut the stream short (terminated); the client's stream was ended with an error event",
+      }),
+    ])
+    expect(recorded).toEqual([])
+  })
+
+  it("ends an Anthropic stream that goes silent with the provider's error event", async () => {
+    const start = encodeSSE({
+      event: 'message_start',
+      data: { type: 'message_start', message: { id: 'msg_1', usage: { input_tokens: 1 } } },
+    })
+    const { mock, skipped } = await setup(
+      async () =>
+        new Response(stalledBody([start]), { headers: { 'content-type': 'text/event-stream' } }),
+      { upstreamTimeoutMs: 50 },
+    )
+    const text = await (await mock.fetch(messages({ stream: true }))).text()
+    expect(text).toBe(
+      `${start}event: error\ndata: {"type":"error","error":{"type":"timeout_error","message":"[mocktopus] the upstream https://api.anthropic.com went silent for 50 ms in the middle of the stream (--upstream-timeout)"},"request_id":null}\n\n`,
+    )
+    expect(skipped).toHaveLength(1)
+    expect(skipped[0]?.stack).toBeUndefined()
+  })
+
+  it('cancels the upstream call when the client goes away before the upstream answers', async () => {
+    let upstreamSignal: AbortSignal | undefined
+    const { mock, skipped } = await setup((request) => {
+      upstreamSignal = request.signal
+      return new Promise<Response>(() => {})
+    })
+    const client = new AbortController()
+    const answer = mock.fetch(chat({}, client.signal))
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    client.abort()
+    await answer.catch(() => {})
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(upstreamSignal?.aborted).toBe(true)
+    expect(skipped).toEqual([
+      {
+        endpoint: '/v1/chat/completions',
+        kind: 'client',
+        reason: 'the client went away before the upstream answered',
+      },
+    ])
+  })
+
+  it('never puts a credential in a report or an answer', async () => {
+    const { mock, skipped } = await setup(async () => {
+      throw new TypeError(`fetch failed for ${KEY}`)
+    })
+    const response = await mock.fetch(chat())
+    expect(response.status).toBe(502)
+    expect(await response.text()).not.toContain(KEY)
+    expect(JSON.stringify(skipped)).not.toContain(KEY)
+    expect(skipped).toHaveLength(1)
+  })
+
+  it('refuses a timeout a timer cannot hold', () => {
+    expect(() => createUpstreamProxy({ upstreamTimeoutMs: 0 })).toThrow(MocktopusError)
+    expect(() => createUpstreamProxy({ upstreamTimeoutMs: 2 ** 31 })).toThrow(MocktopusError)
+  })
+})
