@@ -79,7 +79,7 @@ export function previewRequest(scenario: Scenario, options: PreviewOptions): Pre
     )
   }
   const body = api.preview.body(options, options.model ?? api.preview.defaultModel)
-  const route = createRouter().find(api.method, api.path, () => undefined) ?? {
+  const route = createRouter().find(api.method, api.path, { header: () => undefined }) ?? {
     endpoint: api,
     params: {},
   }

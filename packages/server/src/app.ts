@@ -35,7 +35,9 @@ class HonoRequest implements HttpRequest {
     return url.slice(start, end === -1 ? undefined : end)
   }
 
-  header = (name: string): string | undefined => this.#c.req.raw.headers.get(name) ?? undefined
+  header(name: string): string | undefined {
+    return this.#c.req.raw.headers.get(name) ?? undefined
+  }
 
   readBody(
     limit: number,

@@ -2,7 +2,7 @@
  * The auth guard: with `authToken` set, every request but `GET /health` must carry it, as
  * `Authorization: Bearer <token>` or `x-api-key: <token>` (what the Anthropic SDK sends).
  */
-import type { WireErrorInit } from '@mocktopus/responders'
+import type { HeaderLookup, WireErrorInit } from '@mocktopus/responders'
 
 /**
  * Compares in time that depends only on the lengths, so response timing does not reveal how
@@ -16,13 +16,11 @@ function sameToken(given: string, expected: string): boolean {
   return diff === 0
 }
 
-type HeaderLookup = (name: string) => string | null | undefined
-
-function presentedTokens(header: HeaderLookup): string[] {
+function presentedTokens(request: HeaderLookup): string[] {
   const tokens: string[] = []
-  const bearer = /^Bearer\s+(.+)$/i.exec(header('authorization') ?? '')
+  const bearer = /^Bearer\s+(.+)$/i.exec(request.header('authorization') ?? '')
   if (bearer?.[1]) tokens.push(bearer[1].trim())
-  const apiKey = header('x-api-key')
+  const apiKey = request.header('x-api-key')
   if (apiKey) tokens.push(apiKey.trim())
   return tokens
 }
@@ -33,8 +31,9 @@ function presentedTokens(header: HeaderLookup): string[] {
  * @example isAuthorized(new Headers({ authorization: 'Bearer s3cret' }), 's3cret') // true
  */
 export function isAuthorized(headers: Headers | HeaderLookup, token: string): boolean {
-  const header = typeof headers === 'function' ? headers : (name: string) => headers.get(name)
-  return presentedTokens(header).some((given) => sameToken(given, token))
+  const request: HeaderLookup =
+    headers instanceof Headers ? { header: (name) => headers.get(name) ?? undefined } : headers
+  return presentedTokens(request).some((given) => sameToken(given, token))
 }
 
 /**
@@ -42,8 +41,8 @@ export function isAuthorized(headers: Headers | HeaderLookup, token: string): bo
  *
  * @example unauthorized('openai', header) // { status: 401, code: 'invalid_api_key', ... }
  */
-export function unauthorized(provider: string, header: HeaderLookup): WireErrorInit {
-  const given = presentedTokens(header).length > 0
+export function unauthorized(provider: string, request: HeaderLookup): WireErrorInit {
+  const given = presentedTokens(request).length > 0
   if (provider === 'anthropic') {
     return { status: 401, message: given ? 'invalid x-api-key' : 'x-api-key header is required' }
   }

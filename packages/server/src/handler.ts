@@ -33,9 +33,9 @@ import { type Output, RULE_HEADER, toResponse, whenRead } from './output.js'
 import type { RecordingHooks } from './record/hooks.js'
 import {
   type AllowedHosts,
+  createHostCheck,
   foreignOrigin,
   invalidHost,
-  isAllowedHost,
   isSameOrigin,
 } from './security.js'
 import { type ToolingRoute, toolingRoute } from './tooling.js'
@@ -132,6 +132,7 @@ class RoutedRequest implements EngineRequest {
 export function createHandler(core: HandlerCore): Handler {
   const router = createRouter()
   const { cors, authToken, engine } = core
+  const hostAllowed = createHostCheck(core.allowedHosts)
 
   // An answer ready to send; the exchange is reported when it is done (a stream's at its end).
   function output(
@@ -246,14 +247,14 @@ export function createHandler(core: HandlerCore): Handler {
       mount !== '' && http.path.startsWith(mount) ? http.path.slice(mount.length) || '/' : http.path
     const origin = http.header('origin')
     const checked = http.inProcess !== true
-    if (checked && !isAllowedHost(http.host, core.allowedHosts)) {
+    if (checked && !hostAllowed(http.host)) {
       const init = invalidHost(http.host ?? '')
       reply(refusal(OPENAI_PROVIDER, init, http, path, undefined, false))
       return
     }
     // A page of another site: never on the admin routes, and never forwarded with real keys.
     const foreign = checked && origin !== undefined && !isSameOrigin(origin, http.host)
-    const route = router.find(method, path, http.header)
+    const route = router.find(method, path, http)
     // The tooling routes: not API traffic, so never journaled.
     const tooling = route ? undefined : toolingRoute(path)
     const forwards = core.recording?.forward !== undefined && !tooling
@@ -291,20 +292,9 @@ export function createHandler(core: HandlerCore): Handler {
         )
         return
       }
-      if (
-        authToken !== undefined &&
-        tooling.name !== 'health' &&
-        !isAuthorized(http.header, authToken)
-      ) {
+      if (authToken !== undefined && tooling.name !== 'health' && !isAuthorized(http, authToken)) {
         reply(
-          refusal(
-            OPENAI_PROVIDER,
-            unauthorized('openai', http.header),
-            http,
-            path,
-            corsHeaders,
-            false,
-          ),
+          refusal(OPENAI_PROVIDER, unauthorized('openai', http), http, path, corsHeaders, false),
         )
         return
       }
@@ -334,16 +324,16 @@ export function createHandler(core: HandlerCore): Handler {
       return
     }
 
-    const provider = route?.endpoint.provider ?? providerOf(path, http.header, router)
-    if (authToken !== undefined && !isAuthorized(http.header, authToken)) {
-      reply(refusal(provider, unauthorized(provider.name, http.header), http, path, corsHeaders))
+    const provider = route?.endpoint.provider ?? providerOf(path, http, router)
+    if (authToken !== undefined && !isAuthorized(http, authToken)) {
+      reply(refusal(provider, unauthorized(provider.name, http), http, path, corsHeaders))
       return
     }
     if (!route) {
       reply(
         refusal(
           provider,
-          notFoundError(method, http.path, path, router, http.header),
+          notFoundError(method, http.path, path, router, http),
           http,
           path,
           corsHeaders,

@@ -15,26 +15,26 @@ import {
 
 // The endpoint a mistaken path ends in (`/v1/v1/messages` -> the Messages row); of rows that
 // share a path, the one that would take this request.
-function endpointWithin(path: string, header: HeaderLookup) {
+function endpointWithin(path: string, request: HeaderLookup) {
   const rows = ENDPOINT_TABLE.filter(
     (row) => !row.path.includes('/:') && path.length > row.path.length && path.endsWith(row.path),
   )
-  return rows.find((row) => !row.accepts || row.accepts(header)) ?? rows[0]
+  return rows.find((row) => !row.accepts || row.accepts(request)) ?? rows[0]
 }
 
 /**
  * The provider whose envelope a request with no endpoint gets: Anthropic's when its path or its
  * headers look Anthropic's, OpenAI's otherwise.
  *
- * @example providerOf('/v1/v1/messages', () => undefined) // ANTHROPIC_PROVIDER
+ * @example providerOf('/v1/v1/messages', { header: () => undefined }, router) // ANTHROPIC_PROVIDER
  */
-export function providerOf(path: string, header: HeaderLookup, router: Router): Provider {
+export function providerOf(path: string, request: HeaderLookup, router: Router): Provider {
   const rows = router.at(path)
-  const row = rows.find((candidate) => !candidate.accepts || candidate.accepts(header)) ?? rows[0]
+  const row = rows.find((candidate) => !candidate.accepts || candidate.accepts(request)) ?? rows[0]
   if (row) return row.provider
-  const within = endpointWithin(path, header)
+  const within = endpointWithin(path, request)
   if (within) return within.provider
-  return header('anthropic-version') !== undefined ? ANTHROPIC_PROVIDER : OPENAI_PROVIDER
+  return request.header('anthropic-version') !== undefined ? ANTHROPIC_PROVIDER : OPENAI_PROVIDER
 }
 
 /**
@@ -47,7 +47,7 @@ export function notFoundError(
   requested: string,
   path: string,
   router: Router,
-  header: HeaderLookup,
+  request: HeaderLookup,
 ): WireErrorInit {
   const rows = router.at(path)
   if (rows.length > 0) {
@@ -59,7 +59,7 @@ export function notFoundError(
       headers: { allow: allowed },
     }
   }
-  const within = endpointWithin(path, header)
+  const within = endpointWithin(path, request)
   const hint = within
     ? ` Did you mean ${within.method} ${within.path}? Check the client's base URL: the openai SDK's ends in /v1 (http://127.0.0.1:8080/v1); Anthropic's is the server root (http://127.0.0.1:8080).`
     : ''

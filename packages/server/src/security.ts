@@ -43,6 +43,24 @@ export function isAllowedHost(host: string | undefined, allowed: AllowedHosts): 
 }
 
 /**
+ * `isAllowedHost` over one setting, remembering the last answer: a server is reached by one or
+ * two names, so most requests ask about the name the one before them did.
+ *
+ * @example const allowed = createHostCheck([]); allowed('localhost:8080') // true
+ */
+export function createHostCheck(allowed: AllowedHosts): (host: string | undefined) => boolean {
+  let lastHost: string | undefined
+  let lastAnswer = true
+  return (host) => {
+    if (host !== lastHost) {
+      lastAnswer = isAllowedHost(host, allowed)
+      lastHost = host
+    }
+    return lastAnswer
+  }
+}
+
+/**
  * The 403 for a Host that is not allowed, naming the flag that allows it.
  *
  * @example invalidHost('rebind.evil.example').status // 403

@@ -239,7 +239,7 @@ export function createStubClient(
       : { keptBodyBytes: options.journal.bodyBytes }),
   }
   const router = createRouter()
-  const noHeaders = () => undefined
+  const noHeaders = { header: () => undefined }
 
   /**
    * One call through the engine, as the server would answer it: validate, match, answer,

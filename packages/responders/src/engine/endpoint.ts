@@ -29,8 +29,10 @@ export interface Provider {
 /** How an endpoint frames a stream; `none` for endpoints that never stream. */
 export type StreamFraming = 'none' | 'openai-sse' | 'responses-sse' | 'anthropic-sse'
 
-/** A request header, by lower-case name. */
-export type HeaderLookup = (name: string) => string | undefined
+/** Something that has request headers, read by lower-case name: a transport's request. */
+export interface HeaderLookup {
+  header(name: string): string | undefined
+}
 
 interface EndpointCommon {
   /** A stable name, e.g. `openai.chat.completions`: logs, metrics, the stub's methods. */
@@ -44,7 +46,7 @@ interface EndpointCommon {
    * When rows share a method and path (`GET /v1/models` for both providers), the first whose
    * `accepts` says yes answers; a row without it accepts every request.
    */
-  accepts?(header: HeaderLookup): boolean
+  accepts?(request: HeaderLookup): boolean
 }
 
 /** What `answer` of a rule endpoint gets. `signal` is read only by what waits (a stream). */

@@ -222,7 +222,8 @@ const RESPONSE_DELETE: PlainEndpoint = {
 }
 
 /** An Anthropic SDK call: it always sends `anthropic-version`. */
-const fromAnthropicSDK = (header: HeaderLookup) => header('anthropic-version') !== undefined
+const fromAnthropicSDK = (request: HeaderLookup) =>
+  request.header('anthropic-version') !== undefined
 
 // `limit=abc` stays a non-integer, so the answer says so as the API does.
 function numberParam(value: string | null): number | undefined {

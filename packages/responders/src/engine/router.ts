@@ -13,7 +13,7 @@ export interface Route {
 
 export interface Router {
   /** The endpoint answering `method path`, or `undefined`. */
-  find(method: string, path: string, header: HeaderLookup): Route | undefined
+  find(method: string, path: string, request: HeaderLookup): Route | undefined
   /** The rows at `path` whatever their method: a wrong method's 405 names theirs. */
   at(path: string): readonly Endpoint[]
 }
@@ -48,8 +48,8 @@ function decodeSegment(segment: string): string {
   }
 }
 
-function accepted(rows: readonly Endpoint[], header: HeaderLookup): Endpoint | undefined {
-  for (const row of rows) if (!row.accepts || row.accepts(header)) return row
+function accepted(rows: readonly Endpoint[], request: HeaderLookup): Endpoint | undefined {
+  for (const row of rows) if (!row.accepts || row.accepts(request)) return row
   return undefined
 }
 
@@ -88,16 +88,16 @@ export function createRouter(table: readonly Endpoint[] = ENDPOINT_TABLE): Route
   }
 
   return {
-    find(method, path, header) {
+    find(method, path, request) {
       const rows = exact.get(`${method} ${path}`)
       if (rows) {
-        const endpoint = accepted(rows, header)
+        const endpoint = accepted(rows, request)
         return endpoint && { endpoint, params: NO_PARAMS }
       }
       const hits = matchPattern(method, path)
       const endpoint = accepted(
         hits.map((hit) => hit.endpoint),
-        header,
+        request,
       )
       return endpoint && hits.find((hit) => hit.endpoint === endpoint)
     },

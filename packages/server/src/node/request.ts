@@ -40,8 +40,7 @@ export class NodeRequest implements HttpRequest {
     return this.#incoming.headers.host
   }
 
-  // An arrow, so the handler may pass it around unbound.
-  header = (name: string): string | undefined => {
+  header(name: string): string | undefined {
     const value = this.#incoming.headers[name]
     return Array.isArray(value) ? value.join(', ') : value
   }
