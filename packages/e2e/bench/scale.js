@@ -1,0 +1,88 @@
+/**
+ * `node packages/e2e/bench/scale.js [rules]`: how a large scenario fares through the built CLI:
+ * `mocktopus validate` wall time and peak memory, `mocktopus serve` time to its first answer
+ * (from the last rule) and its resident memory then. Prints figures; asserts nothing.
+ */
+import { spawn, spawnSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { CLI_BIN } from './servers.js'
+
+const RULES = Number(process.argv[2] ?? 100_000)
+
+function scenario(count) {
+  const lines = ['version: 1', 'rules:']
+  for (let i = 0; i < count; i++) {
+    lines.push(
+      '  - type: llm',
+      `    when: { model: "gpt-4o*", messages_contains: "case ${i} status" }`,
+      `    respond: { content: "Case ${i} is open." }`,
+    )
+  }
+  return `${lines.join('\n')}\n`
+}
+
+/** @param {number} pid */
+function rssMB(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+  return Number(/^VmRSS:\s+(\d+) kB$/m.exec(status)?.[1]) / 1024
+}
+
+/** @param {string} file */
+function validate(file) {
+  const started = performance.now()
+  const run = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, CLI_BIN, 'validate', file])
+  const ms = performance.now() - started
+  const peakKB = Number(run.stderr.toString().trim().split('\n').at(-1))
+  return { ms, peakMB: peakKB / 1024, ok: run.status === 0 }
+}
+
+/** @param {string} file */
+function serve(file) {
+  return new Promise((resolve, reject) => {
+    const started = performance.now()
+    const child = spawn(process.execPath, [CLI_BIN, 'serve', '-s', file, '--port', '0'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
+    let out = ''
+    child.stdout.on('data', async (data) => {
+      out += data
+      const port = /127\.0\.0\.1:(\d+)\/v1/.exec(out)?.[1]
+      if (!port || child.asked) return
+      child.asked = true
+      const res = await fetch(`http://127.0.0.1:${port}/v1/chat/completions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          model: 'gpt-4o',
+          messages: [{ role: 'user', content: `case ${RULES - 1} status` }],
+        }),
+      })
+      const ms = performance.now() - started
+      const rule = res.headers.get('x-mocktopus-rule')
+      const mb = rssMB(child.pid)
+      child.kill()
+      if (rule !== String(RULES - 1)) reject(new Error(`the last rule did not answer: ${rule}`))
+      else resolve({ ms, rssMB: mb })
+    })
+  })
+}
+
+const dir = await mkdtemp(join(tmpdir(), 'mocktopus-scale-bench-'))
+try {
+  const file = join(dir, 'rules.yaml')
+  await writeFile(file, scenario(RULES))
+  const checked = validate(file)
+  const served = await serve(file)
+  console.log(`${RULES} rules`)
+  console.log(
+    `validate   ${(checked.ms / 1000).toFixed(2)} s   peak ${checked.peakMB.toFixed(0)} MB${checked.ok ? '' : '  (failed)'}`,
+  )
+  console.log(
+    `serve      ${(served.ms / 1000).toFixed(2)} s to the last rule's answer   RSS ${served.rssMB.toFixed(0)} MB`,
+  )
+} finally {
+  await rm(dir, { recursive: true, force: true })
+}
