@@ -70,10 +70,62 @@ function serve(file) {
   })
 }
 
+const PATTERNS = String.raw`version: 1
+rules:
+  - type: llm
+    when: { messages_regex: '^(a+)+$' }
+    respond: { content: "only a's" }
+  - type: llm
+    when: { messages_regex: '\d+\s*\+\s*\d+' }
+    respond: { content: "a sum" }
+  - type: llm
+    respond: { content: "fallback" }
+`
+
+/**
+ * The two patterns that stall a backtracking engine, each with `/health` asked while it runs.
+ * @param {string} file
+ */
+function patterns(file) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI_BIN, 'serve', '-s', file, '--port', '0'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
+    let out = ''
+    child.stdout.on('data', async (data) => {
+      out += data
+      const port = /127\.0\.0\.1:(\d+)\/v1/.exec(out)?.[1]
+      if (!port || child.asked) return
+      child.asked = true
+      const base = `http://127.0.0.1:${port}`
+      const timed = async (content) => {
+        const started = performance.now()
+        const healthStarted = performance.now()
+        const [answer, healthMs] = await Promise.all([
+          fetch(`${base}/v1/chat/completions`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ model: 'gpt-4o', messages: [{ role: 'user', content }] }),
+          }).then(() => performance.now() - started),
+          fetch(`${base}/health`).then(() => performance.now() - healthStarted),
+        ])
+        return { answer, healthMs }
+      }
+      const nested = await timed(`${'a'.repeat(33)}!`)
+      const digits = await timed('1'.repeat(200_000))
+      child.kill()
+      resolve({ nested, digits })
+    })
+  })
+}
+
 const dir = await mkdtemp(join(tmpdir(), 'mocktopus-scale-bench-'))
 try {
   const file = join(dir, 'rules.yaml')
   await writeFile(file, scenario(RULES))
+  const patternsFile = join(dir, 'patterns.yaml')
+  await writeFile(patternsFile, PATTERNS)
+  const timed = await patterns(patternsFile)
   const checked = validate(file)
   const served = await serve(file)
   console.log(`${RULES} rules`)
@@ -83,6 +135,10 @@ try {
   console.log(
     `serve      ${(served.ms / 1000).toFixed(2)} s to the last rule's answer   RSS ${served.rssMB.toFixed(0)} MB`,
   )
+  const line = (name, { answer, healthMs }) =>
+    `${name}  answered in ${answer.toFixed(1)} ms; /health meanwhile in ${healthMs.toFixed(1)} ms`
+  console.log(line("^(a+)+$ on 33 a's and !        ", timed.nested))
+  console.log(line('\\d+\\s*\\+\\s*\\d+ on 200k digits    ', timed.digits))
 } finally {
   await rm(dir, { recursive: true, force: true })
 }
