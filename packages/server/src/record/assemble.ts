@@ -4,7 +4,13 @@
  * for OpenAI chat completions, legacy completions and responses, and Anthropic messages.
  * The recorder turns that body into a rule exactly as it does a non-streamed answer.
  */
-import { ENDPOINTS } from '@mocktopus/scenario'
+import {
+  CHAT_COMPLETIONS,
+  COMPLETIONS,
+  MESSAGES,
+  RESPONSES,
+  RULE_ENDPOINTS,
+} from '@mocktopus/responders'
 import type { SSEEvent } from './sse-parse.js'
 
 /** The rebuilt body, or why there is none (the stream failed or carried an error). */
@@ -249,21 +255,19 @@ function anthropicAssembler(): StreamAssembler {
  * The assembler for an endpoint's stream, or `undefined` for an endpoint that does not stream.
  *
  * @example
- * const assembler = createStreamAssembler(ENDPOINTS.chatCompletions)
+ * const assembler = createStreamAssembler(CHAT_COMPLETIONS.path)
  * for (const event of parser.push(text)) assembler?.add(event)
  * assembler?.result() // { ok: true, body: { object: 'chat.completion', choices: [...] } }
  */
 export function createStreamAssembler(endpoint: string): StreamAssembler | undefined {
-  switch (endpoint) {
-    case ENDPOINTS.chatCompletions:
-      return chatAssembler()
-    case ENDPOINTS.completions:
-      return completionsAssembler()
-    case ENDPOINTS.responses:
-      return responsesAssembler()
-    case ENDPOINTS.messages:
-      return anthropicAssembler()
-    default:
-      return undefined
-  }
+  const row = RULE_ENDPOINTS.find((candidate) => candidate.path === endpoint)
+  return row && ASSEMBLERS[row.id]?.()
+}
+
+// By endpoint table row: how each streaming endpoint's events fold back into its JSON answer.
+const ASSEMBLERS: Readonly<Record<string, () => StreamAssembler>> = {
+  [CHAT_COMPLETIONS.id]: chatAssembler,
+  [COMPLETIONS.id]: completionsAssembler,
+  [RESPONSES.id]: responsesAssembler,
+  [MESSAGES.id]: anthropicAssembler,
 }

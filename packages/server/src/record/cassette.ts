@@ -4,27 +4,19 @@
  * `request_body`, `response_status`, `response_body`, `timestamp`, ...). Each line becomes the
  * rule a recording made today would be, so migrating teams replay their old cassettes as is.
  */
-import {
-  type ParseResult,
-  parseAnthropicRequest,
-  parseChatRequest,
-  parseCompletionRequest,
-  parseEmbeddingsRequest,
-  parseResponsesRequest,
-} from '@mocktopus/responders'
-import { ENDPOINTS } from '@mocktopus/scenario'
+import { createEngineState, type ParseResult, RULE_ENDPOINTS } from '@mocktopus/responders'
 import { RecordingsError } from './errors.js'
 import { type RecordedRule, recordedRule } from './to-rule.js'
 
 /** A cassette file name, e.g. `session_1718000000.jsonl`. */
 export const CASSETTE_PATTERN: RegExp = /^session_.*\.jsonl$/
 
-const PARSERS: Readonly<Record<string, (body: unknown) => ParseResult<unknown>>> = {
-  [ENDPOINTS.chatCompletions]: (body) => parseChatRequest(body),
-  [ENDPOINTS.completions]: (body) => parseCompletionRequest(body),
-  [ENDPOINTS.responses]: (body) => parseResponsesRequest(body),
-  [ENDPOINTS.messages]: (body) => parseAnthropicRequest(body),
-  [ENDPOINTS.embeddings]: (body) => parseEmbeddingsRequest(body),
+// Each endpoint's own parser, from the endpoint table; no stored responses to resolve against.
+const STATE = createEngineState()
+
+function parseFor(endpoint: string): ((body: unknown) => ParseResult<unknown>) | undefined {
+  const row = RULE_ENDPOINTS.find((candidate) => candidate.path === endpoint)
+  return row && ((body) => row.parse(body, STATE))
 }
 
 export interface CassetteRule {
@@ -85,7 +77,7 @@ export function parseCassette(text: string, source: string): Cassette {
       )
     }
     const endpoint = endpointOf(entry.request_path)
-    const parse = PARSERS[endpoint]
+    const parse = parseFor(endpoint)
     if (!parse || (entry.request_method ?? 'POST') !== 'POST') {
       skipped.push({
         line,

@@ -7,8 +7,8 @@
  * client a 502 or 504 in its provider's envelope (or, once a stream has started, an error
  * event that ends it), and one `onSkip` report.
  */
-import { ABORTED_STATUS, encodeSSE } from '@mocktopus/responders'
-import { ENDPOINTS, MocktopusError } from '@mocktopus/scenario'
+import { ABORTED_STATUS, ENDPOINT_TABLE, encodeSSE } from '@mocktopus/responders'
+import { MocktopusError } from '@mocktopus/scenario'
 import { createStreamAssembler } from './assemble.js'
 import type { ForwardInfo, ForwardOutcome } from './hooks.js'
 import { createDeadline, createEventCutter, type UpstreamDeadline } from './relay.js'
@@ -110,8 +110,9 @@ const RESPONSE_HEADERS_DROPPED = new Set([
   'set-cookie',
 ])
 
+// Which upstream a path goes to: its endpoint table row's provider.
 function isAnthropic(endpoint: string): boolean {
-  return endpoint === ENDPOINTS.messages || endpoint.startsWith(`${ENDPOINTS.messages}/`)
+  return ENDPOINT_TABLE.find((row) => row.path === endpoint)?.provider.name === 'anthropic'
 }
 
 /**

@@ -4,6 +4,7 @@
  * the whole conversation or the embeddings inputs) and `respond` holds what the upstream
  * answered, or `error` what it refused with. The result is plain data, ready for YAML.
  */
+import { EMBEDDINGS, RULE_ENDPOINTS } from '@mocktopus/responders'
 import { ENDPOINTS, type ErrorType, type MatchRequest, messageText } from '@mocktopus/scenario'
 
 /** A rule as the recorder writes it: the YAML's shape, with no defaults filled in. */
@@ -280,17 +281,12 @@ export function redactText(text: string, secrets: readonly string[]): string {
   return redact(text, secrets, true)
 }
 
+// The rule type that answers a recorded endpoint, from its endpoint table row.
 function ruleType(endpoint: string): RecordedRule['type'] | undefined {
-  if (endpoint === ENDPOINTS.embeddings) return 'embeddings'
-  if (endpoint === ENDPOINTS.messages) return 'llm.anthropic'
-  if (
-    endpoint === ENDPOINTS.chatCompletions ||
-    endpoint === ENDPOINTS.completions ||
-    endpoint === ENDPOINTS.responses
-  ) {
-    return 'llm.openai'
-  }
-  return undefined
+  const row = RULE_ENDPOINTS.find((candidate) => candidate.path === endpoint)
+  if (!row) return undefined
+  if (row === EMBEDDINGS) return 'embeddings'
+  return row.provider.name === 'anthropic' ? 'llm.anthropic' : 'llm.openai'
 }
 
 /**
