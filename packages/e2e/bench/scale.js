@@ -12,6 +12,7 @@ import { CLI_BIN } from './servers.js'
 
 const RULES = Number(process.argv[2] ?? 100_000)
 
+/** @param {number} count */
 function scenario(count) {
   const lines = ['version: 1', 'rules:']
   for (let i = 0; i < count; i++) {
@@ -47,11 +48,12 @@ function serve(file) {
       stdio: ['ignore', 'pipe', 'inherit'],
     })
     let out = ''
+    let asked = false
     child.stdout.on('data', async (data) => {
       out += data
       const port = /127\.0\.0\.1:(\d+)\/v1/.exec(out)?.[1]
-      if (!port || child.asked) return
-      child.asked = true
+      if (!port || asked) return
+      asked = true
       const res = await fetch(`http://127.0.0.1:${port}/v1/chat/completions`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -62,7 +64,7 @@ function serve(file) {
       })
       const ms = performance.now() - started
       const rule = res.headers.get('x-mocktopus-rule')
-      const mb = rssMB(child.pid)
+      const mb = rssMB(child.pid ?? 0)
       child.kill()
       if (rule !== String(RULES - 1)) reject(new Error(`the last rule did not answer: ${rule}`))
       else resolve({ ms, rssMB: mb })
@@ -92,12 +94,14 @@ function patterns(file) {
       stdio: ['ignore', 'pipe', 'inherit'],
     })
     let out = ''
+    let asked = false
     child.stdout.on('data', async (data) => {
       out += data
       const port = /127\.0\.0\.1:(\d+)\/v1/.exec(out)?.[1]
-      if (!port || child.asked) return
-      child.asked = true
+      if (!port || asked) return
+      asked = true
       const base = `http://127.0.0.1:${port}`
+      /** @param {string} content */
       const timed = async (content) => {
         const started = performance.now()
         const healthStarted = performance.now()
@@ -135,6 +139,7 @@ try {
   console.log(
     `serve      ${(served.ms / 1000).toFixed(2)} s to the last rule's answer   RSS ${served.rssMB.toFixed(0)} MB`,
   )
+  /** @param {string} name @param {{ answer: number, healthMs: number }} figures */
   const line = (name, { answer, healthMs }) =>
     `${name}  answered in ${answer.toFixed(1)} ms; /health meanwhile in ${healthMs.toFixed(1)} ms`
   console.log(line("^(a+)+$ on 33 a's and !        ", timed.nested))

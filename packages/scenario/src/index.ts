@@ -24,5 +24,26 @@ export { MAX_SCENARIO_SIZE, type ParseScenarioOptions, parseScenario } from './p
 export { compileRegex, type ScenarioRegex } from './regex.js'
 export { scenarioSchema } from './schema.js'
 export { conversationLength, conversationText, lastUserText, messageText } from './text.js'
-export type * from './types.js'
+export type {
+  ChatMessage,
+  ContentPart,
+  ConversationMessage,
+  EmbeddingSpec,
+  ErrorSpec,
+  ErrorType,
+  Matcher,
+  MatchRequest,
+  MatchResult,
+  ModelPrice,
+  Respond,
+  Rule,
+  RuleType,
+  RuleVerdict,
+  Scenario,
+  ScenarioIssue,
+  ScenarioWarning,
+  ToolCallSpec,
+  UsageSpec,
+  When,
+} from './types.js'
 export { validateScenario } from './validate.js'

@@ -326,7 +326,7 @@ const MAX_CACHED_ENDPOINTS = 64
  *
  * @example
  * const matcher = createMatcher(parseScenario(text))
- * matcher.match({ endpoint: '/v1/chat/completions', model: 'gpt-4o', messages: [{ role: 'user', content: 'hello' }] })
+ * matcher.match({ endpoint: ENDPOINTS.chatCompletions, model: 'gpt-4o', messages: [{ role: 'user', content: 'hello' }] })
  * // { rule, index: 0, use: 1 }
  */
 export function createMatcher(scenario: Scenario): Matcher {

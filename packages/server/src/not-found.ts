@@ -40,7 +40,7 @@ export function providerOf(path: string, request: HeaderLookup, router: Router):
 /**
  * 405 or 404 for `method` at `path` (relative to the mount; `requested` is the path as sent).
  *
- * @example notFoundError('GET', '/v1/chat/completions', '/v1/chat/completions', router).status // 405
+ * @example notFoundError('GET', CHAT_COMPLETIONS.path, CHAT_COMPLETIONS.path, router, request).status // 405
  */
 export function notFoundError(
   method: string,

@@ -225,9 +225,7 @@ const SURFACE: Record<string, readonly string[]> = {
 
 // Entries whose named-exports rule is broken today, each with the reason it stays for now.
 // The test below fails once an entry is fixed, so the exception is dropped with the fix.
-const STAR_EXPORT_EXCEPTIONS: Record<string, string> = {
-  'packages/scenario/src/index.ts': 'export type * from ./types.js, owned by the scenario work',
-}
+const STAR_EXPORT_EXCEPTIONS: Record<string, string> = {}
 
 interface Entry {
   specifier: string
