@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import type { Scenario } from '@mocktopus/scenario'
-import { parseScenario, ScenarioNotFoundError } from '@mocktopus/scenario'
+import { assumeValidated, parseScenario, ScenarioNotFoundError } from '@mocktopus/scenario'
 import { DEFAULT_SCENARIO } from './scenarios.generated.js'
 import { DEFAULT_SCENARIO_SOURCE } from './scenarios.js'
 
@@ -36,12 +36,13 @@ export function scenarioFromOption(file: string | undefined, cwd: string): Promi
 
 /**
  * The built-in scenario, as the build parsed and checked it, so start-up runs neither the YAML
- * parser nor the schema validator. Frozen on first use, as every scenario is.
+ * parser nor the schema validator, and its regex engines are built when a request first needs
+ * them. Frozen on first use, as every scenario is.
  *
  * @example defaultScenario().source // 'built-in default scenario'
  */
 export function defaultScenario(): Scenario {
-  return frozen(DEFAULT_SCENARIO)
+  return assumeValidated(frozen(DEFAULT_SCENARIO))
 }
 
 function frozen<T>(value: T): T {

@@ -21,6 +21,19 @@ export function isValidated(scenario: Scenario): boolean {
   return VALIDATED.has(scenario)
 }
 
+/**
+ * Marks a scenario that passed validation before, in another process (such as the CLI's
+ * built-in scenario, checked when the package was built), so the matcher builds its regex
+ * engines on first use instead of at start. Only for scenarios that came out of
+ * `parseScenario` or `createScenario`: an invalid pattern would then fail at its first request.
+ *
+ * @example createMatcher(assumeValidated(BUILT_IN_SCENARIO))
+ */
+export function assumeValidated(scenario: Scenario): Scenario {
+  VALIDATED.add(scenario)
+  return scenario
+}
+
 type Data = Record<string, unknown>
 
 function deepFreeze<T>(value: T): T {

@@ -18,6 +18,7 @@ const SURFACE: Record<string, readonly string[]> = {
     'ScenarioError',
     'ScenarioNotFoundError',
     'ScenarioRegexError',
+    'assumeValidated',
     'compileGlob',
     'compileRegex',
     'conversationLength',
