@@ -40,36 +40,50 @@ function validate(file) {
   return { ms, peakMB: peakKB / 1024, ok: run.status === 0 }
 }
 
-/** @param {string} file */
-function serve(file) {
-  return new Promise((resolve, reject) => {
+/**
+ * Starts `mocktopus serve -s file` and resolves with its base URL, pid and start time once
+ * its banner names the port.
+ * @param {string} file
+ * @returns {Promise<{ base: string, pid: number, started: number, stop: () => void }>}
+ */
+function startServer(file) {
+  return new Promise((resolve) => {
     const started = performance.now()
     const child = spawn(process.execPath, [CLI_BIN, 'serve', '-s', file, '--port', '0'], {
       stdio: ['ignore', 'pipe', 'inherit'],
     })
     let out = ''
-    let asked = false
-    child.stdout.on('data', async (data) => {
+    let ready = false
+    child.stdout.on('data', (data) => {
       out += data
       const port = /127\.0\.0\.1:(\d+)\/v1/.exec(out)?.[1]
-      if (!port || asked) return
-      asked = true
-      const res = await fetch(`http://127.0.0.1:${port}/v1/chat/completions`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          model: 'gpt-4o',
-          messages: [{ role: 'user', content: `case ${RULES - 1} status` }],
-        }),
-      })
-      const ms = performance.now() - started
-      const rule = res.headers.get('x-mocktopus-rule')
-      const mb = rssMB(child.pid ?? 0)
-      child.kill()
-      if (rule !== String(RULES - 1)) reject(new Error(`the last rule did not answer: ${rule}`))
-      else resolve({ ms, rssMB: mb })
+      if (!port || ready) return
+      ready = true
+      const base = `http://127.0.0.1:${port}`
+      resolve({ base, pid: child.pid ?? 0, started, stop: () => child.kill() })
     })
   })
+}
+
+/** @param {string} base @param {string} content */
+function chat(base, content) {
+  return fetch(`${base}/v1/chat/completions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ model: 'gpt-4o', messages: [{ role: 'user', content }] }),
+  })
+}
+
+/** @param {string} file */
+async function serve(file) {
+  const server = await startServer(file)
+  const res = await chat(server.base, `case ${RULES - 1} status`)
+  const ms = performance.now() - server.started
+  const rule = res.headers.get('x-mocktopus-rule')
+  const mb = rssMB(server.pid)
+  server.stop()
+  if (rule !== String(RULES - 1)) throw new Error(`the last rule did not answer: ${rule}`)
+  return { ms, rssMB: mb }
 }
 
 const PATTERNS = String.raw`version: 1
@@ -88,39 +102,21 @@ rules:
  * The two patterns that stall a backtracking engine, each with `/health` asked while it runs.
  * @param {string} file
  */
-function patterns(file) {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI_BIN, 'serve', '-s', file, '--port', '0'], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    })
-    let out = ''
-    let asked = false
-    child.stdout.on('data', async (data) => {
-      out += data
-      const port = /127\.0\.0\.1:(\d+)\/v1/.exec(out)?.[1]
-      if (!port || asked) return
-      asked = true
-      const base = `http://127.0.0.1:${port}`
-      /** @param {string} content */
-      const timed = async (content) => {
-        const started = performance.now()
-        const healthStarted = performance.now()
-        const [answer, healthMs] = await Promise.all([
-          fetch(`${base}/v1/chat/completions`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ model: 'gpt-4o', messages: [{ role: 'user', content }] }),
-          }).then(() => performance.now() - started),
-          fetch(`${base}/health`).then(() => performance.now() - healthStarted),
-        ])
-        return { answer, healthMs }
-      }
-      const nested = await timed(`${'a'.repeat(33)}!`)
-      const digits = await timed('1'.repeat(200_000))
-      child.kill()
-      resolve({ nested, digits })
-    })
-  })
+async function patterns(file) {
+  const server = await startServer(file)
+  /** @param {string} content */
+  const timed = async (content) => {
+    const started = performance.now()
+    const [answer, healthMs] = await Promise.all([
+      chat(server.base, content).then(() => performance.now() - started),
+      fetch(`${server.base}/health`).then(() => performance.now() - started),
+    ])
+    return { answer, healthMs }
+  }
+  const nested = await timed(`${'a'.repeat(33)}!`)
+  const digits = await timed('1'.repeat(200_000))
+  server.stop()
+  return { nested, digits }
 }
 
 const dir = await mkdtemp(join(tmpdir(), 'mocktopus-scale-bench-'))
