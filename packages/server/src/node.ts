@@ -1,5 +1,20 @@
 /** @module @mocktopus/server/node: the Node server, test helpers, and files on disk. */
-export { loadPricingFile } from './cost/load-pricing.js'
+export { loadPricingFile } from './node/load-pricing.js'
+export { type LoadedRecordings, loadRecordings } from './node/record/load-recordings.js'
+export {
+  createRecorder,
+  createReplayer,
+  DEFAULT_RECORDINGS_FILE,
+  type RecorderOptions,
+  type RecordingMocktopus,
+  type ReplayerOptions,
+  type ReplayingMocktopus,
+} from './node/record/recorder.js'
+export {
+  createRecordingsFile,
+  type RecordingsFile,
+  type RecordingsFileOptions,
+} from './node/record/recordings-file.js'
 export {
   type CloseOptions,
   DEFAULT_REQUEST_TIMEOUT_MS,
@@ -14,18 +29,3 @@ export {
   type StartMocktopusOptions,
   startMocktopus,
 } from './node/start.js'
-export { type LoadedRecordings, loadRecordings } from './record/load-recordings.js'
-export {
-  createRecorder,
-  createReplayer,
-  DEFAULT_RECORDINGS_FILE,
-  type RecorderOptions,
-  type RecordingMocktopus,
-  type ReplayerOptions,
-  type ReplayingMocktopus,
-} from './record/recorder.js'
-export {
-  createRecordingsFile,
-  type RecordingsFile,
-  type RecordingsFileOptions,
-} from './record/recordings-file.js'

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createMatcher } from '@mocktopus/scenario'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { describeRecordingMiss } from './describe-miss.js'
-import { RecordingsError } from './errors.js'
+import { describeRecordingMiss } from '../../record/describe-miss.js'
+import { RecordingsError } from '../../record/errors.js'
 import { loadRecordings } from './load-recordings.js'
 
 let dir: string

@@ -5,9 +5,9 @@
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { createScenario, parseScenario, type Rule, type Scenario } from '@mocktopus/scenario'
-import { CASSETTE_PATTERN, type CassetteSkip, parseCassette } from './cassette.js'
-import type { RecordingOrigin } from './describe-miss.js'
-import { RecordingsError } from './errors.js'
+import { CASSETTE_PATTERN, type CassetteSkip, parseCassette } from '../../record/cassette.js'
+import type { RecordingOrigin } from '../../record/describe-miss.js'
+import { RecordingsError } from '../../record/errors.js'
 
 export interface LoadedRecordings {
   /** Every recording, file by file in name order, as one scenario. */

@@ -6,16 +6,16 @@
  */
 import { join, relative } from 'node:path'
 import { createScenario, type Rule } from '@mocktopus/scenario'
-import { createMocktopus, type Mocktopus, type MocktopusOptions } from '../mocktopus.js'
-import { describeRecordingMiss, type RecordingOrigin } from './describe-miss.js'
-import { type LoadedRecordings, loadRecordings } from './load-recordings.js'
+import { createMocktopus, type Mocktopus, type MocktopusOptions } from '../../mocktopus.js'
+import { describeRecordingMiss, type RecordingOrigin } from '../../record/describe-miss.js'
 import {
   createUpstreamProxy,
   logSkip,
   type RecordInfo,
   type SkipInfo,
   type UpstreamProxyOptions,
-} from './proxy.js'
+} from '../../record/proxy.js'
+import { type LoadedRecordings, loadRecordings } from './load-recordings.js'
 import { createRecordingsFile } from './recordings-file.js'
 
 /** The file recordings go to in the recordings directory unless told otherwise. */

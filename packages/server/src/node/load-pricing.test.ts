@@ -2,8 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { PricingError } from '../cost/parse-pricing.js'
 import { loadPricingFile } from './load-pricing.js'
-import { PricingError } from './parse-pricing.js'
 
 let dir: string
 

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
-import { PricingError, parsePricing } from './parse-pricing.js'
-import type { PricingTable } from './pricing.js'
+import { PricingError, parsePricing } from '../cost/parse-pricing.js'
+import type { PricingTable } from '../cost/pricing.js'
 
 /**
  * Reads a pricing file (YAML or JSON) for `--pricing FILE`. Node only: exported from

@@ -20,8 +20,8 @@ import {
 import { basename, dirname, extname, join } from 'node:path'
 import { MAX_SCENARIO_SIZE } from '@mocktopus/scenario'
 import { Document, isMap, isScalar, isSeq, type Node, parseDocument, visit, YAMLSeq } from 'yaml'
-import { RecordingsError } from './errors.js'
-import { type RecordedRule, recordingKey } from './to-rule.js'
+import { RecordingsError } from '../../record/errors.js'
+import { type RecordedRule, recordingKey } from '../../record/to-rule.js'
 
 export interface RecordingsFileOptions {
   /** The YAML file to write; created (with its directory) on the first recording. */

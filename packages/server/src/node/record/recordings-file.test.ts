@@ -13,10 +13,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { MAX_SCENARIO_SIZE, parseScenario } from '@mocktopus/scenario'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { RecordingsError } from './errors.js'
+import { RecordingsError } from '../../record/errors.js'
+import type { RecordedRule } from '../../record/to-rule.js'
 import { loadRecordings } from './load-recordings.js'
 import { createRecordingsFile } from './recordings-file.js'
-import type { RecordedRule } from './to-rule.js'
 
 // The real `open`, watched: which names the temporary files get and how they are opened.
 vi.mock('node:fs/promises', async (importOriginal) => {
