@@ -32,9 +32,12 @@ function nodeImports(files: readonly string[]): string[] {
 }
 
 describe('Web-standard entries', () => {
-  it('the server main entry reaches no Node built-in', () => {
-    expect(nodeImports(reachable(join(import.meta.dirname, 'index.ts')))).toEqual([])
-  })
+  it.each(['index.ts', 'record/index.ts', 'cost/index.ts'])(
+    'the server entry %s reaches no Node built-in',
+    (entry) => {
+      expect(nodeImports(reachable(join(import.meta.dirname, entry)))).toEqual([])
+    },
+  )
 
   it('the responders import no Node built-in', () => {
     const dir = join(import.meta.dirname, '../../responders/src')
