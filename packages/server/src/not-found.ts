@@ -47,7 +47,7 @@ export function notFoundError(
   requested: string,
   path: string,
   router: Router,
-  request: HeaderLookup,
+  request: HeaderLookup & { readonly host?: string | undefined },
 ): WireErrorInit {
   const rows = router.at(path)
   if (rows.length > 0) {
@@ -60,8 +60,10 @@ export function notFoundError(
     }
   }
   const within = endpointWithin(path, request)
+  // The root as the client reached it, so the hint can be pasted as is.
+  const root = `http://${request.host ?? '127.0.0.1:8080'}${requested.slice(0, requested.length - path.length)}`
   const hint = within
-    ? ` Did you mean ${within.method} ${within.path}? Check the client's base URL: the openai SDK's ends in /v1 (http://127.0.0.1:8080/v1); Anthropic's is the server root (http://127.0.0.1:8080).`
+    ? ` Did you mean ${within.method} ${within.path}? Check the client's base URL: the openai SDK's ends in /v1 (${root}/v1); Anthropic's is the server root (${root}).`
     : ''
   return {
     status: 404,

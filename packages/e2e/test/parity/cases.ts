@@ -144,9 +144,12 @@ const PREFLIGHT: Sent = {
     'access-control-request-headers': 'content-type,authorization',
   },
 }
+// The hint names the root the client reached, so every transport is sent the same Host.
+const SAME_HOST = 'localhost:8080'
 const hintsAtBaseURL = (endpoint: string) => (answer: Answer) => {
   expect(textOf(answer)).toContain(`Did you mean POST ${endpoint}?`)
   expect(textOf(answer)).toContain("Check the client's base URL")
+  expect(textOf(answer)).toContain(`(http://${SAME_HOST}/v1)`)
 }
 
 export const CASES: readonly Case[] = [
@@ -480,7 +483,7 @@ export const CASES: readonly Case[] = [
     name: 'a wrong base URL (404, not 405, with a hint in the right envelope)',
     steps: [
       {
-        sent: post('/v1/v1/messages', claude('hello')),
+        sent: { ...post('/v1/v1/messages', claude('hello')), host: SAME_HOST },
         status: 404,
         check: (answer) => {
           expect(jsonOf(answer)).toMatchObject({ type: 'error' })
@@ -488,7 +491,7 @@ export const CASES: readonly Case[] = [
         },
       },
       {
-        sent: post('/foo/v1/chat/completions', chat('weather')),
+        sent: { ...post('/foo/v1/chat/completions', chat('weather')), host: SAME_HOST },
         status: 404,
         check: (answer) => {
           openaiError('unknown_url')(answer)
@@ -531,7 +534,7 @@ export const CASES: readonly Case[] = [
     name: 'a wrong base URL for the model list (404 in the envelope of the SDK that sent it)',
     steps: [
       {
-        sent: { method: 'GET', path: '/openai/v1/models' },
+        sent: { method: 'GET', path: '/openai/v1/models', host: SAME_HOST },
         status: 404,
         check: (answer) => {
           openaiError('unknown_url')(answer)
@@ -539,7 +542,7 @@ export const CASES: readonly Case[] = [
         },
       },
       {
-        sent: { method: 'GET', path: '/v1/v1/models', headers: ANTHROPIC_VERSION },
+        sent: { method: 'GET', path: '/v1/v1/models', headers: ANTHROPIC_VERSION, host: SAME_HOST },
         status: 404,
         check: anthropicError('not_found_error'),
       },
