@@ -241,6 +241,40 @@ export function createHandler(core: HandlerCore): Handler {
     else http.readBody(engine.bodyLimit, run, fail)
   }
 
+  // A tooling route's answer, or why it is refused; never journaled.
+  function toolingAnswer(
+    tooling: ToolingRoute,
+    http: HttpRequest,
+    path: string,
+    corsHeaders: Readonly<Record<string, string>> | undefined,
+  ): Output {
+    const { method } = http
+    const refused = (init: WireErrorInit) =>
+      refusal(OPENAI_PROVIDER, init, http, path, corsHeaders, false)
+    if (tooling.admin && !core.admin) {
+      const message = `Invalid URL (${method} ${http.path}): the admin routes are turned off (admin: false, --no-admin).`
+      return refused({ status: 404, message, code: 'unknown_url' })
+    }
+    if (authToken !== undefined && tooling.name !== 'health' && !isAuthorized(http, authToken)) {
+      return refused(unauthorized('openai', http))
+    }
+    if (tooling.name === 'missing') {
+      return refused({
+        status: 404,
+        message: `Invalid URL (${method} ${http.path}).`,
+        code: 'unknown_url',
+      })
+    }
+    if (method !== tooling.method) {
+      const message = `Invalid method for URL (${method} ${http.path}): use ${tooling.method}.`
+      const headers = { allow: tooling.method }
+      return refused({ status: 405, message, code: 'method_not_allowed', headers })
+    }
+    const answer = core.tooling(tooling, http.query)
+    if (answer.kind !== 'response') Object.assign(answer.headers, corsHeaders)
+    return answer
+  }
+
   return (http, mount, reply) => {
     const { method } = http
     const path =
@@ -278,49 +312,7 @@ export function createHandler(core: HandlerCore): Handler {
     }
 
     if (tooling) {
-      if (tooling.admin && !core.admin) {
-        const message = `Invalid URL (${method} ${http.path}): the admin routes are turned off (admin: false, --no-admin).`
-        reply(
-          refusal(
-            OPENAI_PROVIDER,
-            { status: 404, message, code: 'unknown_url' },
-            http,
-            path,
-            corsHeaders,
-            false,
-          ),
-        )
-        return
-      }
-      if (authToken !== undefined && tooling.name !== 'health' && !isAuthorized(http, authToken)) {
-        reply(
-          refusal(OPENAI_PROVIDER, unauthorized('openai', http), http, path, corsHeaders, false),
-        )
-        return
-      }
-      if (tooling.name === 'missing') {
-        const init = {
-          status: 404,
-          message: `Invalid URL (${method} ${http.path}).`,
-          code: 'unknown_url',
-        }
-        reply(refusal(OPENAI_PROVIDER, init, http, path, corsHeaders, false))
-        return
-      }
-      if (method !== tooling.method) {
-        const message = `Invalid method for URL (${method} ${http.path}): use ${tooling.method}.`
-        const init = {
-          status: 405,
-          message,
-          code: 'method_not_allowed',
-          headers: { allow: tooling.method },
-        }
-        reply(refusal(OPENAI_PROVIDER, init, http, path, corsHeaders, false))
-        return
-      }
-      const answer = core.tooling(tooling, http.query)
-      if (answer.kind !== 'response') Object.assign(answer.headers, corsHeaders)
-      reply(answer)
+      reply(toolingAnswer(tooling, http, path, corsHeaders))
       return
     }
 

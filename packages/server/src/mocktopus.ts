@@ -264,7 +264,8 @@ export async function createMocktopus(options: MocktopusOptions = {}): Promise<M
         reset()
         return jsonOutput(200, { reset: true })
       case 'missing':
-        return jsonOutput(404, { error: 'not found' })
+        // The handler answers an unknown admin path itself.
+        throw new Error('no tooling answer for an unknown path')
     }
   }
   const corsOrigin = typeof options.cors === 'object' ? options.cors.origin : undefined
