@@ -1,14 +1,13 @@
 /**
  * The `mocktopus` command as a child process, for what only a process shows: its exit status
- * and what it prints. Built once per suite as packages/cli/test/global-setup.ts builds it (the
- * real `src/bin.ts` and `src/command.ts` through tsup, bundled with the sibling packages'
- * source into a private folder), so it never races with a `pnpm build` cleaning `dist/`.
+ * and what it prints. Built once per suite by the CLI package's own test builder
+ * (packages/cli/test/build-cli.ts), so it never races with a `pnpm build` cleaning `dist/`.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { build } from 'tsup'
+import { buildCLI as buildCommand } from '../../../cli/test/build-cli.js'
 
 export interface BuiltCLI {
   /** Runs `mocktopus ARGS` to completion. */
@@ -35,35 +34,13 @@ export interface RunningServe {
   stop(): Promise<RunResult>
 }
 
-const cliRoot = join(import.meta.dirname, '../../../cli')
-
 /** Builds the CLI into a private folder. */
 export async function buildCLI(): Promise<BuiltCLI> {
   const outDir = await mkdtemp(join(tmpdir(), 'mocktopus-e2e-cli-'))
-  await build({
-    config: false,
-    entry: {
-      bin: join(cliRoot, 'src/bin.ts'),
-      command: join(cliRoot, 'src/command.ts'),
-    },
-    outDir,
-    format: ['cjs'],
-    outExtension: () => ({ js: '.cjs' }),
-    platform: 'node',
-    target: 'node20',
-    dts: false,
-    sourcemap: false,
-    silent: true,
-    noExternal: [/.*/],
-    esbuildOptions(options) {
-      options.conditions = ['@mocktopus/source']
-      options.supported = { ...options.supported, 'dynamic-import': false }
-    },
-  })
+  const bin = await buildCommand(outDir)
   // The children's code cache goes here, never into a real one.
   const childTmp = join(outDir, 'tmp')
   await mkdir(childTmp)
-  const bin = join(outDir, 'bin.cjs')
   const start = (args: readonly string[], env: Record<string, string>): ChildProcess =>
     spawn(process.execPath, [bin, ...args], {
       env: { PATH: process.env.PATH ?? '', TMPDIR: childTmp, NO_COLOR: '1', ...env },
