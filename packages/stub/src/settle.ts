@@ -12,11 +12,7 @@ import { MockStream } from './stream.js'
  */
 export function withRequestID<T>(value: T, requestID: string | null): T {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return value
-  return Object.defineProperty(value, '_request_id', {
-    value: requestID,
-    enumerable: false,
-    configurable: true,
-  })
+  return Object.defineProperty(value, '_request_id', { value: requestID, enumerable: false })
 }
 
 /**

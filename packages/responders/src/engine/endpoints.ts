@@ -184,7 +184,8 @@ const RESPONSE_RETRIEVE: PlainEndpoint = {
   readsBody: false,
   answer: ({ params, state }) => {
     const found = state.responses.get(params.id ?? '')
-    return found ? json(found.response) : responseNotFound(params.id ?? '')
+    // A copy: the stored object is the store's, and callers (the stub) decorate what they get.
+    return found ? json({ ...found.response }) : responseNotFound(params.id ?? '')
   },
 }
 
