@@ -7,7 +7,7 @@
  *
  * Linux only (it reads `/proc`). Options: --rounds N (default 5), --duration SECONDS (default 4),
  * --connections N (default 32), --workload chat|stream|embeddings-float|embeddings-base64|
- * many-rules|anthropic (default chat),
+ * many-rules|anthropic|agent (default chat),
  * --against PATH (also measure another build's `dist/bin.cjs`, or `dist/bin.js` for builds
  * before the CommonJS launcher, e.g. one built from an older commit, alternating with this one
  * in the same run: the fair way to compare two builds here).
@@ -72,6 +72,9 @@ async function measure(url, pid) {
     method: 'POST',
     headers: HEADERS,
     body: workload.body,
+    ...(workload.bodies && {
+      requests: workload.bodies.map((body) => ({ method: 'POST', body })),
+    }),
     connections: Number(flags.connections),
     duration: Number(flags.duration),
   })

@@ -12,6 +12,7 @@ import autocannon from 'autocannon'
  * @typedef {object} LoadOptions
  * @property {string} url
  * @property {string} body
+ * @property {readonly string[]} [bodies] sent in turn on each connection instead of `body`
  * @property {number} connections
  * @property {number} duration seconds
  */
@@ -29,6 +30,9 @@ export async function load(options) {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: 'Bearer bench' },
     body: options.body,
+    ...(options.bodies && {
+      requests: options.bodies.map((body) => ({ method: 'POST', body })),
+    }),
     connections: options.connections,
     duration: options.duration,
     pipelining: 1,

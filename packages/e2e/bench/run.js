@@ -65,6 +65,7 @@ function ensureBuilt() {
  * @property {string} unit
  * @property {(text: string) => string | undefined} check an error message, or undefined
  * @property {boolean} [latency] also report p50 and p99
+ * @property {(text: string) => string | undefined} [checkLast] for several bodies, the last answer's check
  */
 
 /** @typedef {import('./workloads.js').BenchRequest & WorkloadReport} Workload */
@@ -132,13 +133,27 @@ const WORKLOADS = [
     check: (text) =>
       JSON.parse(text).content[0].text.includes('sunny') ? undefined : 'wrong answer',
   },
+  {
+    key: 'agent',
+    label: 'two-step agent loop (tool call, then text)',
+    unit: 'req/s',
+    ...REQUESTS.agent,
+    check: (text) =>
+      JSON.parse(text).choices[0].message.tool_calls?.[0]?.function.name === 'get_weather'
+        ? undefined
+        : 'no tool call',
+    checkLast: (text) =>
+      JSON.parse(text).choices[0].message.content === 'It is sunny, 21 degrees in Lisbon.'
+        ? undefined
+        : 'wrong final answer',
+  },
 ]
 
 /**
  * Sends one request of each workload to Mocktopus, checks the answer, and keeps it as the
  * baseline's fixed response.
  *
- * @param {Record<'small' | 'many', string>} urls
+ * @param {Record<'small' | 'many' | 'agent', string>} urls
  */
 async function captureFixtures(urls) {
   /** @type {Record<string, import('./bare-server.js').Fixture>} */
@@ -156,6 +171,17 @@ async function captureFixtures(urls) {
     const problem = workload.check(text)
     if (problem) throw new Error(`${workload.label}: ${problem}: ${text.slice(0, 300)}`)
     fixtures[`/${workload.key}`] = baselineFixture(res, text)
+    const last = workload.bodies?.at(-1)
+    if (last !== undefined && workload.checkLast) {
+      const end = await fetch(`${urls[workload.server]}${workload.path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: 'Bearer bench' },
+        body: last,
+      })
+      const endText = await end.text()
+      const endProblem = end.status === 200 ? workload.checkLast(endText) : `status ${end.status}`
+      if (endProblem) throw new Error(`${workload.label}: ${endProblem}: ${endText.slice(0, 300)}`)
+    }
     notes[workload.key] =
       workload.key === 'stream'
         ? `${sseContent(text).frames} chunks, ${text.length} bytes`
@@ -181,13 +207,16 @@ async function main() {
   try {
     const smallFile = join(dir, 'small.yaml')
     const manyFile = join(dir, 'many.yaml')
+    const agentFile = join(dir, 'agent.yaml')
     const fixturesFile = join(dir, 'fixtures.json')
     await writeFile(smallFile, scenarioText('small'))
     await writeFile(manyFile, scenarioText('many'))
+    await writeFile(agentFile, scenarioText('agent'))
 
     const small = await startMocktopus(smallFile)
     const many = await startMocktopus(manyFile)
-    const urls = { small: small.url, many: many.url }
+    const agent = await startMocktopus(agentFile)
+    const urls = { small: small.url, many: many.url, agent: agent.url }
     const { fixtures, notes } = await captureFixtures(urls)
     await writeFile(fixturesFile, JSON.stringify(fixtures))
 
@@ -203,6 +232,7 @@ async function main() {
           await load({
             url,
             body: workload.body,
+            bodies: workload.bodies,
             connections: CONNECTIONS,
             duration: WARMUP_SECONDS,
           })
@@ -224,6 +254,7 @@ async function main() {
           const result = await load({
             url: urlsFor[who],
             body: workload.body,
+            bodies: workload.bodies,
             connections: CONNECTIONS,
             duration: DURATION,
           })
@@ -233,7 +264,7 @@ async function main() {
         progress(`round ${round}/${ROUNDS}: ${workload.label}: ${line.join(', ')} ${workload.unit}`)
       }
     }
-    await Promise.all([small.stop(), many.stop(), bare.stop()])
+    await Promise.all([small.stop(), many.stop(), agent.stop(), bare.stop()])
 
     /** @type {{ ms: number, rssMB: number }[]} */
     const mockStarts = []
@@ -304,6 +335,11 @@ function buildRows(figures, { mockStarts, coldStarts, bareStarts }, stubRuns, no
     baseline: median((figures[key]?.baseline ?? []).map((f) => f[field])),
   })
   const chat = med('chat', 'rps')
+  // Two requests make one loop of the agent workload.
+  const halved = (/** @type {{ mocktopus: number, baseline: number }} */ m) => ({
+    mocktopus: m.mocktopus / 2,
+    baseline: m.baseline / 2,
+  })
   const many = med('many-rules', 'rps')
   const embeddingTarget = (/** @type {string} */ key) => {
     const m = med(key, 'rps')
@@ -345,6 +381,11 @@ function buildRows(figures, { mockStarts, coldStarts, bareStarts }, stubRuns, no
       met: many.mocktopus / chat.mocktopus >= 0.5,
     },
     { label: 'Anthropic messages, non-streaming', unit: 'req/s', ...med('anthropic', 'rps') },
+    {
+      label: 'two-step agent loop (tool call, then text)',
+      unit: 'loops/s',
+      ...halved(med('agent', 'rps')),
+    },
     {
       label: 'start-up to first answer',
       unit: 'ms',

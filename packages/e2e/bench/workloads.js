@@ -99,6 +99,65 @@ export const ANTHROPIC = JSON.stringify({
   messages: [{ role: 'user', content: 'What is the weather like in Lisbon?' }],
 })
 
+const AGENT_TOOLS = [
+  {
+    type: 'function',
+    function: {
+      name: 'get_weather',
+      parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+    },
+  },
+]
+const AGENT_USER = { role: 'user', content: 'What is the weather like in Lisbon?' }
+
+/** A two-step agent loop: the first request asks, the second sends the tool's result back. */
+export const AGENT_LOOP = [
+  JSON.stringify({ model: 'gpt-4o-mini', messages: [SYSTEM, AGENT_USER], tools: AGENT_TOOLS }),
+  JSON.stringify({
+    model: 'gpt-4o-mini',
+    messages: [
+      SYSTEM,
+      AGENT_USER,
+      {
+        role: 'assistant',
+        content: null,
+        tool_calls: [
+          {
+            id: 'call_1',
+            type: 'function',
+            function: { name: 'get_weather', arguments: '{"city":"Lisbon"}' },
+          },
+        ],
+      },
+      { role: 'tool', tool_call_id: 'call_1', content: 'sunny, 21 degrees' },
+    ],
+    tools: AGENT_TOOLS,
+  }),
+]
+
+/**
+ * The agent scenario: the conversation's shape picks the answer, and the final text quotes the
+ * tool's result through a template. A server of its own, so the other workloads' scenario
+ * still loads in builds from before these conditions existed (`bench:cpu --against`).
+ */
+export const AGENT_SCENARIO = `version: 1
+meta:
+  name: bench agent loop
+rules:
+  - type: llm.openai
+    when:
+      tools_offered: get_weather
+      has_tool_result: false
+    respond:
+      tool_calls:
+        - function: { name: get_weather, arguments: '{"city":"Lisbon"}' }
+  - type: llm.openai
+    when:
+      last_role: tool
+    respond:
+      content: "It is {{ tool_result }} in Lisbon."
+`
+
 /** @param {'float' | 'base64'} format */
 export function embeddingsRequest(format) {
   return JSON.stringify({
@@ -110,16 +169,17 @@ export function embeddingsRequest(format) {
 
 /**
  * @typedef {object} BenchRequest
- * @property {'small' | 'many'} server the scenario that answers it
+ * @property {'small' | 'many' | 'agent'} server the scenario that answers it
  * @property {string} path
  * @property {string} body
+ * @property {readonly string[]} [bodies] several bodies sent in turn (then `body` is the first)
  */
 
 /**
  * What each workload sends, by key: `pnpm bench` loads them all, `pnpm bench:cpu --workload`
  * one of them.
  *
- * @type {Record<'chat' | 'stream' | 'embeddings-float' | 'embeddings-base64' | 'many-rules' | 'anthropic', BenchRequest>}
+ * @type {Record<'chat' | 'stream' | 'embeddings-float' | 'embeddings-base64' | 'many-rules' | 'anthropic' | 'agent', BenchRequest>}
  */
 export const REQUESTS = {
   chat: { server: 'small', path: '/v1/chat/completions', body: CHAT },
@@ -132,13 +192,20 @@ export const REQUESTS = {
   },
   'many-rules': { server: 'many', path: '/v1/chat/completions', body: LAST_RULE_CHAT },
   anthropic: { server: 'small', path: '/v1/messages', body: ANTHROPIC },
+  agent: {
+    server: 'agent',
+    path: '/v1/chat/completions',
+    body: /** @type {string} */ (AGENT_LOOP[0]),
+    bodies: AGENT_LOOP,
+  },
 }
 
 /**
  * The scenario text of a server.
  *
- * @param {'small' | 'many'} server
+ * @param {'small' | 'many' | 'agent'} server
  */
 export function scenarioText(server) {
+  if (server === 'agent') return AGENT_SCENARIO
   return server === 'many' ? manyRulesScenario(MANY_RULES) : SMALL_SCENARIO
 }
