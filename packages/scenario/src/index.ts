@@ -18,7 +18,7 @@ export {
 export { compileGlob, type GlobTest } from './glob.js'
 export { lintScenario } from './lint.js'
 export { loadScenario } from './load.js'
-export { createMatcher } from './match.js'
+export { createCounters, createMatcher } from './match.js'
 export { assumeValidated, type CreateScenarioOptions, createScenario } from './normalize.js'
 export { MAX_SCENARIO_SIZE, type ParseScenarioOptions, parseScenario } from './parse.js'
 export { compileRegex, type ScenarioRegex } from './regex.js'
@@ -32,6 +32,7 @@ export type {
   ErrorSpec,
   ErrorType,
   Matcher,
+  MatchCounters,
   MatchRequest,
   MatchResult,
   ModelPrice,

@@ -8,6 +8,7 @@ import { conversationText, lastUserText, messageText } from './text.js'
 import type {
   ConversationMessage,
   Matcher,
+  MatchCounters,
   MatchRequest,
   MatchResult,
   Rule,
@@ -319,9 +320,41 @@ interface EndpointRules {
 // might pass anything.
 const MAX_CACHED_ENDPOINTS = 64
 
+class UseCounts implements MatchCounters {
+  // By rule index, only for rules selected at least once: a session over a 100k-rule scenario
+  // costs what it used, not an array per session.
+  readonly #uses = new Map<number, number>()
+
+  get(index: number): number {
+    return this.#uses.get(index) ?? 0
+  }
+
+  count(index: number): number {
+    const use = (this.#uses.get(index) ?? 0) + 1
+    this.#uses.set(index, use)
+    return use
+  }
+
+  reset(): void {
+    this.#uses.clear()
+  }
+}
+
+/**
+ * Fresh `times` counters for one matcher, for a caller that keeps several sets of counters
+ * over the same compiled rules (one per session); pass them to `match` and `explain`.
+ *
+ * @example
+ * const counters = createCounters()
+ * matcher.match(request, counters) // counts a use in `counters`, not in the matcher's own
+ */
+export function createCounters(): MatchCounters {
+  return new UseCounts()
+}
+
 /**
  * Compiles a scenario's rules once (globs, regexes, endpoint sets) and keeps the live `times`
- * counters. `match` selects the first rule that holds and has uses left, and counts the use;
+ * counters (its default set; `createCounters()` makes others). `match` selects the first rule that holds and has uses left, and counts the use;
  * `explain` gives a verdict per rule without counting; `reset` restores every counter.
  *
  * @example
@@ -331,7 +364,7 @@ const MAX_CACHED_ENDPOINTS = 64
  */
 export function createMatcher(scenario: Scenario): Matcher {
   const compiled = compileRules(scenario)
-  const uses = new Array<number>(compiled.length).fill(0)
+  const defaults = createCounters()
   const byEndpoint = new Map<string, EndpointRules>()
   const possible = containsFilter(compiled)
 
@@ -365,24 +398,22 @@ export function createMatcher(scenario: Scenario): Matcher {
 
   return {
     scenario,
-    match(request: MatchRequest): MatchResult | undefined {
+    match(request: MatchRequest, counters: MatchCounters = defaults): MatchResult | undefined {
       const view = new RequestView(request)
       for (const rule of ordered(request, view)) {
-        const used = uses[rule.index] as number
-        if (rule.times !== null && used >= rule.times) continue
+        if (rule.times !== null && counters.get(rule.index) >= rule.times) continue
         if (!holds(rule, view)) continue
-        uses[rule.index] = used + 1
-        return { rule: rule.rule, index: rule.index, use: used + 1 }
+        return { rule: rule.rule, index: rule.index, use: counters.count(rule.index) }
       }
       return undefined
     },
-    explain(request: MatchRequest): RuleVerdict[] {
+    explain(request: MatchRequest, counters: MatchCounters = defaults): RuleVerdict[] {
       const view = new RequestView(request)
       return compiled.map((rule): RuleVerdict => {
         const list = checks(rule, view)
         const passed = list.filter((check) => check.ok).length
         const failed = list.find((check) => !check.ok)
-        const used = uses[rule.index] as number
+        const used = counters.get(rule.index)
         const exhausted = rule.times !== null && used >= rule.times
         const usedUp = `used up: times is ${rule.times}, already selected ${used} times`
         const applies = (list[0] as Check).ok
@@ -398,7 +429,7 @@ export function createMatcher(scenario: Scenario): Matcher {
       })
     },
     reset(): void {
-      uses.fill(0)
+      defaults.reset()
     },
   }
 }

@@ -182,12 +182,28 @@ export interface ScenarioWarning {
 }
 
 /** Compiled rules plus the live `times` counters. The Scenario itself never changes. */
+/**
+ * One set of rule use counts (`times`): a matcher keeps a default set, and `createCounters()`
+ * makes more, so sessions share compiled rules but not their counts.
+ */
+export interface MatchCounters {
+  /** How many times the rule at `index` has been selected. */
+  get(index: number): number
+  /** Counts one more use of the rule at `index`; returns the new count. */
+  count(index: number): number
+  /** Forgets every count. */
+  reset(): void
+}
+
 export interface Matcher {
   readonly scenario: Scenario
-  /** The first rule that matches and has uses left; counts one use of it. */
-  match(request: MatchRequest): MatchResult | undefined
-  /** A verdict per rule, without counting a use. */
-  explain(request: MatchRequest): RuleVerdict[]
-  /** Restores every `times` counter. */
+  /**
+   * The first rule that matches and has uses left; counts one use of it, in `counters` when
+   * given (else in the matcher's own).
+   */
+  match(request: MatchRequest, counters?: MatchCounters): MatchResult | undefined
+  /** A verdict per rule, without counting a use; `used up` is read from `counters` when given. */
+  explain(request: MatchRequest, counters?: MatchCounters): RuleVerdict[]
+  /** Restores every `times` counter of the matcher's own set. */
   reset(): void
 }
