@@ -6,6 +6,7 @@
 import {
   describeNoMatch,
   type Matcher,
+  type MatchCounters,
   type MatchRequest,
   type MatchResult,
   type RuleVerdict,
@@ -23,6 +24,8 @@ import type { EngineState } from './state.js'
 /** What the engine answers with: the current rules, time, and the instance's memory. */
 export interface EngineContext {
   readonly matcher: Matcher
+  /** The `times` counters to match with (a session's); default: the matcher's own. */
+  readonly counters?: MatchCounters
   readonly clock: Clock
   readonly state: EngineState
   /** Record mode sends `all` rule-endpoint requests upstream; replay with `--record-missing` the `misses`. */
@@ -240,15 +243,15 @@ function runRules(
   const parsed = endpoint.parse(read.value, ctx.state)
   if (!parsed.ok) return answered(ctx, request, parsed.error)
 
-  const { matcher } = ctx
+  const { matcher, counters } = ctx
   // Before matching, which counts a use of the rule.
-  const explained = request.explain ? matcher.explain(parsed.match) : undefined
-  const match = matcher.match(parsed.match)
+  const explained = request.explain ? matcher.explain(parsed.match, counters) : undefined
+  const match = matcher.match(parsed.match, counters)
   if (!match) {
     if (ctx.forward === 'misses') {
       return { kind: 'forward', exchange, text: read.text, body: read.value, request: parsed.match }
     }
-    const verdicts = explained ?? matcher.explain(parsed.match)
+    const verdicts = explained ?? matcher.explain(parsed.match, counters)
     const describe = ctx.describeMiss ?? describeNoMatch
     const error = endpoint.provider.errors({
       status: 404,

@@ -22,6 +22,8 @@ export interface ExchangeDraft {
   bodyBytes: number
   /** The body's length in bytes when it was kept truncated. */
   truncatedFrom?: number
+  /** The session the request named (by base-URL prefix or header); absent for the default. */
+  session?: string
 }
 
 /** How much of a request body an exchange keeps unless told otherwise: 64 KiB. */
@@ -167,7 +169,7 @@ export function outcomeOf(wire: WireResult): ExchangeOutcome {
  */
 export function completeExchange(draft: ExchangeDraft, outcome: ExchangeOutcome): Exchange {
   // Field by field, not a spread of the draft: every request takes this path.
-  const { model, truncatedFrom } = draft
+  const { model, truncatedFrom, session } = draft
   const { error } = outcome
   const aborted = outcome.aborted === true
   const usage = aborted ? undefined : outcome.usage
@@ -187,5 +189,6 @@ export function completeExchange(draft: ExchangeDraft, outcome: ExchangeOutcome)
     ...(usage ? { usage } : {}),
     ...(error === undefined ? {} : { error }),
     ...(aborted ? { aborted: true as const } : {}),
+    ...(session === undefined ? {} : { session }),
   }
 }

@@ -31,12 +31,21 @@ export interface Journal<Entry> {
   readonly bytes: number
   /** How many entries were dropped to stay within the bounds, since the last clear. */
   readonly dropped: number
+  /** The number of the last entry recorded (kept or not); 0 before the first. */
+  readonly last: number
   /** Keeps `entry`, counting `weight` bytes against the byte bound. */
   record(entry: Entry, weight?: number): void
-  /** A copy of the kept entries, oldest first. */
-  entries(): Entry[]
-  /** Up to `limit` entries numbered after `after` (default: from the oldest kept). */
-  page(options?: { readonly after?: number; readonly limit?: number }): JournalPage<Entry>
+  /** A copy of the kept entries, oldest first; only those `filter` keeps, when given. */
+  entries(filter?: (entry: Entry) => boolean): Entry[]
+  /**
+   * Up to `limit` entries numbered after `after` (default: from the oldest kept); with
+   * `filter`, only the entries it keeps, and the cursor is the last entry looked at.
+   */
+  page(options?: {
+    readonly after?: number
+    readonly limit?: number
+    readonly filter?: (entry: Entry) => boolean
+  }): JournalPage<Entry>
   clear(): void
 }
 
@@ -83,6 +92,9 @@ export function createJournal<Entry>(options: JournalOptions = {}): Journal<Entr
     get dropped() {
       return dropped
     },
+    get last() {
+      return next - 1
+    },
     record(entry, weight = 0) {
       next++
       if (size === 0 || weight > bytes) {
@@ -94,13 +106,25 @@ export function createJournal<Entry>(options: JournalOptions = {}): Journal<Entr
       held += weight
       while (items.length - head > size || held > bytes) dropOldest()
     },
-    entries() {
-      return items.slice(head)
+    entries(filter) {
+      const kept = items.slice(head)
+      return filter ? kept.filter(filter) : kept
     },
-    page({ after, limit } = {}) {
+    page({ after, limit, filter } = {}) {
       const count = items.length - head
       const first = next - count
       const from = after === undefined ? 0 : Math.max(0, Math.min(count, after + 1 - first))
+      if (filter) {
+        const entries: Entry[] = []
+        const wanted = limit === undefined ? count : Math.max(0, limit)
+        let at = from
+        while (at < count && entries.length < wanted) {
+          const entry = items[head + at] as Entry
+          at++
+          if (filter(entry)) entries.push(entry)
+        }
+        return { entries, cursor: at > 0 ? first + at - 1 : (after ?? null) }
+      }
       const to = limit === undefined ? count : Math.min(count, from + Math.max(0, limit))
       const entries = items.slice(head + from, head + to)
       const cursor = to > 0 ? first + to - 1 : after === undefined ? null : after

@@ -7,6 +7,8 @@
  */
 
 export interface Exchange {
+  /** The session that made the request (docs/sessions.md); absent for the default session. */
+  readonly session?: string
   readonly method: string
   /** The path as requested, including any mount prefix, e.g. `/llm/v1/chat/completions`. */
   readonly path: string
