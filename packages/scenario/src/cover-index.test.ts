@@ -21,6 +21,9 @@ const when: fc.Arbitrary<When> = fc.record(
     messages_regex: fc.constantFrom('x', 'y+'),
     conversation: fc.constantFrom([{ role: 'user', content: 'hi' }], []),
     input: fc.constantFrom(['a'], ['a', 'b']),
+    last_role: fc.constantFrom('tool' as const, 'user' as const),
+    has_tool_result: fc.boolean(),
+    tools_offered: fc.constantFrom('a', ['a'], ['a', 'b']),
   },
   { requiredKeys: [] },
 )

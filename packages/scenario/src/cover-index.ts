@@ -15,6 +15,32 @@ function sameJSON(a: unknown, b: unknown): boolean {
 }
 
 /**
+ * The agent-loop conditions of a `when` as one key (`undefined` without any): a rule that has
+ * them covers only rules with the very same ones.
+ */
+function factsKey(when: Rule['when']): string | undefined {
+  const {
+    last_role,
+    has_tool_result,
+    turn,
+    tool_call_id,
+    tool_result_contains,
+    tools_offered,
+    system_contains,
+  } = when
+  const values = [
+    last_role,
+    has_tool_result,
+    turn,
+    tool_call_id,
+    tool_result_contains,
+    typeof tools_offered === 'string' ? [tools_offered] : tools_offered,
+    system_contains,
+  ]
+  return values.every((value) => value === undefined) ? undefined : JSON.stringify(values)
+}
+
+/**
  * Whether every request `later` matches is also matched by `earlier`, judged on the clear
  * cases only: each condition of `earlier` is absent, match-all, or implied by an equal (or, for
  * substrings, containing) condition of `later`. Unsure means no. `endpoints` are each rule's
@@ -45,6 +71,8 @@ export function covers(
   if (a.messages_regex !== undefined && a.messages_regex !== b.messages_regex) return false
   if (a.conversation !== undefined && !sameJSON(a.conversation, b.conversation)) return false
   if (a.input !== undefined && !sameJSON(a.input, b.input)) return false
+  const facts = factsKey(a)
+  if (facts !== undefined && facts !== factsKey(b)) return false
   return true
 }
 
@@ -128,8 +156,14 @@ export function createCoverIndex(): CoverIndex {
   // Two orders of one set file under two keys; `find` visits every key whose set contains the
   // rule's, so that costs nothing but a key.
   const keyOf = (endpoints: readonly string[]) => endpoints.join(' ')
-  const bucketKey = (endpoints: string, regex: unknown, conversation: unknown, input: unknown) =>
-    JSON.stringify([endpoints, regex ?? null, conversation ?? null, input ?? null])
+  const bucketKey = (
+    endpoints: string,
+    regex: unknown,
+    conversation: unknown,
+    input: unknown,
+    facts: unknown,
+  ) =>
+    JSON.stringify([endpoints, regex ?? null, conversation ?? null, input ?? null, facts ?? null])
 
   const superset = (outer: string, inner: string, paths: readonly string[]): boolean => {
     const pair = `${outer}\u0000${inner}`
@@ -153,6 +187,7 @@ export function createCoverIndex(): CoverIndex {
         when.messages_regex,
         when.conversation && JSON.stringify(when.conversation),
         when.input && JSON.stringify(when.input),
+        factsKey(when),
       )
       let bucket = buckets.get(key)
       if (!bucket) {
@@ -180,26 +215,30 @@ export function createCoverIndex(): CoverIndex {
       const endpointKey = keyOf(endpoints)
       const conversation = when.conversation && JSON.stringify(when.conversation)
       const input = when.input && JSON.stringify(when.input)
+      const facts = factsKey(when)
       const model = when.model
       const exactModel = model !== undefined && !GLOB_CHARS.test(model)
       let best = NONE
       for (const outer of endpointSets.keys()) {
         if (!superset(outer, endpointKey, endpoints)) continue
-        // An earlier rule's regex, conversation and input are absent or equal to this rule's.
+        // An earlier rule's regex, conversation, input and agent-loop conditions are absent or
+        // equal to this rule's.
         for (const regex of when.messages_regex === undefined
           ? [null]
           : [null, when.messages_regex]) {
           for (const conv of conversation === undefined ? [null] : [null, conversation]) {
             for (const inp of input === undefined ? [null] : [null, input]) {
-              const bucket = buckets.get(bucketKey(outer, regex, conv, inp))
-              if (!bucket) continue
-              best = Math.min(best, slotCovering(bucket.any, rule))
-              if (model === undefined) continue
-              const same = bucket.byModel.get(model)
-              if (same) best = Math.min(best, slotCovering(same, rule))
-              if (!exactModel) continue
-              for (const { test, slot } of bucket.globs.values()) {
-                if (test(model)) best = Math.min(best, slotCovering(slot, rule))
+              for (const fact of facts === undefined ? [null] : [null, facts]) {
+                const bucket = buckets.get(bucketKey(outer, regex, conv, inp, fact))
+                if (!bucket) continue
+                best = Math.min(best, slotCovering(bucket.any, rule))
+                if (model === undefined) continue
+                const same = bucket.byModel.get(model)
+                if (same) best = Math.min(best, slotCovering(same, rule))
+                if (!exactModel) continue
+                for (const { test, slot } of bucket.globs.values()) {
+                  if (test(model)) best = Math.min(best, slotCovering(slot, rule))
+                }
               }
             }
           }

@@ -207,3 +207,74 @@ ${FALLBACK}`)
     expect(warnings.map((warning) => warning.ruleIndex)).toEqual([7])
   })
 })
+
+describe('lintScenario on agent-loop conditions', () => {
+  it('warns about combinations no request satisfies', () => {
+    const warnings = lint(`
+  - type: llm
+    when: { has_tool_result: false, tool_result_contains: sunny }
+    respond: { content: a }
+  - type: llm
+    when: { has_tool_result: false, last_role: tool, tool_call_id: call_1 }
+    respond: { content: b }
+  - type: llm
+    when: { turn: 0, last_role: assistant }
+    respond: { content: c }
+${FALLBACK}`)
+    expect(warnings.map((warning) => [warning.ruleIndex, warning.message])).toEqual([
+      [
+        0,
+        'never matches: has_tool_result: false wants no tool result, and tool_result_contains needs one; use has_tool_result: true or drop tool_result_contains',
+      ],
+      [
+        1,
+        'never matches: has_tool_result: false wants no tool result, and tool_call_id needs one; use has_tool_result: true or drop tool_call_id',
+      ],
+      [
+        1,
+        'never matches: has_tool_result: false wants no tool result, and last_role needs one; use has_tool_result: true or drop last_role',
+      ],
+      [
+        2,
+        'never matches: turn: 0 means no assistant message came before, and last_role: assistant needs one',
+      ],
+    ])
+  })
+
+  it('warns about empty substrings and conversation conditions on embeddings rules', () => {
+    const warnings = lint(`
+  - type: llm
+    when: { tool_result_contains: "", system_contains: "" }
+    respond: { content: a }
+  - type: embeddings
+    when: { last_role: user, turn: 0 }
+    respond: { embeddings: [] }
+  - type: embeddings
+    respond: { embeddings: [] }
+${FALLBACK}`)
+    expect(warnings.map((warning) => [warning.ruleIndex, warning.message])).toEqual([
+      [
+        0,
+        'tool_result_contains is empty, so it holds whenever there is a tool result; say has_tool_result: true instead',
+      ],
+      [0, 'system_contains is empty, so it holds for every request; remove it or fill it'],
+      [1, 'last_role, turn read a conversation, and embeddings requests have none; remove them'],
+    ])
+  })
+
+  it('does not call the second rule of a tool loop shadowed by the first', () => {
+    expect(
+      lint(`
+  - type: llm
+    when: { has_tool_result: false }
+    respond: { tool_calls: [{ function: { name: get_weather, arguments: {} } }] }
+  - type: llm
+    when: { last_role: tool }
+    respond: { content: done }
+  - type: llm
+    when: { last_role: tool }
+    respond: { content: never }
+${FALLBACK}`).map((warning) => [warning.ruleIndex, warning.message.split(':')[0]]),
+    ).toEqual([[2, 'never selected']])
+  })
+})

@@ -36,6 +36,54 @@ function conditionKeys(when: When): string[] {
   )
 }
 
+// The conditions that read a conversation; embeddings requests have none.
+const CONVERSATION_KEYS = [
+  'last_role',
+  'has_tool_result',
+  'tool_result_contains',
+  'tool_call_id',
+  'tools_offered',
+  'system_contains',
+  'turn',
+] as const
+
+// Combinations of the agent-loop conditions that no request satisfies, and empty substrings.
+function factWarnings(rule: Rule): string[] {
+  const when = rule.when
+  const warnings: string[] = []
+  if (rule.type === 'embeddings') {
+    const used = CONVERSATION_KEYS.filter((key) => when[key] !== undefined)
+    if (used.length > 0) {
+      warnings.push(
+        `${used.join(', ')} read${used.length === 1 ? 's' : ''} a conversation, and embeddings requests have none; remove ${used.length === 1 ? 'it' : 'them'}`,
+      )
+    }
+    return warnings
+  }
+  if (when.has_tool_result === false) {
+    for (const key of ['tool_result_contains', 'tool_call_id', 'last_role'] as const) {
+      if (when[key] === undefined || (key === 'last_role' && when.last_role !== 'tool')) continue
+      warnings.push(
+        `never matches: has_tool_result: false wants no tool result, and ${key} needs one; use has_tool_result: true or drop ${key}`,
+      )
+    }
+  }
+  if (when.turn === 0 && when.last_role === 'assistant') {
+    warnings.push(
+      'never matches: turn: 0 means no assistant message came before, and last_role: assistant needs one',
+    )
+  }
+  if (when.tool_result_contains === '') {
+    warnings.push(
+      'tool_result_contains is empty, so it holds whenever there is a tool result; say has_tool_result: true instead',
+    )
+  }
+  if (when.system_contains === '') {
+    warnings.push('system_contains is empty, so it holds for every request; remove it or fill it')
+  }
+  return warnings
+}
+
 function isFallback(rule: Rule): boolean {
   return rule.times === null && conditionKeys(rule.when).length === 0
 }
@@ -80,6 +128,7 @@ export function lintScenario(scenario: Scenario): ScenarioWarning[] {
     if (rule.when.messages_contains === '') {
       warn(index, 'messages_contains is empty, so it holds for every request; remove it or fill it')
     }
+    for (const message of factWarnings(rule)) warn(index, message)
   })
 
   // An empty \`when\` covers exactly the later rules whose endpoints it answers: walk backwards
@@ -118,34 +167,50 @@ export function lintScenario(scenario: Scenario): ScenarioWarning[] {
   }
 
   rules.forEach((rule, index) => {
-    const usage = rule.respond?.usage
-    if (usage) {
-      const { input_tokens, output_tokens, total_tokens } = usage
-      const counts = [input_tokens, output_tokens, total_tokens].filter((n) => n !== undefined)
-      if (counts.length > 0 && counts.every((n) => n === 0)) {
-        warn(
-          index,
-          'usage reports 0 tokens; remove usage to have tokens estimated from the text, or give real figures',
-        )
-      } else if (
-        input_tokens !== undefined &&
-        output_tokens !== undefined &&
-        total_tokens !== undefined &&
-        input_tokens + output_tokens !== total_tokens
-      ) {
-        warn(
-          index,
-          `usage.total_tokens is ${total_tokens}, not input_tokens + output_tokens (${input_tokens + output_tokens})`,
-        )
-      }
-    }
-    const reason = rule.respond?.finish_reason
-    if (reason !== undefined && !FINISH_REASONS.has(reason)) {
+    const { sequence } = rule
+    if (sequence && rule.times !== null && rule.times < sequence.length) {
+      const unused = sequence.length - rule.times
       warn(
         index,
-        `finish_reason ${JSON.stringify(reason)} is not one the APIs send (${[...FINISH_REASONS].join(', ')})`,
+        `times is ${rule.times} but respond lists ${sequence.length} responses: ${unused === 1 ? 'the last is' : `the last ${unused} are`} never sent; raise times or shorten the list`,
       )
     }
+    if (rule.cycle && !sequence) {
+      warn(index, 'cycle has no effect: respond is a single response, not a list')
+    }
+    const items = sequence ?? (rule.respond ? [rule.respond] : [])
+    items.forEach((respond, item) => {
+      // Items of a list are named, so the warning says which one.
+      const where = sequence ? `respond[${item}]: ` : ''
+      const usage = respond.usage
+      if (usage) {
+        const { input_tokens, output_tokens, total_tokens } = usage
+        const counts = [input_tokens, output_tokens, total_tokens].filter((n) => n !== undefined)
+        if (counts.length > 0 && counts.every((n) => n === 0)) {
+          warn(
+            index,
+            `${where}usage reports 0 tokens; remove usage to have tokens estimated from the text, or give real figures`,
+          )
+        } else if (
+          input_tokens !== undefined &&
+          output_tokens !== undefined &&
+          total_tokens !== undefined &&
+          input_tokens + output_tokens !== total_tokens
+        ) {
+          warn(
+            index,
+            `${where}usage.total_tokens is ${total_tokens}, not input_tokens + output_tokens (${input_tokens + output_tokens})`,
+          )
+        }
+      }
+      const reason = respond.finish_reason
+      if (reason !== undefined && !FINISH_REASONS.has(reason)) {
+        warn(
+          index,
+          `${where}finish_reason ${JSON.stringify(reason)} is not one the APIs send (${[...FINISH_REASONS].join(', ')})`,
+        )
+      }
+    })
   })
 
   return warnings.sort((a, b) => a.ruleIndex - b.ruleIndex)

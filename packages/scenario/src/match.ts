@@ -1,14 +1,15 @@
 import { type ContainsIndex, createContainsIndex } from './contains-index.js'
 import { ruleEndpoints } from './endpoints.js'
 import { ScenarioError } from './errors.js'
+import { type ConversationFacts, conversationFacts } from './facts.js'
 import { compileGlob, type GlobTest } from './glob.js'
 import { isValidated } from './normalize.js'
 import { compileRegex, compileValidatedRegex, type ScenarioRegex } from './regex.js'
 import { conversationText, lastUserText, messageText } from './text.js'
 import type {
   ConversationMessage,
-  Matcher,
   MatchCounters,
+  Matcher,
   MatchRequest,
   MatchResult,
   Rule,
@@ -31,8 +32,54 @@ interface CompiledRule {
   readonly regex: ScenarioRegex | undefined
   readonly conversation: readonly ConversationMessage[] | undefined
   readonly input: readonly string[] | undefined
+  /** The agent-loop conditions, or undefined when the rule has none: one read on the hot path. */
+  readonly facts: FactConditions | undefined
   readonly times: number | null
   readonly when: When
+}
+
+// The conditions read from the conversation's tool results and turns, the system prompt and the
+// tools offered. Same rule as above: every field present, undefined when not given.
+interface FactConditions {
+  readonly lastRole: string | undefined
+  readonly hasToolResult: boolean | undefined
+  readonly turn: number | undefined
+  readonly toolCallId: string | undefined
+  readonly toolResultContains: string | undefined
+  readonly toolsOffered: readonly string[] | undefined
+  readonly systemContains: string | undefined
+}
+
+function compileFacts(when: When): FactConditions | undefined {
+  const {
+    last_role,
+    has_tool_result,
+    turn,
+    tool_call_id,
+    tool_result_contains,
+    tools_offered,
+    system_contains,
+  } = when
+  if (
+    last_role === undefined &&
+    has_tool_result === undefined &&
+    turn === undefined &&
+    tool_call_id === undefined &&
+    tool_result_contains === undefined &&
+    tools_offered === undefined &&
+    system_contains === undefined
+  ) {
+    return undefined
+  }
+  return {
+    lastRole: last_role,
+    hasToolResult: has_tool_result,
+    turn,
+    toolCallId: tool_call_id,
+    toolResultContains: tool_result_contains,
+    toolsOffered: typeof tools_offered === 'string' ? [tools_offered] : tools_offered,
+    systemContains: system_contains,
+  }
 }
 
 function compileRule(rule: Rule, index: number, validated: boolean): CompiledRule {
@@ -54,6 +101,7 @@ function compileRule(rule: Rule, index: number, validated: boolean): CompiledRul
         : (validated ? compileValidatedRegex : compileRegex)(when.messages_regex),
     conversation: when.conversation,
     input: when.input,
+    facts: compileFacts(when),
     times: rule.times ?? null,
     when,
   }
@@ -90,6 +138,7 @@ class RequestView {
   #lastUserLower?: string
   #allText?: string
   #inputsLower?: readonly string[]
+  #facts?: ConversationFacts
 
   constructor(request: MatchRequest) {
     this.request = request
@@ -119,7 +168,23 @@ class RequestView {
     this.#inputsLower ??= this.inputs.map((input) => input.toLowerCase())
     return this.#inputsLower
   }
+
+  /** Tool results, turns and the system prompt: only rules with agent-loop conditions ask. */
+  get facts(): ConversationFacts {
+    this.#facts ??= conversationFacts(this.request.messages)
+    return this.#facts
+  }
+
+  get tools(): readonly string[] {
+    return this.request.tools ?? []
+  }
 }
+
+// `messages_contains` reads the last *user* message, and a tool result is not one (on every
+// API: Anthropic's tool_result blocks become `tool` messages before matching). So in an agent
+// loop the rule that asked for a tool matches again once the result comes back, the user's text
+// being unchanged: that is by design, and `last_role`, `has_tool_result` and `turn` are the
+// conditions that tell the two calls apart.
 
 function containsHolds(compiled: CompiledRule, view: RequestView, needle: string): boolean {
   if (view.usesInput) {
@@ -132,6 +197,36 @@ function containsHolds(compiled: CompiledRule, view: RequestView, needle: string
 function regexHolds(regex: ScenarioRegex, view: RequestView): boolean {
   if (view.usesInput) return view.inputs.some((input) => regex.test(input))
   return regex.test(view.allText)
+}
+
+function factsHold(facts: FactConditions, view: RequestView): boolean {
+  const seen = view.facts
+  if (facts.lastRole !== undefined && seen.last_role !== facts.lastRole) return false
+  if (facts.hasToolResult !== undefined && seen.has_tool_result !== facts.hasToolResult) {
+    return false
+  }
+  if (facts.turn !== undefined && seen.turn !== facts.turn) return false
+  if (facts.toolCallId !== undefined && seen.tool_result?.call_id !== facts.toolCallId) {
+    return false
+  }
+  if (
+    facts.toolResultContains !== undefined &&
+    !seen.tool_result?.text.includes(facts.toolResultContains)
+  ) {
+    return false
+  }
+  if (facts.toolsOffered !== undefined && missingTools(facts.toolsOffered, view).length > 0) {
+    return false
+  }
+  if (facts.systemContains !== undefined && !seen.system.includes(facts.systemContains)) {
+    return false
+  }
+  return true
+}
+
+function missingTools(wanted: readonly string[], view: RequestView): string[] {
+  const offered = view.tools
+  return wanted.filter((name) => !offered.includes(name))
 }
 
 function conversationDiff(
@@ -182,6 +277,7 @@ function holds(compiled: CompiledRule, view: RequestView): boolean {
     return false
   }
   if (compiled.input && inputDiff(compiled.input, request.input)) return false
+  if (compiled.facts !== undefined && !factsHold(compiled.facts, view)) return false
   return true
 }
 
@@ -260,7 +356,93 @@ function checks(compiled: CompiledRule, view: RequestView): Check[] {
     const diff = inputDiff(compiled.input, request.input)
     list.push({ ok: diff === undefined, reason: diff ?? 'input is the recorded one' })
   }
+  if (compiled.facts) factChecks(compiled.facts, view, list)
   return list
+}
+
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`
+}
+
+function quoteList(names: readonly string[]): string {
+  return names.map(quote).join(', ')
+}
+
+// The agent-loop conditions in the order `factsHold` tries them.
+function factChecks(facts: FactConditions, view: RequestView, list: Check[]): void {
+  const seen = view.facts
+  const result = seen.tool_result
+  if (facts.lastRole !== undefined) {
+    const ok = seen.last_role === facts.lastRole
+    let reason: string
+    if (seen.last_role === undefined) {
+      reason = `the request has no messages, so no last role (last_role: ${facts.lastRole})`
+    } else if (ok) {
+      reason = `last message is ${seen.last_role} (last_role: ${facts.lastRole})`
+    } else {
+      reason = `last message is ${seen.last_role}, not ${facts.lastRole} (last_role)`
+    }
+    list.push({ ok, reason })
+  }
+  if (facts.hasToolResult !== undefined) {
+    const ok = seen.has_tool_result === facts.hasToolResult
+    const held = result
+      ? `conversation holds a tool result (the latest answers ${result.call_id === undefined ? 'no call id' : `call ${quote(result.call_id)}`})`
+      : 'conversation holds no tool result'
+    list.push({
+      ok,
+      reason: `${held}${ok ? '' : `, the rule wants has_tool_result: ${facts.hasToolResult}`}`,
+    })
+  }
+  if (facts.turn !== undefined) {
+    const ok = seen.turn === facts.turn
+    const before = `${plural(seen.turn, 'assistant turn', 'assistant turns')} came before`
+    list.push({
+      ok,
+      reason: ok
+        ? `turn is ${seen.turn} (${before})`
+        : `turn is ${seen.turn} (${before}), not ${facts.turn}`,
+    })
+  }
+  if (facts.toolCallId !== undefined) {
+    const want = quote(facts.toolCallId)
+    const ok = result?.call_id === facts.toolCallId
+    let reason: string
+    if (!result) reason = `no tool result answers call ${want}: the conversation holds none`
+    else if (ok) reason = `latest tool result answers call ${want}`
+    else if (result.call_id === undefined)
+      reason = `latest tool result names no call id, not ${want}`
+    else reason = `latest tool result answers call ${quote(result.call_id)}, not ${want}`
+    list.push({ ok, reason })
+  }
+  if (facts.toolResultContains !== undefined) {
+    const needle = quote(facts.toolResultContains)
+    const ok = result?.text.includes(facts.toolResultContains) === true
+    let reason: string
+    if (!result) reason = `no tool result to contain ${needle}: the conversation holds none`
+    else if (ok) reason = `latest tool result contains ${needle}`
+    else reason = `latest tool result ${quote(result.text)} does not contain ${needle}`
+    list.push({ ok, reason })
+  }
+  if (facts.toolsOffered !== undefined) {
+    const missing = missingTools(facts.toolsOffered, view)
+    const ok = missing.length === 0
+    const offered = view.tools
+    let reason: string
+    if (ok) reason = `request offers ${quoteList(facts.toolsOffered)}`
+    else if (offered.length === 0) reason = `request offers no tools, not ${quoteList(missing)}`
+    else reason = `request offers ${quoteList(offered)}, not ${quoteList(missing)}`
+    list.push({ ok, reason: `${reason} (tools_offered)` })
+  }
+  if (facts.systemContains !== undefined) {
+    const needle = quote(facts.systemContains)
+    const ok = seen.system.includes(facts.systemContains)
+    let reason: string
+    if (ok) reason = `system prompt contains ${needle}`
+    else if (seen.system === '') reason = `request has no system prompt to contain ${needle}`
+    else reason = `system prompt ${quote(seen.system)} does not contain ${needle}`
+    list.push({ ok, reason })
+  }
 }
 
 // Below this many needles a substring search per rule costs no more than the index.

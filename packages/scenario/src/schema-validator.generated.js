@@ -6,7 +6,7 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://unpkg.com/@mocktopus/scenario/schema.json","title":"Mocktopus scenario","type":"object","additionalProperties":false,"required":["version","rules"],"properties":{"version":{"const":1,"description":"Schema version; only 1 exists."},"meta":{"type":"object","description":"Free-form information about the scenario."},"pricing":{"type":"object","description":"Per-model prices (USD per 1M tokens), keyed by model id or family.","additionalProperties":{"type":"object","additionalProperties":false,"required":["input"],"properties":{"input":{"type":"number","minimum":0,"description":"USD per 1M input tokens."},"output":{"type":"number","minimum":0,"description":"USD per 1M output tokens."},"cached_input":{"type":"number","minimum":0,"description":"USD per 1M cached input tokens."}}}},"rules":{"type":"array","description":"Rules, tried in order.","items":{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"type":"string","enum":["llm.openai","llm.anthropic","llm","embeddings"],"description":"Which endpoints the rule answers."},"when":{"type":["object","null"],"description":"Conditions, all of which must hold. Empty or absent: every request the type answers.","additionalProperties":false,"properties":{"model":{"type":"string","description":"Glob over the model id: * any run of characters (also /), ? one, [...] a class."},"messages_contains":{"type":"string","description":"Case-sensitive substring of the last user message (embeddings: of any input)."},"input_contains":{"type":"string","description":"Alias of messages_contains, for embeddings rules."},"messages_regex":{"type":"string","description":"Regular expression over all messages joined by a space (embeddings: any input); flags i, m, s. Python syntax, matched in linear time by RE2: no back-references or lookaround."},"input_regex":{"type":"string","description":"Alias of messages_regex, for embeddings rules."},"endpoint":{"type":"string","description":"Request path, exact or glob, e.g. /v1/chat/completions or /v1/*."},"ignore_case":{"type":"boolean","description":"Makes messages_contains case-insensitive."},"times":{"type":["integer","null"],"minimum":1,"description":"How many times the rule may be selected (null or absent: unlimited)."},"conversation":{"type":"array","description":"The whole conversation, exactly: every message role and text, in order.","items":{"type":"object","additionalProperties":false,"required":["role","content"],"properties":{"role":{"type":"string"},"content":{"type":"string"}}}},"input":{"type":"array","description":"Embeddings: the inputs, exactly and in order.","items":{"type":"string"}}}},"respond":{"type":"object","description":"The successful response.","additionalProperties":false,"properties":{"content":{"type":["string","null"],"description":"The assistant text (null: none)."},"tool_calls":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["function"],"properties":{"id":{"type":"string","description":"Tool call id; generated deterministically when absent."},"type":{"type":"string","enum":["function"]},"function":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","description":"Function name."},"arguments":{"type":["string","object"],"description":"Arguments as a JSON string, or as an object (serialised at load)."}}}}}},"usage":{"type":"object","additionalProperties":false,"properties":{"input_tokens":{"type":"integer","minimum":0,"description":"Prompt tokens reported."},"output_tokens":{"type":"integer","minimum":0,"description":"Completion tokens reported."},"total_tokens":{"type":"integer","minimum":0,"description":"Total tokens reported."}}},"embeddings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["embedding"],"properties":{"embedding":{"type":"array","items":{"type":"number"}}}}},"finish_reason":{"type":"string","description":"Why generation stopped, e.g. stop, length, tool_calls."},"delay_ms":{"type":"integer","minimum":0,"maximum":600000,"description":"Wait before the response starts, 0 to 600000 milliseconds (10 minutes)."},"chunk_size":{"type":"integer","minimum":1,"description":"Characters per stream chunk."},"chunk_delay_ms":{"type":"integer","minimum":0,"maximum":600000,"description":"Wait between stream chunks, 0 to 600000 milliseconds (10 minutes)."},"id":{"type":"string","description":"Response id; generated deterministically when absent."},"images":{"description":"Accepted for compatibility; not sent."},"audio_url":{"type":"string","description":"Accepted for compatibility; not sent."},"metadata":{"type":"object","description":"Accepted for compatibility; not sent."},"stream":{"type":"boolean","description":"Accepted for compatibility and ignored: the request decides whether to stream."}}},"error":{"type":"object","description":"An error response in the provider envelope.","additionalProperties":false,"required":["error_type"],"properties":{"error_type":{"type":"string","enum":["rate_limit","authentication","invalid_request","timeout","content_filter","server_error"]},"message":{"type":"string","description":"Error message."},"status_code":{"type":"integer","minimum":400,"maximum":599,"description":"HTTP status."},"code":{"type":"string","description":"Provider error code, e.g. rate_limit_exceeded."},"param":{"type":"string","description":"The request parameter at fault."},"retry_after":{"type":"number","minimum":0,"maximum":86400,"description":"Retry-After header, 0 to 86400 seconds (1 day)."},"delay_ms":{"type":"integer","minimum":0,"maximum":600000,"description":"Wait before the error, 0 to 600000 milliseconds (10 minutes)."}}},"times":{"type":["integer","null"],"minimum":1,"description":"How many times the rule may be selected (null or absent: unlimited)."}},"oneOf":[{"required":["respond"]},{"required":["error"]}]}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://unpkg.com/@mocktopus/scenario/schema.json","title":"Mocktopus scenario","type":"object","additionalProperties":false,"required":["version","rules"],"properties":{"version":{"const":1,"description":"Schema version; only 1 exists."},"meta":{"type":"object","description":"Free-form information about the scenario."},"strict":{"type":"boolean","description":"Refuse with the provider's 400 what the real API refuses: unknown body fields, a tool result without its call, Anthropic turns out of order."},"pricing":{"type":"object","description":"Per-model prices (USD per 1M tokens), keyed by model id or family.","additionalProperties":{"type":"object","additionalProperties":false,"required":["input"],"properties":{"input":{"type":"number","minimum":0,"description":"USD per 1M input tokens."},"output":{"type":"number","minimum":0,"description":"USD per 1M output tokens."},"cached_input":{"type":"number","minimum":0,"description":"USD per 1M cached input tokens."}}}},"rules":{"type":"array","description":"Rules, tried in order.","items":{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"type":"string","enum":["llm.openai","llm.anthropic","llm","embeddings"],"description":"Which endpoints the rule answers."},"when":{"type":["object","null"],"description":"Conditions, all of which must hold. Empty or absent: every request the type answers.","additionalProperties":false,"properties":{"model":{"type":"string","description":"Glob over the model id: * any run of characters (also /), ? one, [...] a class."},"messages_contains":{"type":"string","description":"Case-sensitive substring of the last user message (embeddings: of any input)."},"input_contains":{"type":"string","description":"Alias of messages_contains, for embeddings rules."},"messages_regex":{"type":"string","description":"Regular expression over all messages joined by a space (embeddings: any input); flags i, m, s. Python syntax, matched in linear time by RE2: no back-references or lookaround."},"input_regex":{"type":"string","description":"Alias of messages_regex, for embeddings rules."},"endpoint":{"type":"string","description":"Request path, exact or glob, e.g. /v1/chat/completions or /v1/*."},"ignore_case":{"type":"boolean","description":"Makes messages_contains case-insensitive."},"times":{"type":["integer","null"],"minimum":1,"description":"How many times the rule may be selected (null or absent: unlimited)."},"conversation":{"type":"array","description":"The whole conversation, exactly: every message role and text, in order.","items":{"type":"object","additionalProperties":false,"required":["role","content"],"properties":{"role":{"type":"string"},"content":{"type":"string"}}}},"input":{"type":"array","description":"Embeddings: the inputs, exactly and in order.","items":{"type":"string"}},"last_role":{"type":"string","enum":["user","assistant","tool"],"description":"Role of the last message. A tool result counts as tool on every API: chat role tool, Responses function_call_output, Anthropic tool_result blocks."},"has_tool_result":{"type":"boolean","description":"Whether the conversation holds a tool result (true) or none (false)."},"tool_result_contains":{"type":"string","description":"Case-sensitive substring of the latest tool result's text."},"tool_call_id":{"type":"string","description":"The call id the latest tool result answers, e.g. call_1."},"tools_offered":{"type":["string","array"],"items":{"type":"string"},"minItems":1,"description":"A tool name, or a list of names, that the request must all offer."},"system_contains":{"type":"string","description":"Case-sensitive substring of the system prompt (system and developer messages, Responses instructions, Anthropic system)."},"turn":{"type":"integer","minimum":0,"description":"How many assistant turns came before this request: 0 on the first call."}}},"respond":{"type":["object","array"],"description":"The successful response, or a list of responses: use N of the rule answers with item N, the last one repeating (or, with cycle, starting over).","additionalProperties":false,"properties":{"content":{"type":["string","null"],"description":"The assistant text (null: none)."},"tool_calls":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["function"],"properties":{"id":{"type":"string","description":"Tool call id; generated deterministically when absent."},"type":{"type":"string","enum":["function"]},"function":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","description":"Function name."},"arguments":{"type":["string","object"],"description":"Arguments as a JSON string, or as an object (serialised at load)."}}}}}},"usage":{"type":"object","additionalProperties":false,"properties":{"input_tokens":{"type":"integer","minimum":0,"description":"Prompt tokens reported."},"output_tokens":{"type":"integer","minimum":0,"description":"Completion tokens reported."},"total_tokens":{"type":"integer","minimum":0,"description":"Total tokens reported."}}},"embeddings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["embedding"],"properties":{"embedding":{"type":"array","items":{"type":"number"}}}}},"finish_reason":{"type":"string","description":"Why generation stopped, e.g. stop, length, tool_calls."},"delay_ms":{"type":"integer","minimum":0,"maximum":600000,"description":"Wait before the response starts, 0 to 600000 milliseconds (10 minutes)."},"chunk_size":{"type":"integer","minimum":1,"description":"Characters per stream chunk."},"chunk_delay_ms":{"type":"integer","minimum":0,"maximum":600000,"description":"Wait between stream chunks, 0 to 600000 milliseconds (10 minutes)."},"ttft_ms":{"type":"integer","minimum":0,"maximum":600000,"description":"Streams: wait before the first chunk, 0 to 600000 milliseconds (10 minutes)."},"tokens_per_second":{"type":"number","exclusiveMinimum":0,"description":"Streams: pace the chunks at this many tokens a second."},"jitter_ms":{"type":"integer","minimum":0,"maximum":600000,"description":"Streams: a seeded extra wait before each chunk, 0 to 600000 milliseconds (10 minutes)."},"id":{"type":"string","description":"Response id; generated deterministically when absent."},"images":{"description":"Accepted for compatibility; not sent."},"audio_url":{"type":"string","description":"Accepted for compatibility; not sent."},"metadata":{"type":"object","description":"Accepted for compatibility; not sent."},"stream":{"type":"boolean","description":"Accepted for compatibility and ignored: the request decides whether to stream."}},"items":{"type":"object","description":"The successful response.","additionalProperties":false,"properties":{"content":{"type":["string","null"],"description":"The assistant text (null: none)."},"tool_calls":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["function"],"properties":{"id":{"type":"string","description":"Tool call id; generated deterministically when absent."},"type":{"type":"string","enum":["function"]},"function":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","description":"Function name."},"arguments":{"type":["string","object"],"description":"Arguments as a JSON string, or as an object (serialised at load)."}}}}}},"usage":{"type":"object","additionalProperties":false,"properties":{"input_tokens":{"type":"integer","minimum":0,"description":"Prompt tokens reported."},"output_tokens":{"type":"integer","minimum":0,"description":"Completion tokens reported."},"total_tokens":{"type":"integer","minimum":0,"description":"Total tokens reported."}}},"embeddings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["embedding"],"properties":{"embedding":{"type":"array","items":{"type":"number"}}}}},"finish_reason":{"type":"string","description":"Why generation stopped, e.g. stop, length, tool_calls."},"delay_ms":{"type":"integer","minimum":0,"maximum":600000,"description":"Wait before the response starts, 0 to 600000 milliseconds (10 minutes)."},"chunk_size":{"type":"integer","minimum":1,"description":"Characters per stream chunk."},"chunk_delay_ms":{"type":"integer","minimum":0,"maximum":600000,"description":"Wait between stream chunks, 0 to 600000 milliseconds (10 minutes)."},"ttft_ms":{"type":"integer","minimum":0,"maximum":600000,"description":"Streams: wait before the first chunk, 0 to 600000 milliseconds (10 minutes)."},"tokens_per_second":{"type":"number","exclusiveMinimum":0,"description":"Streams: pace the chunks at this many tokens a second."},"jitter_ms":{"type":"integer","minimum":0,"maximum":600000,"description":"Streams: a seeded extra wait before each chunk, 0 to 600000 milliseconds (10 minutes)."},"id":{"type":"string","description":"Response id; generated deterministically when absent."},"images":{"description":"Accepted for compatibility; not sent."},"audio_url":{"type":"string","description":"Accepted for compatibility; not sent."},"metadata":{"type":"object","description":"Accepted for compatibility; not sent."},"stream":{"type":"boolean","description":"Accepted for compatibility and ignored: the request decides whether to stream."}}},"minItems":1},"error":{"type":"object","description":"An error response in the provider envelope.","additionalProperties":false,"required":["error_type"],"properties":{"error_type":{"type":"string","enum":["rate_limit","authentication","invalid_request","timeout","content_filter","server_error"]},"message":{"type":"string","description":"Error message."},"status_code":{"type":"integer","minimum":400,"maximum":599,"description":"HTTP status."},"code":{"type":"string","description":"Provider error code, e.g. rate_limit_exceeded."},"param":{"type":"string","description":"The request parameter at fault."},"retry_after":{"type":"number","minimum":0,"maximum":86400,"description":"Retry-After header, 0 to 86400 seconds (1 day)."},"delay_ms":{"type":"integer","minimum":0,"maximum":600000,"description":"Wait before the error, 0 to 600000 milliseconds (10 minutes)."}}},"chaos":{"type":"object","description":"Seeded faults for this rule (docs/chaos.md).","additionalProperties":false,"properties":{"rate_limit":{"type":"number","minimum":0,"maximum":1,"description":"Chance (0 to 1) of a 429 with retry-after."},"server_error":{"type":"number","minimum":0,"maximum":1,"description":"Chance (0 to 1) of a 500 or 503 (Anthropic: 500 or 529)."},"disconnect":{"type":"number","minimum":0,"maximum":1,"description":"Chance (0 to 1) of a cut connection (a stream: after some chunks)."},"malformed":{"type":"number","minimum":0,"maximum":1,"description":"Chance (0 to 1) of a truncated JSON body with status 200."},"disconnect_after_chunks":{"type":"integer","minimum":0,"description":"Cut every stream of the rule after this many chunks."},"stall_after_chunks":{"type":"integer","minimum":0,"description":"Stall every stream of the rule after this many chunks, for stall_ms."},"stall_ms":{"type":"integer","minimum":0,"maximum":600000,"description":"How long a stall lasts, 0 to 600000 milliseconds (10 minutes)."}}},"times":{"type":["integer","null"],"minimum":1,"description":"How many times the rule may be selected (null or absent: unlimited)."},"cycle":{"type":"boolean","description":"With a list under respond: after the last item, start over at the first (default false: the last repeats)."}},"oneOf":[{"required":["respond"]},{"required":["error"]}]}}}};
 const func2 = Object.prototype.hasOwnProperty;
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -35,7 +35,7 @@ vErrors.push(err1);
 errors++;
 }
 for(const key0 in data){
-if(!((((key0 === "version") || (key0 === "meta")) || (key0 === "pricing")) || (key0 === "rules"))){
+if(!(((((key0 === "version") || (key0 === "meta")) || (key0 === "strict")) || (key0 === "pricing")) || (key0 === "rules"))){
 const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema11,data};
 if(vErrors === null){
 vErrors = [err2];
@@ -72,14 +72,10 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data.pricing !== undefined){
-let data2 = data.pricing;
-if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
-for(const key1 in data2){
-let data3 = data2[key1];
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-if(data3.input === undefined){
-const err5 = {instancePath:instancePath+"/pricing/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/pricing/additionalProperties/required",keyword:"required",params:{missingProperty: "input"},message:"must have required property '"+"input"+"'",schema:schema11.properties.pricing.additionalProperties.required,parentSchema:schema11.properties.pricing.additionalProperties,data:data3};
+if(data.strict !== undefined){
+let data2 = data.strict;
+if(typeof data2 !== "boolean"){
+const err5 = {instancePath:instancePath+"/strict",schemaPath:"#/properties/strict/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.strict.type,parentSchema:schema11.properties.strict,data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -88,9 +84,15 @@ vErrors.push(err5);
 }
 errors++;
 }
-for(const key2 in data3){
-if(!(((key2 === "input") || (key2 === "output")) || (key2 === "cached_input"))){
-const err6 = {instancePath:instancePath+"/pricing/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/pricing/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.pricing.additionalProperties,data:data3};
+}
+if(data.pricing !== undefined){
+let data3 = data.pricing;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+for(const key1 in data3){
+let data4 = data3[key1];
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+if(data4.input === undefined){
+const err6 = {instancePath:instancePath+"/pricing/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/pricing/additionalProperties/required",keyword:"required",params:{missingProperty: "input"},message:"must have required property '"+"input"+"'",schema:schema11.properties.pricing.additionalProperties.required,parentSchema:schema11.properties.pricing.additionalProperties,data:data4};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -99,12 +101,9 @@ vErrors.push(err6);
 }
 errors++;
 }
-}
-if(data3.input !== undefined){
-let data4 = data3.input;
-if((typeof data4 == "number") && (isFinite(data4))){
-if(data4 < 0 || isNaN(data4)){
-const err7 = {instancePath:instancePath+"/pricing/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/input",schemaPath:"#/properties/pricing/additionalProperties/properties/input/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.pricing.additionalProperties.properties.input,data:data4};
+for(const key2 in data4){
+if(!(((key2 === "input") || (key2 === "output")) || (key2 === "cached_input"))){
+const err7 = {instancePath:instancePath+"/pricing/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/pricing/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.pricing.additionalProperties,data:data4};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -114,8 +113,11 @@ vErrors.push(err7);
 errors++;
 }
 }
-else {
-const err8 = {instancePath:instancePath+"/pricing/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/input",schemaPath:"#/properties/pricing/additionalProperties/properties/input/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.pricing.additionalProperties.properties.input.type,parentSchema:schema11.properties.pricing.additionalProperties.properties.input,data:data4};
+if(data4.input !== undefined){
+let data5 = data4.input;
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 < 0 || isNaN(data5)){
+const err8 = {instancePath:instancePath+"/pricing/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/input",schemaPath:"#/properties/pricing/additionalProperties/properties/input/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.pricing.additionalProperties.properties.input,data:data5};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -125,11 +127,8 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data3.output !== undefined){
-let data5 = data3.output;
-if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 < 0 || isNaN(data5)){
-const err9 = {instancePath:instancePath+"/pricing/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/output",schemaPath:"#/properties/pricing/additionalProperties/properties/output/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.pricing.additionalProperties.properties.output,data:data5};
+else {
+const err9 = {instancePath:instancePath+"/pricing/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/input",schemaPath:"#/properties/pricing/additionalProperties/properties/input/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.pricing.additionalProperties.properties.input.type,parentSchema:schema11.properties.pricing.additionalProperties.properties.input,data:data5};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -139,8 +138,11 @@ vErrors.push(err9);
 errors++;
 }
 }
-else {
-const err10 = {instancePath:instancePath+"/pricing/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/output",schemaPath:"#/properties/pricing/additionalProperties/properties/output/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.pricing.additionalProperties.properties.output.type,parentSchema:schema11.properties.pricing.additionalProperties.properties.output,data:data5};
+if(data4.output !== undefined){
+let data6 = data4.output;
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 < 0 || isNaN(data6)){
+const err10 = {instancePath:instancePath+"/pricing/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/output",schemaPath:"#/properties/pricing/additionalProperties/properties/output/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.pricing.additionalProperties.properties.output,data:data6};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -150,11 +152,8 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data3.cached_input !== undefined){
-let data6 = data3.cached_input;
-if((typeof data6 == "number") && (isFinite(data6))){
-if(data6 < 0 || isNaN(data6)){
-const err11 = {instancePath:instancePath+"/pricing/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/cached_input",schemaPath:"#/properties/pricing/additionalProperties/properties/cached_input/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.pricing.additionalProperties.properties.cached_input,data:data6};
+else {
+const err11 = {instancePath:instancePath+"/pricing/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/output",schemaPath:"#/properties/pricing/additionalProperties/properties/output/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.pricing.additionalProperties.properties.output.type,parentSchema:schema11.properties.pricing.additionalProperties.properties.output,data:data6};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -164,8 +163,11 @@ vErrors.push(err11);
 errors++;
 }
 }
-else {
-const err12 = {instancePath:instancePath+"/pricing/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/cached_input",schemaPath:"#/properties/pricing/additionalProperties/properties/cached_input/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.pricing.additionalProperties.properties.cached_input.type,parentSchema:schema11.properties.pricing.additionalProperties.properties.cached_input,data:data6};
+if(data4.cached_input !== undefined){
+let data7 = data4.cached_input;
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 < 0 || isNaN(data7)){
+const err12 = {instancePath:instancePath+"/pricing/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/cached_input",schemaPath:"#/properties/pricing/additionalProperties/properties/cached_input/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.pricing.additionalProperties.properties.cached_input,data:data7};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -175,9 +177,8 @@ vErrors.push(err12);
 errors++;
 }
 }
-}
 else {
-const err13 = {instancePath:instancePath+"/pricing/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/pricing/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.pricing.additionalProperties.type,parentSchema:schema11.properties.pricing.additionalProperties,data:data3};
+const err13 = {instancePath:instancePath+"/pricing/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/cached_input",schemaPath:"#/properties/pricing/additionalProperties/properties/cached_input/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.pricing.additionalProperties.properties.cached_input.type,parentSchema:schema11.properties.pricing.additionalProperties.properties.cached_input,data:data7};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -189,7 +190,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/pricing",schemaPath:"#/properties/pricing/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.pricing.type,parentSchema:schema11.properties.pricing,data:data2};
+const err14 = {instancePath:instancePath+"/pricing/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/pricing/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.pricing.additionalProperties.type,parentSchema:schema11.properties.pricing.additionalProperties,data:data4};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -199,19 +200,9 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data.rules !== undefined){
-let data7 = data.rules;
-if(Array.isArray(data7)){
-const len0 = data7.length;
-for(let i0=0; i0<len0; i0++){
-let data8 = data7[i0];
-const _errs21 = errors;
-let valid5 = false;
-let passing0 = null;
-const _errs22 = errors;
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-if(data8.respond === undefined){
-const err15 = {instancePath:instancePath+"/rules/" + i0,schemaPath:"#/properties/rules/items/oneOf/0/required",keyword:"required",params:{missingProperty: "respond"},message:"must have required property '"+"respond"+"'",schema:schema11.properties.rules.items.oneOf[0].required,parentSchema:schema11.properties.rules.items.oneOf[0],data:data8};
+}
+else {
+const err15 = {instancePath:instancePath+"/pricing",schemaPath:"#/properties/pricing/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.pricing.type,parentSchema:schema11.properties.pricing,data:data3};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -221,15 +212,19 @@ vErrors.push(err15);
 errors++;
 }
 }
-var _valid0 = _errs22 === errors;
-if(_valid0){
-valid5 = true;
-passing0 = 0;
-}
+if(data.rules !== undefined){
+let data8 = data.rules;
+if(Array.isArray(data8)){
+const len0 = data8.length;
+for(let i0=0; i0<len0; i0++){
+let data9 = data8[i0];
 const _errs23 = errors;
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-if(data8.error === undefined){
-const err16 = {instancePath:instancePath+"/rules/" + i0,schemaPath:"#/properties/rules/items/oneOf/1/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'",schema:schema11.properties.rules.items.oneOf[1].required,parentSchema:schema11.properties.rules.items.oneOf[1],data:data8};
+let valid5 = false;
+let passing0 = null;
+const _errs24 = errors;
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+if(data9.respond === undefined){
+const err16 = {instancePath:instancePath+"/rules/" + i0,schemaPath:"#/properties/rules/items/oneOf/0/required",keyword:"required",params:{missingProperty: "respond"},message:"must have required property '"+"respond"+"'",schema:schema11.properties.rules.items.oneOf[0].required,parentSchema:schema11.properties.rules.items.oneOf[0],data:data9};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -239,7 +234,25 @@ vErrors.push(err16);
 errors++;
 }
 }
-var _valid0 = _errs23 === errors;
+var _valid0 = _errs24 === errors;
+if(_valid0){
+valid5 = true;
+passing0 = 0;
+}
+const _errs25 = errors;
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+if(data9.error === undefined){
+const err17 = {instancePath:instancePath+"/rules/" + i0,schemaPath:"#/properties/rules/items/oneOf/1/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'",schema:schema11.properties.rules.items.oneOf[1].required,parentSchema:schema11.properties.rules.items.oneOf[1],data:data9};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+var _valid0 = _errs25 === errors;
 if(_valid0 && valid5){
 valid5 = false;
 passing0 = [passing0, 1];
@@ -251,29 +264,7 @@ passing0 = 1;
 }
 }
 if(!valid5){
-const err17 = {instancePath:instancePath+"/rules/" + i0,schemaPath:"#/properties/rules/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema11.properties.rules.items.oneOf,parentSchema:schema11.properties.rules.items,data:data8};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-else {
-errors = _errs21;
-if(vErrors !== null){
-if(_errs21){
-vErrors.length = _errs21;
-}
-else {
-vErrors = null;
-}
-}
-}
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-if(data8.type === undefined){
-const err18 = {instancePath:instancePath+"/rules/" + i0,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema11.properties.rules.items.required,parentSchema:schema11.properties.rules.items,data:data8};
+const err18 = {instancePath:instancePath+"/rules/" + i0,schemaPath:"#/properties/rules/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema11.properties.rules.items.oneOf,parentSchema:schema11.properties.rules.items,data:data9};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -282,9 +273,20 @@ vErrors.push(err18);
 }
 errors++;
 }
-for(const key3 in data8){
-if(!(((((key3 === "type") || (key3 === "when")) || (key3 === "respond")) || (key3 === "error")) || (key3 === "times"))){
-const err19 = {instancePath:instancePath+"/rules/" + i0,schemaPath:"#/properties/rules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items,data:data8};
+else {
+errors = _errs23;
+if(vErrors !== null){
+if(_errs23){
+vErrors.length = _errs23;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+if(data9.type === undefined){
+const err19 = {instancePath:instancePath+"/rules/" + i0,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema11.properties.rules.items.required,parentSchema:schema11.properties.rules.items,data:data9};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -293,11 +295,9 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-if(data8.type !== undefined){
-let data9 = data8.type;
-if(typeof data9 !== "string"){
-const err20 = {instancePath:instancePath+"/rules/" + i0+"/type",schemaPath:"#/properties/rules/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.type.type,parentSchema:schema11.properties.rules.items.properties.type,data:data9};
+for(const key3 in data9){
+if(!(((((((key3 === "type") || (key3 === "when")) || (key3 === "respond")) || (key3 === "error")) || (key3 === "chaos")) || (key3 === "times")) || (key3 === "cycle"))){
+const err20 = {instancePath:instancePath+"/rules/" + i0,schemaPath:"#/properties/rules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items,data:data9};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -306,8 +306,11 @@ vErrors.push(err20);
 }
 errors++;
 }
-if(!((((data9 === "llm.openai") || (data9 === "llm.anthropic")) || (data9 === "llm")) || (data9 === "embeddings"))){
-const err21 = {instancePath:instancePath+"/rules/" + i0+"/type",schemaPath:"#/properties/rules/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.items.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.rules.items.properties.type.enum,parentSchema:schema11.properties.rules.items.properties.type,data:data9};
+}
+if(data9.type !== undefined){
+let data10 = data9.type;
+if(typeof data10 !== "string"){
+const err21 = {instancePath:instancePath+"/rules/" + i0+"/type",schemaPath:"#/properties/rules/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.type.type,parentSchema:schema11.properties.rules.items.properties.type,data:data10};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -316,11 +319,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-if(data8.when !== undefined){
-let data10 = data8.when;
-if((!(data10 && typeof data10 == "object" && !Array.isArray(data10))) && (data10 !== null)){
-const err22 = {instancePath:instancePath+"/rules/" + i0+"/when",schemaPath:"#/properties/rules/items/properties/when/type",keyword:"type",params:{type: schema11.properties.rules.items.properties.when.type},message:"must be object,null",schema:schema11.properties.rules.items.properties.when.type,parentSchema:schema11.properties.rules.items.properties.when,data:data10};
+if(!((((data10 === "llm.openai") || (data10 === "llm.anthropic")) || (data10 === "llm")) || (data10 === "embeddings"))){
+const err22 = {instancePath:instancePath+"/rules/" + i0+"/type",schemaPath:"#/properties/rules/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.items.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.rules.items.properties.type.enum,parentSchema:schema11.properties.rules.items.properties.type,data:data10};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -329,10 +329,11 @@ vErrors.push(err22);
 }
 errors++;
 }
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-for(const key4 in data10){
-if(!(func2.call(schema11.properties.rules.items.properties.when.properties, key4))){
-const err23 = {instancePath:instancePath+"/rules/" + i0+"/when",schemaPath:"#/properties/rules/items/properties/when/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.when,data:data10};
+}
+if(data9.when !== undefined){
+let data11 = data9.when;
+if((!(data11 && typeof data11 == "object" && !Array.isArray(data11))) && (data11 !== null)){
+const err23 = {instancePath:instancePath+"/rules/" + i0+"/when",schemaPath:"#/properties/rules/items/properties/when/type",keyword:"type",params:{type: schema11.properties.rules.items.properties.when.type},message:"must be object,null",schema:schema11.properties.rules.items.properties.when.type,parentSchema:schema11.properties.rules.items.properties.when,data:data11};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -341,11 +342,10 @@ vErrors.push(err23);
 }
 errors++;
 }
-}
-if(data10.model !== undefined){
-let data11 = data10.model;
-if(typeof data11 !== "string"){
-const err24 = {instancePath:instancePath+"/rules/" + i0+"/when/model",schemaPath:"#/properties/rules/items/properties/when/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.when.properties.model.type,parentSchema:schema11.properties.rules.items.properties.when.properties.model,data:data11};
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+for(const key4 in data11){
+if(!(func2.call(schema11.properties.rules.items.properties.when.properties, key4))){
+const err24 = {instancePath:instancePath+"/rules/" + i0+"/when",schemaPath:"#/properties/rules/items/properties/when/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.when,data:data11};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -355,10 +355,10 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data10.messages_contains !== undefined){
-let data12 = data10.messages_contains;
+if(data11.model !== undefined){
+let data12 = data11.model;
 if(typeof data12 !== "string"){
-const err25 = {instancePath:instancePath+"/rules/" + i0+"/when/messages_contains",schemaPath:"#/properties/rules/items/properties/when/properties/messages_contains/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.when.properties.messages_contains.type,parentSchema:schema11.properties.rules.items.properties.when.properties.messages_contains,data:data12};
+const err25 = {instancePath:instancePath+"/rules/" + i0+"/when/model",schemaPath:"#/properties/rules/items/properties/when/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.when.properties.model.type,parentSchema:schema11.properties.rules.items.properties.when.properties.model,data:data12};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -368,10 +368,10 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data10.input_contains !== undefined){
-let data13 = data10.input_contains;
+if(data11.messages_contains !== undefined){
+let data13 = data11.messages_contains;
 if(typeof data13 !== "string"){
-const err26 = {instancePath:instancePath+"/rules/" + i0+"/when/input_contains",schemaPath:"#/properties/rules/items/properties/when/properties/input_contains/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.when.properties.input_contains.type,parentSchema:schema11.properties.rules.items.properties.when.properties.input_contains,data:data13};
+const err26 = {instancePath:instancePath+"/rules/" + i0+"/when/messages_contains",schemaPath:"#/properties/rules/items/properties/when/properties/messages_contains/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.when.properties.messages_contains.type,parentSchema:schema11.properties.rules.items.properties.when.properties.messages_contains,data:data13};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -381,10 +381,10 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data10.messages_regex !== undefined){
-let data14 = data10.messages_regex;
+if(data11.input_contains !== undefined){
+let data14 = data11.input_contains;
 if(typeof data14 !== "string"){
-const err27 = {instancePath:instancePath+"/rules/" + i0+"/when/messages_regex",schemaPath:"#/properties/rules/items/properties/when/properties/messages_regex/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.when.properties.messages_regex.type,parentSchema:schema11.properties.rules.items.properties.when.properties.messages_regex,data:data14};
+const err27 = {instancePath:instancePath+"/rules/" + i0+"/when/input_contains",schemaPath:"#/properties/rules/items/properties/when/properties/input_contains/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.when.properties.input_contains.type,parentSchema:schema11.properties.rules.items.properties.when.properties.input_contains,data:data14};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -394,10 +394,10 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data10.input_regex !== undefined){
-let data15 = data10.input_regex;
+if(data11.messages_regex !== undefined){
+let data15 = data11.messages_regex;
 if(typeof data15 !== "string"){
-const err28 = {instancePath:instancePath+"/rules/" + i0+"/when/input_regex",schemaPath:"#/properties/rules/items/properties/when/properties/input_regex/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.when.properties.input_regex.type,parentSchema:schema11.properties.rules.items.properties.when.properties.input_regex,data:data15};
+const err28 = {instancePath:instancePath+"/rules/" + i0+"/when/messages_regex",schemaPath:"#/properties/rules/items/properties/when/properties/messages_regex/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.when.properties.messages_regex.type,parentSchema:schema11.properties.rules.items.properties.when.properties.messages_regex,data:data15};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -407,10 +407,10 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data10.endpoint !== undefined){
-let data16 = data10.endpoint;
+if(data11.input_regex !== undefined){
+let data16 = data11.input_regex;
 if(typeof data16 !== "string"){
-const err29 = {instancePath:instancePath+"/rules/" + i0+"/when/endpoint",schemaPath:"#/properties/rules/items/properties/when/properties/endpoint/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.when.properties.endpoint.type,parentSchema:schema11.properties.rules.items.properties.when.properties.endpoint,data:data16};
+const err29 = {instancePath:instancePath+"/rules/" + i0+"/when/input_regex",schemaPath:"#/properties/rules/items/properties/when/properties/input_regex/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.when.properties.input_regex.type,parentSchema:schema11.properties.rules.items.properties.when.properties.input_regex,data:data16};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -420,10 +420,10 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data10.ignore_case !== undefined){
-let data17 = data10.ignore_case;
-if(typeof data17 !== "boolean"){
-const err30 = {instancePath:instancePath+"/rules/" + i0+"/when/ignore_case",schemaPath:"#/properties/rules/items/properties/when/properties/ignore_case/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.rules.items.properties.when.properties.ignore_case.type,parentSchema:schema11.properties.rules.items.properties.when.properties.ignore_case,data:data17};
+if(data11.endpoint !== undefined){
+let data17 = data11.endpoint;
+if(typeof data17 !== "string"){
+const err30 = {instancePath:instancePath+"/rules/" + i0+"/when/endpoint",schemaPath:"#/properties/rules/items/properties/when/properties/endpoint/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.when.properties.endpoint.type,parentSchema:schema11.properties.rules.items.properties.when.properties.endpoint,data:data17};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -433,10 +433,10 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data10.times !== undefined){
-let data18 = data10.times;
-if((!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))) && (data18 !== null)){
-const err31 = {instancePath:instancePath+"/rules/" + i0+"/when/times",schemaPath:"#/properties/rules/items/properties/when/properties/times/type",keyword:"type",params:{type: schema11.properties.rules.items.properties.when.properties.times.type},message:"must be integer,null",schema:schema11.properties.rules.items.properties.when.properties.times.type,parentSchema:schema11.properties.rules.items.properties.when.properties.times,data:data18};
+if(data11.ignore_case !== undefined){
+let data18 = data11.ignore_case;
+if(typeof data18 !== "boolean"){
+const err31 = {instancePath:instancePath+"/rules/" + i0+"/when/ignore_case",schemaPath:"#/properties/rules/items/properties/when/properties/ignore_case/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.rules.items.properties.when.properties.ignore_case.type,parentSchema:schema11.properties.rules.items.properties.when.properties.ignore_case,data:data18};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -445,9 +445,11 @@ vErrors.push(err31);
 }
 errors++;
 }
-if((typeof data18 == "number") && (isFinite(data18))){
-if(data18 < 1 || isNaN(data18)){
-const err32 = {instancePath:instancePath+"/rules/" + i0+"/when/times",schemaPath:"#/properties/rules/items/properties/when/properties/times/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.rules.items.properties.when.properties.times,data:data18};
+}
+if(data11.times !== undefined){
+let data19 = data11.times;
+if((!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))) && (data19 !== null)){
+const err32 = {instancePath:instancePath+"/rules/" + i0+"/when/times",schemaPath:"#/properties/rules/items/properties/when/properties/times/type",keyword:"type",params:{type: schema11.properties.rules.items.properties.when.properties.times.type},message:"must be integer,null",schema:schema11.properties.rules.items.properties.when.properties.times.type,parentSchema:schema11.properties.rules.items.properties.when.properties.times,data:data19};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -456,17 +458,9 @@ vErrors.push(err32);
 }
 errors++;
 }
-}
-}
-if(data10.conversation !== undefined){
-let data19 = data10.conversation;
-if(Array.isArray(data19)){
-const len1 = data19.length;
-for(let i1=0; i1<len1; i1++){
-let data20 = data19[i1];
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-if(data20.role === undefined){
-const err33 = {instancePath:instancePath+"/rules/" + i0+"/when/conversation/" + i1,schemaPath:"#/properties/rules/items/properties/when/properties/conversation/items/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema11.properties.rules.items.properties.when.properties.conversation.items.required,parentSchema:schema11.properties.rules.items.properties.when.properties.conversation.items,data:data20};
+if((typeof data19 == "number") && (isFinite(data19))){
+if(data19 < 1 || isNaN(data19)){
+const err33 = {instancePath:instancePath+"/rules/" + i0+"/when/times",schemaPath:"#/properties/rules/items/properties/when/properties/times/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.rules.items.properties.when.properties.times,data:data19};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -475,8 +469,17 @@ vErrors.push(err33);
 }
 errors++;
 }
-if(data20.content === undefined){
-const err34 = {instancePath:instancePath+"/rules/" + i0+"/when/conversation/" + i1,schemaPath:"#/properties/rules/items/properties/when/properties/conversation/items/required",keyword:"required",params:{missingProperty: "content"},message:"must have required property '"+"content"+"'",schema:schema11.properties.rules.items.properties.when.properties.conversation.items.required,parentSchema:schema11.properties.rules.items.properties.when.properties.conversation.items,data:data20};
+}
+}
+if(data11.conversation !== undefined){
+let data20 = data11.conversation;
+if(Array.isArray(data20)){
+const len1 = data20.length;
+for(let i1=0; i1<len1; i1++){
+let data21 = data20[i1];
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+if(data21.role === undefined){
+const err34 = {instancePath:instancePath+"/rules/" + i0+"/when/conversation/" + i1,schemaPath:"#/properties/rules/items/properties/when/properties/conversation/items/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema11.properties.rules.items.properties.when.properties.conversation.items.required,parentSchema:schema11.properties.rules.items.properties.when.properties.conversation.items,data:data21};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -485,9 +488,8 @@ vErrors.push(err34);
 }
 errors++;
 }
-for(const key5 in data20){
-if(!((key5 === "role") || (key5 === "content"))){
-const err35 = {instancePath:instancePath+"/rules/" + i0+"/when/conversation/" + i1,schemaPath:"#/properties/rules/items/properties/when/properties/conversation/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.when.properties.conversation.items,data:data20};
+if(data21.content === undefined){
+const err35 = {instancePath:instancePath+"/rules/" + i0+"/when/conversation/" + i1,schemaPath:"#/properties/rules/items/properties/when/properties/conversation/items/required",keyword:"required",params:{missingProperty: "content"},message:"must have required property '"+"content"+"'",schema:schema11.properties.rules.items.properties.when.properties.conversation.items.required,parentSchema:schema11.properties.rules.items.properties.when.properties.conversation.items,data:data21};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -496,11 +498,9 @@ vErrors.push(err35);
 }
 errors++;
 }
-}
-if(data20.role !== undefined){
-let data21 = data20.role;
-if(typeof data21 !== "string"){
-const err36 = {instancePath:instancePath+"/rules/" + i0+"/when/conversation/" + i1+"/role",schemaPath:"#/properties/rules/items/properties/when/properties/conversation/items/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.when.properties.conversation.items.properties.role.type,parentSchema:schema11.properties.rules.items.properties.when.properties.conversation.items.properties.role,data:data21};
+for(const key5 in data21){
+if(!((key5 === "role") || (key5 === "content"))){
+const err36 = {instancePath:instancePath+"/rules/" + i0+"/when/conversation/" + i1,schemaPath:"#/properties/rules/items/properties/when/properties/conversation/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.when.properties.conversation.items,data:data21};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -510,10 +510,10 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data20.content !== undefined){
-let data22 = data20.content;
+if(data21.role !== undefined){
+let data22 = data21.role;
 if(typeof data22 !== "string"){
-const err37 = {instancePath:instancePath+"/rules/" + i0+"/when/conversation/" + i1+"/content",schemaPath:"#/properties/rules/items/properties/when/properties/conversation/items/properties/content/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.when.properties.conversation.items.properties.content.type,parentSchema:schema11.properties.rules.items.properties.when.properties.conversation.items.properties.content,data:data22};
+const err37 = {instancePath:instancePath+"/rules/" + i0+"/when/conversation/" + i1+"/role",schemaPath:"#/properties/rules/items/properties/when/properties/conversation/items/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.when.properties.conversation.items.properties.role.type,parentSchema:schema11.properties.rules.items.properties.when.properties.conversation.items.properties.role,data:data22};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -523,9 +523,10 @@ vErrors.push(err37);
 errors++;
 }
 }
-}
-else {
-const err38 = {instancePath:instancePath+"/rules/" + i0+"/when/conversation/" + i1,schemaPath:"#/properties/rules/items/properties/when/properties/conversation/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.when.properties.conversation.items.type,parentSchema:schema11.properties.rules.items.properties.when.properties.conversation.items,data:data20};
+if(data21.content !== undefined){
+let data23 = data21.content;
+if(typeof data23 !== "string"){
+const err38 = {instancePath:instancePath+"/rules/" + i0+"/when/conversation/" + i1+"/content",schemaPath:"#/properties/rules/items/properties/when/properties/conversation/items/properties/content/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.when.properties.conversation.items.properties.content.type,parentSchema:schema11.properties.rules.items.properties.when.properties.conversation.items.properties.content,data:data23};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -537,7 +538,7 @@ errors++;
 }
 }
 else {
-const err39 = {instancePath:instancePath+"/rules/" + i0+"/when/conversation",schemaPath:"#/properties/rules/items/properties/when/properties/conversation/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rules.items.properties.when.properties.conversation.type,parentSchema:schema11.properties.rules.items.properties.when.properties.conversation,data:data19};
+const err39 = {instancePath:instancePath+"/rules/" + i0+"/when/conversation/" + i1,schemaPath:"#/properties/rules/items/properties/when/properties/conversation/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.when.properties.conversation.items.type,parentSchema:schema11.properties.rules.items.properties.when.properties.conversation.items,data:data21};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -547,14 +548,9 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data10.input !== undefined){
-let data23 = data10.input;
-if(Array.isArray(data23)){
-const len2 = data23.length;
-for(let i2=0; i2<len2; i2++){
-let data24 = data23[i2];
-if(typeof data24 !== "string"){
-const err40 = {instancePath:instancePath+"/rules/" + i0+"/when/input/" + i2,schemaPath:"#/properties/rules/items/properties/when/properties/input/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.when.properties.input.items.type,parentSchema:schema11.properties.rules.items.properties.when.properties.input.items,data:data24};
+}
+else {
+const err40 = {instancePath:instancePath+"/rules/" + i0+"/when/conversation",schemaPath:"#/properties/rules/items/properties/when/properties/conversation/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rules.items.properties.when.properties.conversation.type,parentSchema:schema11.properties.rules.items.properties.when.properties.conversation,data:data20};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -564,9 +560,14 @@ vErrors.push(err40);
 errors++;
 }
 }
-}
-else {
-const err41 = {instancePath:instancePath+"/rules/" + i0+"/when/input",schemaPath:"#/properties/rules/items/properties/when/properties/input/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rules.items.properties.when.properties.input.type,parentSchema:schema11.properties.rules.items.properties.when.properties.input,data:data23};
+if(data11.input !== undefined){
+let data24 = data11.input;
+if(Array.isArray(data24)){
+const len2 = data24.length;
+for(let i2=0; i2<len2; i2++){
+let data25 = data24[i2];
+if(typeof data25 !== "string"){
+const err41 = {instancePath:instancePath+"/rules/" + i0+"/when/input/" + i2,schemaPath:"#/properties/rules/items/properties/when/properties/input/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.when.properties.input.items.type,parentSchema:schema11.properties.rules.items.properties.when.properties.input.items,data:data25};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -577,13 +578,8 @@ errors++;
 }
 }
 }
-}
-if(data8.respond !== undefined){
-let data25 = data8.respond;
-if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
-for(const key6 in data25){
-if(!(func2.call(schema11.properties.rules.items.properties.respond.properties, key6))){
-const err42 = {instancePath:instancePath+"/rules/" + i0+"/respond",schemaPath:"#/properties/rules/items/properties/respond/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.respond,data:data25};
+else {
+const err42 = {instancePath:instancePath+"/rules/" + i0+"/when/input",schemaPath:"#/properties/rules/items/properties/when/properties/input/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rules.items.properties.when.properties.input.type,parentSchema:schema11.properties.rules.items.properties.when.properties.input,data:data24};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -593,10 +589,10 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data25.content !== undefined){
-let data26 = data25.content;
-if((typeof data26 !== "string") && (data26 !== null)){
-const err43 = {instancePath:instancePath+"/rules/" + i0+"/respond/content",schemaPath:"#/properties/rules/items/properties/respond/properties/content/type",keyword:"type",params:{type: schema11.properties.rules.items.properties.respond.properties.content.type},message:"must be string,null",schema:schema11.properties.rules.items.properties.respond.properties.content.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.content,data:data26};
+if(data11.last_role !== undefined){
+let data26 = data11.last_role;
+if(typeof data26 !== "string"){
+const err43 = {instancePath:instancePath+"/rules/" + i0+"/when/last_role",schemaPath:"#/properties/rules/items/properties/when/properties/last_role/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.when.properties.last_role.type,parentSchema:schema11.properties.rules.items.properties.when.properties.last_role,data:data26};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -605,16 +601,8 @@ vErrors.push(err43);
 }
 errors++;
 }
-}
-if(data25.tool_calls !== undefined){
-let data27 = data25.tool_calls;
-if(Array.isArray(data27)){
-const len3 = data27.length;
-for(let i3=0; i3<len3; i3++){
-let data28 = data27[i3];
-if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
-if(data28.function === undefined){
-const err44 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i3,schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/required",keyword:"required",params:{missingProperty: "function"},message:"must have required property '"+"function"+"'",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.required,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items,data:data28};
+if(!(((data26 === "user") || (data26 === "assistant")) || (data26 === "tool"))){
+const err44 = {instancePath:instancePath+"/rules/" + i0+"/when/last_role",schemaPath:"#/properties/rules/items/properties/when/properties/last_role/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.items.properties.when.properties.last_role.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.rules.items.properties.when.properties.last_role.enum,parentSchema:schema11.properties.rules.items.properties.when.properties.last_role,data:data26};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -623,9 +611,11 @@ vErrors.push(err44);
 }
 errors++;
 }
-for(const key7 in data28){
-if(!(((key7 === "id") || (key7 === "type")) || (key7 === "function"))){
-const err45 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i3,schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items,data:data28};
+}
+if(data11.has_tool_result !== undefined){
+let data27 = data11.has_tool_result;
+if(typeof data27 !== "boolean"){
+const err45 = {instancePath:instancePath+"/rules/" + i0+"/when/has_tool_result",schemaPath:"#/properties/rules/items/properties/when/properties/has_tool_result/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.rules.items.properties.when.properties.has_tool_result.type,parentSchema:schema11.properties.rules.items.properties.when.properties.has_tool_result,data:data27};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -635,10 +625,10 @@ vErrors.push(err45);
 errors++;
 }
 }
-if(data28.id !== undefined){
-let data29 = data28.id;
-if(typeof data29 !== "string"){
-const err46 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i3+"/id",schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.id.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.id,data:data29};
+if(data11.tool_result_contains !== undefined){
+let data28 = data11.tool_result_contains;
+if(typeof data28 !== "string"){
+const err46 = {instancePath:instancePath+"/rules/" + i0+"/when/tool_result_contains",schemaPath:"#/properties/rules/items/properties/when/properties/tool_result_contains/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.when.properties.tool_result_contains.type,parentSchema:schema11.properties.rules.items.properties.when.properties.tool_result_contains,data:data28};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -648,10 +638,10 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(data28.type !== undefined){
-let data30 = data28.type;
-if(typeof data30 !== "string"){
-const err47 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i3+"/type",schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.type.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.type,data:data30};
+if(data11.tool_call_id !== undefined){
+let data29 = data11.tool_call_id;
+if(typeof data29 !== "string"){
+const err47 = {instancePath:instancePath+"/rules/" + i0+"/when/tool_call_id",schemaPath:"#/properties/rules/items/properties/when/properties/tool_call_id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.when.properties.tool_call_id.type,parentSchema:schema11.properties.rules.items.properties.when.properties.tool_call_id,data:data29};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -660,8 +650,11 @@ vErrors.push(err47);
 }
 errors++;
 }
-if(!(data30 === "function")){
-const err48 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i3+"/type",schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.type.enum,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.type,data:data30};
+}
+if(data11.tools_offered !== undefined){
+let data30 = data11.tools_offered;
+if((typeof data30 !== "string") && (!(Array.isArray(data30)))){
+const err48 = {instancePath:instancePath+"/rules/" + i0+"/when/tools_offered",schemaPath:"#/properties/rules/items/properties/when/properties/tools_offered/type",keyword:"type",params:{type: schema11.properties.rules.items.properties.when.properties.tools_offered.type},message:"must be string,array",schema:schema11.properties.rules.items.properties.when.properties.tools_offered.type,parentSchema:schema11.properties.rules.items.properties.when.properties.tools_offered,data:data30};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -670,12 +663,9 @@ vErrors.push(err48);
 }
 errors++;
 }
-}
-if(data28.function !== undefined){
-let data31 = data28.function;
-if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
-if(data31.name === undefined){
-const err49 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i3+"/function",schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/properties/function/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function.required,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function,data:data31};
+if(Array.isArray(data30)){
+if(data30.length < 1){
+const err49 = {instancePath:instancePath+"/rules/" + i0+"/when/tools_offered",schemaPath:"#/properties/rules/items/properties/when/properties/tools_offered/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.rules.items.properties.when.properties.tools_offered,data:data30};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -684,9 +674,11 @@ vErrors.push(err49);
 }
 errors++;
 }
-for(const key8 in data31){
-if(!((key8 === "name") || (key8 === "arguments"))){
-const err50 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i3+"/function",schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/properties/function/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function,data:data31};
+const len3 = data30.length;
+for(let i3=0; i3<len3; i3++){
+let data31 = data30[i3];
+if(typeof data31 !== "string"){
+const err50 = {instancePath:instancePath+"/rules/" + i0+"/when/tools_offered/" + i3,schemaPath:"#/properties/rules/items/properties/when/properties/tools_offered/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.when.properties.tools_offered.items.type,parentSchema:schema11.properties.rules.items.properties.when.properties.tools_offered.items,data:data31};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -696,10 +688,12 @@ vErrors.push(err50);
 errors++;
 }
 }
-if(data31.name !== undefined){
-let data32 = data31.name;
+}
+}
+if(data11.system_contains !== undefined){
+let data32 = data11.system_contains;
 if(typeof data32 !== "string"){
-const err51 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i3+"/function/name",schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/properties/function/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function.properties.name.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function.properties.name,data:data32};
+const err51 = {instancePath:instancePath+"/rules/" + i0+"/when/system_contains",schemaPath:"#/properties/rules/items/properties/when/properties/system_contains/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.when.properties.system_contains.type,parentSchema:schema11.properties.rules.items.properties.when.properties.system_contains,data:data32};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -709,10 +703,10 @@ vErrors.push(err51);
 errors++;
 }
 }
-if(data31.arguments !== undefined){
-let data33 = data31.arguments;
-if((typeof data33 !== "string") && (!(data33 && typeof data33 == "object" && !Array.isArray(data33)))){
-const err52 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i3+"/function/arguments",schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/properties/function/properties/arguments/type",keyword:"type",params:{type: schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function.properties.arguments.type},message:"must be string,object",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function.properties.arguments.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function.properties.arguments,data:data33};
+if(data11.turn !== undefined){
+let data33 = data11.turn;
+if(!(((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33))) && (isFinite(data33)))){
+const err52 = {instancePath:instancePath+"/rules/" + i0+"/when/turn",schemaPath:"#/properties/rules/items/properties/when/properties/turn/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.when.properties.turn.type,parentSchema:schema11.properties.rules.items.properties.when.properties.turn,data:data33};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -721,10 +715,9 @@ vErrors.push(err52);
 }
 errors++;
 }
-}
-}
-else {
-const err53 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i3+"/function",schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/properties/function/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function,data:data31};
+if((typeof data33 == "number") && (isFinite(data33))){
+if(data33 < 0 || isNaN(data33)){
+const err53 = {instancePath:instancePath+"/rules/" + i0+"/when/turn",schemaPath:"#/properties/rules/items/properties/when/properties/turn/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.when.properties.turn,data:data33};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -735,8 +728,12 @@ errors++;
 }
 }
 }
-else {
-const err54 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i3,schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items,data:data28};
+}
+}
+if(data9.respond !== undefined){
+let data34 = data9.respond;
+if(!data34 || typeof data34 != "object"){
+const err54 = {instancePath:instancePath+"/rules/" + i0+"/respond",schemaPath:"#/properties/rules/items/properties/respond/type",keyword:"type",params:{type: schema11.properties.rules.items.properties.respond.type},message:"must be object,array",schema:schema11.properties.rules.items.properties.respond.type,parentSchema:schema11.properties.rules.items.properties.respond,data:data34};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -745,10 +742,9 @@ vErrors.push(err54);
 }
 errors++;
 }
-}
-}
-else {
-const err55 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls",schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls,data:data27};
+if(Array.isArray(data34)){
+if(data34.length < 1){
+const err55 = {instancePath:instancePath+"/rules/" + i0+"/respond",schemaPath:"#/properties/rules/items/properties/respond/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.rules.items.properties.respond,data:data34};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -757,13 +753,13 @@ vErrors.push(err55);
 }
 errors++;
 }
-}
-if(data25.usage !== undefined){
-let data34 = data25.usage;
-if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
-for(const key9 in data34){
-if(!(((key9 === "input_tokens") || (key9 === "output_tokens")) || (key9 === "total_tokens"))){
-const err56 = {instancePath:instancePath+"/rules/" + i0+"/respond/usage",schemaPath:"#/properties/rules/items/properties/respond/properties/usage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.respond.properties.usage,data:data34};
+const len4 = data34.length;
+for(let i4=0; i4<len4; i4++){
+let data35 = data34[i4];
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+for(const key6 in data35){
+if(!(func2.call(schema11.properties.rules.items.properties.respond.items.properties, key6))){
+const err56 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4,schemaPath:"#/properties/rules/items/properties/respond/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.respond.items,data:data35};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -773,10 +769,10 @@ vErrors.push(err56);
 errors++;
 }
 }
-if(data34.input_tokens !== undefined){
-let data35 = data34.input_tokens;
-if(!(((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35))) && (isFinite(data35)))){
-const err57 = {instancePath:instancePath+"/rules/" + i0+"/respond/usage/input_tokens",schemaPath:"#/properties/rules/items/properties/respond/properties/usage/properties/input_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.properties.usage.properties.input_tokens.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.usage.properties.input_tokens,data:data35};
+if(data35.content !== undefined){
+let data36 = data35.content;
+if((typeof data36 !== "string") && (data36 !== null)){
+const err57 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/content",schemaPath:"#/properties/rules/items/properties/respond/items/properties/content/type",keyword:"type",params:{type: schema11.properties.rules.items.properties.respond.items.properties.content.type},message:"must be string,null",schema:schema11.properties.rules.items.properties.respond.items.properties.content.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.content,data:data36};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -785,9 +781,16 @@ vErrors.push(err57);
 }
 errors++;
 }
-if((typeof data35 == "number") && (isFinite(data35))){
-if(data35 < 0 || isNaN(data35)){
-const err58 = {instancePath:instancePath+"/rules/" + i0+"/respond/usage/input_tokens",schemaPath:"#/properties/rules/items/properties/respond/properties/usage/properties/input_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.properties.usage.properties.input_tokens,data:data35};
+}
+if(data35.tool_calls !== undefined){
+let data37 = data35.tool_calls;
+if(Array.isArray(data37)){
+const len5 = data37.length;
+for(let i5=0; i5<len5; i5++){
+let data38 = data37[i5];
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+if(data38.function === undefined){
+const err58 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/tool_calls/" + i5,schemaPath:"#/properties/rules/items/properties/respond/items/properties/tool_calls/items/required",keyword:"required",params:{missingProperty: "function"},message:"must have required property '"+"function"+"'",schema:schema11.properties.rules.items.properties.respond.items.properties.tool_calls.items.required,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.tool_calls.items,data:data38};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -796,12 +799,9 @@ vErrors.push(err58);
 }
 errors++;
 }
-}
-}
-if(data34.output_tokens !== undefined){
-let data36 = data34.output_tokens;
-if(!(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36)))){
-const err59 = {instancePath:instancePath+"/rules/" + i0+"/respond/usage/output_tokens",schemaPath:"#/properties/rules/items/properties/respond/properties/usage/properties/output_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.properties.usage.properties.output_tokens.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.usage.properties.output_tokens,data:data36};
+for(const key7 in data38){
+if(!(((key7 === "id") || (key7 === "type")) || (key7 === "function"))){
+const err59 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/tool_calls/" + i5,schemaPath:"#/properties/rules/items/properties/respond/items/properties/tool_calls/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.tool_calls.items,data:data38};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -810,9 +810,11 @@ vErrors.push(err59);
 }
 errors++;
 }
-if((typeof data36 == "number") && (isFinite(data36))){
-if(data36 < 0 || isNaN(data36)){
-const err60 = {instancePath:instancePath+"/rules/" + i0+"/respond/usage/output_tokens",schemaPath:"#/properties/rules/items/properties/respond/properties/usage/properties/output_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.properties.usage.properties.output_tokens,data:data36};
+}
+if(data38.id !== undefined){
+let data39 = data38.id;
+if(typeof data39 !== "string"){
+const err60 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/tool_calls/" + i5+"/id",schemaPath:"#/properties/rules/items/properties/respond/items/properties/tool_calls/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.items.properties.tool_calls.items.properties.id.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.tool_calls.items.properties.id,data:data39};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -822,11 +824,10 @@ vErrors.push(err60);
 errors++;
 }
 }
-}
-if(data34.total_tokens !== undefined){
-let data37 = data34.total_tokens;
-if(!(((typeof data37 == "number") && (!(data37 % 1) && !isNaN(data37))) && (isFinite(data37)))){
-const err61 = {instancePath:instancePath+"/rules/" + i0+"/respond/usage/total_tokens",schemaPath:"#/properties/rules/items/properties/respond/properties/usage/properties/total_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.properties.usage.properties.total_tokens.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.usage.properties.total_tokens,data:data37};
+if(data38.type !== undefined){
+let data40 = data38.type;
+if(typeof data40 !== "string"){
+const err61 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/tool_calls/" + i5+"/type",schemaPath:"#/properties/rules/items/properties/respond/items/properties/tool_calls/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.items.properties.tool_calls.items.properties.type.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.tool_calls.items.properties.type,data:data40};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -835,9 +836,8 @@ vErrors.push(err61);
 }
 errors++;
 }
-if((typeof data37 == "number") && (isFinite(data37))){
-if(data37 < 0 || isNaN(data37)){
-const err62 = {instancePath:instancePath+"/rules/" + i0+"/respond/usage/total_tokens",schemaPath:"#/properties/rules/items/properties/respond/properties/usage/properties/total_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.properties.usage.properties.total_tokens,data:data37};
+if(!(data40 === "function")){
+const err62 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/tool_calls/" + i5+"/type",schemaPath:"#/properties/rules/items/properties/respond/items/properties/tool_calls/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.items.properties.respond.items.properties.tool_calls.items.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.rules.items.properties.respond.items.properties.tool_calls.items.properties.type.enum,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.tool_calls.items.properties.type,data:data40};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -847,10 +847,11 @@ vErrors.push(err62);
 errors++;
 }
 }
-}
-}
-else {
-const err63 = {instancePath:instancePath+"/rules/" + i0+"/respond/usage",schemaPath:"#/properties/rules/items/properties/respond/properties/usage/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.properties.usage.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.usage,data:data34};
+if(data38.function !== undefined){
+let data41 = data38.function;
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+if(data41.name === undefined){
+const err63 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/tool_calls/" + i5+"/function",schemaPath:"#/properties/rules/items/properties/respond/items/properties/tool_calls/items/properties/function/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.rules.items.properties.respond.items.properties.tool_calls.items.properties.function.required,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.tool_calls.items.properties.function,data:data41};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -859,16 +860,9 @@ vErrors.push(err63);
 }
 errors++;
 }
-}
-if(data25.embeddings !== undefined){
-let data38 = data25.embeddings;
-if(Array.isArray(data38)){
-const len4 = data38.length;
-for(let i4=0; i4<len4; i4++){
-let data39 = data38[i4];
-if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
-if(data39.embedding === undefined){
-const err64 = {instancePath:instancePath+"/rules/" + i0+"/respond/embeddings/" + i4,schemaPath:"#/properties/rules/items/properties/respond/properties/embeddings/items/required",keyword:"required",params:{missingProperty: "embedding"},message:"must have required property '"+"embedding"+"'",schema:schema11.properties.rules.items.properties.respond.properties.embeddings.items.required,parentSchema:schema11.properties.rules.items.properties.respond.properties.embeddings.items,data:data39};
+for(const key8 in data41){
+if(!((key8 === "name") || (key8 === "arguments"))){
+const err64 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/tool_calls/" + i5+"/function",schemaPath:"#/properties/rules/items/properties/respond/items/properties/tool_calls/items/properties/function/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.tool_calls.items.properties.function,data:data41};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -877,9 +871,11 @@ vErrors.push(err64);
 }
 errors++;
 }
-for(const key10 in data39){
-if(!(key10 === "embedding")){
-const err65 = {instancePath:instancePath+"/rules/" + i0+"/respond/embeddings/" + i4,schemaPath:"#/properties/rules/items/properties/respond/properties/embeddings/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.respond.properties.embeddings.items,data:data39};
+}
+if(data41.name !== undefined){
+let data42 = data41.name;
+if(typeof data42 !== "string"){
+const err65 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/tool_calls/" + i5+"/function/name",schemaPath:"#/properties/rules/items/properties/respond/items/properties/tool_calls/items/properties/function/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.items.properties.tool_calls.items.properties.function.properties.name.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.tool_calls.items.properties.function.properties.name,data:data42};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -889,14 +885,10 @@ vErrors.push(err65);
 errors++;
 }
 }
-if(data39.embedding !== undefined){
-let data40 = data39.embedding;
-if(Array.isArray(data40)){
-const len5 = data40.length;
-for(let i5=0; i5<len5; i5++){
-let data41 = data40[i5];
-if(!((typeof data41 == "number") && (isFinite(data41)))){
-const err66 = {instancePath:instancePath+"/rules/" + i0+"/respond/embeddings/" + i4+"/embedding/" + i5,schemaPath:"#/properties/rules/items/properties/respond/properties/embeddings/items/properties/embedding/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.rules.items.properties.respond.properties.embeddings.items.properties.embedding.items.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.embeddings.items.properties.embedding.items,data:data41};
+if(data41.arguments !== undefined){
+let data43 = data41.arguments;
+if((typeof data43 !== "string") && (!(data43 && typeof data43 == "object" && !Array.isArray(data43)))){
+const err66 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/tool_calls/" + i5+"/function/arguments",schemaPath:"#/properties/rules/items/properties/respond/items/properties/tool_calls/items/properties/function/properties/arguments/type",keyword:"type",params:{type: schema11.properties.rules.items.properties.respond.items.properties.tool_calls.items.properties.function.properties.arguments.type},message:"must be string,object",schema:schema11.properties.rules.items.properties.respond.items.properties.tool_calls.items.properties.function.properties.arguments.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.tool_calls.items.properties.function.properties.arguments,data:data43};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -908,7 +900,7 @@ errors++;
 }
 }
 else {
-const err67 = {instancePath:instancePath+"/rules/" + i0+"/respond/embeddings/" + i4+"/embedding",schemaPath:"#/properties/rules/items/properties/respond/properties/embeddings/items/properties/embedding/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rules.items.properties.respond.properties.embeddings.items.properties.embedding.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.embeddings.items.properties.embedding,data:data40};
+const err67 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/tool_calls/" + i5+"/function",schemaPath:"#/properties/rules/items/properties/respond/items/properties/tool_calls/items/properties/function/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.items.properties.tool_calls.items.properties.function.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.tool_calls.items.properties.function,data:data41};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -920,7 +912,7 @@ errors++;
 }
 }
 else {
-const err68 = {instancePath:instancePath+"/rules/" + i0+"/respond/embeddings/" + i4,schemaPath:"#/properties/rules/items/properties/respond/properties/embeddings/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.properties.embeddings.items.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.embeddings.items,data:data39};
+const err68 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/tool_calls/" + i5,schemaPath:"#/properties/rules/items/properties/respond/items/properties/tool_calls/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.items.properties.tool_calls.items.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.tool_calls.items,data:data38};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -932,7 +924,7 @@ errors++;
 }
 }
 else {
-const err69 = {instancePath:instancePath+"/rules/" + i0+"/respond/embeddings",schemaPath:"#/properties/rules/items/properties/respond/properties/embeddings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rules.items.properties.respond.properties.embeddings.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.embeddings,data:data38};
+const err69 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/tool_calls",schemaPath:"#/properties/rules/items/properties/respond/items/properties/tool_calls/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rules.items.properties.respond.items.properties.tool_calls.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.tool_calls,data:data37};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -942,10 +934,12 @@ vErrors.push(err69);
 errors++;
 }
 }
-if(data25.finish_reason !== undefined){
-let data42 = data25.finish_reason;
-if(typeof data42 !== "string"){
-const err70 = {instancePath:instancePath+"/rules/" + i0+"/respond/finish_reason",schemaPath:"#/properties/rules/items/properties/respond/properties/finish_reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.properties.finish_reason.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.finish_reason,data:data42};
+if(data35.usage !== undefined){
+let data44 = data35.usage;
+if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
+for(const key9 in data44){
+if(!(((key9 === "input_tokens") || (key9 === "output_tokens")) || (key9 === "total_tokens"))){
+const err70 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/usage",schemaPath:"#/properties/rules/items/properties/respond/items/properties/usage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.usage,data:data44};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -955,10 +949,10 @@ vErrors.push(err70);
 errors++;
 }
 }
-if(data25.delay_ms !== undefined){
-let data43 = data25.delay_ms;
-if(!(((typeof data43 == "number") && (!(data43 % 1) && !isNaN(data43))) && (isFinite(data43)))){
-const err71 = {instancePath:instancePath+"/rules/" + i0+"/respond/delay_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/delay_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.properties.delay_ms.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.delay_ms,data:data43};
+if(data44.input_tokens !== undefined){
+let data45 = data44.input_tokens;
+if(!(((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45))) && (isFinite(data45)))){
+const err71 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/usage/input_tokens",schemaPath:"#/properties/rules/items/properties/respond/items/properties/usage/properties/input_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.items.properties.usage.properties.input_tokens.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.usage.properties.input_tokens,data:data45};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -967,9 +961,9 @@ vErrors.push(err71);
 }
 errors++;
 }
-if((typeof data43 == "number") && (isFinite(data43))){
-if(data43 > 600000 || isNaN(data43)){
-const err72 = {instancePath:instancePath+"/rules/" + i0+"/respond/delay_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/delay_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.rules.items.properties.respond.properties.delay_ms,data:data43};
+if((typeof data45 == "number") && (isFinite(data45))){
+if(data45 < 0 || isNaN(data45)){
+const err72 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/usage/input_tokens",schemaPath:"#/properties/rules/items/properties/respond/items/properties/usage/properties/input_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.usage.properties.input_tokens,data:data45};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -978,8 +972,12 @@ vErrors.push(err72);
 }
 errors++;
 }
-if(data43 < 0 || isNaN(data43)){
-const err73 = {instancePath:instancePath+"/rules/" + i0+"/respond/delay_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/delay_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.properties.delay_ms,data:data43};
+}
+}
+if(data44.output_tokens !== undefined){
+let data46 = data44.output_tokens;
+if(!(((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46))) && (isFinite(data46)))){
+const err73 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/usage/output_tokens",schemaPath:"#/properties/rules/items/properties/respond/items/properties/usage/properties/output_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.items.properties.usage.properties.output_tokens.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.usage.properties.output_tokens,data:data46};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -988,12 +986,9 @@ vErrors.push(err73);
 }
 errors++;
 }
-}
-}
-if(data25.chunk_size !== undefined){
-let data44 = data25.chunk_size;
-if(!(((typeof data44 == "number") && (!(data44 % 1) && !isNaN(data44))) && (isFinite(data44)))){
-const err74 = {instancePath:instancePath+"/rules/" + i0+"/respond/chunk_size",schemaPath:"#/properties/rules/items/properties/respond/properties/chunk_size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.properties.chunk_size.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.chunk_size,data:data44};
+if((typeof data46 == "number") && (isFinite(data46))){
+if(data46 < 0 || isNaN(data46)){
+const err74 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/usage/output_tokens",schemaPath:"#/properties/rules/items/properties/respond/items/properties/usage/properties/output_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.usage.properties.output_tokens,data:data46};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -1002,9 +997,12 @@ vErrors.push(err74);
 }
 errors++;
 }
-if((typeof data44 == "number") && (isFinite(data44))){
-if(data44 < 1 || isNaN(data44)){
-const err75 = {instancePath:instancePath+"/rules/" + i0+"/respond/chunk_size",schemaPath:"#/properties/rules/items/properties/respond/properties/chunk_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.rules.items.properties.respond.properties.chunk_size,data:data44};
+}
+}
+if(data44.total_tokens !== undefined){
+let data47 = data44.total_tokens;
+if(!(((typeof data47 == "number") && (!(data47 % 1) && !isNaN(data47))) && (isFinite(data47)))){
+const err75 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/usage/total_tokens",schemaPath:"#/properties/rules/items/properties/respond/items/properties/usage/properties/total_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.items.properties.usage.properties.total_tokens.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.usage.properties.total_tokens,data:data47};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -1013,12 +1011,9 @@ vErrors.push(err75);
 }
 errors++;
 }
-}
-}
-if(data25.chunk_delay_ms !== undefined){
-let data45 = data25.chunk_delay_ms;
-if(!(((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45))) && (isFinite(data45)))){
-const err76 = {instancePath:instancePath+"/rules/" + i0+"/respond/chunk_delay_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/chunk_delay_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.properties.chunk_delay_ms.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.chunk_delay_ms,data:data45};
+if((typeof data47 == "number") && (isFinite(data47))){
+if(data47 < 0 || isNaN(data47)){
+const err76 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/usage/total_tokens",schemaPath:"#/properties/rules/items/properties/respond/items/properties/usage/properties/total_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.usage.properties.total_tokens,data:data47};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -1027,9 +1022,11 @@ vErrors.push(err76);
 }
 errors++;
 }
-if((typeof data45 == "number") && (isFinite(data45))){
-if(data45 > 600000 || isNaN(data45)){
-const err77 = {instancePath:instancePath+"/rules/" + i0+"/respond/chunk_delay_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/chunk_delay_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.rules.items.properties.respond.properties.chunk_delay_ms,data:data45};
+}
+}
+}
+else {
+const err77 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/usage",schemaPath:"#/properties/rules/items/properties/respond/items/properties/usage/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.items.properties.usage.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.usage,data:data44};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1038,8 +1035,16 @@ vErrors.push(err77);
 }
 errors++;
 }
-if(data45 < 0 || isNaN(data45)){
-const err78 = {instancePath:instancePath+"/rules/" + i0+"/respond/chunk_delay_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/chunk_delay_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.properties.chunk_delay_ms,data:data45};
+}
+if(data35.embeddings !== undefined){
+let data48 = data35.embeddings;
+if(Array.isArray(data48)){
+const len6 = data48.length;
+for(let i6=0; i6<len6; i6++){
+let data49 = data48[i6];
+if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+if(data49.embedding === undefined){
+const err78 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/embeddings/" + i6,schemaPath:"#/properties/rules/items/properties/respond/items/properties/embeddings/items/required",keyword:"required",params:{missingProperty: "embedding"},message:"must have required property '"+"embedding"+"'",schema:schema11.properties.rules.items.properties.respond.items.properties.embeddings.items.required,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.embeddings.items,data:data49};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1048,12 +1053,9 @@ vErrors.push(err78);
 }
 errors++;
 }
-}
-}
-if(data25.id !== undefined){
-let data46 = data25.id;
-if(typeof data46 !== "string"){
-const err79 = {instancePath:instancePath+"/rules/" + i0+"/respond/id",schemaPath:"#/properties/rules/items/properties/respond/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.properties.id.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.id,data:data46};
+for(const key10 in data49){
+if(!(key10 === "embedding")){
+const err79 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/embeddings/" + i6,schemaPath:"#/properties/rules/items/properties/respond/items/properties/embeddings/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.embeddings.items,data:data49};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1063,10 +1065,14 @@ vErrors.push(err79);
 errors++;
 }
 }
-if(data25.audio_url !== undefined){
-let data47 = data25.audio_url;
-if(typeof data47 !== "string"){
-const err80 = {instancePath:instancePath+"/rules/" + i0+"/respond/audio_url",schemaPath:"#/properties/rules/items/properties/respond/properties/audio_url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.properties.audio_url.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.audio_url,data:data47};
+if(data49.embedding !== undefined){
+let data50 = data49.embedding;
+if(Array.isArray(data50)){
+const len7 = data50.length;
+for(let i7=0; i7<len7; i7++){
+let data51 = data50[i7];
+if(!((typeof data51 == "number") && (isFinite(data51)))){
+const err80 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/embeddings/" + i6+"/embedding/" + i7,schemaPath:"#/properties/rules/items/properties/respond/items/properties/embeddings/items/properties/embedding/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.rules.items.properties.respond.items.properties.embeddings.items.properties.embedding.items.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.embeddings.items.properties.embedding.items,data:data51};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1076,10 +1082,9 @@ vErrors.push(err80);
 errors++;
 }
 }
-if(data25.metadata !== undefined){
-let data48 = data25.metadata;
-if(!(data48 && typeof data48 == "object" && !Array.isArray(data48))){
-const err81 = {instancePath:instancePath+"/rules/" + i0+"/respond/metadata",schemaPath:"#/properties/rules/items/properties/respond/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.properties.metadata.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.metadata,data:data48};
+}
+else {
+const err81 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/embeddings/" + i6+"/embedding",schemaPath:"#/properties/rules/items/properties/respond/items/properties/embeddings/items/properties/embedding/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rules.items.properties.respond.items.properties.embeddings.items.properties.embedding.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.embeddings.items.properties.embedding,data:data50};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1089,10 +1094,9 @@ vErrors.push(err81);
 errors++;
 }
 }
-if(data25.stream !== undefined){
-let data49 = data25.stream;
-if(typeof data49 !== "boolean"){
-const err82 = {instancePath:instancePath+"/rules/" + i0+"/respond/stream",schemaPath:"#/properties/rules/items/properties/respond/properties/stream/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.rules.items.properties.respond.properties.stream.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.stream,data:data49};
+}
+else {
+const err82 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/embeddings/" + i6,schemaPath:"#/properties/rules/items/properties/respond/items/properties/embeddings/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.items.properties.embeddings.items.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.embeddings.items,data:data49};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1104,7 +1108,7 @@ errors++;
 }
 }
 else {
-const err83 = {instancePath:instancePath+"/rules/" + i0+"/respond",schemaPath:"#/properties/rules/items/properties/respond/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.type,parentSchema:schema11.properties.rules.items.properties.respond,data:data25};
+const err83 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/embeddings",schemaPath:"#/properties/rules/items/properties/respond/items/properties/embeddings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rules.items.properties.respond.items.properties.embeddings.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.embeddings,data:data48};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1114,11 +1118,10 @@ vErrors.push(err83);
 errors++;
 }
 }
-if(data8.error !== undefined){
-let data50 = data8.error;
-if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
-if(data50.error_type === undefined){
-const err84 = {instancePath:instancePath+"/rules/" + i0+"/error",schemaPath:"#/properties/rules/items/properties/error/required",keyword:"required",params:{missingProperty: "error_type"},message:"must have required property '"+"error_type"+"'",schema:schema11.properties.rules.items.properties.error.required,parentSchema:schema11.properties.rules.items.properties.error,data:data50};
+if(data35.finish_reason !== undefined){
+let data52 = data35.finish_reason;
+if(typeof data52 !== "string"){
+const err84 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/finish_reason",schemaPath:"#/properties/rules/items/properties/respond/items/properties/finish_reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.items.properties.finish_reason.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.finish_reason,data:data52};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1127,9 +1130,11 @@ vErrors.push(err84);
 }
 errors++;
 }
-for(const key11 in data50){
-if(!(((((((key11 === "error_type") || (key11 === "message")) || (key11 === "status_code")) || (key11 === "code")) || (key11 === "param")) || (key11 === "retry_after")) || (key11 === "delay_ms"))){
-const err85 = {instancePath:instancePath+"/rules/" + i0+"/error",schemaPath:"#/properties/rules/items/properties/error/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.error,data:data50};
+}
+if(data35.delay_ms !== undefined){
+let data53 = data35.delay_ms;
+if(!(((typeof data53 == "number") && (!(data53 % 1) && !isNaN(data53))) && (isFinite(data53)))){
+const err85 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/delay_ms",schemaPath:"#/properties/rules/items/properties/respond/items/properties/delay_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.items.properties.delay_ms.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.delay_ms,data:data53};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1138,11 +1143,9 @@ vErrors.push(err85);
 }
 errors++;
 }
-}
-if(data50.error_type !== undefined){
-let data51 = data50.error_type;
-if(typeof data51 !== "string"){
-const err86 = {instancePath:instancePath+"/rules/" + i0+"/error/error_type",schemaPath:"#/properties/rules/items/properties/error/properties/error_type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.error.properties.error_type.type,parentSchema:schema11.properties.rules.items.properties.error.properties.error_type,data:data51};
+if((typeof data53 == "number") && (isFinite(data53))){
+if(data53 > 600000 || isNaN(data53)){
+const err86 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/delay_ms",schemaPath:"#/properties/rules/items/properties/respond/items/properties/delay_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.delay_ms,data:data53};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1151,8 +1154,8 @@ vErrors.push(err86);
 }
 errors++;
 }
-if(!((((((data51 === "rate_limit") || (data51 === "authentication")) || (data51 === "invalid_request")) || (data51 === "timeout")) || (data51 === "content_filter")) || (data51 === "server_error"))){
-const err87 = {instancePath:instancePath+"/rules/" + i0+"/error/error_type",schemaPath:"#/properties/rules/items/properties/error/properties/error_type/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.items.properties.error.properties.error_type.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.rules.items.properties.error.properties.error_type.enum,parentSchema:schema11.properties.rules.items.properties.error.properties.error_type,data:data51};
+if(data53 < 0 || isNaN(data53)){
+const err87 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/delay_ms",schemaPath:"#/properties/rules/items/properties/respond/items/properties/delay_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.delay_ms,data:data53};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1162,10 +1165,11 @@ vErrors.push(err87);
 errors++;
 }
 }
-if(data50.message !== undefined){
-let data52 = data50.message;
-if(typeof data52 !== "string"){
-const err88 = {instancePath:instancePath+"/rules/" + i0+"/error/message",schemaPath:"#/properties/rules/items/properties/error/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.error.properties.message.type,parentSchema:schema11.properties.rules.items.properties.error.properties.message,data:data52};
+}
+if(data35.chunk_size !== undefined){
+let data54 = data35.chunk_size;
+if(!(((typeof data54 == "number") && (!(data54 % 1) && !isNaN(data54))) && (isFinite(data54)))){
+const err88 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/chunk_size",schemaPath:"#/properties/rules/items/properties/respond/items/properties/chunk_size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.items.properties.chunk_size.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.chunk_size,data:data54};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1174,11 +1178,9 @@ vErrors.push(err88);
 }
 errors++;
 }
-}
-if(data50.status_code !== undefined){
-let data53 = data50.status_code;
-if(!(((typeof data53 == "number") && (!(data53 % 1) && !isNaN(data53))) && (isFinite(data53)))){
-const err89 = {instancePath:instancePath+"/rules/" + i0+"/error/status_code",schemaPath:"#/properties/rules/items/properties/error/properties/status_code/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.error.properties.status_code.type,parentSchema:schema11.properties.rules.items.properties.error.properties.status_code,data:data53};
+if((typeof data54 == "number") && (isFinite(data54))){
+if(data54 < 1 || isNaN(data54)){
+const err89 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/chunk_size",schemaPath:"#/properties/rules/items/properties/respond/items/properties/chunk_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.chunk_size,data:data54};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1187,9 +1189,12 @@ vErrors.push(err89);
 }
 errors++;
 }
-if((typeof data53 == "number") && (isFinite(data53))){
-if(data53 > 599 || isNaN(data53)){
-const err90 = {instancePath:instancePath+"/rules/" + i0+"/error/status_code",schemaPath:"#/properties/rules/items/properties/error/properties/status_code/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema11.properties.rules.items.properties.error.properties.status_code,data:data53};
+}
+}
+if(data35.chunk_delay_ms !== undefined){
+let data55 = data35.chunk_delay_ms;
+if(!(((typeof data55 == "number") && (!(data55 % 1) && !isNaN(data55))) && (isFinite(data55)))){
+const err90 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/chunk_delay_ms",schemaPath:"#/properties/rules/items/properties/respond/items/properties/chunk_delay_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.items.properties.chunk_delay_ms.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.chunk_delay_ms,data:data55};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1198,8 +1203,9 @@ vErrors.push(err90);
 }
 errors++;
 }
-if(data53 < 400 || isNaN(data53)){
-const err91 = {instancePath:instancePath+"/rules/" + i0+"/error/status_code",schemaPath:"#/properties/rules/items/properties/error/properties/status_code/minimum",keyword:"minimum",params:{comparison: ">=", limit: 400},message:"must be >= 400",schema:400,parentSchema:schema11.properties.rules.items.properties.error.properties.status_code,data:data53};
+if((typeof data55 == "number") && (isFinite(data55))){
+if(data55 > 600000 || isNaN(data55)){
+const err91 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/chunk_delay_ms",schemaPath:"#/properties/rules/items/properties/respond/items/properties/chunk_delay_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.chunk_delay_ms,data:data55};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1208,12 +1214,8 @@ vErrors.push(err91);
 }
 errors++;
 }
-}
-}
-if(data50.code !== undefined){
-let data54 = data50.code;
-if(typeof data54 !== "string"){
-const err92 = {instancePath:instancePath+"/rules/" + i0+"/error/code",schemaPath:"#/properties/rules/items/properties/error/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.error.properties.code.type,parentSchema:schema11.properties.rules.items.properties.error.properties.code,data:data54};
+if(data55 < 0 || isNaN(data55)){
+const err92 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/chunk_delay_ms",schemaPath:"#/properties/rules/items/properties/respond/items/properties/chunk_delay_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.chunk_delay_ms,data:data55};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1223,10 +1225,11 @@ vErrors.push(err92);
 errors++;
 }
 }
-if(data50.param !== undefined){
-let data55 = data50.param;
-if(typeof data55 !== "string"){
-const err93 = {instancePath:instancePath+"/rules/" + i0+"/error/param",schemaPath:"#/properties/rules/items/properties/error/properties/param/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.error.properties.param.type,parentSchema:schema11.properties.rules.items.properties.error.properties.param,data:data55};
+}
+if(data35.ttft_ms !== undefined){
+let data56 = data35.ttft_ms;
+if(!(((typeof data56 == "number") && (!(data56 % 1) && !isNaN(data56))) && (isFinite(data56)))){
+const err93 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/ttft_ms",schemaPath:"#/properties/rules/items/properties/respond/items/properties/ttft_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.items.properties.ttft_ms.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.ttft_ms,data:data56};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1235,12 +1238,9 @@ vErrors.push(err93);
 }
 errors++;
 }
-}
-if(data50.retry_after !== undefined){
-let data56 = data50.retry_after;
 if((typeof data56 == "number") && (isFinite(data56))){
-if(data56 > 86400 || isNaN(data56)){
-const err94 = {instancePath:instancePath+"/rules/" + i0+"/error/retry_after",schemaPath:"#/properties/rules/items/properties/error/properties/retry_after/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema11.properties.rules.items.properties.error.properties.retry_after,data:data56};
+if(data56 > 600000 || isNaN(data56)){
+const err94 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/ttft_ms",schemaPath:"#/properties/rules/items/properties/respond/items/properties/ttft_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.ttft_ms,data:data56};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1250,7 +1250,7 @@ vErrors.push(err94);
 errors++;
 }
 if(data56 < 0 || isNaN(data56)){
-const err95 = {instancePath:instancePath+"/rules/" + i0+"/error/retry_after",schemaPath:"#/properties/rules/items/properties/error/properties/retry_after/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.error.properties.retry_after,data:data56};
+const err95 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/ttft_ms",schemaPath:"#/properties/rules/items/properties/respond/items/properties/ttft_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.ttft_ms,data:data56};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1260,8 +1260,12 @@ vErrors.push(err95);
 errors++;
 }
 }
-else {
-const err96 = {instancePath:instancePath+"/rules/" + i0+"/error/retry_after",schemaPath:"#/properties/rules/items/properties/error/properties/retry_after/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.rules.items.properties.error.properties.retry_after.type,parentSchema:schema11.properties.rules.items.properties.error.properties.retry_after,data:data56};
+}
+if(data35.tokens_per_second !== undefined){
+let data57 = data35.tokens_per_second;
+if((typeof data57 == "number") && (isFinite(data57))){
+if(data57 <= 0 || isNaN(data57)){
+const err96 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/tokens_per_second",schemaPath:"#/properties/rules/items/properties/respond/items/properties/tokens_per_second/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.tokens_per_second,data:data57};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1271,10 +1275,8 @@ vErrors.push(err96);
 errors++;
 }
 }
-if(data50.delay_ms !== undefined){
-let data57 = data50.delay_ms;
-if(!(((typeof data57 == "number") && (!(data57 % 1) && !isNaN(data57))) && (isFinite(data57)))){
-const err97 = {instancePath:instancePath+"/rules/" + i0+"/error/delay_ms",schemaPath:"#/properties/rules/items/properties/error/properties/delay_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.error.properties.delay_ms.type,parentSchema:schema11.properties.rules.items.properties.error.properties.delay_ms,data:data57};
+else {
+const err97 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/tokens_per_second",schemaPath:"#/properties/rules/items/properties/respond/items/properties/tokens_per_second/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.rules.items.properties.respond.items.properties.tokens_per_second.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.tokens_per_second,data:data57};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1283,9 +1285,11 @@ vErrors.push(err97);
 }
 errors++;
 }
-if((typeof data57 == "number") && (isFinite(data57))){
-if(data57 > 600000 || isNaN(data57)){
-const err98 = {instancePath:instancePath+"/rules/" + i0+"/error/delay_ms",schemaPath:"#/properties/rules/items/properties/error/properties/delay_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.rules.items.properties.error.properties.delay_ms,data:data57};
+}
+if(data35.jitter_ms !== undefined){
+let data58 = data35.jitter_ms;
+if(!(((typeof data58 == "number") && (!(data58 % 1) && !isNaN(data58))) && (isFinite(data58)))){
+const err98 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/jitter_ms",schemaPath:"#/properties/rules/items/properties/respond/items/properties/jitter_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.items.properties.jitter_ms.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.jitter_ms,data:data58};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1294,8 +1298,9 @@ vErrors.push(err98);
 }
 errors++;
 }
-if(data57 < 0 || isNaN(data57)){
-const err99 = {instancePath:instancePath+"/rules/" + i0+"/error/delay_ms",schemaPath:"#/properties/rules/items/properties/error/properties/delay_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.error.properties.delay_ms,data:data57};
+if((typeof data58 == "number") && (isFinite(data58))){
+if(data58 > 600000 || isNaN(data58)){
+const err99 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/jitter_ms",schemaPath:"#/properties/rules/items/properties/respond/items/properties/jitter_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.jitter_ms,data:data58};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1304,11 +1309,8 @@ vErrors.push(err99);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err100 = {instancePath:instancePath+"/rules/" + i0+"/error",schemaPath:"#/properties/rules/items/properties/error/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.error.type,parentSchema:schema11.properties.rules.items.properties.error,data:data50};
+if(data58 < 0 || isNaN(data58)){
+const err100 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/jitter_ms",schemaPath:"#/properties/rules/items/properties/respond/items/properties/jitter_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.jitter_ms,data:data58};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1318,10 +1320,11 @@ vErrors.push(err100);
 errors++;
 }
 }
-if(data8.times !== undefined){
-let data58 = data8.times;
-if((!(((typeof data58 == "number") && (!(data58 % 1) && !isNaN(data58))) && (isFinite(data58)))) && (data58 !== null)){
-const err101 = {instancePath:instancePath+"/rules/" + i0+"/times",schemaPath:"#/properties/rules/items/properties/times/type",keyword:"type",params:{type: schema11.properties.rules.items.properties.times.type},message:"must be integer,null",schema:schema11.properties.rules.items.properties.times.type,parentSchema:schema11.properties.rules.items.properties.times,data:data58};
+}
+if(data35.id !== undefined){
+let data59 = data35.id;
+if(typeof data59 !== "string"){
+const err101 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/id",schemaPath:"#/properties/rules/items/properties/respond/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.items.properties.id.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.id,data:data59};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1330,9 +1333,11 @@ vErrors.push(err101);
 }
 errors++;
 }
-if((typeof data58 == "number") && (isFinite(data58))){
-if(data58 < 1 || isNaN(data58)){
-const err102 = {instancePath:instancePath+"/rules/" + i0+"/times",schemaPath:"#/properties/rules/items/properties/times/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.rules.items.properties.times,data:data58};
+}
+if(data35.audio_url !== undefined){
+let data60 = data35.audio_url;
+if(typeof data60 !== "string"){
+const err102 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/audio_url",schemaPath:"#/properties/rules/items/properties/respond/items/properties/audio_url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.items.properties.audio_url.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.audio_url,data:data60};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1342,10 +1347,10 @@ vErrors.push(err102);
 errors++;
 }
 }
-}
-}
-else {
-const err103 = {instancePath:instancePath+"/rules/" + i0,schemaPath:"#/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.type,parentSchema:schema11.properties.rules.items,data:data8};
+if(data35.metadata !== undefined){
+let data61 = data35.metadata;
+if(!(data61 && typeof data61 == "object" && !Array.isArray(data61))){
+const err103 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/metadata",schemaPath:"#/properties/rules/items/properties/respond/items/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.items.properties.metadata.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.metadata,data:data61};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1355,9 +1360,10 @@ vErrors.push(err103);
 errors++;
 }
 }
-}
-else {
-const err104 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rules.type,parentSchema:schema11.properties.rules,data:data7};
+if(data35.stream !== undefined){
+let data62 = data35.stream;
+if(typeof data62 !== "boolean"){
+const err104 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/stream",schemaPath:"#/properties/rules/items/properties/respond/items/properties/stream/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.rules.items.properties.respond.items.properties.stream.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.stream,data:data62};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1369,12 +1375,1162 @@ errors++;
 }
 }
 else {
-const err105 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+const err105 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4,schemaPath:"#/properties/rules/items/properties/respond/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.items.type,parentSchema:schema11.properties.rules.items.properties.respond.items,data:data35};
 if(vErrors === null){
 vErrors = [err105];
 }
 else {
 vErrors.push(err105);
+}
+errors++;
+}
+}
+}
+if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
+for(const key11 in data34){
+if(!(func2.call(schema11.properties.rules.items.properties.respond.properties, key11))){
+const err106 = {instancePath:instancePath+"/rules/" + i0+"/respond",schemaPath:"#/properties/rules/items/properties/respond/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.respond,data:data34};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+}
+if(data34.content !== undefined){
+let data63 = data34.content;
+if((typeof data63 !== "string") && (data63 !== null)){
+const err107 = {instancePath:instancePath+"/rules/" + i0+"/respond/content",schemaPath:"#/properties/rules/items/properties/respond/properties/content/type",keyword:"type",params:{type: schema11.properties.rules.items.properties.respond.properties.content.type},message:"must be string,null",schema:schema11.properties.rules.items.properties.respond.properties.content.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.content,data:data63};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+}
+if(data34.tool_calls !== undefined){
+let data64 = data34.tool_calls;
+if(Array.isArray(data64)){
+const len8 = data64.length;
+for(let i8=0; i8<len8; i8++){
+let data65 = data64[i8];
+if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
+if(data65.function === undefined){
+const err108 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i8,schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/required",keyword:"required",params:{missingProperty: "function"},message:"must have required property '"+"function"+"'",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.required,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items,data:data65};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+for(const key12 in data65){
+if(!(((key12 === "id") || (key12 === "type")) || (key12 === "function"))){
+const err109 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i8,schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items,data:data65};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+}
+if(data65.id !== undefined){
+let data66 = data65.id;
+if(typeof data66 !== "string"){
+const err110 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i8+"/id",schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.id.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.id,data:data66};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+}
+if(data65.type !== undefined){
+let data67 = data65.type;
+if(typeof data67 !== "string"){
+const err111 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i8+"/type",schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.type.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.type,data:data67};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+if(!(data67 === "function")){
+const err112 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i8+"/type",schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.type.enum,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.type,data:data67};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+}
+if(data65.function !== undefined){
+let data68 = data65.function;
+if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
+if(data68.name === undefined){
+const err113 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i8+"/function",schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/properties/function/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function.required,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function,data:data68};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+for(const key13 in data68){
+if(!((key13 === "name") || (key13 === "arguments"))){
+const err114 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i8+"/function",schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/properties/function/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function,data:data68};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+}
+if(data68.name !== undefined){
+let data69 = data68.name;
+if(typeof data69 !== "string"){
+const err115 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i8+"/function/name",schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/properties/function/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function.properties.name.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function.properties.name,data:data69};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+}
+if(data68.arguments !== undefined){
+let data70 = data68.arguments;
+if((typeof data70 !== "string") && (!(data70 && typeof data70 == "object" && !Array.isArray(data70)))){
+const err116 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i8+"/function/arguments",schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/properties/function/properties/arguments/type",keyword:"type",params:{type: schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function.properties.arguments.type},message:"must be string,object",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function.properties.arguments.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function.properties.arguments,data:data70};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+}
+}
+else {
+const err117 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i8+"/function",schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/properties/function/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function,data:data68};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+}
+}
+else {
+const err118 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i8,schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items,data:data65};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+}
+}
+}
+else {
+const err119 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls",schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls,data:data64};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
+}
+errors++;
+}
+}
+if(data34.usage !== undefined){
+let data71 = data34.usage;
+if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
+for(const key14 in data71){
+if(!(((key14 === "input_tokens") || (key14 === "output_tokens")) || (key14 === "total_tokens"))){
+const err120 = {instancePath:instancePath+"/rules/" + i0+"/respond/usage",schemaPath:"#/properties/rules/items/properties/respond/properties/usage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.respond.properties.usage,data:data71};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+}
+if(data71.input_tokens !== undefined){
+let data72 = data71.input_tokens;
+if(!(((typeof data72 == "number") && (!(data72 % 1) && !isNaN(data72))) && (isFinite(data72)))){
+const err121 = {instancePath:instancePath+"/rules/" + i0+"/respond/usage/input_tokens",schemaPath:"#/properties/rules/items/properties/respond/properties/usage/properties/input_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.properties.usage.properties.input_tokens.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.usage.properties.input_tokens,data:data72};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+}
+if((typeof data72 == "number") && (isFinite(data72))){
+if(data72 < 0 || isNaN(data72)){
+const err122 = {instancePath:instancePath+"/rules/" + i0+"/respond/usage/input_tokens",schemaPath:"#/properties/rules/items/properties/respond/properties/usage/properties/input_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.properties.usage.properties.input_tokens,data:data72};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
+}
+errors++;
+}
+}
+}
+if(data71.output_tokens !== undefined){
+let data73 = data71.output_tokens;
+if(!(((typeof data73 == "number") && (!(data73 % 1) && !isNaN(data73))) && (isFinite(data73)))){
+const err123 = {instancePath:instancePath+"/rules/" + i0+"/respond/usage/output_tokens",schemaPath:"#/properties/rules/items/properties/respond/properties/usage/properties/output_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.properties.usage.properties.output_tokens.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.usage.properties.output_tokens,data:data73};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+}
+if((typeof data73 == "number") && (isFinite(data73))){
+if(data73 < 0 || isNaN(data73)){
+const err124 = {instancePath:instancePath+"/rules/" + i0+"/respond/usage/output_tokens",schemaPath:"#/properties/rules/items/properties/respond/properties/usage/properties/output_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.properties.usage.properties.output_tokens,data:data73};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
+}
+errors++;
+}
+}
+}
+if(data71.total_tokens !== undefined){
+let data74 = data71.total_tokens;
+if(!(((typeof data74 == "number") && (!(data74 % 1) && !isNaN(data74))) && (isFinite(data74)))){
+const err125 = {instancePath:instancePath+"/rules/" + i0+"/respond/usage/total_tokens",schemaPath:"#/properties/rules/items/properties/respond/properties/usage/properties/total_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.properties.usage.properties.total_tokens.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.usage.properties.total_tokens,data:data74};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
+}
+errors++;
+}
+if((typeof data74 == "number") && (isFinite(data74))){
+if(data74 < 0 || isNaN(data74)){
+const err126 = {instancePath:instancePath+"/rules/" + i0+"/respond/usage/total_tokens",schemaPath:"#/properties/rules/items/properties/respond/properties/usage/properties/total_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.properties.usage.properties.total_tokens,data:data74};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err127 = {instancePath:instancePath+"/rules/" + i0+"/respond/usage",schemaPath:"#/properties/rules/items/properties/respond/properties/usage/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.properties.usage.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.usage,data:data71};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
+}
+errors++;
+}
+}
+if(data34.embeddings !== undefined){
+let data75 = data34.embeddings;
+if(Array.isArray(data75)){
+const len9 = data75.length;
+for(let i9=0; i9<len9; i9++){
+let data76 = data75[i9];
+if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
+if(data76.embedding === undefined){
+const err128 = {instancePath:instancePath+"/rules/" + i0+"/respond/embeddings/" + i9,schemaPath:"#/properties/rules/items/properties/respond/properties/embeddings/items/required",keyword:"required",params:{missingProperty: "embedding"},message:"must have required property '"+"embedding"+"'",schema:schema11.properties.rules.items.properties.respond.properties.embeddings.items.required,parentSchema:schema11.properties.rules.items.properties.respond.properties.embeddings.items,data:data76};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
+}
+errors++;
+}
+for(const key15 in data76){
+if(!(key15 === "embedding")){
+const err129 = {instancePath:instancePath+"/rules/" + i0+"/respond/embeddings/" + i9,schemaPath:"#/properties/rules/items/properties/respond/properties/embeddings/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.respond.properties.embeddings.items,data:data76};
+if(vErrors === null){
+vErrors = [err129];
+}
+else {
+vErrors.push(err129);
+}
+errors++;
+}
+}
+if(data76.embedding !== undefined){
+let data77 = data76.embedding;
+if(Array.isArray(data77)){
+const len10 = data77.length;
+for(let i10=0; i10<len10; i10++){
+let data78 = data77[i10];
+if(!((typeof data78 == "number") && (isFinite(data78)))){
+const err130 = {instancePath:instancePath+"/rules/" + i0+"/respond/embeddings/" + i9+"/embedding/" + i10,schemaPath:"#/properties/rules/items/properties/respond/properties/embeddings/items/properties/embedding/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.rules.items.properties.respond.properties.embeddings.items.properties.embedding.items.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.embeddings.items.properties.embedding.items,data:data78};
+if(vErrors === null){
+vErrors = [err130];
+}
+else {
+vErrors.push(err130);
+}
+errors++;
+}
+}
+}
+else {
+const err131 = {instancePath:instancePath+"/rules/" + i0+"/respond/embeddings/" + i9+"/embedding",schemaPath:"#/properties/rules/items/properties/respond/properties/embeddings/items/properties/embedding/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rules.items.properties.respond.properties.embeddings.items.properties.embedding.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.embeddings.items.properties.embedding,data:data77};
+if(vErrors === null){
+vErrors = [err131];
+}
+else {
+vErrors.push(err131);
+}
+errors++;
+}
+}
+}
+else {
+const err132 = {instancePath:instancePath+"/rules/" + i0+"/respond/embeddings/" + i9,schemaPath:"#/properties/rules/items/properties/respond/properties/embeddings/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.properties.embeddings.items.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.embeddings.items,data:data76};
+if(vErrors === null){
+vErrors = [err132];
+}
+else {
+vErrors.push(err132);
+}
+errors++;
+}
+}
+}
+else {
+const err133 = {instancePath:instancePath+"/rules/" + i0+"/respond/embeddings",schemaPath:"#/properties/rules/items/properties/respond/properties/embeddings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rules.items.properties.respond.properties.embeddings.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.embeddings,data:data75};
+if(vErrors === null){
+vErrors = [err133];
+}
+else {
+vErrors.push(err133);
+}
+errors++;
+}
+}
+if(data34.finish_reason !== undefined){
+let data79 = data34.finish_reason;
+if(typeof data79 !== "string"){
+const err134 = {instancePath:instancePath+"/rules/" + i0+"/respond/finish_reason",schemaPath:"#/properties/rules/items/properties/respond/properties/finish_reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.properties.finish_reason.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.finish_reason,data:data79};
+if(vErrors === null){
+vErrors = [err134];
+}
+else {
+vErrors.push(err134);
+}
+errors++;
+}
+}
+if(data34.delay_ms !== undefined){
+let data80 = data34.delay_ms;
+if(!(((typeof data80 == "number") && (!(data80 % 1) && !isNaN(data80))) && (isFinite(data80)))){
+const err135 = {instancePath:instancePath+"/rules/" + i0+"/respond/delay_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/delay_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.properties.delay_ms.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.delay_ms,data:data80};
+if(vErrors === null){
+vErrors = [err135];
+}
+else {
+vErrors.push(err135);
+}
+errors++;
+}
+if((typeof data80 == "number") && (isFinite(data80))){
+if(data80 > 600000 || isNaN(data80)){
+const err136 = {instancePath:instancePath+"/rules/" + i0+"/respond/delay_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/delay_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.rules.items.properties.respond.properties.delay_ms,data:data80};
+if(vErrors === null){
+vErrors = [err136];
+}
+else {
+vErrors.push(err136);
+}
+errors++;
+}
+if(data80 < 0 || isNaN(data80)){
+const err137 = {instancePath:instancePath+"/rules/" + i0+"/respond/delay_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/delay_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.properties.delay_ms,data:data80};
+if(vErrors === null){
+vErrors = [err137];
+}
+else {
+vErrors.push(err137);
+}
+errors++;
+}
+}
+}
+if(data34.chunk_size !== undefined){
+let data81 = data34.chunk_size;
+if(!(((typeof data81 == "number") && (!(data81 % 1) && !isNaN(data81))) && (isFinite(data81)))){
+const err138 = {instancePath:instancePath+"/rules/" + i0+"/respond/chunk_size",schemaPath:"#/properties/rules/items/properties/respond/properties/chunk_size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.properties.chunk_size.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.chunk_size,data:data81};
+if(vErrors === null){
+vErrors = [err138];
+}
+else {
+vErrors.push(err138);
+}
+errors++;
+}
+if((typeof data81 == "number") && (isFinite(data81))){
+if(data81 < 1 || isNaN(data81)){
+const err139 = {instancePath:instancePath+"/rules/" + i0+"/respond/chunk_size",schemaPath:"#/properties/rules/items/properties/respond/properties/chunk_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.rules.items.properties.respond.properties.chunk_size,data:data81};
+if(vErrors === null){
+vErrors = [err139];
+}
+else {
+vErrors.push(err139);
+}
+errors++;
+}
+}
+}
+if(data34.chunk_delay_ms !== undefined){
+let data82 = data34.chunk_delay_ms;
+if(!(((typeof data82 == "number") && (!(data82 % 1) && !isNaN(data82))) && (isFinite(data82)))){
+const err140 = {instancePath:instancePath+"/rules/" + i0+"/respond/chunk_delay_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/chunk_delay_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.properties.chunk_delay_ms.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.chunk_delay_ms,data:data82};
+if(vErrors === null){
+vErrors = [err140];
+}
+else {
+vErrors.push(err140);
+}
+errors++;
+}
+if((typeof data82 == "number") && (isFinite(data82))){
+if(data82 > 600000 || isNaN(data82)){
+const err141 = {instancePath:instancePath+"/rules/" + i0+"/respond/chunk_delay_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/chunk_delay_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.rules.items.properties.respond.properties.chunk_delay_ms,data:data82};
+if(vErrors === null){
+vErrors = [err141];
+}
+else {
+vErrors.push(err141);
+}
+errors++;
+}
+if(data82 < 0 || isNaN(data82)){
+const err142 = {instancePath:instancePath+"/rules/" + i0+"/respond/chunk_delay_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/chunk_delay_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.properties.chunk_delay_ms,data:data82};
+if(vErrors === null){
+vErrors = [err142];
+}
+else {
+vErrors.push(err142);
+}
+errors++;
+}
+}
+}
+if(data34.ttft_ms !== undefined){
+let data83 = data34.ttft_ms;
+if(!(((typeof data83 == "number") && (!(data83 % 1) && !isNaN(data83))) && (isFinite(data83)))){
+const err143 = {instancePath:instancePath+"/rules/" + i0+"/respond/ttft_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/ttft_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.properties.ttft_ms.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.ttft_ms,data:data83};
+if(vErrors === null){
+vErrors = [err143];
+}
+else {
+vErrors.push(err143);
+}
+errors++;
+}
+if((typeof data83 == "number") && (isFinite(data83))){
+if(data83 > 600000 || isNaN(data83)){
+const err144 = {instancePath:instancePath+"/rules/" + i0+"/respond/ttft_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/ttft_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.rules.items.properties.respond.properties.ttft_ms,data:data83};
+if(vErrors === null){
+vErrors = [err144];
+}
+else {
+vErrors.push(err144);
+}
+errors++;
+}
+if(data83 < 0 || isNaN(data83)){
+const err145 = {instancePath:instancePath+"/rules/" + i0+"/respond/ttft_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/ttft_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.properties.ttft_ms,data:data83};
+if(vErrors === null){
+vErrors = [err145];
+}
+else {
+vErrors.push(err145);
+}
+errors++;
+}
+}
+}
+if(data34.tokens_per_second !== undefined){
+let data84 = data34.tokens_per_second;
+if((typeof data84 == "number") && (isFinite(data84))){
+if(data84 <= 0 || isNaN(data84)){
+const err146 = {instancePath:instancePath+"/rules/" + i0+"/respond/tokens_per_second",schemaPath:"#/properties/rules/items/properties/respond/properties/tokens_per_second/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.properties.tokens_per_second,data:data84};
+if(vErrors === null){
+vErrors = [err146];
+}
+else {
+vErrors.push(err146);
+}
+errors++;
+}
+}
+else {
+const err147 = {instancePath:instancePath+"/rules/" + i0+"/respond/tokens_per_second",schemaPath:"#/properties/rules/items/properties/respond/properties/tokens_per_second/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.rules.items.properties.respond.properties.tokens_per_second.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.tokens_per_second,data:data84};
+if(vErrors === null){
+vErrors = [err147];
+}
+else {
+vErrors.push(err147);
+}
+errors++;
+}
+}
+if(data34.jitter_ms !== undefined){
+let data85 = data34.jitter_ms;
+if(!(((typeof data85 == "number") && (!(data85 % 1) && !isNaN(data85))) && (isFinite(data85)))){
+const err148 = {instancePath:instancePath+"/rules/" + i0+"/respond/jitter_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/jitter_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.properties.jitter_ms.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.jitter_ms,data:data85};
+if(vErrors === null){
+vErrors = [err148];
+}
+else {
+vErrors.push(err148);
+}
+errors++;
+}
+if((typeof data85 == "number") && (isFinite(data85))){
+if(data85 > 600000 || isNaN(data85)){
+const err149 = {instancePath:instancePath+"/rules/" + i0+"/respond/jitter_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/jitter_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.rules.items.properties.respond.properties.jitter_ms,data:data85};
+if(vErrors === null){
+vErrors = [err149];
+}
+else {
+vErrors.push(err149);
+}
+errors++;
+}
+if(data85 < 0 || isNaN(data85)){
+const err150 = {instancePath:instancePath+"/rules/" + i0+"/respond/jitter_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/jitter_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.properties.jitter_ms,data:data85};
+if(vErrors === null){
+vErrors = [err150];
+}
+else {
+vErrors.push(err150);
+}
+errors++;
+}
+}
+}
+if(data34.id !== undefined){
+let data86 = data34.id;
+if(typeof data86 !== "string"){
+const err151 = {instancePath:instancePath+"/rules/" + i0+"/respond/id",schemaPath:"#/properties/rules/items/properties/respond/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.properties.id.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.id,data:data86};
+if(vErrors === null){
+vErrors = [err151];
+}
+else {
+vErrors.push(err151);
+}
+errors++;
+}
+}
+if(data34.audio_url !== undefined){
+let data87 = data34.audio_url;
+if(typeof data87 !== "string"){
+const err152 = {instancePath:instancePath+"/rules/" + i0+"/respond/audio_url",schemaPath:"#/properties/rules/items/properties/respond/properties/audio_url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.properties.audio_url.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.audio_url,data:data87};
+if(vErrors === null){
+vErrors = [err152];
+}
+else {
+vErrors.push(err152);
+}
+errors++;
+}
+}
+if(data34.metadata !== undefined){
+let data88 = data34.metadata;
+if(!(data88 && typeof data88 == "object" && !Array.isArray(data88))){
+const err153 = {instancePath:instancePath+"/rules/" + i0+"/respond/metadata",schemaPath:"#/properties/rules/items/properties/respond/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.properties.metadata.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.metadata,data:data88};
+if(vErrors === null){
+vErrors = [err153];
+}
+else {
+vErrors.push(err153);
+}
+errors++;
+}
+}
+if(data34.stream !== undefined){
+let data89 = data34.stream;
+if(typeof data89 !== "boolean"){
+const err154 = {instancePath:instancePath+"/rules/" + i0+"/respond/stream",schemaPath:"#/properties/rules/items/properties/respond/properties/stream/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.rules.items.properties.respond.properties.stream.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.stream,data:data89};
+if(vErrors === null){
+vErrors = [err154];
+}
+else {
+vErrors.push(err154);
+}
+errors++;
+}
+}
+}
+}
+if(data9.error !== undefined){
+let data90 = data9.error;
+if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
+if(data90.error_type === undefined){
+const err155 = {instancePath:instancePath+"/rules/" + i0+"/error",schemaPath:"#/properties/rules/items/properties/error/required",keyword:"required",params:{missingProperty: "error_type"},message:"must have required property '"+"error_type"+"'",schema:schema11.properties.rules.items.properties.error.required,parentSchema:schema11.properties.rules.items.properties.error,data:data90};
+if(vErrors === null){
+vErrors = [err155];
+}
+else {
+vErrors.push(err155);
+}
+errors++;
+}
+for(const key16 in data90){
+if(!(((((((key16 === "error_type") || (key16 === "message")) || (key16 === "status_code")) || (key16 === "code")) || (key16 === "param")) || (key16 === "retry_after")) || (key16 === "delay_ms"))){
+const err156 = {instancePath:instancePath+"/rules/" + i0+"/error",schemaPath:"#/properties/rules/items/properties/error/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.error,data:data90};
+if(vErrors === null){
+vErrors = [err156];
+}
+else {
+vErrors.push(err156);
+}
+errors++;
+}
+}
+if(data90.error_type !== undefined){
+let data91 = data90.error_type;
+if(typeof data91 !== "string"){
+const err157 = {instancePath:instancePath+"/rules/" + i0+"/error/error_type",schemaPath:"#/properties/rules/items/properties/error/properties/error_type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.error.properties.error_type.type,parentSchema:schema11.properties.rules.items.properties.error.properties.error_type,data:data91};
+if(vErrors === null){
+vErrors = [err157];
+}
+else {
+vErrors.push(err157);
+}
+errors++;
+}
+if(!((((((data91 === "rate_limit") || (data91 === "authentication")) || (data91 === "invalid_request")) || (data91 === "timeout")) || (data91 === "content_filter")) || (data91 === "server_error"))){
+const err158 = {instancePath:instancePath+"/rules/" + i0+"/error/error_type",schemaPath:"#/properties/rules/items/properties/error/properties/error_type/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.items.properties.error.properties.error_type.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.rules.items.properties.error.properties.error_type.enum,parentSchema:schema11.properties.rules.items.properties.error.properties.error_type,data:data91};
+if(vErrors === null){
+vErrors = [err158];
+}
+else {
+vErrors.push(err158);
+}
+errors++;
+}
+}
+if(data90.message !== undefined){
+let data92 = data90.message;
+if(typeof data92 !== "string"){
+const err159 = {instancePath:instancePath+"/rules/" + i0+"/error/message",schemaPath:"#/properties/rules/items/properties/error/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.error.properties.message.type,parentSchema:schema11.properties.rules.items.properties.error.properties.message,data:data92};
+if(vErrors === null){
+vErrors = [err159];
+}
+else {
+vErrors.push(err159);
+}
+errors++;
+}
+}
+if(data90.status_code !== undefined){
+let data93 = data90.status_code;
+if(!(((typeof data93 == "number") && (!(data93 % 1) && !isNaN(data93))) && (isFinite(data93)))){
+const err160 = {instancePath:instancePath+"/rules/" + i0+"/error/status_code",schemaPath:"#/properties/rules/items/properties/error/properties/status_code/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.error.properties.status_code.type,parentSchema:schema11.properties.rules.items.properties.error.properties.status_code,data:data93};
+if(vErrors === null){
+vErrors = [err160];
+}
+else {
+vErrors.push(err160);
+}
+errors++;
+}
+if((typeof data93 == "number") && (isFinite(data93))){
+if(data93 > 599 || isNaN(data93)){
+const err161 = {instancePath:instancePath+"/rules/" + i0+"/error/status_code",schemaPath:"#/properties/rules/items/properties/error/properties/status_code/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema11.properties.rules.items.properties.error.properties.status_code,data:data93};
+if(vErrors === null){
+vErrors = [err161];
+}
+else {
+vErrors.push(err161);
+}
+errors++;
+}
+if(data93 < 400 || isNaN(data93)){
+const err162 = {instancePath:instancePath+"/rules/" + i0+"/error/status_code",schemaPath:"#/properties/rules/items/properties/error/properties/status_code/minimum",keyword:"minimum",params:{comparison: ">=", limit: 400},message:"must be >= 400",schema:400,parentSchema:schema11.properties.rules.items.properties.error.properties.status_code,data:data93};
+if(vErrors === null){
+vErrors = [err162];
+}
+else {
+vErrors.push(err162);
+}
+errors++;
+}
+}
+}
+if(data90.code !== undefined){
+let data94 = data90.code;
+if(typeof data94 !== "string"){
+const err163 = {instancePath:instancePath+"/rules/" + i0+"/error/code",schemaPath:"#/properties/rules/items/properties/error/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.error.properties.code.type,parentSchema:schema11.properties.rules.items.properties.error.properties.code,data:data94};
+if(vErrors === null){
+vErrors = [err163];
+}
+else {
+vErrors.push(err163);
+}
+errors++;
+}
+}
+if(data90.param !== undefined){
+let data95 = data90.param;
+if(typeof data95 !== "string"){
+const err164 = {instancePath:instancePath+"/rules/" + i0+"/error/param",schemaPath:"#/properties/rules/items/properties/error/properties/param/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.error.properties.param.type,parentSchema:schema11.properties.rules.items.properties.error.properties.param,data:data95};
+if(vErrors === null){
+vErrors = [err164];
+}
+else {
+vErrors.push(err164);
+}
+errors++;
+}
+}
+if(data90.retry_after !== undefined){
+let data96 = data90.retry_after;
+if((typeof data96 == "number") && (isFinite(data96))){
+if(data96 > 86400 || isNaN(data96)){
+const err165 = {instancePath:instancePath+"/rules/" + i0+"/error/retry_after",schemaPath:"#/properties/rules/items/properties/error/properties/retry_after/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema11.properties.rules.items.properties.error.properties.retry_after,data:data96};
+if(vErrors === null){
+vErrors = [err165];
+}
+else {
+vErrors.push(err165);
+}
+errors++;
+}
+if(data96 < 0 || isNaN(data96)){
+const err166 = {instancePath:instancePath+"/rules/" + i0+"/error/retry_after",schemaPath:"#/properties/rules/items/properties/error/properties/retry_after/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.error.properties.retry_after,data:data96};
+if(vErrors === null){
+vErrors = [err166];
+}
+else {
+vErrors.push(err166);
+}
+errors++;
+}
+}
+else {
+const err167 = {instancePath:instancePath+"/rules/" + i0+"/error/retry_after",schemaPath:"#/properties/rules/items/properties/error/properties/retry_after/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.rules.items.properties.error.properties.retry_after.type,parentSchema:schema11.properties.rules.items.properties.error.properties.retry_after,data:data96};
+if(vErrors === null){
+vErrors = [err167];
+}
+else {
+vErrors.push(err167);
+}
+errors++;
+}
+}
+if(data90.delay_ms !== undefined){
+let data97 = data90.delay_ms;
+if(!(((typeof data97 == "number") && (!(data97 % 1) && !isNaN(data97))) && (isFinite(data97)))){
+const err168 = {instancePath:instancePath+"/rules/" + i0+"/error/delay_ms",schemaPath:"#/properties/rules/items/properties/error/properties/delay_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.error.properties.delay_ms.type,parentSchema:schema11.properties.rules.items.properties.error.properties.delay_ms,data:data97};
+if(vErrors === null){
+vErrors = [err168];
+}
+else {
+vErrors.push(err168);
+}
+errors++;
+}
+if((typeof data97 == "number") && (isFinite(data97))){
+if(data97 > 600000 || isNaN(data97)){
+const err169 = {instancePath:instancePath+"/rules/" + i0+"/error/delay_ms",schemaPath:"#/properties/rules/items/properties/error/properties/delay_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.rules.items.properties.error.properties.delay_ms,data:data97};
+if(vErrors === null){
+vErrors = [err169];
+}
+else {
+vErrors.push(err169);
+}
+errors++;
+}
+if(data97 < 0 || isNaN(data97)){
+const err170 = {instancePath:instancePath+"/rules/" + i0+"/error/delay_ms",schemaPath:"#/properties/rules/items/properties/error/properties/delay_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.error.properties.delay_ms,data:data97};
+if(vErrors === null){
+vErrors = [err170];
+}
+else {
+vErrors.push(err170);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err171 = {instancePath:instancePath+"/rules/" + i0+"/error",schemaPath:"#/properties/rules/items/properties/error/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.error.type,parentSchema:schema11.properties.rules.items.properties.error,data:data90};
+if(vErrors === null){
+vErrors = [err171];
+}
+else {
+vErrors.push(err171);
+}
+errors++;
+}
+}
+if(data9.chaos !== undefined){
+let data98 = data9.chaos;
+if(data98 && typeof data98 == "object" && !Array.isArray(data98)){
+for(const key17 in data98){
+if(!(((((((key17 === "rate_limit") || (key17 === "server_error")) || (key17 === "disconnect")) || (key17 === "malformed")) || (key17 === "disconnect_after_chunks")) || (key17 === "stall_after_chunks")) || (key17 === "stall_ms"))){
+const err172 = {instancePath:instancePath+"/rules/" + i0+"/chaos",schemaPath:"#/properties/rules/items/properties/chaos/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.chaos,data:data98};
+if(vErrors === null){
+vErrors = [err172];
+}
+else {
+vErrors.push(err172);
+}
+errors++;
+}
+}
+if(data98.rate_limit !== undefined){
+let data99 = data98.rate_limit;
+if((typeof data99 == "number") && (isFinite(data99))){
+if(data99 > 1 || isNaN(data99)){
+const err173 = {instancePath:instancePath+"/rules/" + i0+"/chaos/rate_limit",schemaPath:"#/properties/rules/items/properties/chaos/properties/rate_limit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema11.properties.rules.items.properties.chaos.properties.rate_limit,data:data99};
+if(vErrors === null){
+vErrors = [err173];
+}
+else {
+vErrors.push(err173);
+}
+errors++;
+}
+if(data99 < 0 || isNaN(data99)){
+const err174 = {instancePath:instancePath+"/rules/" + i0+"/chaos/rate_limit",schemaPath:"#/properties/rules/items/properties/chaos/properties/rate_limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.chaos.properties.rate_limit,data:data99};
+if(vErrors === null){
+vErrors = [err174];
+}
+else {
+vErrors.push(err174);
+}
+errors++;
+}
+}
+else {
+const err175 = {instancePath:instancePath+"/rules/" + i0+"/chaos/rate_limit",schemaPath:"#/properties/rules/items/properties/chaos/properties/rate_limit/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.rules.items.properties.chaos.properties.rate_limit.type,parentSchema:schema11.properties.rules.items.properties.chaos.properties.rate_limit,data:data99};
+if(vErrors === null){
+vErrors = [err175];
+}
+else {
+vErrors.push(err175);
+}
+errors++;
+}
+}
+if(data98.server_error !== undefined){
+let data100 = data98.server_error;
+if((typeof data100 == "number") && (isFinite(data100))){
+if(data100 > 1 || isNaN(data100)){
+const err176 = {instancePath:instancePath+"/rules/" + i0+"/chaos/server_error",schemaPath:"#/properties/rules/items/properties/chaos/properties/server_error/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema11.properties.rules.items.properties.chaos.properties.server_error,data:data100};
+if(vErrors === null){
+vErrors = [err176];
+}
+else {
+vErrors.push(err176);
+}
+errors++;
+}
+if(data100 < 0 || isNaN(data100)){
+const err177 = {instancePath:instancePath+"/rules/" + i0+"/chaos/server_error",schemaPath:"#/properties/rules/items/properties/chaos/properties/server_error/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.chaos.properties.server_error,data:data100};
+if(vErrors === null){
+vErrors = [err177];
+}
+else {
+vErrors.push(err177);
+}
+errors++;
+}
+}
+else {
+const err178 = {instancePath:instancePath+"/rules/" + i0+"/chaos/server_error",schemaPath:"#/properties/rules/items/properties/chaos/properties/server_error/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.rules.items.properties.chaos.properties.server_error.type,parentSchema:schema11.properties.rules.items.properties.chaos.properties.server_error,data:data100};
+if(vErrors === null){
+vErrors = [err178];
+}
+else {
+vErrors.push(err178);
+}
+errors++;
+}
+}
+if(data98.disconnect !== undefined){
+let data101 = data98.disconnect;
+if((typeof data101 == "number") && (isFinite(data101))){
+if(data101 > 1 || isNaN(data101)){
+const err179 = {instancePath:instancePath+"/rules/" + i0+"/chaos/disconnect",schemaPath:"#/properties/rules/items/properties/chaos/properties/disconnect/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema11.properties.rules.items.properties.chaos.properties.disconnect,data:data101};
+if(vErrors === null){
+vErrors = [err179];
+}
+else {
+vErrors.push(err179);
+}
+errors++;
+}
+if(data101 < 0 || isNaN(data101)){
+const err180 = {instancePath:instancePath+"/rules/" + i0+"/chaos/disconnect",schemaPath:"#/properties/rules/items/properties/chaos/properties/disconnect/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.chaos.properties.disconnect,data:data101};
+if(vErrors === null){
+vErrors = [err180];
+}
+else {
+vErrors.push(err180);
+}
+errors++;
+}
+}
+else {
+const err181 = {instancePath:instancePath+"/rules/" + i0+"/chaos/disconnect",schemaPath:"#/properties/rules/items/properties/chaos/properties/disconnect/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.rules.items.properties.chaos.properties.disconnect.type,parentSchema:schema11.properties.rules.items.properties.chaos.properties.disconnect,data:data101};
+if(vErrors === null){
+vErrors = [err181];
+}
+else {
+vErrors.push(err181);
+}
+errors++;
+}
+}
+if(data98.malformed !== undefined){
+let data102 = data98.malformed;
+if((typeof data102 == "number") && (isFinite(data102))){
+if(data102 > 1 || isNaN(data102)){
+const err182 = {instancePath:instancePath+"/rules/" + i0+"/chaos/malformed",schemaPath:"#/properties/rules/items/properties/chaos/properties/malformed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema11.properties.rules.items.properties.chaos.properties.malformed,data:data102};
+if(vErrors === null){
+vErrors = [err182];
+}
+else {
+vErrors.push(err182);
+}
+errors++;
+}
+if(data102 < 0 || isNaN(data102)){
+const err183 = {instancePath:instancePath+"/rules/" + i0+"/chaos/malformed",schemaPath:"#/properties/rules/items/properties/chaos/properties/malformed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.chaos.properties.malformed,data:data102};
+if(vErrors === null){
+vErrors = [err183];
+}
+else {
+vErrors.push(err183);
+}
+errors++;
+}
+}
+else {
+const err184 = {instancePath:instancePath+"/rules/" + i0+"/chaos/malformed",schemaPath:"#/properties/rules/items/properties/chaos/properties/malformed/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.rules.items.properties.chaos.properties.malformed.type,parentSchema:schema11.properties.rules.items.properties.chaos.properties.malformed,data:data102};
+if(vErrors === null){
+vErrors = [err184];
+}
+else {
+vErrors.push(err184);
+}
+errors++;
+}
+}
+if(data98.disconnect_after_chunks !== undefined){
+let data103 = data98.disconnect_after_chunks;
+if(!(((typeof data103 == "number") && (!(data103 % 1) && !isNaN(data103))) && (isFinite(data103)))){
+const err185 = {instancePath:instancePath+"/rules/" + i0+"/chaos/disconnect_after_chunks",schemaPath:"#/properties/rules/items/properties/chaos/properties/disconnect_after_chunks/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.chaos.properties.disconnect_after_chunks.type,parentSchema:schema11.properties.rules.items.properties.chaos.properties.disconnect_after_chunks,data:data103};
+if(vErrors === null){
+vErrors = [err185];
+}
+else {
+vErrors.push(err185);
+}
+errors++;
+}
+if((typeof data103 == "number") && (isFinite(data103))){
+if(data103 < 0 || isNaN(data103)){
+const err186 = {instancePath:instancePath+"/rules/" + i0+"/chaos/disconnect_after_chunks",schemaPath:"#/properties/rules/items/properties/chaos/properties/disconnect_after_chunks/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.chaos.properties.disconnect_after_chunks,data:data103};
+if(vErrors === null){
+vErrors = [err186];
+}
+else {
+vErrors.push(err186);
+}
+errors++;
+}
+}
+}
+if(data98.stall_after_chunks !== undefined){
+let data104 = data98.stall_after_chunks;
+if(!(((typeof data104 == "number") && (!(data104 % 1) && !isNaN(data104))) && (isFinite(data104)))){
+const err187 = {instancePath:instancePath+"/rules/" + i0+"/chaos/stall_after_chunks",schemaPath:"#/properties/rules/items/properties/chaos/properties/stall_after_chunks/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.chaos.properties.stall_after_chunks.type,parentSchema:schema11.properties.rules.items.properties.chaos.properties.stall_after_chunks,data:data104};
+if(vErrors === null){
+vErrors = [err187];
+}
+else {
+vErrors.push(err187);
+}
+errors++;
+}
+if((typeof data104 == "number") && (isFinite(data104))){
+if(data104 < 0 || isNaN(data104)){
+const err188 = {instancePath:instancePath+"/rules/" + i0+"/chaos/stall_after_chunks",schemaPath:"#/properties/rules/items/properties/chaos/properties/stall_after_chunks/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.chaos.properties.stall_after_chunks,data:data104};
+if(vErrors === null){
+vErrors = [err188];
+}
+else {
+vErrors.push(err188);
+}
+errors++;
+}
+}
+}
+if(data98.stall_ms !== undefined){
+let data105 = data98.stall_ms;
+if(!(((typeof data105 == "number") && (!(data105 % 1) && !isNaN(data105))) && (isFinite(data105)))){
+const err189 = {instancePath:instancePath+"/rules/" + i0+"/chaos/stall_ms",schemaPath:"#/properties/rules/items/properties/chaos/properties/stall_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.chaos.properties.stall_ms.type,parentSchema:schema11.properties.rules.items.properties.chaos.properties.stall_ms,data:data105};
+if(vErrors === null){
+vErrors = [err189];
+}
+else {
+vErrors.push(err189);
+}
+errors++;
+}
+if((typeof data105 == "number") && (isFinite(data105))){
+if(data105 > 600000 || isNaN(data105)){
+const err190 = {instancePath:instancePath+"/rules/" + i0+"/chaos/stall_ms",schemaPath:"#/properties/rules/items/properties/chaos/properties/stall_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.rules.items.properties.chaos.properties.stall_ms,data:data105};
+if(vErrors === null){
+vErrors = [err190];
+}
+else {
+vErrors.push(err190);
+}
+errors++;
+}
+if(data105 < 0 || isNaN(data105)){
+const err191 = {instancePath:instancePath+"/rules/" + i0+"/chaos/stall_ms",schemaPath:"#/properties/rules/items/properties/chaos/properties/stall_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.chaos.properties.stall_ms,data:data105};
+if(vErrors === null){
+vErrors = [err191];
+}
+else {
+vErrors.push(err191);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err192 = {instancePath:instancePath+"/rules/" + i0+"/chaos",schemaPath:"#/properties/rules/items/properties/chaos/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.chaos.type,parentSchema:schema11.properties.rules.items.properties.chaos,data:data98};
+if(vErrors === null){
+vErrors = [err192];
+}
+else {
+vErrors.push(err192);
+}
+errors++;
+}
+}
+if(data9.times !== undefined){
+let data106 = data9.times;
+if((!(((typeof data106 == "number") && (!(data106 % 1) && !isNaN(data106))) && (isFinite(data106)))) && (data106 !== null)){
+const err193 = {instancePath:instancePath+"/rules/" + i0+"/times",schemaPath:"#/properties/rules/items/properties/times/type",keyword:"type",params:{type: schema11.properties.rules.items.properties.times.type},message:"must be integer,null",schema:schema11.properties.rules.items.properties.times.type,parentSchema:schema11.properties.rules.items.properties.times,data:data106};
+if(vErrors === null){
+vErrors = [err193];
+}
+else {
+vErrors.push(err193);
+}
+errors++;
+}
+if((typeof data106 == "number") && (isFinite(data106))){
+if(data106 < 1 || isNaN(data106)){
+const err194 = {instancePath:instancePath+"/rules/" + i0+"/times",schemaPath:"#/properties/rules/items/properties/times/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.rules.items.properties.times,data:data106};
+if(vErrors === null){
+vErrors = [err194];
+}
+else {
+vErrors.push(err194);
+}
+errors++;
+}
+}
+}
+if(data9.cycle !== undefined){
+let data107 = data9.cycle;
+if(typeof data107 !== "boolean"){
+const err195 = {instancePath:instancePath+"/rules/" + i0+"/cycle",schemaPath:"#/properties/rules/items/properties/cycle/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.rules.items.properties.cycle.type,parentSchema:schema11.properties.rules.items.properties.cycle,data:data107};
+if(vErrors === null){
+vErrors = [err195];
+}
+else {
+vErrors.push(err195);
+}
+errors++;
+}
+}
+}
+else {
+const err196 = {instancePath:instancePath+"/rules/" + i0,schemaPath:"#/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.type,parentSchema:schema11.properties.rules.items,data:data9};
+if(vErrors === null){
+vErrors = [err196];
+}
+else {
+vErrors.push(err196);
+}
+errors++;
+}
+}
+}
+else {
+const err197 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rules.type,parentSchema:schema11.properties.rules,data:data8};
+if(vErrors === null){
+vErrors = [err197];
+}
+else {
+vErrors.push(err197);
+}
+errors++;
+}
+}
+}
+else {
+const err198 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err198];
+}
+else {
+vErrors.push(err198);
 }
 errors++;
 }

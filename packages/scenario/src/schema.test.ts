@@ -67,6 +67,13 @@ describe('scenarioSchema', () => {
       'times',
       'conversation',
       'input',
+      'last_role',
+      'has_tool_result',
+      'tool_result_contains',
+      'tool_call_id',
+      'tools_offered',
+      'system_contains',
+      'turn',
     ])
   })
 })

@@ -62,6 +62,30 @@ const WHEN = {
       description: 'Embeddings: the inputs, exactly and in order.',
       items: { type: 'string' },
     },
+    last_role: {
+      type: 'string',
+      enum: ['user', 'assistant', 'tool'],
+      description:
+        'Role of the last message. A tool result counts as tool on every API: chat role tool, Responses function_call_output, Anthropic tool_result blocks.',
+    },
+    has_tool_result: {
+      type: 'boolean',
+      description: 'Whether the conversation holds a tool result (true) or none (false).',
+    },
+    tool_result_contains: string("Case-sensitive substring of the latest tool result's text."),
+    tool_call_id: string('The call id the latest tool result answers, e.g. call_1.'),
+    tools_offered: {
+      type: ['string', 'array'],
+      items: { type: 'string' },
+      minItems: 1,
+      description: 'A tool name, or a list of names, that the request must all offer.',
+    },
+    system_contains: string(
+      'Case-sensitive substring of the system prompt (system and developer messages, Responses instructions, Anthropic system).',
+    ),
+    turn: nonNegativeInteger(
+      'How many assistant turns came before this request: 0 on the first call.',
+    ),
   },
 } as const
 
@@ -116,6 +140,13 @@ const RESPOND = {
     delay_ms: duration('delay_ms', 'integer', 'Wait before the response starts'),
     chunk_size: { type: 'integer', minimum: 1, description: 'Characters per stream chunk.' },
     chunk_delay_ms: duration('chunk_delay_ms', 'integer', 'Wait between stream chunks'),
+    ttft_ms: duration('ttft_ms', 'integer', 'Streams: wait before the first chunk'),
+    tokens_per_second: {
+      type: 'number',
+      exclusiveMinimum: 0,
+      description: 'Streams: pace the chunks at this many tokens a second.',
+    },
+    jitter_ms: duration('jitter_ms', 'integer', 'Streams: a seeded extra wait before each chunk'),
     id: string('Response id; generated deterministically when absent.'),
     images: { description: 'Accepted for compatibility; not sent.' },
     audio_url: string('Accepted for compatibility; not sent.'),
@@ -125,6 +156,18 @@ const RESPOND = {
       description: 'Accepted for compatibility and ignored: the request decides whether to stream.',
     },
   },
+} as const
+
+// One respond, or a list of them used in turn: keywords for mappings (properties) and for lists
+// (items) sit side by side, so an error inside either keeps its own path, with no `oneOf`.
+const RESPONDS = {
+  type: ['object', 'array'],
+  description:
+    'The successful response, or a list of responses: use N of the rule answers with item N, the last one repeating (or, with cycle, starting over).',
+  additionalProperties: false,
+  properties: RESPOND.properties,
+  items: RESPOND,
+  minItems: 1,
 } as const
 
 const ERROR = {
@@ -153,6 +196,32 @@ const ERROR = {
   },
 } as const
 
+const chance = (what: string) =>
+  ({ type: 'number', minimum: 0, maximum: 1, description: `Chance (0 to 1) of ${what}.` }) as const
+
+const CHAOS = {
+  type: 'object',
+  description: 'Seeded faults for this rule (docs/chaos.md).',
+  additionalProperties: false,
+  properties: {
+    rate_limit: chance('a 429 with retry-after'),
+    server_error: chance('a 500 or 503 (Anthropic: 500 or 529)'),
+    disconnect: chance('a cut connection (a stream: after some chunks)'),
+    malformed: chance('a truncated JSON body with status 200'),
+    disconnect_after_chunks: {
+      type: 'integer',
+      minimum: 0,
+      description: 'Cut every stream of the rule after this many chunks.',
+    },
+    stall_after_chunks: {
+      type: 'integer',
+      minimum: 0,
+      description: 'Stall every stream of the rule after this many chunks, for stall_ms.',
+    },
+    stall_ms: duration('stall_ms', 'integer', 'How long a stall lasts'),
+  },
+} as const
+
 const RULE = {
   type: 'object',
   additionalProperties: false,
@@ -164,9 +233,15 @@ const RULE = {
       description: 'Which endpoints the rule answers.',
     },
     when: WHEN,
-    respond: RESPOND,
+    respond: RESPONDS,
     error: ERROR,
+    chaos: CHAOS,
     times: TIMES,
+    cycle: {
+      type: 'boolean',
+      description:
+        'With a list under respond: after the last item, start over at the first (default false: the last repeats).',
+    },
   },
   oneOf: [{ required: ['respond'] }, { required: ['error'] }],
 } as const
@@ -198,6 +273,11 @@ export const scenarioSchema: Readonly<Record<string, unknown>> = {
   properties: {
     version: { const: 1, description: 'Schema version; only 1 exists.' },
     meta: { type: 'object', description: 'Free-form information about the scenario.' },
+    strict: {
+      type: 'boolean',
+      description:
+        "Refuse with the provider's 400 what the real API refuses: unknown body fields, a tool result without its call, Anthropic turns out of order.",
+    },
     pricing: {
       type: 'object',
       description: 'Per-model prices (USD per 1M tokens), keyed by model id or family.',

@@ -40,6 +40,20 @@ export interface When {
   readonly conversation?: readonly ConversationMessage[]
   /** Embeddings: the inputs, exactly and in order. */
   readonly input?: readonly string[]
+  /** The last message's role; a tool result counts as `tool` on every API. */
+  readonly last_role?: 'user' | 'assistant' | 'tool'
+  /** Whether the conversation holds a tool result (any, not only the last message). */
+  readonly has_tool_result?: boolean
+  /** Case-sensitive substring of the latest tool result's text. */
+  readonly tool_result_contains?: string
+  /** The call id the latest tool result answers. */
+  readonly tool_call_id?: string
+  /** Tool names the request must offer, every one of them. */
+  readonly tools_offered?: string | readonly string[]
+  /** Case-sensitive substring of the system prompt (system and developer messages). */
+  readonly system_contains?: string
+  /** How many assistant turns came before this request: 0 on the first call. */
+  readonly turn?: number
 }
 
 export interface ToolCallSpec {
@@ -71,6 +85,12 @@ export interface Respond {
   readonly delay_ms?: number
   readonly chunk_size?: number
   readonly chunk_delay_ms?: number
+  /** Streams: wait before the first chunk, in ms (time to first token). */
+  readonly ttft_ms?: number
+  /** Streams: pace the chunks at this many tokens a second (a word-sized chunk is one token). */
+  readonly tokens_per_second?: number
+  /** Streams: add a seeded wait of 0 to this many ms before each chunk. */
+  readonly jitter_ms?: number
   readonly id?: string
   /** Accepted for compatibility with Python-era files; not sent. */
   readonly images?: unknown
@@ -90,11 +110,41 @@ export interface ErrorSpec {
   readonly delay_ms?: number
 }
 
+/**
+ * Seeded faults for a rule's answers (see docs/chaos.md): the chance of each fault per request,
+ * and stream cuts or stalls after a number of chunks.
+ */
+export interface RuleChaos {
+  /** Chance (0 to 1) of a 429 with `retry-after`. */
+  readonly rate_limit?: number
+  /** Chance (0 to 1) of a 500 or 503 (Anthropic: 500 or 529 `overloaded_error`). */
+  readonly server_error?: number
+  /** Chance (0 to 1) that the connection is cut (a stream's after some chunks). */
+  readonly disconnect?: number
+  /** Chance (0 to 1) of a truncated JSON body with status 200. */
+  readonly malformed?: number
+  /** Cuts every stream of the rule after this many chunks (SSE events). */
+  readonly disconnect_after_chunks?: number
+  /** Stalls every stream of the rule after this many chunks, for `stall_ms`. */
+  readonly stall_after_chunks?: number
+  /** How long a stall lasts, in ms. */
+  readonly stall_ms?: number
+}
+
 export interface Rule {
   readonly type: RuleType
   readonly when: When
   readonly respond?: Respond
   readonly error?: ErrorSpec
+  /**
+   * When `respond` is a list in the file: every item, in order. Use N of the rule answers with
+   * item N, the last one repeating (or, with `cycle`, starting over); `respond` is the first.
+   */
+  readonly sequence?: readonly Respond[]
+  /** With a `sequence`: after the last item, start over at the first instead of repeating it. */
+  readonly cycle?: boolean
+  /** Seeded faults for this rule's answers. */
+  readonly chaos?: RuleChaos
   /** How many times the rule may be selected; `null` is unlimited. */
   readonly times: number | null
   /** Where the rule starts in its file (1-based), for messages; absent for rules built in code. */
@@ -114,6 +164,11 @@ export interface Scenario {
   readonly meta: Readonly<Record<string, unknown>>
   /** Per-model price overrides, keyed by model id or family. */
   readonly pricing?: Readonly<Record<string, ModelPrice>>
+  /**
+   * Strict requests: refuse with the provider's 400 what the real API refuses (unknown body
+   * fields, a tool result without its call, ...). The server's `strict` option overrides it.
+   */
+  readonly strict?: boolean
   /** File name or label the scenario came from, used in messages. */
   readonly source?: string
 }
@@ -142,6 +197,11 @@ export interface MatchRequest {
   readonly messages?: readonly ChatMessage[]
   /** Embedding inputs as text (token arrays are rendered as their numbers joined by spaces). */
   readonly input?: readonly string[]
+  /**
+   * The names of the tools the request offers (built-in tools without a name: their `type`),
+   * for `when.tools_offered`; absent when it offers none.
+   */
+  readonly tools?: readonly string[]
 }
 
 export interface MatchResult {

@@ -28,6 +28,35 @@ describe('validateScenario', () => {
     ])
   })
 
+  it('checks the agent-loop conditions', () => {
+    const when = {
+      last_role: 'tool',
+      has_tool_result: true,
+      tool_result_contains: '22C',
+      tool_call_id: 'call_1',
+      tools_offered: ['get_weather'],
+      system_contains: 'bot',
+      turn: 1,
+    }
+    const rule = (conditions: object) => ({ type: 'llm', when: conditions, respond: {} })
+    expect(
+      validateScenario({ version: 1, rules: [rule(when), rule({ tools_offered: 'a' })] }),
+    ).toEqual([])
+    const issues = validateScenario({
+      version: 1,
+      rules: [rule({ last_role: 'system', has_tool_result: 'yes', turn: -1, tools_offered: [1] })],
+    })
+    expect(issues.map((issue) => issue.path)).toEqual([
+      'rules[0].when.last_role',
+      'rules[0].when.has_tool_result',
+      'rules[0].when.tools_offered[0]',
+      'rules[0].when.turn',
+    ])
+    expect(issues[0]?.message).toBe(
+      'must be one of "user", "assistant", "tool"; got the string "system"',
+    )
+  })
+
   it('accepts respond.stream (Python-era files) but no other unknown respond key', () => {
     expect(
       validateScenario({ version: 1, rules: [{ type: 'llm', respond: { stream: true } }] }),
