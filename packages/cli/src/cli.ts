@@ -58,6 +58,10 @@ export function createCLI(): CAC {
     )
     .option('--no-admin', 'Turn off the admin routes /_mocktopus/*')
     .option('--body-limit <bytes>', 'Largest request body accepted (default: 10485760)')
+    .option(
+      '--strict',
+      "Refuse with the provider's 400 what the real API refuses: unknown body fields, orphan tool results",
+    )
     .option('--journal-size <n>', 'Requests the journal keeps; 0 keeps none (default: 1000)')
     .option(
       '--journal-bytes <bytes>',

@@ -121,6 +121,7 @@ export function buildScenario(
     ),
     meta: { ...((raw.meta as Data | undefined) ?? {}) },
   }
+  if (raw.strict !== undefined) scenario.strict = raw.strict === true
   if (raw.pricing !== undefined)
     scenario.pricing = structuredClone(raw.pricing) as Scenario['pricing']
   if (options.source !== undefined) scenario.source = options.source

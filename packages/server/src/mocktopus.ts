@@ -56,6 +56,12 @@ export interface MocktopusOptions {
   readonly fixedTime?: number | Date | string
   /** Largest request body accepted, in bytes; larger ones get 413. Default 10 MiB. */
   readonly bodyLimit?: number
+  /**
+   * Strict requests: answer 400 in the provider's envelope where the real API would (unknown
+   * body fields, a tool result without its call, Anthropic turns out of order); see
+   * docs/server.md. Overrides the scenario's `strict:`; by default the scenario decides.
+   */
+  readonly strict?: boolean
   /** CORS for browser apps: on by default (any origin); `false` turns it off. */
   readonly cors?: boolean | CORSOptions
   /** Exchange listeners registered from the start, as with `mock.on('exchange', fn)`. */
@@ -220,6 +226,7 @@ export async function createMocktopus(options: MocktopusOptions = {}): Promise<M
     clock,
     state,
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    ...(options.strict === undefined ? {} : { strict: options.strict }),
     ...(options.journal?.bodyBytes === undefined
       ? {}
       : { keptBodyBytes: options.journal.bodyBytes }),

@@ -84,6 +84,8 @@ export interface ServeSettings {
   /** `false` with --no-admin: /_mocktopus/* answers 404. */
   readonly admin: boolean
   readonly bodyLimit?: number
+  /** --strict: refuse what the real API refuses; absent, the scenario's `strict:` decides. */
+  readonly strict?: true
   /** The journal's bounds: entries (--journal-size) and bytes of kept bodies (--journal-bytes). */
   readonly journal?: { readonly size?: number; readonly bytes?: number }
   /** How long a client has to send a whole request, in ms (--request-timeout). */
@@ -154,6 +156,7 @@ export function serveSettings(options: RawOptions): ServeSettings {
     // --no-admin sets admin to false; absent, the admin routes stay on.
     admin: options.admin !== false,
     bodyLimit: integerOption(options, 'bodyLimit', { min: 1, max: 2 ** 31 }),
+    strict: booleanOption(options, 'strict') ? (true as const) : undefined,
     requestTimeoutMs: integerOption(options, 'requestTimeout', { min: 1, max: 3_600_000 }),
     journal: journalOption(options),
     allowedHosts: allowedHostsOption(options),
@@ -243,6 +246,7 @@ export async function runServe(
     ...(authToken === undefined ? {} : { authToken }),
     ...(settings.admin ? {} : { admin: false }),
     ...(settings.bodyLimit === undefined ? {} : { bodyLimit: settings.bodyLimit }),
+    ...(settings.strict ? { strict: true } : {}),
     ...(settings.journal === undefined ? {} : { journal: settings.journal }),
     // The name the server was bound to reaches it too.
     allowedHosts:

@@ -6,7 +6,7 @@
 import type { ChatMessage, MatchResult, Scenario } from '@mocktopus/scenario'
 import type { ResponseStore } from '../openai/responses/store.js'
 import type { Clock } from '../shared/clock.js'
-import type { ErrorEnvelope, ParseResult, WireResult } from '../shared/wire.js'
+import type { ErrorEnvelope, ParseResult, WireError, WireResult } from '../shared/wire.js'
 import type { EngineState } from './state.js'
 
 /** The APIs Mocktopus speaks. */
@@ -76,6 +76,11 @@ export interface PreviewRequest {
 export interface RuleEndpoint<Params = unknown> extends EndpointCommon {
   readonly kind: 'rules'
   parse(body: unknown, state: EngineState): ParseResult<Params>
+  /**
+   * Strict requests (`--strict`, a scenario's `strict: true`): the 400 the real API gives a body
+   * `parse` accepted (unknown fields, a tool result without its call), or `undefined`.
+   */
+  strict?(body: unknown, state: EngineState): WireError | undefined
   answer(input: AnswerInput<Params>): WireResult | Promise<WireResult>
   readonly preview: PreviewSpec
 }

@@ -36,6 +36,13 @@ import type {
   RuleEndpoint,
 } from './endpoint.js'
 import { ANTHROPIC_PROVIDER as ANTHROPIC, OPENAI_PROVIDER as OPENAI } from './providers.js'
+import { strictMessages } from './strict/anthropic.js'
+import {
+  strictChat,
+  strictCompletions,
+  strictEmbeddings,
+  strictResponses,
+} from './strict/openai.js'
 
 /** `GET /v1/models`, whose answer depends on which SDK asks. */
 const MODELS_PATH = '/v1/models'
@@ -69,6 +76,7 @@ export const CHAT_COMPLETIONS: RuleEndpoint<unknown> = rules<ChatParams>({
   provider: OPENAI,
   framing: 'openai-sse',
   parse: (body) => parseChatRequest(body),
+  strict: (body) => strictChat(body),
   answer: (input) => answerChat(input),
   preview: {
     defaultModel: 'gpt-4o-mini',
@@ -84,6 +92,7 @@ export const EMBEDDINGS: RuleEndpoint<unknown> = rules<EmbeddingsParams>({
   provider: OPENAI,
   framing: 'none',
   parse: (body) => parseEmbeddingsRequest(body),
+  strict: (body) => strictEmbeddings(body),
   answer: (input) => answerEmbeddings(input),
   preview: {
     defaultModel: 'text-embedding-3-small',
@@ -105,6 +114,7 @@ export const RESPONSES: RuleEndpoint<unknown> = rules<ResponsesParams>({
   provider: OPENAI,
   framing: 'responses-sse',
   parse: (body, state) => parseResponsesRequest(body, { store: state.responses }),
+  strict: (body, state) => strictResponses(body, state),
   answer: (input) => answerResponses(input),
   preview: {
     defaultModel: 'gpt-4o-mini',
@@ -124,6 +134,7 @@ export const COMPLETIONS: RuleEndpoint<unknown> = rules<CompletionParams>({
   provider: OPENAI,
   framing: 'openai-sse',
   parse: (body) => parseCompletionRequest(body),
+  strict: (body) => strictCompletions(body),
   answer: (input) => answerCompletion(input),
   preview: {
     defaultModel: 'gpt-3.5-turbo-instruct',
@@ -143,6 +154,7 @@ export const MESSAGES: RuleEndpoint<unknown> = rules<AnthropicParams>({
   provider: ANTHROPIC,
   framing: 'anthropic-sse',
   parse: (body) => parseAnthropicRequest(body),
+  strict: (body) => strictMessages(body),
   answer: (input) => answerAnthropicMessage(input),
   preview: {
     defaultModel: 'claude-sonnet-5-5',

@@ -36,6 +36,11 @@ export interface EngineContext {
   readonly bodyLimit: number
   /** How much of a body an exchange keeps (default 64 KiB); more is kept truncated. */
   readonly keptBodyBytes?: number
+  /**
+   * Strict requests: refuse with the provider's 400 what the real API refuses (each row's
+   * `strict` check). When absent, the scenario's `strict: true` decides.
+   */
+  readonly strict?: boolean
 }
 
 /** One request as the engine takes it: routed, its body read by the transport. */
@@ -242,6 +247,10 @@ function runRules(
   if (!read.ok) return read.answer
   const parsed = endpoint.parse(read.value, ctx.state)
   if (!parsed.ok) return answered(ctx, request, parsed.error)
+  if (endpoint.strict && (ctx.strict ?? ctx.matcher.scenario.strict) === true) {
+    const refusal = endpoint.strict(read.value, ctx.state)
+    if (refusal) return answered(ctx, request, refusal, { request: parsed.match })
+  }
 
   const { matcher, counters } = ctx
   // Before matching, which counts a use of the rule.
