@@ -67,6 +67,17 @@ export {
   parseJSONBody,
   readBody,
 } from './engine/body.js'
+export {
+  ChaosControl,
+  type ChaosFaults,
+  type ChaosOptions,
+  type ChaosPlan,
+  FAULT_HEADER,
+  type FaultKind,
+  goDuration,
+  type RateLimitSettings,
+  type StreamTimingSettings,
+} from './engine/chaos.js'
 export type {
   AnswerInput,
   Endpoint,
@@ -235,6 +246,8 @@ export {
   replayable,
   type StreamPacing,
   type StreamParts,
+  type StreamTiming,
+  timedWait,
 } from './shared/paced-stream.js'
 export { encodeSSE, type SSEFrame, sseStream } from './shared/sse.js'
 export { estimateTokens } from './shared/tokens.js'

@@ -11,7 +11,7 @@ export interface DurationRange {
   readonly spoken: string
 }
 
-/** `delay_ms` and `chunk_delay_ms`: ten minutes. */
+/** `delay_ms`, `chunk_delay_ms`, `ttft_ms`, `jitter_ms` and `stall_ms`: ten minutes. */
 export const MAX_DELAY_MS = 600_000
 
 /** `retry_after`: one day, the longest wait a rate limit plausibly asks for. */
@@ -26,5 +26,8 @@ export const MAX_RETRY_AFTER_SECONDS = 86_400
 export const DURATION_RANGES: Readonly<Record<string, DurationRange>> = {
   delay_ms: { max: MAX_DELAY_MS, unit: 'milliseconds', spoken: '10 minutes' },
   chunk_delay_ms: { max: MAX_DELAY_MS, unit: 'milliseconds', spoken: '10 minutes' },
+  ttft_ms: { max: MAX_DELAY_MS, unit: 'milliseconds', spoken: '10 minutes' },
+  jitter_ms: { max: MAX_DELAY_MS, unit: 'milliseconds', spoken: '10 minutes' },
+  stall_ms: { max: MAX_DELAY_MS, unit: 'milliseconds', spoken: '10 minutes' },
   retry_after: { max: MAX_RETRY_AFTER_SECONDS, unit: 'seconds', spoken: '1 day' },
 }

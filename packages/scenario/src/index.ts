@@ -15,6 +15,7 @@ export {
   ScenarioNotFoundError,
   ScenarioRegexError,
 } from './errors.js'
+export { type ConversationFacts, conversationFacts, type ToolResult } from './facts.js'
 export { compileGlob, type GlobTest } from './glob.js'
 export { lintScenario } from './lint.js'
 export { loadScenario } from './load.js'
@@ -23,6 +24,16 @@ export { assumeValidated, type CreateScenarioOptions, createScenario } from './n
 export { MAX_SCENARIO_SIZE, type ParseScenarioOptions, parseScenario } from './parse.js'
 export { compileRegex, type ScenarioRegex } from './regex.js'
 export { scenarioSchema } from './schema.js'
+export {
+  parseTemplate,
+  type RespondTemplate,
+  renderTemplate,
+  respondTemplate,
+  type Template,
+  type TemplateParse,
+  type TemplatePart,
+  type TemplateValues,
+} from './template.js'
 export { conversationLength, conversationText, lastUserText, messageText } from './text.js'
 export type {
   ChatMessage,
@@ -38,6 +49,7 @@ export type {
   ModelPrice,
   Respond,
   Rule,
+  RuleChaos,
   RuleType,
   RuleVerdict,
   Scenario,

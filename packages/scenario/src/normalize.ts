@@ -1,4 +1,5 @@
 import { ScenarioError } from './errors.js'
+import { mayHaveTemplates, respondTemplate } from './template.js'
 import type { Respond, Rule, Scenario, ToolCallSpec, When } from './types.js'
 import { collectIssues, formatPath } from './validate.js'
 
@@ -65,7 +66,10 @@ function normalizeRespond(raw: Data): Respond {
       type: 'function',
       function: {
         name: fn.name as string,
-        arguments: typeof args === 'string' ? args : JSON.stringify(args ?? {}),
+        // Absent arguments stay absent: the responder generates them from the tool's schema.
+        ...(args === undefined || args === null
+          ? {}
+          : { arguments: typeof args === 'string' ? args : JSON.stringify(args) }),
       },
     } as ToolCallSpec
   })
@@ -78,8 +82,16 @@ function normalizeRule(raw: Data, line: number | undefined): Rule {
   const rule: {
     -readonly [K in keyof Rule]: Rule[K]
   } = { type: raw.type as Rule['type'], when: normalizeWhen(when), times: times ?? null }
-  if (raw.respond !== undefined) rule.respond = normalizeRespond(raw.respond as Data)
+  if (Array.isArray(raw.respond)) {
+    const sequence = (raw.respond as Data[]).map(normalizeRespond)
+    rule.respond = sequence[0] as Respond
+    rule.sequence = sequence
+  } else if (raw.respond !== undefined) {
+    rule.respond = normalizeRespond(raw.respond as Data)
+  }
+  if (raw.cycle !== undefined) rule.cycle = raw.cycle as boolean
   if (raw.error !== undefined) rule.error = { ...(raw.error as Data) } as unknown as Rule['error']
+  if (raw.chaos !== undefined) rule.chaos = { ...(raw.chaos as Data) } as Rule['chaos']
   if (line !== undefined) rule.line = line
   return rule
 }
@@ -127,6 +139,12 @@ export function buildScenario(
   if (options.source !== undefined) scenario.source = options.source
   // Data the parser just made is shared with no one: freezing it in place is enough.
   const built = deepFreeze(fresh ? scenario : structuredClone(scenario))
+  // Templates are parsed here, once, not when a request first uses them.
+  for (const rule of built.rules) {
+    for (const respond of rule.sequence ?? (rule.respond ? [rule.respond] : [])) {
+      if (mayHaveTemplates(respond)) respondTemplate(respond)
+    }
+  }
   VALIDATED.add(built)
   return built
 }

@@ -104,7 +104,8 @@ const TOOL_CALL = {
         name: string('Function name.'),
         arguments: {
           type: ['string', 'object'],
-          description: 'Arguments as a JSON string, or as an object (serialised at load).',
+          description:
+            'Arguments as a JSON string, or as an object (serialised at load). Absent: generated from the tool schema in the request.',
         },
       },
     },
@@ -117,6 +118,11 @@ const RESPOND = {
   additionalProperties: false,
   properties: {
     content: { type: ['string', 'null'], description: 'The assistant text (null: none).' },
+    json: {
+      description:
+        'Any JSON value, sent serialised as the content; checked against the schema the request asks for.',
+    },
+    refusal: string('The model declines with this text, in the provider refusal shape.'),
     tool_calls: { type: 'array', items: TOOL_CALL },
     usage: {
       type: 'object',

@@ -61,8 +61,11 @@ export interface ToolCallSpec {
   readonly type: 'function'
   readonly function: {
     readonly name: string
-    /** A JSON string, as the wire carries it; an object in YAML is serialised once at load. */
-    readonly arguments: string
+    /**
+     * A JSON string, as the wire carries it; an object in YAML is serialised once at load.
+     * Absent: generated from the tool's JSON Schema in the request (`{}` without one).
+     */
+    readonly arguments?: string
   }
 }
 
@@ -78,6 +81,10 @@ export interface EmbeddingSpec {
 
 export interface Respond {
   readonly content?: string | null
+  /** Any JSON value, sent serialised as the content (checked against a requested schema). */
+  readonly json?: unknown
+  /** The model declines: sent in the provider's refusal shape instead of content. */
+  readonly refusal?: string
   readonly tool_calls?: readonly ToolCallSpec[]
   readonly usage?: UsageSpec
   readonly embeddings?: readonly EmbeddingSpec[]

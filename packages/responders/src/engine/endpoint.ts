@@ -6,6 +6,7 @@
 import type { ChatMessage, MatchResult, Scenario } from '@mocktopus/scenario'
 import type { ResponseStore } from '../openai/responses/store.js'
 import type { Clock } from '../shared/clock.js'
+import type { StreamTiming } from '../shared/paced-stream.js'
 import type { ErrorEnvelope, ParseResult, WireError, WireResult } from '../shared/wire.js'
 import type { EngineState } from './state.js'
 
@@ -57,6 +58,8 @@ export interface AnswerInput<Params> {
   readonly signal: AbortSignal
   /** Where answered responses are kept for `previous_response_id` (Responses API). */
   readonly store: ResponseStore
+  /** A stream's timing (`ttft_ms`, `tokens_per_second`, `jitter_ms`), when any is set. */
+  readonly timing?: StreamTiming
 }
 
 /** How `mocktopus explain` and `simulate` phrase a request to an endpoint. */

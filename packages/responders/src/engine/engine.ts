@@ -5,8 +5,8 @@
  */
 import {
   describeNoMatch,
-  type Matcher,
   type MatchCounters,
+  type Matcher,
   type MatchRequest,
   type MatchResult,
   type RuleVerdict,
@@ -14,8 +14,18 @@ import {
 } from '@mocktopus/scenario'
 import type { ResponseStore } from '../openai/responses/store.js'
 import type { Clock } from '../shared/clock.js'
+import type { StreamTiming } from '../shared/paced-stream.js'
 import type { WireError, WireErrorInit, WireResult } from '../shared/wire.js'
 import { type BodyRead, bodyRefusal, parseJSONBody } from './body.js'
+import {
+  applyChaos,
+  type ChaosControl,
+  type ChaosPlan,
+  FAULT_HEADER,
+  planChaos,
+  streamTiming,
+  withExtraHeaders,
+} from './chaos.js'
 import type { AnswerInput, PlainEndpoint, Provider, RuleEndpoint } from './endpoint.js'
 import { DEFAULT_KEPT_BODY_BYTES, type ExchangeDraft, keepBody } from './exchange.js'
 import type { Route } from './router.js'
@@ -90,7 +100,11 @@ class Answering<Params> implements AnswerInput<Params> {
   readonly match: MatchResult
   readonly clock: Clock
   readonly store: ResponseStore
+  /** The chaos plan of this request, when chaos decided one (its draw seeds the jitter). */
+  plan: ChaosPlan | undefined
   readonly #request: EngineRequest
+  readonly #chaos: ChaosControl
+  #timing: StreamTiming | undefined | null = null
 
   constructor(params: Params, match: MatchResult, ctx: EngineContext, request: EngineRequest) {
     this.params = params
@@ -98,10 +112,24 @@ class Answering<Params> implements AnswerInput<Params> {
     this.clock = ctx.clock
     this.store = ctx.state.responses
     this.#request = request
+    this.#chaos = ctx.state.chaos
   }
 
   get signal(): AbortSignal {
     return this.#request.signal
+  }
+
+  // Read only by a stream's responder: the rule's `respond` timing over the server-wide one.
+  get timing(): StreamTiming | undefined {
+    if (this.#timing === null) {
+      const chaos = this.#chaos
+      this.#timing = streamTiming(
+        this.match.rule.respond,
+        chaos.active ? chaos.options.timing : undefined,
+        () => this.plan?.draw ?? chaos.next(),
+      )
+    }
+    return this.#timing
   }
 }
 
@@ -166,6 +194,18 @@ function answered(
     exchange.path,
     ctx.state,
   )
+  const { chaos } = ctx.state
+  if (chaos.active) {
+    const refused = exchange.fault === 'rate_limit'
+    const limits = chaos.rateLimitHeaders(
+      route.endpoint.provider,
+      ctx.clock.now(),
+      stamped,
+      refused,
+    )
+    if (limits)
+      return { kind: 'answer', wire: withExtraHeaders(stamped, limits), exchange, ...extra }
+  }
   return { kind: 'answer', wire: stamped, exchange, ...extra }
 }
 
@@ -275,9 +315,48 @@ function runRules(
     match,
     ...(explained ? { verdicts: explained } : {}),
   }
+  // Chaos, timing and rate limits: one check when none is configured.
+  if (ctx.state.chaos.active || match.rule.chaos !== undefined) {
+    return answerWithChaos(
+      ctx,
+      endpoint,
+      request,
+      new Answering(parsed.params, match, ctx, request),
+      extra,
+    )
+  }
   const wire = endpoint.answer(new Answering(parsed.params, match, ctx, request))
   if (wire instanceof Promise) return wire.then((done) => answered(ctx, request, done, extra))
   return answered(ctx, request, wire, extra)
+}
+
+// A rule's answer under chaos (docs/chaos.md): one draw decides its fault, marked in the
+// journal and in `x-mocktopus-fault`.
+function answerWithChaos(
+  ctx: EngineContext,
+  endpoint: RuleEndpoint<unknown>,
+  request: EngineRequest,
+  input: Answering<unknown>,
+  extra: Omit<EngineAnswer, 'kind' | 'wire' | 'exchange'>,
+): EngineResult | Promise<EngineResult> {
+  const { exchange } = request
+  const plan = planChaos(ctx.state.chaos, input.match.rule, endpoint.provider, ctx.clock)
+  input.plan = plan
+  if (plan.error) {
+    exchange.fault = plan.fault
+    const error = {
+      ...plan.error,
+      headers: { ...plan.error.headers, [FAULT_HEADER]: plan.fault as string },
+    }
+    return answered(ctx, request, error, extra)
+  }
+  const finish = (wire: WireResult) => {
+    const faulty = applyChaos(plan, wire, ctx.clock, () => request.signal)
+    if (faulty !== wire) exchange.fault = plan.fault
+    return answered(ctx, request, faulty, extra)
+  }
+  const wire = endpoint.answer(input)
+  return wire instanceof Promise ? wire.then(finish) : finish(wire)
 }
 
 /**

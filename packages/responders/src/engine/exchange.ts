@@ -22,6 +22,8 @@ export interface ExchangeDraft {
   bodyBytes: number
   /** The body's length in bytes when it was kept truncated. */
   truncatedFrom?: number
+  /** The chaos fault the answer carries (docs/chaos.md). */
+  fault?: string
   /** The session the request named (by base-URL prefix or header); absent for the default. */
   session?: string
 }
@@ -190,5 +192,6 @@ export function completeExchange(draft: ExchangeDraft, outcome: ExchangeOutcome)
     ...(error === undefined ? {} : { error }),
     ...(aborted ? { aborted: true as const } : {}),
     ...(session === undefined ? {} : { session }),
+    ...(draft.fault === undefined ? {} : { fault: draft.fault }),
   }
 }

@@ -8,9 +8,12 @@ import {
   type ResponseStore,
   type ResponseStoreOptions,
 } from '../openai/responses/store.js'
+import { type ChaosOptions, ChaosControl } from './chaos.js'
 
 export interface EngineState {
   readonly responses: ResponseStore
+  /** Seeded faults, stream timing and rate limits (docs/chaos.md); `reset()` restores the seed. */
+  readonly chaos: ChaosControl
   /** The next number for an answer whose request id is numbered (see `Provider`). */
   nextSequence(): number
   reset(): void
@@ -18,6 +21,8 @@ export interface EngineState {
 
 export interface EngineStateOptions {
   readonly responses?: ResponseStoreOptions
+  /** Server-wide chaos, timing and rate limits, and the seed. */
+  readonly chaos?: ChaosOptions
 }
 
 /**
@@ -27,12 +32,15 @@ export interface EngineStateOptions {
  */
 export function createEngineState(options: EngineStateOptions = {}): EngineState {
   const responses = createResponseStore(options.responses)
+  const chaos = new ChaosControl(options.chaos)
   let sequence = 0
   return {
     responses,
+    chaos,
     nextSequence: () => ++sequence,
     reset() {
       responses.clear()
+      chaos.reset()
       sequence = 0
     },
   }

@@ -44,6 +44,8 @@ export interface Exchange {
   readonly aborted?: true
   /** An error answer's code, e.g. `no_matching_rule`, `rate_limit_exceeded`, `invalid_json`. */
   readonly error?: string
+  /** The chaos fault the answer carried, as `x-mocktopus-fault` names it (docs/chaos.md). */
+  readonly fault?: string
   /** The usage the answer reported to the client, in provider-neutral names. */
   readonly usage?: { readonly input_tokens: number; readonly output_tokens: number }
 }

@@ -4,6 +4,7 @@
  * chunks themselves (for the stub) or their SSE frames (for the server).
  */
 import type { Clock } from './clock.js'
+import { seededBelow } from './seeded.js'
 import type { SSEFrame } from './sse.js'
 import type { WireStream } from './wire.js'
 
@@ -33,6 +34,30 @@ export interface StreamPacing<Chunk = unknown> {
    * signal has aborted.
    */
   readonly paces?: (chunk: Chunk) => boolean
+  /** Time to the first paced chunk, a steady pace and seeded jitter (docs/chaos.md). */
+  readonly timing?: StreamTiming
+}
+
+/**
+ * A stream's timing beyond `chunkDelayMs`: the wait before the first paced chunk (`ttft_ms`),
+ * the wait before each later one (from `tokens_per_second`; `chunkDelayMs` when absent), and a
+ * jitter of 0 to `jitterMs` added to each, drawn from `seed`.
+ */
+export interface StreamTiming {
+  readonly firstMs: number
+  readonly gapMs?: number
+  readonly jitterMs: number
+  readonly seed: number
+}
+
+/**
+ * The wait before the `n`th paced chunk (0-based) under `timing`.
+ *
+ * @example timedWait({ firstMs: 500, jitterMs: 0, seed: 1 }, 0, 10) // 500
+ */
+export function timedWait(timing: StreamTiming, n: number, chunkDelayMs: number): number {
+  const base = n === 0 ? timing.firstMs : (timing.gapMs ?? chunkDelayMs)
+  return timing.jitterMs > 0 ? base + seededBelow(timing.seed, n, timing.jitterMs + 1) : base
 }
 
 /** A stream answer's chunks and their SSE frames, as a `WireStream` carries them. */
@@ -64,13 +89,18 @@ async function* paced<Chunk, Item>(
   item: (chunk: Chunk) => Item,
   end?: Item,
 ): AsyncGenerator<Item> {
-  const { chunkDelayMs, clock, paces } = pacing
+  const { chunkDelayMs, clock, paces, timing } = pacing
   const signal = pacing.signal()
   let first = true
+  let n = 0
   for (const chunk of sequence) {
     if (paces === undefined || paces(chunk)) {
+      if (timing !== undefined) {
+        const wait = timedWait(timing, n++, chunkDelayMs)
+        if (wait > 0) await clock.sleep(wait, signal)
+      }
       // An await only where the rule asks for a pause: each one is a round of promises.
-      if (!first && chunkDelayMs > 0) await clock.sleep(chunkDelayMs, signal)
+      else if (!first && chunkDelayMs > 0) await clock.sleep(chunkDelayMs, signal)
       first = false
       if (signal?.aborted) break
     }

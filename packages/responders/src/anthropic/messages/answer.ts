@@ -5,6 +5,7 @@
 import type { MatchResult } from '@mocktopus/scenario'
 import { useCount } from '../../openai/chat/answer.js'
 import type { Clock } from '../../shared/clock.js'
+import type { StreamTiming } from '../../shared/paced-stream.js'
 import type { WireError, WireJSON, WireStream } from '../../shared/wire.js'
 import {
   anthropicError,
@@ -22,6 +23,8 @@ export interface AnswerAnthropicOptions {
   readonly clock: Clock
   /** Stops a stream (and its chunk delays) when the client goes away. */
   readonly signal?: AbortSignal
+  /** The stream's timing (`ttft_ms`, `tokens_per_second`, `jitter_ms`), when any is set. */
+  readonly timing?: StreamTiming
   /**
    * The `request-id` header, echoed in an error body's `request_id`; by default derived from
    * the request body, the rule and its use count, like the message id.
@@ -79,6 +82,7 @@ export function answerAnthropicMessage(options: AnswerAnthropicOptions): Anthrop
     clock,
     chunkSize: respond.chunk_size,
     chunkDelayMs: respond.chunk_delay_ms,
+    ...(options.timing ? { timing: options.timing } : {}),
     // Read when the stream starts: on Node, asking for the signal builds an AbortController.
     get signal() {
       return options.signal

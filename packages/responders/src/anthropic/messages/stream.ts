@@ -7,7 +7,12 @@
 
 import { splitText } from '../../shared/chunking.js'
 import { type Clock, systemClock } from '../../shared/clock.js'
-import { pacedStream, replayable, type StreamParts } from '../../shared/paced-stream.js'
+import {
+  pacedStream,
+  replayable,
+  type StreamParts,
+  type StreamTiming,
+} from '../../shared/paced-stream.js'
 import type { SSEFrame } from '../../shared/sse.js'
 import type {
   AnthropicContentBlock,
@@ -51,6 +56,8 @@ export interface AnthropicStreamOptions {
   readonly chunkSize?: number
   /** Pause between deltas, through `clock.sleep`; default 0. */
   readonly chunkDelayMs?: number
+  /** Time to the first delta, pace and jitter, when set. */
+  readonly timing?: StreamTiming
   /** Ends the stream early when the client goes away. */
   readonly signal?: AbortSignal
 }
@@ -140,7 +147,13 @@ export function anthropicStream(
   return pacedStream(
     () => eventSequence(message, chunkSize),
     // Read when a pass starts, as the Responses stream reads it.
-    { chunkDelayMs, clock, signal: () => options.signal, paces: isDelta },
+    {
+      chunkDelayMs,
+      clock,
+      signal: () => options.signal,
+      paces: isDelta,
+      ...(options.timing ? { timing: options.timing } : {}),
+    },
     eventFrame,
   )
 }

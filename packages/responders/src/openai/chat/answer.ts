@@ -6,6 +6,7 @@ import type { MatchResult, Rule, ToolCallSpec, UsageSpec } from '@mocktopus/scen
 import { conversationLength } from '@mocktopus/scenario'
 import { splitText } from '../../shared/chunking.js'
 import { type Clock, unixSeconds } from '../../shared/clock.js'
+import type { StreamTiming } from '../../shared/paced-stream.js'
 import { createDigester, type Digester } from '../../shared/ids.js'
 import { estimateTokens, tokensOfLength } from '../../shared/tokens.js'
 import type { WireError, WireJSON, WireStream, WireUsage } from '../../shared/wire.js'
@@ -29,6 +30,8 @@ export interface AnswerChatOptions {
   readonly clock: Clock
   /** Stops a stream (and its chunk delays) when the client goes away. */
   readonly signal?: AbortSignal
+  /** The stream's timing (`ttft_ms`, `tokens_per_second`, `jitter_ms`), when any is set. */
+  readonly timing?: StreamTiming
 }
 
 export type ChatAnswer = WireJSON | WireError | WireStream<ChatCompletionChunk>
@@ -321,7 +324,12 @@ export function answerChat(options: AnswerChatOptions): ChatAnswer {
     : (c: ChatCompletionChunk) => `${head},"choices":${JSON.stringify(c.choices)}}`
   const { chunks, frames } = pacedOpenAIStream(
     sequence,
-    { chunkDelayMs: respond.chunk_delay_ms ?? 0, clock, signal: () => options.signal },
+    {
+      chunkDelayMs: respond.chunk_delay_ms ?? 0,
+      clock,
+      signal: () => options.signal,
+      ...(options.timing ? { timing: options.timing } : {}),
+    },
     encode,
   )
 

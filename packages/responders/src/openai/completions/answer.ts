@@ -5,6 +5,7 @@
 import type { MatchResult } from '@mocktopus/scenario'
 import { splitText } from '../../shared/chunking.js'
 import { type Clock, unixSeconds } from '../../shared/clock.js'
+import type { StreamTiming } from '../../shared/paced-stream.js'
 import { deterministicId } from '../../shared/ids.js'
 import { estimateTokens } from '../../shared/tokens.js'
 import type { WireError, WireJSON, WireStream } from '../../shared/wire.js'
@@ -20,6 +21,8 @@ export interface AnswerCompletionOptions {
   readonly clock: Clock
   /** Stops a stream (and its chunk delays) when the client goes away. */
   readonly signal?: AbortSignal
+  /** The stream's timing (`ttft_ms`, `tokens_per_second`, `jitter_ms`), when any is set. */
+  readonly timing?: StreamTiming
 }
 
 export type CompletionAnswer = WireJSON | WireError | WireStream<Completion>
@@ -102,6 +105,7 @@ export function answerCompletion(options: AnswerCompletionOptions): CompletionAn
     chunkDelayMs: respond.chunk_delay_ms ?? 0,
     clock,
     signal: () => options.signal,
+    ...(options.timing ? { timing: options.timing } : {}),
   })
   return {
     kind: 'stream',

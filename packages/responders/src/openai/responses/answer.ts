@@ -6,6 +6,7 @@
 import type { ChatMessage, MatchResult } from '@mocktopus/scenario'
 import { conversationText } from '@mocktopus/scenario'
 import { type Clock, unixSeconds } from '../../shared/clock.js'
+import type { StreamTiming } from '../../shared/paced-stream.js'
 import { estimateTokens } from '../../shared/tokens.js'
 import type { WireError, WireJSON, WireStream } from '../../shared/wire.js'
 import { requestIdHeader } from '../chat/answer.js'
@@ -23,6 +24,8 @@ export interface AnswerResponsesOptions {
   readonly clock: Clock
   /** Stops a stream (and its chunk delays) when the client goes away. */
   readonly signal?: AbortSignal
+  /** The stream's timing (`ttft_ms`, `tokens_per_second`, `jitter_ms`), when any is set. */
+  readonly timing?: StreamTiming
   /**
    * Where the answered response is recorded for `previous_response_id` and
    * `GET /v1/responses/{id}`; skipped when the request sets `store: false`, as the API does.
@@ -97,6 +100,7 @@ export function answerResponses(options: AnswerResponsesOptions): ResponsesAnswe
     chunkSize: respond.chunk_size,
     chunkDelayMs: respond.chunk_delay_ms,
     clock,
+    ...(options.timing ? { timing: options.timing } : {}),
     // Read when the stream starts: on Node, asking for the signal builds an AbortController.
     get signal() {
       return options.signal

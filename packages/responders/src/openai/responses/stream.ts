@@ -5,7 +5,7 @@
  */
 import { splitText } from '../../shared/chunking.js'
 import { type Clock, systemClock } from '../../shared/clock.js'
-import { pacedStream, type StreamParts } from '../../shared/paced-stream.js'
+import { pacedStream, type StreamParts, type StreamTiming } from '../../shared/paced-stream.js'
 import { inProgressResponse } from './body.js'
 import type { ResponseObject, ResponseStreamEvent } from './types.js'
 
@@ -23,6 +23,8 @@ export interface ResponseEventsOptions {
   /** Pause between deltas, through `clock.sleep`. */
   readonly chunkDelayMs?: number
   readonly clock?: Clock
+  /** Time to the first delta, pace and jitter, when set. */
+  readonly timing?: StreamTiming
   /** Stops the pauses early when the client hangs up. */
   readonly signal?: AbortSignal
 }
@@ -108,7 +110,13 @@ export function responseStream(options: ResponseEventsOptions): StreamParts<Resp
   const { response, chunkSize, chunkDelayMs = 0, clock = systemClock } = options
   return pacedStream(
     () => sequenced(response, chunkSize),
-    { chunkDelayMs, clock, signal: () => options.signal, paces: isDelta },
+    {
+      chunkDelayMs,
+      clock,
+      signal: () => options.signal,
+      paces: isDelta,
+      ...(options.timing ? { timing: options.timing } : {}),
+    },
     (event) => ({ event: event.type, data: event }),
   )
 }
