@@ -7,4 +7,7 @@ export default defineConfig({
   dts: true,
   clean: true,
   sourcemap: true,
+  // Two error families share class names (`RateLimitError`, ...); without this the bundle
+  // renames one family's classes and `err.constructor.name` would read `RateLimitError2`.
+  keepNames: true,
 })

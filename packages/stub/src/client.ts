@@ -5,29 +5,31 @@
  * would send.
  */
 import {
-  beginExchange,
   CHAT_COMPLETIONS,
   type ChatCompletionChunk,
-  type Clock,
-  completeExchange,
-  createEngineState,
-  createJournal,
-  createRouter,
   EMBEDDINGS,
   type Endpoint,
-  type EngineContext,
-  type Exchange,
-  exchangeWeight,
-  outcomeOf,
   RESPONSES,
   type ResponseStreamEvent,
-  runEngine,
-  systemClock,
-  type WireResult,
 } from '@mocktopus/responders'
-import { createMatcher, parseScenario, type Scenario } from '@mocktopus/scenario'
-import { APIUserAbortError, NoMatchingRuleError } from './errors.js'
-import { settle, withRequestID } from './settle.js'
+import type { Scenario } from '@mocktopus/scenario'
+import {
+  createStubEngine,
+  type StubClientOptions,
+  type StubEngine,
+  type StubRequest,
+  type StubRequestOptions,
+} from './engine.js'
+import {
+  type ParsedChatCompletion,
+  type ParsedContentOf,
+  type ParsedResponse,
+  type ParsedTextOf,
+  parseChatCompletion,
+  parseResponse,
+  validateInputTools,
+} from './parse.js'
+import { OPENAI_DIALECT, withRequestID } from './settle.js'
 import type { MockStream } from './stream.js'
 import type {
   ChatCompletion,
@@ -39,61 +41,7 @@ import type {
   WithRequestID,
 } from './types.js'
 
-export interface StubClientOptions {
-  /**
-   * Wait as the server would: `delay_ms` before an answer and `chunk_delay_ms` between chunks.
-   * Off by default, so unit tests stay instant.
-   */
-  readonly realtime?: boolean
-  /**
-   * Time as the answers see it (`created`) and how delays wait. Overrides `realtime` and
-   * `fixedTime`. Default: the system clock, with delays skipped unless `realtime` is set.
-   */
-  readonly clock?: Clock
-  /** Unix seconds every `created` field carries, for byte-identical snapshots. */
-  readonly fixedTime?: number
-  /** Label for a scenario given as YAML text, used in error messages. Default `stub`. */
-  readonly source?: string
-  /** How many calls `requests()` keeps; the oldest goes first. Default 1000. */
-  readonly journalSize?: number
-  /**
-   * The journal's bounds, as the server's: `size` calls (overrides `journalSize`), `bytes` of
-   * kept bodies (default 64 MiB), `bodyBytes` kept of each body (default 64 KiB; a larger one
-   * is kept truncated).
-   */
-  readonly journal?: {
-    readonly size?: number
-    readonly bytes?: number
-    readonly bodyBytes?: number
-  }
-}
-
-/**
- * One call the stub answered, as `requests()` lists it: the server's journal entry (its
- * `Exchange`) with the values the server would record for the same request. `path` and
- * `endpoint` are equal (the stub has no mount prefix), `body` is the params JSON round-tripped,
- * and `durationMs` is the time spent in process (no delays, no network).
- */
-export interface StubRequest extends Exchange {
-  /** `POST`; `GET` and `DELETE` for `responses.retrieve` and `responses.delete`. */
-  readonly method: 'POST' | 'GET' | 'DELETE'
-}
-
-/** The per-call options of the SDK that the stub honours; others are accepted and ignored. */
-export interface StubRequestOptions {
-  /**
-   * Aborts the call: a pending answer (waiting out `delay_ms` with `realtime`) rejects with
-   * `APIUserAbortError`, and a stream ends as if `stream.controller.abort()` were called.
-   */
-  readonly signal?: AbortSignal | null
-  /** Accepted for compatibility with the SDK's request options, and ignored. */
-  readonly timeout?: number
-  readonly maxRetries?: number
-  readonly headers?: unknown
-  readonly query?: unknown
-  readonly idempotencyKey?: string
-  readonly fetchOptions?: unknown
-}
+export type { StubClientOptions, StubRequest, StubRequestOptions }
 
 export interface StubChatCompletions {
   create<P extends ChatCompletionCreateParams & { readonly stream: true }>(
@@ -108,6 +56,17 @@ export interface StubChatCompletions {
     params: P,
     options?: StubRequestOptions,
   ): Promise<ChatCompletion | MockStream<ChatCompletionChunk>>
+  /**
+   * `create` and then the SDK's structured-output parsing: `message.parsed` from the content
+   * when `response_format` is a `json_schema` (through its `$parseRaw` when built by
+   * `zodResponseFormat`), `parsed_arguments` on calls of strict or `zodFunction` tools. Throws
+   * `LengthFinishReasonError` / `ContentFilterFinishReasonError` for a choice cut short, and
+   * an `Error` before sending when a tool is not a strict function, as the SDK does.
+   */
+  parse<P extends ChatCompletionCreateParams & { readonly stream?: false | null }>(
+    params: P,
+    options?: StubRequestOptions,
+  ): Promise<WithRequestID<ParsedChatCompletion<ParsedContentOf<P>>>>
 }
 
 export interface StubEmbeddings {
@@ -135,6 +94,15 @@ export interface StubResponses {
     options?: StubRequestOptions,
   ): Promise<ResponseResult | MockStream<ResponseStreamEvent>>
   /**
+   * `create` and then the SDK's parsing: `parsed` on each `output_text` (through the format's
+   * `$parseRaw` when built by `zodTextFormat`), `parsed_arguments` on function calls, and
+   * `output_parsed`.
+   */
+  parse<P extends ResponseCreateParams & { readonly stream?: false | null }>(
+    params: P,
+    options?: StubRequestOptions,
+  ): Promise<WithRequestID<ParsedResponse<ParsedTextOf<P>>>>
+  /**
    * A response this client answered (and `reset()` has not forgotten), as `GET
    * /v1/responses/{id}`; an unknown id throws `NotFoundError`.
    */
@@ -159,26 +127,22 @@ export interface StubClient {
   reset(): void
 }
 
-const instant = (): Promise<void> => Promise.resolve()
-
-function chooseClock(options: StubClientOptions): Clock {
-  if (options.clock) return options.clock
-  const now =
-    options.fixedTime === undefined
-      ? systemClock.now
-      : (
-          (ms: number) => () =>
-            ms
-        )(options.fixedTime * 1000)
-  return { now, sleep: options.realtime ? systemClock.sleep : instant }
-}
-
 // The SDK decodes the base64 it asked for into float32 numbers; mirror that exactly.
 function decodeFloat32(base64: string): number[] {
   const binary = atob(base64)
   const bytes = new Uint8Array(binary.length)
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
   return Array.from(new Float32Array(bytes.buffer))
+}
+
+interface ParseInput {
+  readonly response_format?: unknown
+  readonly tools?: readonly unknown[]
+}
+
+interface ResponsesParseInput {
+  readonly text?: { readonly format?: unknown } | null
+  readonly tools?: readonly unknown[]
 }
 
 function requestID(value: object): string | null {
@@ -217,73 +181,38 @@ export function createStubClient(
   scenario: Scenario | string,
   options: StubClientOptions = {},
 ): StubClient {
-  const parsed =
-    typeof scenario === 'string'
-      ? parseScenario(scenario, { source: options.source ?? 'stub' })
-      : scenario
-  const matcher = createMatcher(parsed)
-  const clock = chooseClock(options)
-  const state = createEngineState()
-  const journal = createJournal<Exchange>({
-    size: options.journal?.size ?? options.journalSize ?? 1000,
-    bytes: options.journal?.bytes,
-  })
-  // No body limit: the params are in memory already, and the server's limit is the server's.
-  const engine: EngineContext = {
-    matcher,
-    clock,
-    state,
-    bodyLimit: Number.POSITIVE_INFINITY,
-    ...(options.journal?.bodyBytes === undefined
-      ? {}
-      : { keptBodyBytes: options.journal.bodyBytes }),
-  }
-  const router = createRouter()
-  const noHeaders = { header: () => undefined }
+  return openaiClient(createStubEngine(scenario, options))
+}
 
-  /**
-   * One call through the engine, as the server would answer it: validate, match, answer,
-   * record; then wait and settle the answer into a value or a thrown error.
-   */
-  async function call<Body, Chunk>(
+/**
+ * The OpenAI-shaped surface over a stub engine (shared with an Anthropic surface by
+ * `createStub`).
+ *
+ * @example const openai = openaiClient(createStubEngine(scenario))
+ */
+export function openaiClient(engine: StubEngine): StubClient {
+  function call<Body, Chunk>(
     endpoint: Endpoint,
     path: string,
     params: unknown,
     options: StubRequestOptions | undefined,
   ): Promise<Body | MockStream<Chunk>> {
-    const signal = options?.signal
-    // Aborted before it was sent: the server would never have seen it.
-    if (signal?.aborted) throw new APIUserAbortError()
-    const controller = new AbortController()
-    signal?.addEventListener('abort', () => controller.abort(), { once: true })
-    const exchange = beginExchange(endpoint.method, path, path, clock.now())
-    // What the SDK would send: JSON drops `undefined` fields and turns dates into strings.
-    const text = params === undefined ? '' : JSON.stringify(params)
-    const route = router.find(endpoint.method, path, noHeaders) ?? { endpoint, params: {} }
-    const result = await runEngine(engine, {
-      route,
-      exchange,
-      query: '',
-      body: { ok: true, text },
-      signal: controller.signal,
-    })
-    if (result.kind === 'forward') throw new Error('the stub never forwards a request')
-    const { wire } = result
-    journal.record(completeExchange(exchange, outcomeOf(wire)), exchangeWeight(exchange))
-    if (wire.kind === 'error' && result.verdicts && !result.match) {
-      throw new NoMatchingRuleError({
-        status: wire.status,
-        headers: wire.headers,
-        body: wire.body,
-        verdicts: result.verdicts,
-      })
-    }
-    return settle<Body, Chunk>(wire as WireResult<Chunk>, clock, controller)
+    return engine.call<Body, Chunk>(OPENAI_DIALECT, endpoint, path, params, options)
   }
 
   const completions = {
     create(params: ChatCompletionCreateParams, options?: StubRequestOptions) {
       return call(CHAT_COMPLETIONS, CHAT_COMPLETIONS.path, params, options)
+    },
+    async parse(params: ChatCompletionCreateParams & ParseInput, options?: StubRequestOptions) {
+      validateInputTools(params.tools)
+      const completion = (await call(
+        CHAT_COMPLETIONS,
+        CHAT_COMPLETIONS.path,
+        params,
+        options,
+      )) as WithRequestID<ChatCompletion>
+      return withRequestID(parseChatCompletion(completion, params), requestID(completion))
     },
   } as StubChatCompletions
 
@@ -313,6 +242,10 @@ export function createStubClient(
         ? withRequestID(addOutputText(result as ResponseResult), requestID(result))
         : result
     },
+    async parse(params: ResponseCreateParams & ResponsesParseInput, options?: StubRequestOptions) {
+      const response = (await responses.create(params, options)) as WithRequestID<ResponseResult>
+      return withRequestID(parseResponse(response, params), requestID(response))
+    },
     async retrieve(id: string, _query?: unknown, options?: StubRequestOptions) {
       const body = await stored('GET', id, options)
       return withRequestID(addOutputText(body as ResponseResult), null)
@@ -326,21 +259,15 @@ export function createStubClient(
   // `GET` and `DELETE /v1/responses/{id}`: the endpoint table's rows for them, as the server.
   function stored(method: 'GET' | 'DELETE', id: string, options?: StubRequestOptions) {
     const path = `${RESPONSES.path}/${encodeURIComponent(id)}`
-    const route = router.find(method, path, noHeaders)
-    if (!route) throw new Error(`no endpoint for ${method} ${path}`)
-    return call(route.endpoint, path, undefined, options)
+    return call(engine.route(OPENAI_DIALECT, method, path), path, undefined, options)
   }
 
   return {
     chat: { completions },
     embeddings,
     responses,
-    scenario: parsed,
-    requests: () => journal.entries() as StubRequest[],
-    reset() {
-      matcher.reset()
-      state.reset()
-      journal.clear()
-    },
+    scenario: engine.scenario,
+    requests: engine.requests,
+    reset: engine.reset,
   }
 }

@@ -169,3 +169,29 @@ export class NoMatchingRuleError extends NotFoundError {
     this.verdicts = init.verdicts ?? []
   }
 }
+
+/**
+ * `chat.completions.parse` met a choice cut short by `max_tokens` (`finish_reason: length`), as
+ * the SDK's `LengthFinishReasonError`: the content is not whole JSON, so nothing is parsed.
+ *
+ * @example await expect(client.chat.completions.parse(params)).rejects.toThrow(LengthFinishReasonError)
+ */
+export class LengthFinishReasonError extends Error {
+  override name = 'LengthFinishReasonError'
+  constructor() {
+    super('Could not parse response content as the length limit was reached')
+  }
+}
+
+/**
+ * `chat.completions.parse` met a choice with `finish_reason: content_filter`, as the SDK's
+ * `ContentFilterFinishReasonError`.
+ *
+ * @example await expect(client.chat.completions.parse(params)).rejects.toThrow(ContentFilterFinishReasonError)
+ */
+export class ContentFilterFinishReasonError extends Error {
+  override name = 'ContentFilterFinishReasonError'
+  constructor() {
+    super('Could not parse response content as the request was rejected by the content filter')
+  }
+}

@@ -1,5 +1,23 @@
 /** @module @mocktopus/stub */
 export {
+  type AnthropicStubClient,
+  createAnthropicStubClient,
+  type StubMessages,
+  type StubModels,
+  type StubModelsPage,
+} from './anthropic.js'
+export { type AnthropicErrorBody, AnthropicErrors } from './anthropic-errors.js'
+export type {
+  AnthropicModel,
+  AnthropicStreamEvent,
+  MessageCountTokensParams,
+  MessageCreateParams,
+  MessageTokensCount,
+  ModelListParams,
+  StubMessage,
+  WithAnthropicRequestID,
+} from './anthropic-types.js'
+export {
   createStubClient,
   type StubChatCompletions,
   type StubClient,
@@ -14,7 +32,9 @@ export {
   AuthenticationError,
   BadRequestError,
   ConflictError,
+  ContentFilterFinishReasonError,
   InternalServerError,
+  LengthFinishReasonError,
   MockAPIError,
   type MockAPIErrorInit,
   NoMatchingRuleError,
@@ -24,7 +44,20 @@ export {
   UnprocessableEntityError,
   type WireErrorObject,
 } from './errors.js'
+export {
+  type MessageStreamEvents,
+  MockMessageStream,
+  type StreamedMessage,
+} from './message-stream.js'
+export type {
+  ParsedChatCompletion,
+  ParsedContentOf,
+  ParsedFunctionToolCall,
+  ParsedResponse,
+  ParsedTextOf,
+} from './parse.js'
 export { MockStream } from './stream.js'
+export { createStub, type Stub } from './stub.js'
 export type {
   ChatCompletion,
   ChatCompletionCreateParams,

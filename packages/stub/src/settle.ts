@@ -1,9 +1,10 @@
 /**
- * Turns a responder's answer (plain data, the same the server sends) into what the `openai`
- * SDK hands an application: the JSON body, a stream of chunk objects, or a thrown error.
+ * Turns a responder's answer (plain data, the same the server sends) into what an SDK hands an
+ * application: the JSON body, a stream of chunk objects, or a thrown error.
  */
 import type { Clock, WireResult } from '@mocktopus/responders'
-import { APIUserAbortError, MockAPIError } from './errors.js'
+import type { Dialect } from './engine.js'
+import { APIUserAbortError, MockAPIError, NoMatchingRuleError } from './errors.js'
 import { MockStream } from './stream.js'
 
 /**
@@ -13,6 +14,16 @@ import { MockStream } from './stream.js'
 export function withRequestID<T>(value: T, requestID: string | null): T {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return value
   return Object.defineProperty(value, '_request_id', { value: requestID, enumerable: false })
+}
+
+/** The `openai` SDK's way: `x-request-id`, `MockAPIError` and its subclasses. */
+export const OPENAI_DIALECT: Dialect = {
+  headers: { header: () => undefined },
+  requestIdHeader: 'x-request-id',
+  decorate: (value, headers) => withRequestID(value, headers['x-request-id'] ?? null),
+  error: (init) => MockAPIError.generate(init),
+  noMatch: (init) => new NoMatchingRuleError(init),
+  aborted: () => new APIUserAbortError(),
 }
 
 /**
@@ -25,19 +36,22 @@ export async function settle<Body, Chunk>(
   answer: WireResult<Chunk>,
   clock: Clock,
   controller: AbortController = new AbortController(),
+  dialect: Dialect = OPENAI_DIALECT,
 ): Promise<Body | MockStream<Chunk>> {
   await clock.sleep(answer.delayMs, controller.signal)
-  if (controller.signal.aborted) throw new APIUserAbortError()
+  if (controller.signal.aborted) throw dialect.aborted()
   if (answer.kind === 'error') {
-    throw MockAPIError.generate({
-      status: answer.status,
-      headers: answer.headers,
-      body: answer.body,
-    })
+    throw dialect.error({ status: answer.status, headers: answer.headers, body: answer.body })
   }
-  if (answer.kind === 'json') {
-    return withRequestID(answer.body as Body, answer.headers['x-request-id'] ?? null)
-  }
+  if (answer.kind === 'json') return dialect.decorate(answer.body as Body, answer.headers)
   const { chunks } = answer
-  return new MockStream(() => chunks[Symbol.asyncIterator](), controller)
+  const { keep } = dialect
+  const stream = keep
+    ? new MockStream(async function* () {
+        for await (const chunk of chunks) if (keep(chunk)) yield chunk
+      }, controller)
+    : new MockStream(() => chunks[Symbol.asyncIterator](), controller)
+  // The SDKs keep the request id on the response, not on the stream; it is here, hidden, for
+  // `messages.stream()`'s `request_id`.
+  return dialect.decorate(stream, answer.headers)
 }
