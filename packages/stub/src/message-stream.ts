@@ -1,0 +1,370 @@
+/**
+ * The Anthropic stub's `messages.stream()`: shaped like `@anthropic-ai/sdk`'s `MessageStream`
+ * (`lib/MessageStream.ts`). It reads the same events `messages.create({ stream: true })` gives,
+ * builds the message from them as the SDK does, and offers the SDK's events (`text`,
+ * `inputJson`, `contentBlock`, `message`, `finalMessage`, `end`, `error`, `abort`) and helpers
+ * (`finalMessage()`, `finalText()`, `done()`, `abort()`).
+ */
+import type { AnthropicContentBlock, AnthropicMessage } from '@mocktopus/responders'
+import { AnthropicError, APIUserAbortError } from './anthropic-errors.js'
+import type { AnthropicStreamEvent, StubMessage } from './anthropic-types.js'
+import type { MockStream } from './stream.js'
+
+/** The final message as `MessageStream` gives it: with the SDK's `parsed_output: null`. */
+export type StreamedMessage = StubMessage & { readonly parsed_output: null }
+
+/** The events a {@link MockMessageStream} emits, with their listeners' arguments. */
+export interface MessageStreamEvents {
+  connect: () => void
+  streamEvent: (event: AnthropicStreamEvent, snapshot: AnthropicMessage) => void
+  text: (textDelta: string, textSnapshot: string) => void
+  inputJson: (partialJson: string, jsonSnapshot: unknown) => void
+  contentBlock: (content: AnthropicContentBlock) => void
+  message: (message: StreamedMessage) => void
+  finalMessage: (message: StreamedMessage) => void
+  error: (error: AnthropicError) => void
+  abort: (error: APIUserAbortError) => void
+  end: () => void
+}
+
+type Listener = (...args: never[]) => void
+type Mutable<T> = { -readonly [K in keyof T]: T[K] }
+type Snapshot = Mutable<Omit<AnthropicMessage, 'content' | 'usage'>> & {
+  content: Record<string, unknown>[]
+  usage: Record<string, unknown>
+}
+
+/** Tool input JSON as far as it is whole; the SDK parses partial JSON, the stub keeps the last whole value. */
+function parseSoFar(json: string, previous: unknown): unknown {
+  if (json === '') return {}
+  try {
+    return JSON.parse(json)
+  } catch {
+    return previous
+  }
+}
+
+// The SDK's `maybeParseMessage` without an output format: `parsed_output: null` on the
+// message and (not enumerable) on each text block.
+function finished(snapshot: Snapshot): StreamedMessage {
+  const content = snapshot.content.map((block) =>
+    block.type === 'text'
+      ? Object.defineProperty({ ...block }, 'parsed_output', { value: null, enumerable: false })
+      : block,
+  )
+  return { ...snapshot, content, parsed_output: null } as unknown as StreamedMessage
+}
+
+/**
+ * A `MessageStream` over the stub: iterate it for events, listen with `on`, or await
+ * `finalMessage()` / `finalText()`.
+ *
+ * @example
+ * const stream = anthropic.messages.stream(params).on('text', (delta) => out.push(delta))
+ * const message = await stream.finalMessage()
+ */
+export class MockMessageStream implements AsyncIterable<AnthropicStreamEvent> {
+  /** The conversation: the request's messages, then each message received. */
+  readonly messages: unknown[]
+  readonly receivedMessages: StreamedMessage[] = []
+  readonly controller: AbortController = new AbortController()
+  #snapshot: Snapshot | undefined
+  #listeners = new Map<keyof MessageStreamEvents, { listener: Listener; once: boolean }[]>()
+  #ended = false
+  #errored = false
+  #aborted = false
+  #endPromise: Promise<void>
+  #resolveEnd: () => void = () => {}
+  #rejectEnd: (error: unknown) => void = () => {}
+  #requestID: string | null | undefined
+
+  constructor(
+    messages: readonly unknown[],
+    open: (signal: AbortSignal) => Promise<MockStream<AnthropicStreamEvent>>,
+  ) {
+    this.messages = [...messages]
+    this.#endPromise = new Promise<void>((resolve, reject) => {
+      this.#resolveEnd = resolve
+      this.#rejectEnd = reject
+    })
+    // Unhandled only if nobody awaits it, as in the SDK.
+    this.#endPromise.catch(() => {})
+    queueMicrotask(() => {
+      this.#run(open).then(
+        () => {
+          this.#emitFinal()
+          this.#ended = true
+          this.#emit('end')
+          this.#resolveEnd()
+        },
+        (error) => this.#fail(error),
+      )
+    })
+  }
+
+  /** The `request-id` of the answer, once connected. */
+  get request_id(): string | null | undefined {
+    return this.#requestID
+  }
+
+  get ended(): boolean {
+    return this.#ended
+  }
+
+  get errored(): boolean {
+    return this.#errored
+  }
+
+  get aborted(): boolean {
+    return this.#aborted
+  }
+
+  /** The message built so far, between `message_start` and `message_stop`. */
+  get currentMessage(): AnthropicMessage | undefined {
+    return this.#snapshot as unknown as AnthropicMessage | undefined
+  }
+
+  async #run(open: (signal: AbortSignal) => Promise<MockStream<AnthropicStreamEvent>>) {
+    const stream = await open(this.controller.signal)
+    this.#requestID = (stream as { _request_id?: string | null })._request_id ?? null
+    this.#emit('connect')
+    this.#snapshot = undefined
+    for await (const event of stream) this.#add(event)
+    if (this.controller.signal.aborted) throw new APIUserAbortError()
+    if (!this.#snapshot) throw new AnthropicError('request ended without sending any chunks')
+    this.#snapshot = undefined
+  }
+
+  #fail(error: unknown) {
+    this.#errored = true
+    this.#ended = true
+    const aborted =
+      error instanceof APIUserAbortError || (error instanceof Error && error.name === 'AbortError')
+    if (aborted) {
+      this.#aborted = true
+      const abort = error instanceof APIUserAbortError ? error : new APIUserAbortError()
+      this.#emit('abort', abort)
+      this.#rejectEnd(abort)
+      return
+    }
+    const wrapped =
+      error instanceof AnthropicError ? error : new AnthropicError(String(error), { cause: error })
+    // An `error` event with nobody listening and nobody awaiting would be lost; the SDK
+    // rejects `done()` either way.
+    this.#emit('error', wrapped)
+    this.#rejectEnd(wrapped)
+  }
+
+  #add(event: AnthropicStreamEvent) {
+    const snapshot = this.#accumulate(event)
+    this.#emit('_event' as keyof MessageStreamEvents, event)
+    if (!snapshot) return
+    const message = snapshot as unknown as AnthropicMessage
+    this.#emit('streamEvent', event, message)
+    switch (event.type) {
+      case 'content_block_delta': {
+        const block = snapshot.content.at(-1)
+        if (event.delta.type === 'text_delta' && block?.type === 'text') {
+          this.#emit('text', event.delta.text, (block.text as string) || '')
+        } else if (event.delta.type === 'input_json_delta' && block?.type === 'tool_use') {
+          this.#emit('inputJson', event.delta.partial_json, block.input)
+        }
+        break
+      }
+      case 'content_block_stop':
+        this.#emit('contentBlock', snapshot.content.at(-1) as unknown as AnthropicContentBlock)
+        break
+      case 'message_start':
+        this.#snapshot = snapshot
+        break
+      case 'message_stop': {
+        const done = finished(snapshot)
+        this.messages.push({ role: done.role, content: done.content })
+        this.receivedMessages.push(done)
+        this.#emit('message', done)
+        break
+      }
+      default:
+        break
+    }
+  }
+
+  // The SDK's `#accumulateMessage`: the snapshot after `event`, `undefined` before a start.
+  #accumulate(event: AnthropicStreamEvent): Snapshot | undefined {
+    if (event.type === 'message_start') {
+      if (this.#snapshot) {
+        throw new AnthropicError(
+          `Unexpected event order, got ${event.type} before receiving "message_stop"`,
+        )
+      }
+      return structuredClone(event.message) as unknown as Snapshot
+    }
+    const snapshot = this.#snapshot
+    if (!snapshot) return undefined
+    switch (event.type) {
+      case 'message_delta':
+        snapshot.stop_reason = event.delta.stop_reason
+        snapshot.stop_sequence = event.delta.stop_sequence
+        snapshot.usage.output_tokens = event.usage.output_tokens
+        for (const key of [
+          'input_tokens',
+          'cache_creation_input_tokens',
+          'cache_read_input_tokens',
+        ] as const) {
+          if (event.usage[key] != null) snapshot.usage[key] = event.usage[key]
+        }
+        return snapshot
+      case 'content_block_start':
+        snapshot.content.push({ ...event.content_block })
+        return snapshot
+      case 'content_block_delta': {
+        const block = snapshot.content[event.index]
+        if (!block) return snapshot
+        if (event.delta.type === 'text_delta' && block.type === 'text') {
+          snapshot.content[event.index] = {
+            ...block,
+            text: ((block.text as string) || '') + event.delta.text,
+          }
+        } else if (event.delta.type === 'input_json_delta' && block.type === 'tool_use') {
+          const json = ((block.__json_buf as string | undefined) ?? '') + event.delta.partial_json
+          const next = { ...block, input: parseSoFar(json, block.input) }
+          Object.defineProperty(next, '__json_buf', { value: json, enumerable: false })
+          snapshot.content[event.index] = next
+        }
+        return snapshot
+      }
+      default:
+        return snapshot
+    }
+  }
+
+  #emitFinal() {
+    const last = this.receivedMessages.at(-1)
+    if (last) this.#emit('finalMessage', last)
+  }
+
+  #emit(event: keyof MessageStreamEvents, ...args: unknown[]) {
+    if (this.#ended && event !== 'end' && event !== 'error' && event !== 'abort') return
+    const listeners = this.#listeners.get(event)
+    if (listeners) {
+      this.#listeners.set(
+        event,
+        listeners.filter((l) => !l.once),
+      )
+      for (const { listener } of listeners) (listener as (...a: unknown[]) => void)(...args)
+    }
+  }
+
+  /**
+   * Adds a listener for `event`; returns the stream, for chaining.
+   *
+   * @example stream.on('text', (delta, snapshot) => render(snapshot))
+   */
+  on<Event extends keyof MessageStreamEvents>(
+    event: Event,
+    listener: MessageStreamEvents[Event],
+  ): this {
+    const listeners = this.#listeners.get(event) ?? []
+    listeners.push({ listener: listener as Listener, once: false })
+    this.#listeners.set(event, listeners)
+    return this
+  }
+
+  /** Removes a listener added by `on` or `once`. */
+  off<Event extends keyof MessageStreamEvents>(
+    event: Event,
+    listener: MessageStreamEvents[Event],
+  ): this {
+    const listeners = this.#listeners.get(event)
+    if (listeners) {
+      this.#listeners.set(
+        event,
+        listeners.filter((l) => l.listener !== listener),
+      )
+    }
+    return this
+  }
+
+  /** Adds a listener called at most once. */
+  once<Event extends keyof MessageStreamEvents>(
+    event: Event,
+    listener: MessageStreamEvents[Event],
+  ): this {
+    const listeners = this.#listeners.get(event) ?? []
+    listeners.push({ listener: listener as Listener, once: true })
+    this.#listeners.set(event, listeners)
+    return this
+  }
+
+  /** Ends the stream: `done()` rejects with `APIUserAbortError` and `abort` is emitted. */
+  abort(): void {
+    this.controller.abort()
+  }
+
+  /** Resolves when the stream has ended; rejects with its error or `APIUserAbortError`. */
+  async done(): Promise<void> {
+    await this.#endPromise
+  }
+
+  /** The last message received, once the stream has ended. */
+  async finalMessage(): Promise<StreamedMessage> {
+    await this.done()
+    const last = this.receivedMessages.at(-1)
+    if (!last) {
+      throw new AnthropicError('stream ended without producing a Message with role=assistant')
+    }
+    return last
+  }
+
+  /** The final message's text blocks joined with a space, as the SDK's `finalText()`. */
+  async finalText(): Promise<string> {
+    const message = await this.finalMessage()
+    const texts = message.content.flatMap((block) => (block.type === 'text' ? [block.text] : []))
+    if (texts.length === 0) {
+      throw new AnthropicError('stream ended without producing a content block with type=text')
+    }
+    return texts.join(' ')
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<AnthropicStreamEvent> {
+    const pushed: AnthropicStreamEvent[] = []
+    const waiting: {
+      resolve: (event: AnthropicStreamEvent | undefined) => void
+      reject: (error: unknown) => void
+    }[] = []
+    let done = false
+    this.on(
+      '_event' as 'end',
+      ((event: AnthropicStreamEvent) => {
+        const reader = waiting.shift()
+        if (reader) reader.resolve(event)
+        else pushed.push(event)
+      }) as never,
+    )
+    this.on('end', () => {
+      done = true
+      for (const reader of waiting.splice(0)) reader.resolve(undefined)
+    })
+    const fail = (error: unknown) => {
+      done = true
+      for (const reader of waiting.splice(0)) reader.reject(error)
+    }
+    this.on('abort', fail)
+    this.on('error', fail)
+    return {
+      next: async () => {
+        const event = pushed.shift()
+        if (event) return { value: event, done: false }
+        if (done) return { value: undefined, done: true }
+        const next = await new Promise<AnthropicStreamEvent | undefined>((resolve, reject) =>
+          waiting.push({ resolve, reject }),
+        )
+        return next ? { value: next, done: false } : { value: undefined, done: true }
+      },
+      return: async () => {
+        this.abort()
+        return { value: undefined, done: true }
+      },
+    }
+  }
+}
