@@ -1,3 +1,4 @@
+import { conversationFacts, createMatcher, parseScenario } from '@mocktopus/scenario'
 import { describe, expect, it } from 'vitest'
 import type { AnthropicErrorBody } from '../errors.js'
 import {
@@ -229,5 +230,79 @@ describe('anthropicInputText', () => {
       tools: [{ name: 'f', input_schema: { type: 'object' } }],
     })
     expect(text).toBe('Sys Q {"a":1} [{"name":"f","input_schema":{"type":"object"}}]')
+  })
+})
+
+describe('parseAnthropicRequest for the agent-loop conditions', () => {
+  const toolUse = {
+    role: 'assistant' as const,
+    content: [
+      { type: 'text', text: 'Let me look.' },
+      { type: 'tool_use', id: 'toolu_1', name: 'get_weather', input: { city: 'Paris' } },
+    ],
+  }
+  const toolResult = {
+    role: 'user' as const,
+    content: [
+      { type: 'tool_result', tool_use_id: 'toolu_1', content: [{ type: 'text', text: '22C' }] },
+    ],
+  }
+  const loop: AnthropicMessagesRequest = {
+    ...valid,
+    system: [{ type: 'text', text: 'You are a weather bot.' }],
+    tools: [
+      { name: 'get_weather', input_schema: { type: 'object' } },
+      { type: 'web_search_20250305', name: 'web_search' },
+    ],
+    messages: [{ role: 'user', content: 'Weather in Paris?' }, toolUse, toolResult],
+  }
+
+  function matchOf(body: AnthropicMessagesRequest) {
+    const parsed = parseAnthropicRequest(body)
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.error.body))
+    return parsed.match
+  }
+
+  it('names every tool offered, client and server, and none when there are none', () => {
+    expect(matchOf(loop).tools).toEqual(['get_weather', 'web_search'])
+    expect(matchOf(valid)).not.toHaveProperty('tools')
+  })
+
+  it('counts a user message of tool_result blocks as a tool result, not as the last user message', () => {
+    expect(conversationFacts(matchOf(loop).messages)).toEqual({
+      last_role: 'tool',
+      has_tool_result: true,
+      tool_result: { text: '22C', call_id: 'toolu_1' },
+      turn: 1,
+      system: 'You are a weather bot.',
+    })
+  })
+
+  it('counts a user message with text after its tool results as a user message', () => {
+    const mixed = {
+      role: 'user' as const,
+      content: [...toolResult.content, { type: 'text', text: 'And tomorrow?' }],
+    }
+    const facts = conversationFacts(
+      matchOf({ ...loop, messages: [...loop.messages.slice(0, 2), mixed] }).messages,
+    )
+    expect(facts).toMatchObject({ last_role: 'user', has_tool_result: true, turn: 1 })
+  })
+
+  it('ends a tool loop: one rule asks for the tool, the next answers its result', () => {
+    const matcher = createMatcher(
+      parseScenario(`version: 1
+rules:
+  - type: llm.anthropic
+    when: { messages_contains: Paris, has_tool_result: false }
+    respond: { tool_calls: [{ id: toolu_1, function: { name: get_weather, arguments: {} } }] }
+  - type: llm.anthropic
+    when: { last_role: tool, tool_call_id: toolu_1, tools_offered: [get_weather, web_search] }
+    respond: { content: It is 22C. }
+`),
+    )
+    const first = { ...loop, messages: loop.messages.slice(0, 1) }
+    expect(matcher.match(matchOf(first))?.index).toBe(0)
+    expect(matcher.match(matchOf(loop))?.index).toBe(1)
   })
 })

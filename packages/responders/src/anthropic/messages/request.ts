@@ -251,7 +251,24 @@ export function anthropicMatchRequest(
   request: AnthropicMessagesRequest,
   endpoint: string,
 ): MatchRequest {
-  return { endpoint, model: request.model, messages: normalizeAnthropicMessages(request) }
+  const match = { endpoint, model: request.model, messages: normalizeAnthropicMessages(request) }
+  const tools = anthropicToolNames(request)
+  return tools ? { ...match, tools } : match
+}
+
+/**
+ * The names of the tools a request offers, for `when.tools_offered`: every tool, client or
+ * server (`web_search`, `bash`, ...), has a `name`; `undefined` when it offers none.
+ *
+ * @example anthropicToolNames({ model: 'm', messages: [], tools: [{ name: 'get_weather', input_schema: {} }] }) // ['get_weather']
+ */
+export function anthropicToolNames(request: AnthropicMessagesRequest): string[] | undefined {
+  if (!request.tools) return undefined
+  const names: string[] = []
+  for (const tool of request.tools) {
+    if (isRecord(tool) && typeof tool.name === 'string') names.push(tool.name)
+  }
+  return names.length > 0 ? names : undefined
 }
 
 /**

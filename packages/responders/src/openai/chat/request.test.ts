@@ -1,3 +1,4 @@
+import { conversationFacts, createMatcher, parseScenario } from '@mocktopus/scenario'
 import { describe, expect, it } from 'vitest'
 import { parseChatRequest } from './request.js'
 
@@ -124,5 +125,64 @@ describe('parseChatRequest', () => {
     const error = errorOf(body)
     expect(error.status).toBe(400)
     expect(error.body).toMatchObject({ error: { type: 'invalid_request_error', param, message } })
+  })
+})
+
+describe('parseChatRequest for the agent-loop conditions', () => {
+  const weather = { type: 'function', function: { name: 'get_weather', parameters: {} } }
+  const call = {
+    role: 'assistant',
+    content: null,
+    tool_calls: [
+      { id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: '{}' } },
+    ],
+  }
+  const loop = [
+    { role: 'developer', content: 'You are a weather bot.' },
+    { role: 'user', content: 'Weather in Paris?' },
+    call,
+    { role: 'tool', tool_call_id: 'call_1', content: '22C' },
+  ]
+
+  function matchOf(body: Record<string, unknown>) {
+    const parsed = parseChatRequest({ model: 'gpt-4o', ...body })
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.error.body))
+    return parsed.match
+  }
+
+  it('names the tools offered: function and custom tools, and the deprecated functions', () => {
+    const tools = [weather, { type: 'custom', custom: { name: 'grammar' } }]
+    expect(matchOf({ messages, tools }).tools).toEqual(['get_weather', 'grammar'])
+    expect(matchOf({ messages, functions: [{ name: 'legacy' }] }).tools).toEqual(['legacy'])
+    expect(matchOf({ messages })).not.toHaveProperty('tools')
+  })
+
+  it('leaves messages as sent and sees the tool result in them', () => {
+    const match = matchOf({ messages: loop, tools: [weather] })
+    expect(match.messages).toBe(loop)
+    expect(conversationFacts(match.messages)).toEqual({
+      last_role: 'tool',
+      has_tool_result: true,
+      tool_result: { text: '22C', call_id: 'call_1' },
+      turn: 1,
+      system: 'You are a weather bot.',
+    })
+  })
+
+  it('ends a tool loop: one rule asks for the tool, the next answers its result', () => {
+    const matcher = createMatcher(
+      parseScenario(`version: 1
+rules:
+  - type: llm
+    when: { has_tool_result: false, tools_offered: get_weather, system_contains: weather bot }
+    respond: { tool_calls: [{ id: call_1, function: { name: get_weather, arguments: {} } }] }
+  - type: llm
+    when: { last_role: tool, tool_result_contains: 22C, turn: 1 }
+    respond: { content: It is 22C. }
+`),
+    )
+    expect(matcher.match(matchOf({ messages: loop.slice(0, 2), tools: [weather] }))?.index).toBe(0)
+    expect(matcher.match(matchOf({ messages: loop, tools: [weather] }))?.index).toBe(1)
+    expect(matcher.match(matchOf({ messages: loop.slice(0, 2) }))).toBeUndefined()
   })
 })

@@ -102,11 +102,34 @@ export function parseChatRequest(
     n: typeof body.n === 'number' ? body.n : 1,
     body,
   }
+  const endpoint = options.endpoint ?? CHAT_COMPLETIONS_PATH
+  const tools = chatToolNames(body)
   return {
     ok: true,
     params,
-    match: { endpoint: options.endpoint ?? CHAT_COMPLETIONS_PATH, model, messages },
+    match: tools ? { endpoint, model, messages, tools } : { endpoint, model, messages },
   }
+}
+
+/**
+ * The names of the tools a chat body offers, for `when.tools_offered`: function and custom
+ * tools, and the deprecated `functions`; `undefined` when it offers none.
+ *
+ * @example chatToolNames({ tools: [{ type: 'function', function: { name: 'get_weather' } }] }) // ['get_weather']
+ */
+export function chatToolNames(body: Readonly<Record<string, unknown>>): string[] | undefined {
+  const { tools, functions } = body
+  if (!Array.isArray(tools) && !Array.isArray(functions)) return undefined
+  const names: string[] = []
+  for (const tool of Array.isArray(tools) ? tools : []) {
+    if (!isRecord(tool)) continue
+    const inner = tool[typeof tool.type === 'string' ? tool.type : 'function']
+    if (isRecord(inner) && typeof inner.name === 'string') names.push(inner.name)
+  }
+  for (const fn of Array.isArray(functions) ? functions : []) {
+    if (isRecord(fn) && typeof fn.name === 'string') names.push(fn.name)
+  }
+  return names.length > 0 ? names : undefined
 }
 
 function checkStreamOptions(value: unknown) {

@@ -3,7 +3,7 @@
  * `instructions` (as a system message), then everything behind `previous_response_id`, then
  * `input`.
  */
-import { type ChatMessage, ENDPOINTS } from '@mocktopus/scenario'
+import { type ChatMessage, ENDPOINTS, type MatchRequest } from '@mocktopus/scenario'
 import {
   checkBoolean,
   checkModel,
@@ -122,8 +122,31 @@ export function parseResponsesRequest(
       history,
       inputItems,
     },
-    match: { endpoint: options.endpoint ?? RESPONSES_PATH, model, messages },
+    match: withTools({ endpoint: options.endpoint ?? RESPONSES_PATH, model, messages }, request),
   }
+}
+
+function withTools(match: MatchRequest, body: ResponseCreateParams): MatchRequest {
+  const tools = responsesToolNames(body)
+  return tools ? { ...match, tools } : match
+}
+
+/**
+ * The names of the tools a Responses body offers, for `when.tools_offered`: a function or
+ * custom tool by its `name`, an MCP server by its `server_label`, a built-in tool by its
+ * `type` (`web_search_preview`, `file_search`, ...); `undefined` when it offers none.
+ *
+ * @example responsesToolNames({ tools: [{ type: 'function', name: 'f' }, { type: 'web_search' }] }) // ['f', 'web_search']
+ */
+export function responsesToolNames(body: Readonly<Record<string, unknown>>): string[] | undefined {
+  if (!Array.isArray(body.tools)) return undefined
+  const names: string[] = []
+  for (const tool of body.tools) {
+    if (!isRecord(tool)) continue
+    const name = tool.name ?? tool.server_label ?? tool.type
+    if (typeof name === 'string') names.push(name)
+  }
+  return names.length > 0 ? names : undefined
 }
 
 /** What `DELETE /v1/responses/{id}` answers for a stored response. */
