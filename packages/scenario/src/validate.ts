@@ -8,6 +8,7 @@ import { scenarioSchema } from './schema.js'
 // load where `new Function` is forbidden (Cloudflare Workers, other edge runtimes).
 import { validate as schemaValidate } from './schema-validator.generated.js'
 import { closestName } from './suggest.js'
+import { parseTemplate, type Template } from './template.js'
 import type { ScenarioIssue } from './types.js'
 
 /** One step into the document: a mapping key or a list index. */
@@ -93,7 +94,10 @@ const RULE_KEYS = schemaProperties(RULE_SCHEMA)
 
 // A key one level off is a likely indentation slip; say where it belongs.
 function misplacedHint(key: string, segments: readonly PathSegment[]): string | undefined {
-  const parent = segments[segments.length - 1]
+  const last = segments[segments.length - 1]
+  // An item of a respond list is a respond too.
+  const parent =
+    typeof last === 'number' && segments[segments.length - 2] === 'respond' ? 'respond' : last
   const inRule = typeof parent === 'number' && segments[0] === 'rules' && segments.length === 2
   if (inRule) {
     if (WHEN_KEYS.includes(key)) return `conditions go under "when"`
@@ -180,6 +184,20 @@ function fromAjv(error: ErrorObject, data: unknown): RawIssue | undefined {
         at: 'value',
       }
     }
+    case 'minItems':
+      if (segments[segments.length - 1] === 'respond') {
+        return {
+          segments,
+          message:
+            'is an empty list; give at least one response (a list answers with one item per use)',
+          at: 'value',
+        }
+      }
+      return {
+        segments,
+        message: `must list at least ${String(params.limit)}; got ${Array.isArray(error.data) ? 'an empty list' : kindOf(error.data)}`,
+        at: 'value',
+      }
     case 'oneOf': {
       if (!isRecord(error.data)) return undefined
       const both = 'respond' in error.data && 'error' in error.data
@@ -196,29 +214,93 @@ function fromAjv(error: ErrorObject, data: unknown): RawIssue | undefined {
   }
 }
 
+// Every placeholder in a text (`{{ ... }}`) names a value there is; checked here, not at the
+// first request that selects the rule.
+function templateIssue(text: unknown, segments: readonly PathSegment[]): RawIssue | undefined {
+  if (typeof text !== 'string' || !text.includes('{{')) return undefined
+  const parsed = parseTemplate(text)
+  return parsed.ok ? undefined : { segments, message: parsed.message, at: 'value' }
+}
+
+// The strings of a mapping given as tool arguments, with their paths: it is sent as JSON text,
+// placeholders and all.
+// (`json` is sent as a value: only its strings are templates, not its keys.)
+function mappingTemplateIssues(
+  value: unknown,
+  segments: PathSegment[],
+  out: RawIssue[],
+  keys: boolean,
+): void {
+  if (typeof value === 'string') {
+    const issue = templateIssue(value, segments)
+    if (issue) out.push(issue)
+  } else if (Array.isArray(value)) {
+    value.forEach((item, i) => {
+      mappingTemplateIssues(item, [...segments, i], out, keys)
+    })
+  } else if (isRecord(value)) {
+    for (const [key, item] of Object.entries(value)) {
+      const issue = keys ? templateIssue(key, [...segments, key]) : undefined
+      if (issue) out.push({ ...issue, at: 'key' })
+      mappingTemplateIssues(item, [...segments, key], out, keys)
+    }
+  }
+}
+
+// Arguments with every placeholder filled by a stand-in value, to check they still make a JSON
+// object whatever a request inserts.
+function sampleText(template: Template): string {
+  let out = ''
+  for (const part of template.parts) out += typeof part === 'string' ? part : 'x'
+  return out
+}
+
 // The wire wants arguments as a JSON string, and Anthropic's tool_use block wants them as an
 // object: a string that is not a JSON object would only fail when a request selects the rule.
-function toolArgumentIssues(respond: unknown, index: number): RawIssue[] {
+function toolArgumentIssues(respond: unknown, prefix: readonly PathSegment[]): RawIssue[] {
   if (!isRecord(respond) || !Array.isArray(respond.tool_calls)) return []
   const issues: RawIssue[] = []
   respond.tool_calls.forEach((call: unknown, callIndex: number) => {
     const args = isRecord(call) && isRecord(call.function) ? call.function.arguments : undefined
+    const segments = [...prefix, 'tool_calls', callIndex, 'function', 'arguments']
+    if (isRecord(args)) mappingTemplateIssues(args, segments, issues, true)
     if (typeof args !== 'string') return
+    let filled = args
+    if (args.includes('{{')) {
+      const parsed = parseTemplate(args)
+      if (!parsed.ok) {
+        issues.push({ segments, message: parsed.message, at: 'value' })
+        return
+      }
+      if (parsed.template) filled = sampleText(parsed.template)
+    }
     let reason: string | undefined
     try {
-      const parsed: unknown = JSON.parse(args)
+      const parsed: unknown = JSON.parse(filled)
       if (!isRecord(parsed)) reason = `it is ${kindOf(parsed)}`
     } catch (error) {
       reason = error instanceof Error ? error.message : String(error)
     }
     if (reason === undefined) return
     const shown = args.length > 60 ? `${args.slice(0, 59)}…` : args
+    const where =
+      filled === args ? '' : '; a placeholder goes inside a JSON string, e.g. "{{ model }}"'
     issues.push({
-      segments: ['rules', index, 'respond', 'tool_calls', callIndex, 'function', 'arguments'],
-      message: `must be a JSON object, as a string or a mapping; the string ${JSON.stringify(shown)} is not one (${reason})`,
+      segments,
+      message: `must be a JSON object, as a string or a mapping; the string ${JSON.stringify(shown)} is not one (${reason})${where}`,
       at: 'value',
     })
   })
+  return issues
+}
+
+// One respond (the rule's, or an item of its list): tool arguments and templates.
+function respondIssues(respond: unknown, prefix: readonly PathSegment[]): RawIssue[] {
+  if (!isRecord(respond)) return []
+  const issues = toolArgumentIssues(respond, prefix)
+  const issue = templateIssue(respond.content, [...prefix, 'content'])
+  if (issue) issues.push(issue)
+  mappingTemplateIssues(respond.json, [...prefix, 'json'], issues, false)
   return issues
 }
 
@@ -227,7 +309,13 @@ function semanticIssues(data: unknown): RawIssue[] {
   if (!isRecord(data) || !Array.isArray(data.rules)) return issues
   data.rules.forEach((rule: unknown, index: number) => {
     if (!isRecord(rule)) return
-    issues.push(...toolArgumentIssues(rule.respond, index))
+    if (Array.isArray(rule.respond)) {
+      rule.respond.forEach((item: unknown, itemIndex: number) => {
+        issues.push(...respondIssues(item, ['rules', index, 'respond', itemIndex]))
+      })
+    } else {
+      issues.push(...respondIssues(rule.respond, ['rules', index, 'respond']))
+    }
     if (!isRecord(rule.when)) return
     const when = rule.when
     if ('times' in when && 'times' in rule) {
