@@ -28,6 +28,7 @@ import {
 } from './chaos.js'
 import type { AnswerInput, PlainEndpoint, Provider, RuleEndpoint } from './endpoint.js'
 import { DEFAULT_KEPT_BODY_BYTES, type ExchangeDraft, keepBody } from './exchange.js'
+import { respondFor } from './respond.js'
 import type { Route } from './router.js'
 import type { EngineState } from './state.js'
 
@@ -295,8 +296,8 @@ function runRules(
   const { matcher, counters } = ctx
   // Before matching, which counts a use of the rule.
   const explained = request.explain ? matcher.explain(parsed.match, counters) : undefined
-  const match = matcher.match(parsed.match, counters)
-  if (!match) {
+  const found = matcher.match(parsed.match, counters)
+  if (!found) {
     if (ctx.forward === 'misses') {
       return { kind: 'forward', exchange, text: read.text, body: read.value, request: parsed.match }
     }
@@ -309,7 +310,9 @@ function runRules(
     })
     return answered(ctx, request, error, { request: parsed.match, verdicts })
   }
-  exchange.ruleIndex = match.index
+  exchange.ruleIndex = found.index
+  // This use's item of a `respond` list, its placeholders filled in from the request.
+  const match = respondFor(found, parsed.match, read.value)
   const extra = {
     request: parsed.match,
     match,
