@@ -27,6 +27,11 @@ export interface StreamOutput {
   readonly headers: Record<string, string>
   readonly frames: AsyncIterable<SSEFrame>
   readonly settled: Promise<void>
+  /**
+   * An endless feed (the inspector's events): it ends when its reader leaves, and a server's
+   * `close()` cuts it off rather than waiting for it.
+   */
+  readonly live?: boolean
 }
 
 /** A forwarded request's answer, from the upstream (record mode). */

@@ -2,7 +2,7 @@
  * The Node adapter: a `node:http` server that hands every request to the transport-neutral
  * handler (../handler.ts) and writes its outputs straight to the socket.
  */
-import { createServer, type Server } from 'node:http'
+import { createServer, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
 import { openaiError } from '@mocktopus/responders'
 import type { Mocktopus } from '../mocktopus.js'
@@ -121,7 +121,7 @@ export async function serve(
   }
   // Responses not yet fully sent (a stream counts until its last byte): close() waits for them.
   // A count and one shared listener, not a closure per request.
-  const open: OpenWork = { responses: 0, streams: new Set() }
+  const open: OpenWork = { responses: 0, streams: new Set(), live: new Set() }
   const closed = () => {
     open.responses--
   }
@@ -144,7 +144,10 @@ export async function serve(
       const write = (output: Output) => {
         if (output.kind === 'json') sendJSON(response, output)
         else if (output.kind === 'stream') {
-          track(output.settled)
+          if (output.live) {
+            open.live.add(response)
+            response.once('close', () => open.live.delete(response))
+          } else track(output.settled)
           void sendStream(response, output)
         } else track(sendResponse(response, output.response))
       }
@@ -179,6 +182,8 @@ interface OpenWork {
   responses: number
   /** Streams not yet ended or cancelled; a stream reports its exchange as it ends. */
   readonly streams: Set<Promise<void>>
+  /** Endless feeds (the inspector's): cut off at once, for they never end by themselves. */
+  readonly live: Set<ServerResponse>
 }
 
 function closeGracefully(server: Server, open: OpenWork, timeoutMs: number): Promise<void> {
@@ -193,6 +198,7 @@ function closeGracefully(server: Server, open: OpenWork, timeoutMs: number): Pro
       if ('closeIdleConnections' in server) server.closeIdleConnections()
       if (open.responses === 0) cutOff()
     }, 10)
+    for (const response of open.live) response.destroy()
     server.close((error) => {
       clearTimeout(timer)
       clearInterval(poll)

@@ -1,0 +1,170 @@
+/**
+ * What the inspector keeps of an exchange beyond the journal's record: the request headers it
+ * shows (credentials masked), the answer's headers and text, and a stream's frames with the
+ * milliseconds at which each was handed on. Each answer is kept up to a byte limit and all of
+ * them within a byte bound, oldest out first, beside the journal's own bounds.
+ */
+import type { ExchangeDraft, HeaderLookup, SSEFrame } from '@mocktopus/responders'
+import { monotonicMs } from '@mocktopus/responders'
+
+/** How many bytes of one answer (text or stream frames) are kept: 64 KiB. */
+export const ANSWER_BYTES: number = 64 * 1024
+/** How many bytes of kept answers all entries may hold together: 16 MiB. */
+export const DETAIL_BYTES: number = 16 * 1024 * 1024
+
+/** The request headers the detail view shows, when the request carried them. */
+export const SHOWN_HEADERS: readonly string[] = [
+  'content-type',
+  'accept',
+  'user-agent',
+  'authorization',
+  'x-api-key',
+  'anthropic-version',
+  'anthropic-beta',
+  'openai-organization',
+  'openai-project',
+  'openai-beta',
+  'x-mocktopus-session',
+  'x-stainless-lang',
+  'x-stainless-package-version',
+  'x-stainless-runtime',
+  'x-stainless-retry-count',
+]
+
+const SECRET_HEADERS = new Set(['authorization', 'x-api-key'])
+
+/** One frame of a streamed answer and when it was handed to the client. */
+export interface CapturedFrame {
+  /** Milliseconds since the request arrived. */
+  readonly ms: number
+  readonly event?: string
+  readonly data: string
+}
+
+/** The answer as the client got it. */
+export type CapturedAnswer =
+  | { readonly kind: 'json'; readonly text: string; readonly truncated?: number }
+  | { readonly kind: 'stream'; readonly frames: CapturedFrame[]; truncated?: boolean }
+  | { readonly kind: 'none' }
+
+/** What the inspector keeps of one exchange. */
+export interface Detail {
+  readonly requestHeaders: Readonly<Record<string, string>>
+  readonly responseHeaders: Readonly<Record<string, string>>
+  readonly answer: CapturedAnswer
+  /** The bytes counted against the bound. */
+  readonly bytes: number
+}
+
+// A secret is shown by its kind only: `Bearer ***`.
+function masked(name: string, value: string): string {
+  if (!SECRET_HEADERS.has(name)) return value
+  const space = value.indexOf(' ')
+  return space === -1 ? '***' : `${value.slice(0, space)} ***`
+}
+
+/**
+ * The shown request headers of a request, credentials masked.
+ *
+ * @example requestHeaders({ header: (name) => headers.get(name) ?? undefined })
+ */
+export function requestHeaders(request: HeaderLookup): Record<string, string> {
+  const shown: Record<string, string> = {}
+  for (const name of SHOWN_HEADERS) {
+    const value = request.header(name)
+    if (value !== undefined) shown[name] = masked(name, value)
+  }
+  return shown
+}
+
+/** An exchange being captured: the request (read once it is complete), the answer so far. */
+interface Pending {
+  readonly request: HeaderLookup
+  headers: Readonly<Record<string, string>>
+  answer: CapturedAnswer
+  bytes: number
+}
+
+/** The side of the inspector the handler calls while it answers. */
+export interface AnswerCapture {
+  /** Notes the request behind `draft`; its headers are read when the exchange completes. */
+  request(draft: ExchangeDraft, request: HeaderLookup): void
+  /** A JSON answer, as written. */
+  json(draft: ExchangeDraft, headers: Readonly<Record<string, string>>, text: string): void
+  /** A stream answer: the same frames, each kept with its time as it passes. */
+  stream(
+    draft: ExchangeDraft,
+    headers: Readonly<Record<string, string>>,
+    frames: AsyncIterable<SSEFrame>,
+  ): AsyncIterable<SSEFrame>
+  /** The capture of a completed exchange, and forgets it. */
+  take(draft: ExchangeDraft): Detail | undefined
+}
+
+/**
+ * Captures answers for the inspector; one per instance.
+ *
+ * @example const capture = createAnswerCapture(); capture.request(draft, http)
+ */
+export function createAnswerCapture(limit: number = ANSWER_BYTES): AnswerCapture {
+  const pending = new WeakMap<ExchangeDraft, Pending>()
+  return {
+    request(draft, request) {
+      pending.set(draft, { request, headers: {}, answer: { kind: 'none' }, bytes: 0 })
+    },
+    json(draft, headers, text) {
+      const entry = pending.get(draft)
+      if (!entry) return
+      entry.headers = headers
+      // Fewer characters than a third of the limit are within it in UTF-8 too.
+      if (text.length <= limit) {
+        entry.answer = { kind: 'json', text }
+        entry.bytes = text.length
+      } else {
+        entry.answer = { kind: 'json', text: text.slice(0, limit), truncated: text.length }
+        entry.bytes = limit
+      }
+    },
+    stream(draft, headers, frames) {
+      const entry = pending.get(draft)
+      if (!entry) return frames
+      const kept: CapturedFrame[] = []
+      const answer: CapturedAnswer = { kind: 'stream', frames: kept }
+      entry.headers = headers
+      entry.answer = answer
+      return {
+        [Symbol.asyncIterator]() {
+          const source = frames[Symbol.asyncIterator]()
+          return {
+            next: () =>
+              source.next().then((result) => {
+                if (result.done) return result
+                const frame = result.value
+                if (entry.bytes < limit) {
+                  const data =
+                    typeof frame.data === 'string' ? frame.data : JSON.stringify(frame.data)
+                  const ms = Math.round((monotonicMs() - draft.started) * 10) / 10
+                  kept.push(frame.event ? { ms, event: frame.event, data } : { ms, data })
+                  entry.bytes += data.length + 32
+                } else answer.truncated = true
+                return result
+              }),
+            return: (value?: unknown) =>
+              source.return?.(value) ?? Promise.resolve({ done: true as const, value: undefined }),
+          }
+        },
+      }
+    },
+    take(draft) {
+      const entry = pending.get(draft)
+      if (!entry) return undefined
+      pending.delete(draft)
+      return {
+        requestHeaders: requestHeaders(entry.request),
+        responseHeaders: entry.headers,
+        answer: entry.answer,
+        bytes: entry.bytes + 256,
+      }
+    },
+  }
+}
