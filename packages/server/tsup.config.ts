@@ -6,6 +6,7 @@ export default defineConfig({
     node: 'src/node.ts',
     record: 'src/record/index.ts',
     cost: 'src/cost/index.ts',
+    vitest: 'src/vitest.ts',
   },
   format: ['esm'],
   target: 'node20',

@@ -2,6 +2,7 @@
  * CORS for browser apps: the preflight's answer, and the headers every other answer carries.
  * Written here rather than with Hono's middleware so both transports give the same headers.
  */
+import { SESSION_HEADER } from './sessions.js'
 
 /** CORS settings; the names follow Hono's `cors()` options. */
 export interface CORSOptions {
@@ -79,7 +80,11 @@ export function createCORS(setting: boolean | CORSOptions | undefined): CORS | u
       const headers = base(requested)
       if (options.maxAge !== undefined) headers['access-control-max-age'] = String(options.maxAge)
       headers['access-control-allow-methods'] = (options.allowMethods ?? DEFAULT_METHODS).join(',')
-      const allowHeaders = options.allowHeaders?.join(',') ?? requestHeaders
+      // The session header is Mocktopus's own: allowed whatever the list (docs/sessions.md).
+      const allowHeaders =
+        options.allowHeaders && !options.allowHeaders.includes(SESSION_HEADER)
+          ? [...options.allowHeaders, SESSION_HEADER].join(',')
+          : (options.allowHeaders?.join(',') ?? requestHeaders)
       if (allowHeaders) {
         headers['access-control-allow-headers'] = allowHeaders
         if (!options.allowHeaders)

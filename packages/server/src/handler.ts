@@ -7,6 +7,7 @@
 import {
   type BodyRead,
   beginExchange,
+  bodyRefusal,
   completeExchange,
   createRouter,
   type EngineAnswer,
@@ -38,6 +39,8 @@ import {
   invalidHost,
   isSameOrigin,
 } from './security.js'
+import { type SessionAdmin, sessionAdminRoute } from './session-host.js'
+import { SESSION_HEADER, type Session, sessionNamed, sessionQuery } from './sessions.js'
 import { type ToolingRoute, toolingRoute } from './tooling.js'
 
 /** A request as the handler reads it, whichever transport it came through. */
@@ -80,6 +83,10 @@ export interface HandlerCore {
    */
   listedOrigin(origin: string): boolean
   readonly recording: RecordingHooks | undefined
+  /** The session `id`, begun on first use (docs/sessions.md); without it, sessions are ignored. */
+  session?(id: string): Session
+  /** The admin routes under `/_mocktopus/sessions`: list, end, install a scenario. */
+  sessionAdmin?(request: SessionAdmin): Output
   /** Tells every observer about one finished exchange; `weight` is its bytes, for the journal. */
   emit(exchange: Exchange, weight: number): void
   /** The tooling routes' answers: health, journal, reset, metrics, cost report. */
@@ -174,8 +181,10 @@ export function createHandler(core: HandlerCore): Handler {
     path: string,
     corsHeaders: Readonly<Record<string, string>> | undefined,
     journaled = true,
+    session?: string,
   ): Output {
     const exchange = beginExchange(http.method, http.path, path, engine.clock.now())
+    if (session !== undefined) exchange.session = session
     const wire = refuse(provider, init, exchange, engine.state)
     return output(wire, journaled ? exchange : undefined, corsHeaders)
   }
@@ -206,12 +215,15 @@ export function createHandler(core: HandlerCore): Handler {
     path: string,
     corsHeaders: Readonly<Record<string, string>> | undefined,
     reply: (output: Output) => void,
+    session?: Session,
   ): void {
     const exchange = beginExchange(http.method, http.path, path, engine.clock.now())
+    if (session) exchange.session = session.id
     // As a thrown error anywhere below: a 500 in the endpoint's envelope, never a lost socket.
     const fail = (error: unknown) => {
       const message = `[mocktopus] internal error: ${error instanceof Error ? error.message : String(error)}`
-      reply(refusal(route.endpoint.provider, { status: 500, message }, http, path, corsHeaders))
+      const { provider } = route.endpoint
+      reply(refusal(provider, { status: 500, message }, http, path, corsHeaders, true, session?.id))
     }
     const send = (result: EngineResult) => {
       if (result.kind === 'forward') {
@@ -228,7 +240,7 @@ export function createHandler(core: HandlerCore): Handler {
     const run = (body: BodyRead) => {
       let result: EngineResult | Promise<EngineResult>
       try {
-        result = runEngine(engine, new RoutedRequest(route, exchange, http, body))
+        result = runEngine(session?.engine ?? engine, new RoutedRequest(route, exchange, http, body))
       } catch (error) {
         fail(error)
         return
@@ -241,12 +253,59 @@ export function createHandler(core: HandlerCore): Handler {
     else http.readBody(engine.bodyLimit, run, fail)
   }
 
+  // `/_mocktopus/sessions[/<id>[/scenario]]`, refused as the other admin routes are; a
+  // scenario's body is read under the body limit.
+  function sessionAdminAnswer(
+    route: NonNullable<ReturnType<typeof sessionAdminRoute>>,
+    admin: (request: SessionAdmin) => Output,
+    http: HttpRequest,
+    path: string,
+    reply: (output: Output) => void,
+  ): void {
+    const { method } = http
+    const refused = (init: WireErrorInit) =>
+      reply(refusal(OPENAI_PROVIDER, init, http, path, undefined, false))
+    if (!core.admin) {
+      const message = `Invalid URL (${method} ${http.path}): the admin routes are turned off (admin: false, --no-admin).`
+      return refused({ status: 404, message, code: 'unknown_url' })
+    }
+    if (authToken !== undefined && !isAuthorized(http, authToken)) {
+      return refused(unauthorized('openai', http))
+    }
+    if (!route.valid) {
+      const message = `Invalid method for URL (${method} ${http.path}): use ${route.method}.`
+      const headers = { allow: route.method }
+      return refused({ status: 405, message, code: 'method_not_allowed', headers })
+    }
+    const fail = (error: unknown) =>
+      refused({
+        status: 500,
+        message: `[mocktopus] internal error: ${error instanceof Error ? error.message : String(error)}`,
+      })
+    const { id } = route
+    if (id === undefined) return reply(admin({ action: 'list' }))
+    if (route.method === 'DELETE') return reply(admin({ action: 'end', id }))
+    http.readBody(
+      engine.bodyLimit,
+      (read) => {
+        if (!read.ok) return refused(bodyRefusal(read, engine.bodyLimit))
+        try {
+          reply(admin({ action: 'scenario', id, text: read.text }))
+        } catch (error) {
+          fail(error)
+        }
+      },
+      fail,
+    )
+  }
+
   // A tooling route's answer, or why it is refused; never journaled.
   function toolingAnswer(
     tooling: ToolingRoute,
     http: HttpRequest,
     path: string,
     corsHeaders: Readonly<Record<string, string>> | undefined,
+    session?: string,
   ): Output {
     const { method } = http
     const refused = (init: WireErrorInit) =>
@@ -270,20 +329,31 @@ export function createHandler(core: HandlerCore): Handler {
       const headers = { allow: tooling.method }
       return refused({ status: 405, message, code: 'method_not_allowed', headers })
     }
-    const answer = core.tooling(tooling, http.query)
+    const answer = core.tooling(tooling, sessionQuery(http.query, session))
     if (answer.kind !== 'response') Object.assign(answer.headers, corsHeaders)
     return answer
   }
 
   return (http, mount, reply) => {
     const { method } = http
-    const path =
+    const mounted =
       mount !== '' && http.path.startsWith(mount) ? http.path.slice(mount.length) || '/' : http.path
+    // A session, by base-URL prefix or header (docs/sessions.md): the prefix is no part of the
+    // API path.
+    const named = core.session && sessionNamed(mounted, http.header(SESSION_HEADER))
+    const path = named ? named.path : mounted
     const origin = http.header('origin')
     const checked = http.inProcess !== true
     if (checked && !hostAllowed(http.host)) {
       const init = invalidHost(http.host ?? '')
       reply(refusal(OPENAI_PROVIDER, init, http, path, undefined, false))
+      return
+    }
+    if (named?.invalid !== undefined) {
+      const provider =
+        router.find(method, path, http)?.endpoint.provider ?? providerOf(path, http, router)
+      const init = { status: 400, message: named.invalid, code: 'invalid_session' }
+      reply(refusal(provider, init, http, path, cors?.headers(origin), false))
       return
     }
     // A page of another site: never on the admin routes, and never forwarded with real keys.
@@ -312,13 +382,17 @@ export function createHandler(core: HandlerCore): Handler {
     }
 
     if (tooling) {
-      reply(toolingAnswer(tooling, http, path, corsHeaders))
+      const { sessionAdmin } = core
+      const sessions = sessionAdmin && sessionAdminRoute(method, path)
+      if (sessions && sessionAdmin) sessionAdminAnswer(sessions, sessionAdmin, http, path, reply)
+      else reply(toolingAnswer(tooling, http, path, corsHeaders, named?.id))
       return
     }
 
     const provider = route?.endpoint.provider ?? providerOf(path, http, router)
     if (authToken !== undefined && !isAuthorized(http, authToken)) {
-      reply(refusal(provider, unauthorized(provider.name, http), http, path, corsHeaders))
+      const init = unauthorized(provider.name, http)
+      reply(refusal(provider, init, http, path, corsHeaders, true, named?.id))
       return
     }
     if (!route) {
@@ -329,10 +403,12 @@ export function createHandler(core: HandlerCore): Handler {
           http,
           path,
           corsHeaders,
+          true,
+          named?.id,
         ),
       )
       return
     }
-    answerAPI(route, http, path, corsHeaders, reply)
+    answerAPI(route, http, path, corsHeaders, reply, named ? core.session?.(named.id) : undefined)
   }
 }

@@ -10,6 +10,23 @@ export { createApp } from './app.js'
 export { type CORSOptions, EXPOSED_HEADERS } from './cors.js'
 export { createHandler, type Handler, type HandlerCore, type HttpRequest } from './handler.js'
 export {
+  type ConnectOptions,
+  connectMocktopus,
+  type RemoteMocktopus,
+  RemoteMocktopusError,
+  type RemoteSession,
+} from './remote.js'
+export { type MocktopusSession, type SessionAdmin } from './session-host.js'
+export {
+  DEFAULT_MAX_SESSIONS,
+  DEFAULT_SESSION_IDLE_MS,
+  type Session,
+  SESSION_HEADER,
+  SESSION_ID_PATTERN,
+  SESSION_PREFIX,
+  type SessionsOptions,
+} from './sessions.js'
+export {
   createMocktopus,
   DEFAULT_BODY_LIMIT,
   type ExchangeListener,

@@ -30,17 +30,30 @@ function pageQuery(
 }
 
 /**
- * The journal page a query asks for.
+ * The journal page a query asks for; with `scope`, only the entries its filter keeps, numbered
+ * after its `after` (a session's view).
  *
  * @example journalOutput(journal, 'limit=100')
  */
-export function journalOutput(journal: Journal<Exchange>, query: string): Output {
+export function journalOutput(
+  journal: Journal<Exchange>,
+  query: string,
+  scope?: { readonly after: number; readonly filter: (entry: Exchange) => boolean },
+): Output {
   const asked = pageQuery(query)
   if (!asked.ok) {
     const wire = openaiError({ status: 400, message: asked.message, code: 'invalid_cursor' })
     return jsonOutput(400, wire.body)
   }
-  const { entries, cursor } = journal.page(asked)
+  const { entries, cursor } = journal.page(
+    scope
+      ? {
+          ...asked,
+          after: Math.max(asked.after ?? scope.after, scope.after),
+          filter: scope.filter,
+        }
+      : asked,
+  )
   const encoder = new TextEncoder()
   let index = 0
   const body = new ReadableStream<Uint8Array>({

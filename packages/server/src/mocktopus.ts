@@ -29,6 +29,13 @@ import type { PricingTable } from './cost/pricing.js'
 import { PROMETHEUS_CONTENT_TYPE } from './cost/prometheus.js'
 import { createHandler, type Handler } from './handler.js'
 import { journalOutput } from './journal-output.js'
+import {
+  createSessionHost,
+  IN_PROCESS_ORIGIN,
+  type MocktopusSession,
+  sessionParam,
+} from './session-host.js'
+import type { SessionsOptions } from './sessions.js'
 import { jsonOutput, type Output } from './output.js'
 import type { RecordingHooks } from './record/hooks.js'
 import type { ToolingRoute } from './tooling.js'
@@ -113,6 +120,12 @@ export interface MocktopusOptions {
    * is never checked: it is called in process.
    */
   readonly allowedHosts?: readonly string[] | 'all'
+  /**
+   * Sessions (docs/sessions.md): how many live at once (`max`, default 1000; a new one at the
+   * bound evicts the least recently used, logged), how long an idle one lives (`idleTimeoutMs`,
+   * default 10 minutes) and what each keeps for `previous_response_id`.
+   */
+  readonly sessions?: SessionsOptions
 }
 
 export interface Mocktopus {
@@ -141,6 +154,11 @@ export interface Mocktopus {
    * `summary` as text for people (the CLI prints it on shutdown).
    */
   costReport(): CostReportBody
+  /**
+   * A session of this instance (a random id when none is given): its base URLs for `mock.fetch`
+   * (host `mocktopus.local`), its header, journal, reset and scenario. See docs/sessions.md.
+   */
+  session(id?: string): MocktopusSession
 }
 
 const EMPTY_SCENARIO: Scenario = { version: 1, rules: [], meta: {} }
@@ -217,6 +235,7 @@ export async function createMocktopus(options: MocktopusOptions = {}): Promise<M
     matcher.reset()
     journal.clear()
     state.reset()
+    sessions.table.clear()
   }
   const recording = options.recording
   const engine: EngineContext = {
@@ -234,8 +253,17 @@ export async function createMocktopus(options: MocktopusOptions = {}): Promise<M
     ...(!recording?.forwardAll && recording?.forward ? { forward: 'misses' as const } : {}),
     ...(recording?.describeMiss ? { describeMiss: recording.describeMiss } : {}),
   }
+  const sessions = createSessionHost({
+    sessions: options.sessions,
+    engine,
+    journal,
+    createState: ({ size, bytes }) => createEngineState({ responses: { limit: size, bytes } }),
+    scenario: () => scenario,
+    pricing: options.pricing,
+  })
   const emit = (exchange: Exchange, weight: number) => {
     journal.record(exchange, weight)
+    if (exchange.session !== undefined) sessions.observe(exchange)
     costs.observe(exchange)
     for (const listener of listeners) {
       try {
@@ -256,8 +284,11 @@ export async function createMocktopus(options: MocktopusOptions = {}): Promise<M
           rules: scenario.rules.length,
           ...costs.health(),
         })
-      case 'cost-report':
-        return jsonOutput(200, costs.report())
+      case 'cost-report': {
+        const session = sessionParam(query)
+        if (session === undefined) return jsonOutput(200, costs.report())
+        return typeof session === 'string' ? sessions.costReport(session) : session
+      }
       case 'metrics':
         return {
           kind: 'json',
@@ -265,11 +296,19 @@ export async function createMocktopus(options: MocktopusOptions = {}): Promise<M
           headers: { 'content-type': PROMETHEUS_CONTENT_TYPE, 'cache-control': 'no-store' },
           text: costs.metrics(),
         }
-      case 'requests':
-        return journalOutput(journal, query)
-      case 'reset':
+      case 'requests': {
+        const session = sessionParam(query)
+        if (session === undefined) return journalOutput(journal, query)
+        return typeof session === 'string' ? sessions.requests(session, query) : session
+      }
+      case 'reset': {
+        const session = sessionParam(query)
+        if (session !== undefined) {
+          return typeof session === 'string' ? sessions.reset(session) : session
+        }
         reset()
         return jsonOutput(200, { reset: true })
+      }
       case 'missing':
         // The handler answers an unknown admin path itself.
         throw new Error('no tooling answer for an unknown path')
@@ -291,6 +330,8 @@ export async function createMocktopus(options: MocktopusOptions = {}): Promise<M
     recording,
     emit,
     tooling,
+    session: (id) => sessions.use(id),
+    sessionAdmin: (request) => sessions.admin(request),
   })
   const app = createApp(handler)
   const local = createApp(handler, { inProcess: true })
@@ -309,6 +350,7 @@ export async function createMocktopus(options: MocktopusOptions = {}): Promise<M
       scenario = toScenario(next)
       matcher = createMatcher(scenario)
       costs.setScenarioPricing(scenario.pricing)
+      sessions.scenarioChanged()
     },
     on(event, listener) {
       if (event !== 'exchange') throw new MocktopusError(`unknown event "${event}"; use "exchange"`)
@@ -318,5 +360,6 @@ export async function createMocktopus(options: MocktopusOptions = {}): Promise<M
       }
     },
     costReport: () => costs.report(),
+    session: (id) => sessions.handle(id, IN_PROCESS_ORIGIN),
   }
 }

@@ -362,6 +362,25 @@ describe('mocktopus serve', () => {
     expect((await big.json()).error.code).toBe('request_too_large')
   })
 
+  it('refuses an unknown body field with --strict, and answers it without', async () => {
+    const ask = (url: string) =>
+      fetch(`${url}/chat/completions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          model: 'gpt-4o-mini',
+          messages: [{ role: 'user', content: 'hi' }],
+          foo: 1,
+        }),
+      })
+    const strict = await start('--strict')
+    const refused = await ask(strict.url)
+    expect(refused.status).toBe(400)
+    expect((await refused.json()).error.message).toBe('Unrecognized request argument supplied: foo')
+    const relaxed = await start('')
+    expect((await ask(relaxed.url)).status).toBe(200)
+  })
+
   it('accepts the record-mode options and never prints a key', async () => {
     const secret = 'sk-test-NEVER-PRINT-ME'
     const server = await start(

@@ -4,6 +4,7 @@
  */
 import type { Exchange } from '@mocktopus/responders'
 import { createMocktopus, type Mocktopus, type MocktopusOptions } from '../mocktopus.js'
+import type { MocktopusSession } from '../session-host.js'
 import { serve } from './serve.js'
 
 export interface StartMocktopusOptions extends MocktopusOptions {
@@ -25,6 +26,11 @@ export interface StartedMocktopus {
   requests(): Exchange[]
   /** Restores every `times` counter and clears the journal and stored responses. */
   reset(): void
+  /**
+   * A session on this server (a random id when none is given): `baseURL` and
+   * `anthropicBaseURL` point at `${url}/sessions/<id>`. See docs/sessions.md.
+   */
+  session(id?: string): MocktopusSession
   /** Stops the server; resolves when it is closed. */
   close(): Promise<void>
 }
@@ -51,6 +57,11 @@ export async function startMocktopus(
     mock,
     requests: () => mock.requests(),
     reset: () => mock.reset(),
+    session(id) {
+      const session = mock.session(id)
+      const root = `${server.url}/sessions/${encodeURIComponent(session.id)}`
+      return { ...session, baseURL: `${root}/v1`, anthropicBaseURL: root }
+    },
     close: () => server.close(),
   }
 }
