@@ -64,7 +64,7 @@ function finished(snapshot: Snapshot): StreamedMessage {
  * const message = await stream.finalMessage()
  */
 export class MockMessageStream implements AsyncIterable<AnthropicStreamEvent> {
-  /** The conversation: the request's messages, then each message received. */
+  /** The conversation: the request's messages, then each message received, as accumulated. */
   readonly messages: unknown[]
   readonly receivedMessages: StreamedMessage[] = []
   readonly controller: AbortController = new AbortController()
@@ -179,7 +179,8 @@ export class MockMessageStream implements AsyncIterable<AnthropicStreamEvent> {
         break
       case 'message_stop': {
         const done = finished(snapshot)
-        this.messages.push({ role: done.role, content: done.content })
+        // As the SDK: the conversation gets the message as accumulated, whole.
+        this.messages.push(snapshot)
         this.receivedMessages.push(done)
         this.#emit('message', done)
         break

@@ -1,0 +1,267 @@
+/**
+ * What an application sees from `@anthropic-ai/sdk` talking to a real server on 127.0.0.1 and
+ * from the Anthropic stub, side by side on the same calls: messages, `_request_id`, stream
+ * events (the SSE as the SDK parses it), `messages.stream()` listeners and final message,
+ * token counts, model pages, and errors (class, status, message, body, request id, headers).
+ */
+import Anthropic from '@anthropic-ai/sdk'
+import { fixedClock } from '@mocktopus/responders'
+import { createMocktopus } from '@mocktopus/server'
+import { type RunningServer, serve } from '@mocktopus/server/node'
+import {
+  AnthropicErrors,
+  type AnthropicStubClient,
+  createAnthropicStubClient,
+} from '@mocktopus/stub'
+import { afterEach, describe, expect, it } from 'vitest'
+
+const SCENARIO = `
+version: 1
+rules:
+  - type: llm.anthropic
+    when: { messages_contains: weather, last_role: user }
+    respond:
+      content: Let me look that up.
+      tool_calls:
+        - type: function
+          function: { name: get_weather, arguments: { city: Paris, unit: celsius } }
+  - type: llm.anthropic
+    when: { last_role: tool, has_tool_result: true }
+    respond: { content: "It is 22C and sunny in Paris, a fine day for a long walk by the river." }
+  - type: llm.anthropic
+    when: { messages_contains: "cut short" }
+    respond: { content: "This answer is cut", finish_reason: length }
+  - type: llm.anthropic
+    when: { messages_contains: "rate limit" }
+    error: { error_type: rate_limit, retry_after: 3 }
+  - type: llm.anthropic
+    when: { messages_contains: overloaded }
+    error: { error_type: server_error, status_code: 529 }
+  - type: llm.anthropic
+    when: { messages_contains: "server error" }
+    error: { error_type: server_error }
+  - type: llm.anthropic
+    when: { messages_contains: "timeout" }
+    error: { error_type: timeout, delay_ms: 10 }
+  - type: llm.anthropic
+    when: { messages_contains: "forbidden" }
+    error: { error_type: authentication, status_code: 403 }
+  - type: llm.anthropic
+    when: { messages_contains: "bad key" }
+    error: { error_type: authentication }
+  - type: llm.anthropic
+    when: { messages_contains: "invalid" }
+    error: { error_type: invalid_request, message: "messages: bad shape" }
+`
+
+const TOOLS = [
+  {
+    name: 'get_weather',
+    description: 'Weather in a city',
+    input_schema: {
+      type: 'object' as const,
+      properties: { city: { type: 'string' }, unit: { type: 'string' } },
+    },
+  },
+]
+
+let server: RunningServer | undefined
+
+afterEach(async () => {
+  await server?.close()
+  server = undefined
+})
+
+async function pair(): Promise<{ sdk: Anthropic; stub: AnthropicStubClient }> {
+  const clock = fixedClock(1_700_000_000, { instant: true })
+  const mock = await createMocktopus({ scenario: SCENARIO, clock })
+  server = await serve(mock, { port: 0 })
+  const sdk = new Anthropic({ apiKey: 'sk-ant-test', baseURL: server.url, maxRetries: 0 })
+  return { sdk, stub: createAnthropicStubClient(SCENARIO, { clock }) }
+}
+
+const ask = (content: string) => ({
+  model: 'claude-sonnet-5-5',
+  max_tokens: 256,
+  tools: TOOLS,
+  messages: [{ role: 'user' as const, content }],
+})
+
+// The second step of the agent loop: the model's tool call answered by a tool result.
+function withToolResult(first: Anthropic.Message) {
+  const call = first.content.find((block) => block.type === 'tool_use')
+  if (!call) throw new Error('expected a tool_use block')
+  return {
+    ...ask('weather in Paris?'),
+    messages: [
+      { role: 'user' as const, content: 'weather in Paris?' },
+      { role: 'assistant' as const, content: first.content },
+      {
+        role: 'user' as const,
+        content: [{ type: 'tool_result' as const, tool_use_id: call.id, content: '22C, sunny' }],
+      },
+    ],
+  }
+}
+
+async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = []
+  for await (const item of iterable) out.push(item)
+  return out
+}
+
+async function failure(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => {
+      throw new Error('expected a failure')
+    },
+    (error: unknown) => error,
+  )
+}
+
+describe('@anthropic-ai/sdk over a real server and the Anthropic stub', () => {
+  it('return equal messages through a tool_use, tool_result, text round trip', async () => {
+    const { sdk, stub } = await pair()
+    const viaSDK = await sdk.messages.create(ask('weather in Paris?'))
+    const viaStub = await stub.messages.create(ask('weather in Paris?'))
+    expect(viaStub).toEqual(viaSDK)
+    expect(viaSDK.stop_reason).toBe('tool_use')
+    expect(viaStub._request_id).toBe(viaSDK._request_id)
+    expect(viaStub._workspace_id).toBe(viaSDK._workspace_id)
+    const next = withToolResult(viaSDK)
+    const answerSDK = await sdk.messages.create(next)
+    const answerStub = await stub.messages.create(next)
+    expect(answerStub).toEqual(answerSDK)
+    expect(answerSDK.content).toEqual([
+      {
+        type: 'text',
+        text: 'It is 22C and sunny in Paris, a fine day for a long walk by the river.',
+      },
+    ])
+    expect(answerStub._request_id).toBe(answerSDK._request_id)
+  })
+
+  it('yield the events the SDK parses from the SSE, ping left out alike', async () => {
+    const { sdk, stub } = await pair()
+    for (const params of [ask('weather in Paris?'), ask('cut short')]) {
+      const viaSDK = await collect(await sdk.messages.create({ ...params, stream: true }))
+      const viaStub = await collect(await stub.messages.create({ ...params, stream: true }))
+      expect(viaStub).toEqual(viaSDK)
+      expect(viaSDK.length).toBeGreaterThan(5)
+    }
+    const first = await sdk.messages.create(ask('weather in Paris?'))
+    await stub.messages.create(ask('weather in Paris?'))
+    const next = { ...withToolResult(first), stream: true as const }
+    expect(await collect(await stub.messages.create(next))).toEqual(
+      await collect(await sdk.messages.create(next)),
+    )
+  })
+
+  it('build the same final message and listener calls in messages.stream()', async () => {
+    const { sdk, stub } = await pair()
+    for (const params of [ask('weather in Paris?'), ask('cut short')]) {
+      const seen = { sdk: [] as unknown[], stub: [] as unknown[] }
+      const a = sdk.messages
+        .stream(params)
+        .on('text', (delta, snapshot) => seen.sdk.push(['text', delta, snapshot]))
+        .on('contentBlock', (block) => seen.sdk.push(['block', block]))
+      const b = stub.messages
+        .stream(params)
+        .on('text', (delta, snapshot) => seen.stub.push(['text', delta, snapshot]))
+        .on('contentBlock', (block) => seen.stub.push(['block', block]))
+      const [finalSDK, finalStub] = [await a.finalMessage(), await b.finalMessage()]
+      expect(finalStub).toEqual(finalSDK)
+      expect(seen.stub).toEqual(seen.sdk)
+      expect(b.request_id).toBe(a.request_id)
+      expect(b.messages).toEqual(a.messages)
+    }
+    const text = [
+      await sdk.messages.stream(ask('cut short')).finalText(),
+      await stub.messages.stream(ask('cut short')).finalText(),
+    ]
+    expect(text[1]).toBe(text[0])
+  })
+
+  it('count tokens and page models alike', async () => {
+    const { sdk, stub } = await pair()
+    const count = { model: 'claude-sonnet-5-5', messages: ask('how many tokens?').messages }
+    const [countSDK, countStub] = [
+      await sdk.messages.countTokens(count),
+      await stub.messages.countTokens(count),
+    ]
+    expect(countStub).toEqual(countSDK)
+    expect(countStub._request_id).toBe(countSDK._request_id)
+    const [pageSDK, pageStub] = [
+      await sdk.models.list({ limit: 2 }),
+      await stub.models.list({ limit: 2 }),
+    ]
+    expect([pageStub.data, pageStub.has_more, pageStub.first_id, pageStub.last_id]).toEqual([
+      pageSDK.data,
+      pageSDK.has_more,
+      pageSDK.first_id,
+      pageSDK.last_id,
+    ])
+    expect(pageStub.hasNextPage()).toBe(pageSDK.hasNextPage())
+    const all = [
+      await collect(sdk.models.list({ limit: 2 })),
+      await collect(stub.models.list({ limit: 2 })),
+    ]
+    expect(all[1]).toEqual(all[0])
+    const id = all[0]?.[0]?.id ?? ''
+    expect(await stub.models.retrieve(id)).toEqual(await sdk.models.retrieve(id))
+  })
+
+  it('throw errors of the same class with the same fields', async () => {
+    const { sdk, stub } = await pair()
+    const prompts = [
+      'rate limit',
+      'overloaded',
+      'server error',
+      'timeout',
+      'forbidden',
+      'bad key',
+      'invalid',
+      'nothing matches this',
+    ]
+    for (const prompt of prompts) {
+      for (const stream of [false, true]) {
+        const params = { ...ask(prompt), stream }
+        const a = (await failure(sdk.messages.create(params))) as InstanceType<
+          typeof Anthropic.APIError
+        >
+        const b = (await failure(stub.messages.create(params))) as InstanceType<
+          typeof AnthropicErrors.APIError
+        >
+        expect(a, prompt).toBeInstanceOf(Anthropic.APIError)
+        expect(b, prompt).toBeInstanceOf(AnthropicErrors.APIError)
+        const name = b instanceof AnthropicErrors.NoMatchingRuleError ? 'NotFoundError' : b.name
+        expect(name, prompt).toBe(a.constructor.name)
+        expect(name).toBe(a.name)
+        expect(
+          [b.status, b.message, b.type, b.apiMessage, b.requestID, b.errorCode, b.details],
+          prompt,
+        ).toEqual([a.status, a.message, a.type, a.apiMessage, a.requestID, a.errorCode, a.details])
+        expect(b.error).toEqual(a.error)
+        expect(b.workspaceID).toBe(a.workspaceID)
+        expect(b.headers?.get('retry-after')).toBe(a.headers?.get('retry-after') ?? null)
+      }
+    }
+  })
+
+  it('reject a malformed request with the same error', async () => {
+    const { sdk, stub } = await pair()
+    const bad = { model: 'claude-sonnet-5-5', messages: [{ role: 'robot', content: 'x' }] }
+    const a = (await failure(sdk.messages.create(bad as never))) as InstanceType<
+      typeof Anthropic.APIError
+    >
+    const b = (await failure(stub.messages.create(bad as never))) as InstanceType<
+      typeof AnthropicErrors.APIError
+    >
+    expect([b.name, b.status, b.message, b.requestID]).toEqual([
+      a.constructor.name,
+      a.status,
+      a.message,
+      a.requestID,
+    ])
+  })
+})
