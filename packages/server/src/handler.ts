@@ -267,36 +267,45 @@ export function createHandler(core: HandlerCore): Handler {
       reply(refusal(OPENAI_PROVIDER, init, http, path, undefined, false))
     if (!core.admin) {
       const message = `Invalid URL (${method} ${http.path}): the admin routes are turned off (admin: false, --no-admin).`
-      return refused({ status: 404, message, code: 'unknown_url' })
-    }
-    if (authToken !== undefined && !isAuthorized(http, authToken)) {
-      return refused(unauthorized('openai', http))
-    }
-    if (!route.valid) {
+      refused({ status: 404, message, code: 'unknown_url' })
+    } else if (authToken !== undefined && !isAuthorized(http, authToken)) {
+      refused(unauthorized('openai', http))
+    } else if (!route.valid) {
       const message = `Invalid method for URL (${method} ${http.path}): use ${route.method}.`
       const headers = { allow: route.method }
-      return refused({ status: 405, message, code: 'method_not_allowed', headers })
-    }
+      refused({ status: 405, message, code: 'method_not_allowed', headers })
+    } else answerSessionAdmin(route, admin, http, refused, reply)
+  }
+
+  function answerSessionAdmin(
+    route: NonNullable<ReturnType<typeof sessionAdminRoute>>,
+    admin: (request: SessionAdmin) => Output,
+    http: HttpRequest,
+    refused: (init: WireErrorInit) => void,
+    reply: (output: Output) => void,
+  ): void {
     const fail = (error: unknown) =>
       refused({
         status: 500,
         message: `[mocktopus] internal error: ${error instanceof Error ? error.message : String(error)}`,
       })
     const { id } = route
-    if (id === undefined) return reply(admin({ action: 'list' }))
-    if (route.method === 'DELETE') return reply(admin({ action: 'end', id }))
-    http.readBody(
-      engine.bodyLimit,
-      (read) => {
-        if (!read.ok) return refused(bodyRefusal(read, engine.bodyLimit))
-        try {
-          reply(admin({ action: 'scenario', id, text: read.text }))
-        } catch (error) {
-          fail(error)
-        }
-      },
-      fail,
-    )
+    if (id === undefined) reply(admin({ action: 'list' }))
+    else if (route.method === 'DELETE') reply(admin({ action: 'end', id }))
+    else
+      http.readBody(
+        engine.bodyLimit,
+        (read) => {
+          if (!read.ok) refused(bodyRefusal(read, engine.bodyLimit))
+          else
+            try {
+              reply(admin({ action: 'scenario', id, text: read.text }))
+            } catch (error) {
+              fail(error)
+            }
+        },
+        fail,
+      )
   }
 
   // A tooling route's answer, or why it is refused; never journaled.

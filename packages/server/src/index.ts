@@ -16,7 +16,7 @@ export {
   RemoteMocktopusError,
   type RemoteSession,
 } from './remote.js'
-export { type MocktopusSession, type SessionAdmin } from './session-host.js'
+export type { MocktopusSession, SessionAdmin } from './session-host.js'
 export {
   DEFAULT_MAX_SESSIONS,
   DEFAULT_SESSION_IDLE_MS,
