@@ -6,7 +6,12 @@
  * the least recently used one is evicted (and logged). See docs/sessions.md.
  */
 import { type EngineContext, type EngineState, monotonicMs } from '@mocktopus/responders'
-import { createCounters, type Matcher, type MatchCounters, type Scenario } from '@mocktopus/scenario'
+import {
+  createCounters,
+  type MatchCounters,
+  type Matcher,
+  type Scenario,
+} from '@mocktopus/scenario'
 import type { CostTracker } from './cost/tracker.js'
 
 /** The header that names a session, as the base-URL prefix does. */

@@ -16,7 +16,11 @@ const inA = (entry: Entry) => entry.session === 'a'
 
 describe('createJournal with a filter', () => {
   it('lists only the entries the filter keeps', () => {
-    expect(filled().entries(inA).map((entry) => entry.n)).toEqual([2, 4, 6])
+    expect(
+      filled()
+        .entries(inA)
+        .map((entry) => entry.n),
+    ).toEqual([2, 4, 6])
   })
 
   it('pages through the kept entries with a cursor over every entry looked at', () => {
