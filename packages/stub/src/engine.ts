@@ -40,6 +40,12 @@ export interface StubClientOptions {
   readonly fixedTime?: number
   /** Label for a scenario given as YAML text, used in error messages. Default `stub`. */
   readonly source?: string
+  /**
+   * Strict requests, as the server's `strict` option: refuse with the provider's 400 what the
+   * real API refuses (unknown body fields, a tool result without its call). Overrides the
+   * scenario's `strict:`.
+   */
+  readonly strict?: boolean
   /** How many calls `requests()` keeps; the oldest goes first. Default 1000. */
   readonly journalSize?: number
   /**
@@ -160,6 +166,7 @@ export function createStubEngine(
     clock,
     state,
     bodyLimit: Number.POSITIVE_INFINITY,
+    ...(options.strict === undefined ? {} : { strict: options.strict }),
     ...(options.journal?.bodyBytes === undefined
       ? {}
       : { keptBodyBytes: options.journal.bodyBytes }),
