@@ -143,9 +143,10 @@ function randomId(): string {
  * @example toSessionScenario('version: 1\nrules: []', 'sessions/a/scenario')
  */
 export function toSessionScenario(input: string | object, source: string): Scenario {
-  return typeof input === 'string'
-    ? parseScenario(input, { source })
-    : createScenario(input, { source })
+  if (typeof input === 'string') return parseScenario(input, { source })
+  // A scenario parsed already carries the file it came from, which the format does not have.
+  const { source: _from, ...data } = input as { source?: unknown }
+  return createScenario(data, { source })
 }
 
 /**

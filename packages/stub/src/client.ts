@@ -125,6 +125,14 @@ export interface StubClient {
   requests(): StubRequest[]
   /** Restores every rule's `times`, forgets stored responses and clears `requests()`. */
   reset(): void
+  /**
+   * The session `id` (docs/sessions.md): a client over the same compiled rules with `times`,
+   * stored responses and `requests()` of its own, and `useScenario()` for a scenario of its own.
+   */
+  session(id: string): StubClient & {
+    readonly id: string
+    useScenario(scenario: Scenario | string | object): void
+  }
 }
 
 // The SDK decodes the base64 it asked for into float32 numbers; mirror that exactly.
@@ -269,5 +277,9 @@ export function openaiClient(engine: StubEngine): StubClient {
     scenario: engine.scenario,
     requests: engine.requests,
     reset: engine.reset,
+    session(id) {
+      const own = engine.session(id)
+      return Object.assign(openaiClient(own), { id, useScenario: own.useScenario })
+    },
   }
 }

@@ -20,7 +20,16 @@ import {
   systemClock,
   type WireResult,
 } from '@mocktopus/responders'
-import { createMatcher, parseScenario, type RuleVerdict, type Scenario } from '@mocktopus/scenario'
+import {
+  createCounters,
+  createMatcher,
+  createScenario,
+  type MatchCounters,
+  type Matcher,
+  parseScenario,
+  type RuleVerdict,
+  type Scenario,
+} from '@mocktopus/scenario'
 import type { MockAPIErrorInit } from './errors.js'
 import { settle } from './settle.js'
 import type { MockStream } from './stream.js'
@@ -124,6 +133,13 @@ export interface StubEngine {
   route(dialect: Dialect, method: string, path: string): Endpoint
   requests(): StubRequest[]
   reset(): void
+  /**
+   * The session `id` of this stub (docs/sessions.md): the same compiled rules, with `times`
+   * counters, stored responses and a journal of its own; the same id gives the same session.
+   */
+  session(id: string): StubEngine
+  /** Answers from another scenario (YAML or JSON text, or an object); counters start afresh. */
+  useScenario(scenario: Scenario | string | object): void
 }
 
 const instant = (): Promise<void> => Promise.resolve()
@@ -153,7 +169,27 @@ export function createStubEngine(
     typeof scenario === 'string'
       ? parseScenario(scenario, { source: options.source ?? 'stub' })
       : scenario
-  const matcher = createMatcher(parsed)
+  return sessionEngine(createMatcher(parsed), options, undefined, new Map())
+}
+
+// A session's scenario, from text or an object (a parsed one carries its file, which the format
+// does not have).
+function toScenario(input: Scenario | string | object, source: string): Scenario {
+  if (typeof input === 'string') return parseScenario(input, { source })
+  const { source: _from, ...data } = input as { source?: unknown }
+  return createScenario(data, { source })
+}
+
+// The stub's engine (`session` undefined) or one session's: `shared` compiled rules, counted
+// in counters of its own.
+function sessionEngine(
+  shared: Matcher,
+  options: StubClientOptions,
+  session: string | undefined,
+  sessions: Map<string, StubEngine>,
+): StubEngine {
+  let matcher = shared
+  let counters: MatchCounters | undefined = session === undefined ? undefined : createCounters()
   const clock = chooseClock(options)
   const state = createEngineState()
   const journal = createJournal<Exchange>({
@@ -162,7 +198,12 @@ export function createStubEngine(
   })
   // No body limit: the params are in memory already, and the server's limit is the server's.
   const engine: EngineContext = {
-    matcher,
+    get matcher() {
+      return matcher
+    },
+    get counters() {
+      return counters
+    },
     clock,
     state,
     bodyLimit: Number.POSITIVE_INFINITY,
@@ -191,6 +232,7 @@ export function createStubEngine(
     const controller = new AbortController()
     signal?.addEventListener('abort', () => controller.abort(), { once: true })
     const exchange = beginExchange(endpoint.method, path, path, clock.now())
+    if (session !== undefined) exchange.session = session
     // What the SDK would send: JSON drops `undefined` fields and turns dates into strings.
     const text = params === undefined ? '' : JSON.stringify(params)
     const route = router.find(endpoint.method, path, dialect.headers) ?? { endpoint, params: {} }
@@ -216,7 +258,9 @@ export function createStubEngine(
   }
 
   return {
-    scenario: parsed,
+    get scenario() {
+      return matcher.scenario
+    },
     call,
     route(dialect, method, path) {
       const found = router.find(method, path, dialect.headers)
@@ -225,9 +269,22 @@ export function createStubEngine(
     },
     requests: () => journal.entries() as StubRequest[],
     reset() {
-      matcher.reset()
+      if (counters) counters.reset()
+      else matcher.reset()
       state.reset()
       journal.clear()
+    },
+    session(id) {
+      let found = sessions.get(id)
+      if (!found) {
+        found = sessionEngine(shared, options, id, sessions)
+        sessions.set(id, found)
+      }
+      return found
+    },
+    useScenario(next) {
+      matcher = createMatcher(toScenario(next, `session ${session ?? 'stub'}`))
+      counters = createCounters()
     },
   }
 }

@@ -57,7 +57,7 @@ export type {
   ParsedTextOf,
 } from './parse.js'
 export { MockStream } from './stream.js'
-export { createStub, type Stub } from './stub.js'
+export { createStub, type Stub, type StubSession } from './stub.js'
 export type {
   ChatCompletion,
   ChatCompletionCreateParams,

@@ -19,6 +19,24 @@ export interface Stub {
   requests(): StubRequest[]
   /** Restores every rule's `times`, forgets stored responses and clears `requests()`. */
   reset(): void
+  /**
+   * The session `id` (docs/sessions.md): both clients over the same compiled rules, with
+   * `times`, stored responses and a journal of the session's own; the same id, the same session.
+   */
+  session(id: string): StubSession
+}
+
+/** One session of a stub, as `mock.session(id)` is one of a server. */
+export interface StubSession {
+  readonly id: string
+  readonly openai: StubClient
+  readonly anthropic: AnthropicStubClient
+  /** This session's calls, oldest first; each names the session. */
+  requests(): StubRequest[]
+  /** Restores this session's `times`, forgets its stored responses and clears its journal. */
+  reset(): void
+  /** Answers this session from its own scenario (YAML or JSON text, or an object). */
+  useScenario(scenario: Scenario | string | object): void
 }
 
 /**
@@ -37,5 +55,16 @@ export function createStub(scenario: Scenario | string, options: StubClientOptio
     scenario: engine.scenario,
     requests: engine.requests,
     reset: engine.reset,
+    session(id) {
+      const own = engine.session(id)
+      return {
+        id,
+        openai: openaiClient(own),
+        anthropic: anthropicClient(own),
+        requests: own.requests,
+        reset: own.reset,
+        useScenario: own.useScenario,
+      }
+    },
   }
 }
