@@ -206,7 +206,7 @@ describe('respondTemplate with json', () => {
       'version: 1\nrules:\n  - type: llm\n    respond:\n      json: { a: [x, "{{ nope }}"] }\n'
     expect(issuesOf(text)).toEqual([
       expect.stringMatching(
-        /^s\.yaml:5:21 rules\[0\]\.respond\.json\.a\[1\]: unknown template name "nope"/,
+        /^s\.yaml:5:22 rules\[0\]\.respond\.json\.a\[1\]: unknown template name "nope"/,
       ),
     ])
   })
