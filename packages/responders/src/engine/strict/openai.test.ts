@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import type { StoredResponse } from '../../openai/responses/store.js'
 import { createEngineState } from '../state.js'
 import { strictChat, strictCompletions, strictEmbeddings, strictResponses } from './openai.js'
 
@@ -167,5 +168,29 @@ describe('strictResponses', () => {
       refusal('No tool call found for function call output with call_id call_9.', 'input'),
     )
     expect(strictResponses({ ...base, input: input.slice(0, 3) }, state)).toBeUndefined()
+  })
+
+  it('finds the call in the response previous_response_id names', () => {
+    const withStore = createEngineState()
+    const call = {
+      type: 'function_call',
+      id: 'fc_1',
+      call_id: 'call_1',
+      name: 'f',
+      arguments: '{}',
+    }
+    withStore.responses.set({
+      response: { id: 'resp_1', output: [call] } as unknown as StoredResponse['response'],
+      history: [],
+    })
+    const answer = (call_id: string) => ({
+      ...base,
+      previous_response_id: 'resp_1',
+      input: [{ type: 'function_call_output', call_id, output: '1' }],
+    })
+    expect(strictResponses(answer('call_1'), withStore)).toBeUndefined()
+    expect(strictResponses(answer('call_2'), withStore)).toEqual(
+      refusal('No tool call found for function call output with call_id call_2.', 'input'),
+    )
   })
 })
