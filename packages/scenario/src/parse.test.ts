@@ -77,7 +77,7 @@ rules:
     expect(Object.isFrozen(scenario.rules[0]?.respond)).toBe(true)
   })
 
-  it('serialises object tool arguments to a JSON string and defaults type to function', () => {
+  it('serialises object tool arguments to a JSON string, leaves absent ones absent and defaults type to function', () => {
     const scenario = parseScenario(`version: 1
 rules:
   - type: llm
@@ -96,7 +96,7 @@ rules:
         function: { name: 'get_weather', arguments: '{"city":"Paris","days":[1,2]}' },
       },
       { id: 'call_2', type: 'function', function: { name: 'search', arguments: '{"q": "x"}' } },
-      { type: 'function', function: { name: 'now', arguments: '{}' } },
+      { type: 'function', function: { name: 'now' } },
     ])
     expect(scenario.rules[0]?.respond?.content).toBeNull()
   })

@@ -140,6 +140,8 @@ export interface ExchangeOutcome {
   readonly error?: string | undefined
   /** The client left before the stream's end. */
   readonly aborted?: boolean
+  /** The answer's warnings (`x-mocktopus-warning`). */
+  readonly warnings?: readonly string[] | undefined
 }
 
 /** The status an abandoned stream is recorded with: nginx's "client closed request". */
@@ -161,7 +163,8 @@ export function outcomeOf(wire: WireResult): ExchangeOutcome {
   if (wire.kind === 'error') {
     return { status: wire.status, stream: false, error: errorCode(wire.body) }
   }
-  return { status: wire.status, stream: wire.kind === 'stream', usage: wire.usage }
+  const outcome = { status: wire.status, stream: wire.kind === 'stream', usage: wire.usage }
+  return wire.warnings ? { ...outcome, warnings: wire.warnings } : outcome
 }
 
 /**
@@ -190,6 +193,7 @@ export function completeExchange(draft: ExchangeDraft, outcome: ExchangeOutcome)
     stream: outcome.stream,
     ...(usage ? { usage } : {}),
     ...(error === undefined ? {} : { error }),
+    ...(outcome.warnings && outcome.warnings.length > 0 ? { warnings: outcome.warnings } : {}),
     ...(aborted ? { aborted: true as const } : {}),
     ...(session === undefined ? {} : { session }),
     ...(draft.fault === undefined ? {} : { fault: draft.fault }),

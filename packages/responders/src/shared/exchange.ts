@@ -44,6 +44,11 @@ export interface Exchange {
   readonly aborted?: true
   /** An error answer's code, e.g. `no_matching_rule`, `rate_limit_exceeded`, `invalid_json`. */
   readonly error?: string
+  /**
+   * What the answer sent that the request did not ask for, as the `x-mocktopus-warning` header
+   * says it: e.g. `respond.json does not match the requested schema at /age: must be integer`.
+   */
+  readonly warnings?: readonly string[]
   /** The chaos fault the answer carried, as `x-mocktopus-fault` names it (docs/chaos.md). */
   readonly fault?: string
   /** The usage the answer reported to the client, in provider-neutral names. */

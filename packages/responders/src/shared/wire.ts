@@ -26,6 +26,8 @@ export interface WireJSON extends WireBase {
   /** `JSON.stringify(body)`, when the responder has it cheaper than stringifying the body. */
   readonly bodyText?: string
   readonly usage?: WireUsage
+  /** What the answer sent that the request did not ask for (a literal off its schema). */
+  readonly warnings?: readonly string[]
 }
 
 /** An error answer in the provider's envelope; always JSON, even for `stream: true`. */
@@ -44,6 +46,8 @@ export interface WireStream<Chunk = unknown> extends WireBase {
   readonly chunks: AsyncIterable<Chunk>
   readonly frames: AsyncIterable<SSEFrame>
   readonly usage?: WireUsage
+  /** What the answer sent that the request did not ask for (a literal off its schema). */
+  readonly warnings?: readonly string[]
 }
 
 export type WireResult<Chunk = unknown> = WireJSON | WireError | WireStream<Chunk>

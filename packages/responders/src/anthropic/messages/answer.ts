@@ -5,6 +5,11 @@
 import type { MatchResult } from '@mocktopus/scenario'
 import { useCount } from '../../openai/chat/answer.js'
 import type { Clock } from '../../shared/clock.js'
+import {
+  anthropicStructured,
+  structuredAnswer,
+  warningHeader,
+} from '../../shared/json-schema/structured.js'
 import type { StreamTiming } from '../../shared/paced-stream.js'
 import type { WireError, WireJSON, WireStream } from '../../shared/wire.js'
 import {
@@ -56,10 +61,23 @@ export function answerAnthropicMessage(options: AnswerAnthropicOptions): Anthrop
     return { ...error, headers: { ...error.headers, ...headers } }
   }
 
-  const respond = rule.respond ?? {}
+  // Structured outputs, generated tool input and refusals; seeded from the body alone, so the
+  // same request gets the same JSON whatever the rule's use count.
+  const structured = structuredAnswer(
+    rule.respond ?? {},
+    params.structured ?? anthropicStructured(params.body),
+    JSON.stringify(params.body),
+  )
+  const { respond, refusal, warnings } = structured
+  Object.assign(headers, warningHeader(warnings))
   let message: AnthropicMessage
   try {
-    message = createAnthropicMessage({ request: params.request, respond, seed })
+    message = createAnthropicMessage({
+      request: params.request,
+      respond,
+      seed,
+      ...(refusal === undefined ? {} : { refusal }),
+    })
   } catch (error) {
     if (!(error instanceof ToolInputError)) throw error
     const where = `rules[${index}]${rule.line === undefined ? '' : ` (line ${rule.line})`}`
@@ -75,8 +93,9 @@ export function answerAnthropicMessage(options: AnswerAnthropicOptions): Anthrop
     output_tokens: message.usage.output_tokens,
   }
   const delayMs = respond.delay_ms ?? 0
+  const noted = warnings.length > 0 ? { warnings } : {}
   if (!params.stream) {
-    return { kind: 'json', status: 200, headers, body: message, delayMs, usage }
+    return { kind: 'json', status: 200, headers, body: message, delayMs, usage, ...noted }
   }
   const { chunks, frames } = anthropicStream(message, {
     clock,
@@ -88,5 +107,5 @@ export function answerAnthropicMessage(options: AnswerAnthropicOptions): Anthrop
       return options.signal
     },
   })
-  return { kind: 'stream', status: 200, headers, delayMs, chunks, frames, usage }
+  return { kind: 'stream', status: 200, headers, delayMs, chunks, frames, usage, ...noted }
 }

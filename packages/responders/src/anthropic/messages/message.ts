@@ -53,7 +53,16 @@ export interface AnthropicMessage {
   readonly content: readonly AnthropicContentBlock[]
   readonly stop_reason: AnthropicStopReason
   readonly stop_sequence: string | null
+  /** Sent with a refusal only (`RefusalStopDetails`). */
+  readonly stop_details?: AnthropicRefusalDetails
   readonly usage: AnthropicUsage
+}
+
+/** Why the model refused (`RefusalStopDetails` in the SDK). */
+export interface AnthropicRefusalDetails {
+  readonly type: 'refusal'
+  readonly category: null
+  readonly explanation: string
 }
 
 /** A rule's tool call whose `arguments` are not a JSON object, which `tool_use.input` must be. */
@@ -67,6 +76,8 @@ export interface AnthropicMessageOptions {
   readonly respond: Respond
   /** What makes this answer unique (request body, rule index, use count); seeds the ids. */
   readonly seed: string
+  /** The model declines with this text: `stop_reason: 'refusal'`, the text in a text block. */
+  readonly refusal?: string
 }
 
 const STOP_REASONS: ReadonlyMap<string, AnthropicStopReason> = new Map([
@@ -133,7 +144,7 @@ export function anthropicContent(respond: Respond, seed: string): AnthropicConte
       type: 'tool_use',
       id: call.id ?? deterministicId('toolu_', `${seed}|tool|${i}`),
       name: call.function.name,
-      input: parseInput(call.function.arguments, i),
+      input: parseInput(call.function.arguments ?? '{}', i),
     })
   })
   return blocks
@@ -147,9 +158,10 @@ export function anthropicContent(respond: Respond, seed: string): AnthropicConte
  * @example createAnthropicMessage({ request, respond: { content: 'Hi' }, seed: body })
  */
 export function createAnthropicMessage(options: AnthropicMessageOptions): AnthropicMessage {
-  const { request, respond, seed } = options
+  const { request, seed, refusal } = options
+  const respond = refusal === undefined ? options.respond : { ...options.respond, content: refusal }
   const content = anthropicContent(respond, seed)
-  const stopReason = anthropicStopReason(respond)
+  const stopReason = refusal === undefined ? anthropicStopReason(respond) : 'refusal'
   const outputText = content
     .map((block) =>
       block.type === 'text' ? block.text : `${block.name} ${JSON.stringify(block.input)}`,
@@ -163,6 +175,9 @@ export function createAnthropicMessage(options: AnthropicMessageOptions): Anthro
     content,
     stop_reason: stopReason,
     stop_sequence: stopReason === 'stop_sequence' ? (request.stop_sequences?.[0] ?? null) : null,
+    ...(refusal === undefined
+      ? {}
+      : { stop_details: { type: 'refusal', category: null, explanation: refusal } as const }),
     usage: anthropicUsage(
       respond.usage?.input_tokens ?? estimateTokens(anthropicInputText(request)),
       respond.usage?.output_tokens ?? Math.max(1, estimateTokens(outputText)),

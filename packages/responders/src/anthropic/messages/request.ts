@@ -5,6 +5,11 @@
  * and lets through block types it does not interpret, so new SDK features keep working.
  */
 import { type ChatMessage, ENDPOINTS, type MatchRequest } from '@mocktopus/scenario'
+import {
+  anthropicStructured,
+  type StructuredRequest,
+  structuredParam,
+} from '../../shared/json-schema/structured.js'
 import type { ParseResult } from '../../shared/wire.js'
 import { anthropicError } from '../errors.js'
 
@@ -49,6 +54,8 @@ export interface AnthropicParams {
   readonly stream: boolean
   /** The body as sent; ids derive from it. */
   readonly body: Readonly<Record<string, unknown>>
+  /** What the request asks for in structure (JSON format, tool schemas, a forced tool). */
+  readonly structured?: StructuredRequest
 }
 
 export interface ParseAnthropicRequestOptions {
@@ -178,7 +185,13 @@ export function parseAnthropicRequest(
     (options.countTokens ? ANTHROPIC_COUNT_TOKENS_PATH : ANTHROPIC_MESSAGES_PATH)
   return {
     ok: true,
-    params: { request, model: request.model, stream: request.stream === true, body: request },
+    params: {
+      request,
+      model: request.model,
+      stream: request.stream === true,
+      body: request,
+      ...structuredParam(anthropicStructured(request)),
+    },
     match: anthropicMatchRequest(request, endpoint),
   }
 }

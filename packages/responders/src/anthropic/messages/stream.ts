@@ -17,6 +17,7 @@ import type { SSEFrame } from '../../shared/sse.js'
 import type {
   AnthropicContentBlock,
   AnthropicMessage,
+  AnthropicRefusalDetails,
   AnthropicStopReason,
   AnthropicUsage,
 } from './message.js'
@@ -29,7 +30,9 @@ export type AnthropicDelta =
 export type AnthropicStreamEvent =
   | {
       readonly type: 'message_start'
-      readonly message: Omit<AnthropicMessage, 'stop_reason'> & { readonly stop_reason: null }
+      readonly message: Omit<AnthropicMessage, 'stop_reason' | 'stop_details'> & {
+        readonly stop_reason: null
+      }
     }
   | {
       readonly type: 'content_block_start'
@@ -44,6 +47,7 @@ export type AnthropicStreamEvent =
       readonly delta: {
         readonly stop_reason: AnthropicStopReason
         readonly stop_sequence: string | null
+        readonly stop_details?: AnthropicRefusalDetails
       }
       readonly usage: Omit<AnthropicUsage, 'cache_creation' | 'service_tier'>
     }
@@ -88,11 +92,11 @@ function* eventSequence(
   message: AnthropicMessage,
   chunkSize: number | undefined,
 ): Generator<AnthropicStreamEvent> {
-  const { usage } = message
+  const { usage, stop_details, ...started } = message
   yield {
     type: 'message_start',
     message: {
-      ...message,
+      ...started,
       content: [],
       stop_reason: null,
       stop_sequence: null,
@@ -110,7 +114,11 @@ function* eventSequence(
   }
   yield {
     type: 'message_delta',
-    delta: { stop_reason: message.stop_reason, stop_sequence: message.stop_sequence },
+    delta: {
+      stop_reason: message.stop_reason,
+      stop_sequence: message.stop_sequence,
+      ...(stop_details ? { stop_details } : {}),
+    },
     usage: {
       input_tokens: usage.input_tokens,
       cache_creation_input_tokens: usage.cache_creation_input_tokens,

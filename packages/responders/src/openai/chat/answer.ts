@@ -6,8 +6,13 @@ import type { MatchResult, Rule, ToolCallSpec, UsageSpec } from '@mocktopus/scen
 import { conversationLength } from '@mocktopus/scenario'
 import { splitText } from '../../shared/chunking.js'
 import { type Clock, unixSeconds } from '../../shared/clock.js'
-import type { StreamTiming } from '../../shared/paced-stream.js'
 import { createDigester, type Digester } from '../../shared/ids.js'
+import {
+  chatStructured,
+  structuredAnswer,
+  warningHeader,
+} from '../../shared/json-schema/structured.js'
+import type { StreamTiming } from '../../shared/paced-stream.js'
 import { estimateTokens, tokensOfLength } from '../../shared/tokens.js'
 import type { WireError, WireJSON, WireStream, WireUsage } from '../../shared/wire.js'
 import { openaiRuleError } from '../errors.js'
@@ -106,7 +111,7 @@ function toolCalls(
   return specs.map((spec, i) => ({
     id: spec.id ?? ids.id('call_', 24, `|tool|${i}`),
     type: 'function',
-    function: { name: spec.function.name, arguments: spec.function.arguments },
+    function: { name: spec.function.name, arguments: spec.function.arguments ?? '{}' },
   }))
 }
 
@@ -145,6 +150,7 @@ interface CompletionParts {
   readonly model: string
   readonly n: number
   readonly content: string | null
+  readonly refusal: string | null
   readonly calls: ChatCompletionMessageToolCall[] | undefined
   readonly finishReason: ChatCompletion['choices'][number]['finish_reason']
   readonly counts: TokenCounts
@@ -157,7 +163,7 @@ function completionChoices(parts: CompletionParts): ChatCompletion['choices'] {
     message: {
       role: 'assistant',
       content,
-      refusal: null,
+      refusal: parts.refusal,
       annotations: [],
       ...(calls ? { tool_calls: calls } : {}),
     },
@@ -201,6 +207,7 @@ class CompletionAnswer implements WireJSON {
   readonly delayMs: number
   readonly usage: WireUsage
   readonly bodyText: string
+  readonly warnings?: readonly string[]
   readonly #parts: CompletionParts
   #body: ChatCompletion | undefined
 
@@ -209,7 +216,9 @@ class CompletionAnswer implements WireJSON {
     rule: Rule | undefined,
     headers: Readonly<Record<string, string>>,
     delayMs: number,
+    warnings: readonly string[] = [],
   ) {
+    if (warnings.length > 0) this.warnings = warnings
     this.#parts = parts
     this.headers = headers
     this.delayMs = delayMs
@@ -240,12 +249,22 @@ export function answerChat(options: AnswerChatOptions): ChatAnswer {
   const headers = requestIdHeader(ids)
   if (rule.error) return withHeaders(openaiRuleError(rule.error), headers)
 
-  const respond = rule.respond ?? {}
+  // Structured outputs, generated tool arguments and refusals; seeded from the body alone, so
+  // the same request gets the same JSON whatever the rule's use count.
+  const structured = structuredAnswer(
+    rule.respond ?? {},
+    params.structured ?? chatStructured(params.body),
+    JSON.stringify(params.body),
+  )
+  const { respond, refusal } = structured
+  Object.assign(headers, warningHeader(structured.warnings))
   const id = respond.id ?? ids.id('chatcmpl-', 29)
   const calls = toolCalls(respond.tool_calls, ids)
   const content = respond.content === undefined ? (calls ? null : '') : respond.content
-  const finishReason = respond.finish_reason ?? (calls ? 'tool_calls' : 'stop')
-  let completionText = content ?? ''
+  // A tool forced by name ends with `stop` on the real API, not `tool_calls`.
+  const finishReason =
+    respond.finish_reason ?? (calls && !structured.forced ? 'tool_calls' : 'stop')
+  let completionText = content ?? refusal ?? ''
   for (const call of calls ?? []) completionText += call.function.name + call.function.arguments
   const counts = tokenCounts(params, completionText, respond.usage)
   const created = unixSeconds(clock)
@@ -258,21 +277,33 @@ export function answerChat(options: AnswerChatOptions): ChatAnswer {
       model: params.model,
       n: params.n,
       content,
+      refusal: refusal ?? null,
       calls,
       finishReason,
       counts,
     }
-    // Tool call ids made up from the request differ per request; given ones do not.
-    const sameEveryTime = (respond.tool_calls ?? []).every((spec) => spec.id !== undefined)
-    return new CompletionAnswer(parts, sameEveryTime ? rule : undefined, headers, delayMs)
+    // Tool call ids made up from the request differ per request; given ones do not. Nor does
+    // what is generated from the request.
+    const sameEveryTime =
+      !structured.generated && (respond.tool_calls ?? []).every((spec) => spec.id !== undefined)
+    return new CompletionAnswer(
+      parts,
+      sameEveryTime ? rule : undefined,
+      headers,
+      delayMs,
+      structured.warnings,
+    )
   }
 
   const usage = completionUsage(counts)
   const wireUsage = { input_tokens: counts.prompt, output_tokens: counts.completion }
   const deltas: ChatCompletionChunkDelta[] = [
-    { role: 'assistant', content: content === null ? null : '', refusal: null },
+    refusal === undefined
+      ? { role: 'assistant', content: content === null ? null : '', refusal: null }
+      : { role: 'assistant', content: null, refusal: '' },
   ]
   for (const piece of splitText(content ?? '', respond.chunk_size)) deltas.push({ content: piece })
+  for (const piece of splitText(refusal ?? '', respond.chunk_size)) deltas.push({ refusal: piece })
   for (const [i, call] of (calls ?? []).entries()) {
     deltas.push({
       tool_calls: [
@@ -341,5 +372,6 @@ export function answerChat(options: AnswerChatOptions): ChatAnswer {
     chunks,
     frames,
     usage: wireUsage,
+    ...(structured.warnings.length > 0 ? { warnings: structured.warnings } : {}),
   }
 }

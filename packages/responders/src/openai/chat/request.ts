@@ -13,6 +13,11 @@ import {
   missing,
   notAnObject,
 } from '../../internal/request-checks.js'
+import {
+  chatStructured,
+  type StructuredRequest,
+  structuredParam,
+} from '../../shared/json-schema/structured.js'
 import type { ParseResult } from '../../shared/wire.js'
 
 /** The API path chat completions are served on, relative to the API root. */
@@ -28,6 +33,8 @@ export interface ChatParams {
   readonly n: number
   /** The body as sent; ids derive from it. */
   readonly body: Readonly<Record<string, unknown>>
+  /** What the request asks for in structure (JSON format, tool schemas, a forced tool). */
+  readonly structured?: StructuredRequest
 }
 
 export interface ParseChatOptions {
@@ -101,6 +108,7 @@ export function parseChatRequest(
     include_usage: streamOptions?.include_usage === true,
     n: typeof body.n === 'number' ? body.n : 1,
     body,
+    ...structuredParam(chatStructured(body)),
   }
   const endpoint = options.endpoint ?? CHAT_COMPLETIONS_PATH
   const tools = chatToolNames(body)

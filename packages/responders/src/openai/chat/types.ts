@@ -25,7 +25,7 @@ export interface CompletionUsage {
 export interface ChatCompletionMessage {
   readonly role: 'assistant'
   readonly content: string | null
-  readonly refusal: null
+  readonly refusal: string | null
   readonly annotations: readonly never[]
   readonly tool_calls?: readonly ChatCompletionMessageToolCall[]
 }
@@ -58,7 +58,7 @@ export interface ChatCompletionChunkToolCall {
 export interface ChatCompletionChunkDelta {
   readonly role?: 'assistant'
   readonly content?: string | null
-  readonly refusal?: null
+  readonly refusal?: string | null
   readonly tool_calls?: readonly ChatCompletionChunkToolCall[]
 }
 

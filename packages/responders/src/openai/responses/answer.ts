@@ -6,6 +6,11 @@
 import type { ChatMessage, MatchResult } from '@mocktopus/scenario'
 import { conversationText } from '@mocktopus/scenario'
 import { type Clock, unixSeconds } from '../../shared/clock.js'
+import {
+  responsesStructured,
+  structuredAnswer,
+  warningHeader,
+} from '../../shared/json-schema/structured.js'
 import type { StreamTiming } from '../../shared/paced-stream.js'
 import { estimateTokens } from '../../shared/tokens.js'
 import type { WireError, WireJSON, WireStream } from '../../shared/wire.js'
@@ -77,13 +82,22 @@ export function answerResponses(options: AnswerResponsesOptions): ResponsesAnswe
   const headers = requestIdHeader(seed)
   if (rule.error) return withHeaders(openaiRuleError(rule.error), headers)
 
-  const respond = rule.respond ?? {}
+  // Structured outputs, generated tool arguments and refusals; seeded from the body alone, so
+  // the same request gets the same JSON whatever the rule's use count.
+  const structured = structuredAnswer(
+    rule.respond ?? {},
+    params.structured ?? responsesStructured(params.body),
+    JSON.stringify(params.body),
+  )
+  const { respond, refusal, warnings } = structured
+  Object.assign(headers, warningHeader(warnings))
   const response = createResponseBody({
     request: params.body,
     respond,
     seed,
     createdAt: unixSeconds(clock),
     inputTokens: estimateTokens(conversationText(params.messages)),
+    ...(refusal === undefined ? {} : { refusal }),
   })
   if (params.body.store !== false) store?.set(storedResponse(params, response))
   const usage = {
@@ -91,8 +105,9 @@ export function answerResponses(options: AnswerResponsesOptions): ResponsesAnswe
     output_tokens: response.usage?.output_tokens ?? 0,
   }
   const delayMs = respond.delay_ms ?? 0
+  const noted = warnings.length > 0 ? { warnings } : {}
   if (!params.stream) {
-    return { kind: 'json', status: 200, headers, body: response, delayMs, usage }
+    return { kind: 'json', status: 200, headers, body: response, delayMs, usage, ...noted }
   }
 
   const { chunks, frames } = responseStream({
@@ -106,5 +121,15 @@ export function answerResponses(options: AnswerResponsesOptions): ResponsesAnswe
       return options.signal
     },
   })
-  return { kind: 'stream', status: 200, headers, delayMs, chunks, frames, usage, response }
+  return {
+    kind: 'stream',
+    status: 200,
+    headers,
+    delayMs,
+    chunks,
+    frames,
+    usage,
+    response,
+    ...noted,
+  }
 }

@@ -25,6 +25,8 @@ export interface ResponseBodyOptions {
   readonly createdAt: number
   /** Prompt tokens when the rule gives none, estimated from the whole conversation. */
   readonly inputTokens: number
+  /** The model declines: the message carries a `refusal` part instead of text. */
+  readonly refusal?: string
 }
 
 // Real ids are long hex runs after the prefix; ours have the same prefixes and similar length.
@@ -49,14 +51,19 @@ function outputItems(options: ResponseBodyOptions, incomplete: boolean): Respons
   const { respond, seed } = options
   const calls = respond.tool_calls ?? []
   const text = respond.content ?? ''
+  const { refusal } = options
   const items: ResponseOutputItem[] = []
-  if (text !== '' || calls.length === 0) {
+  if (text !== '' || calls.length === 0 || refusal !== undefined) {
     const message: ResponseOutputMessage = {
       type: 'message',
       id: deterministicId('msg_', `${seed}|msg`, ITEM_ID_LENGTH),
       status: incomplete ? 'incomplete' : 'completed',
       role: 'assistant',
-      content: [{ type: 'output_text', text, annotations: [], logprobs: [] }],
+      content: [
+        refusal === undefined
+          ? { type: 'output_text', text, annotations: [], logprobs: [] }
+          : { type: 'refusal', refusal },
+      ],
     }
     items.push(message)
   }
@@ -66,7 +73,7 @@ function outputItems(options: ResponseBodyOptions, incomplete: boolean): Respons
       id: deterministicId('fc_', `${seed}|fc|${i}`, ITEM_ID_LENGTH),
       call_id: call.id ?? deterministicId('call_', `${seed}|call|${i}`),
       name: call.function.name,
-      arguments: call.function.arguments,
+      arguments: call.function.arguments ?? '{}',
       status: 'completed',
     }
     items.push(item)
@@ -79,7 +86,9 @@ function usageFor(options: ResponseBodyOptions): ResponseUsage {
   const given = respond.usage ?? {}
   // The same estimate as chat completions: content plus each call's name and arguments.
   const calls = (respond.tool_calls ?? []).map((c) => c.function.name + c.function.arguments)
-  const estimated = estimateTokens((respond.content ?? '') + calls.join(''))
+  const estimated = estimateTokens(
+    (respond.content ?? '') + (options.refusal ?? '') + calls.join(''),
+  )
   const input_tokens = given.input_tokens ?? options.inputTokens
   const output_tokens = given.output_tokens ?? estimated
   return {

@@ -11,6 +11,11 @@ import {
   isRecord,
   notAnObject,
 } from '../../internal/request-checks.js'
+import {
+  responsesStructured,
+  type StructuredRequest,
+  structuredParam,
+} from '../../shared/json-schema/structured.js'
 import type { ParseResult, WireError } from '../../shared/wire.js'
 import { openaiError } from '../errors.js'
 import { instructionsToMessages, responseInputToMessages } from './input.js'
@@ -32,6 +37,8 @@ export interface ResponsesParams {
   readonly history: readonly ChatMessage[]
   /** This request's `input` as `GET /v1/responses/{id}/input_items` lists it. */
   readonly inputItems: readonly ResponseItemResource[]
+  /** What the request asks for in structure (JSON format, tool schemas, a forced tool). */
+  readonly structured?: StructuredRequest
 }
 
 export interface ParseResponsesOptions {
@@ -118,6 +125,7 @@ export function parseResponsesRequest(
       model,
       stream: request.stream === true,
       body: request,
+      ...structuredParam(responsesStructured(request)),
       messages,
       history,
       inputItems,

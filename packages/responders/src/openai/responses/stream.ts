@@ -47,6 +47,16 @@ function* unsequenced(
       }
       for (const [content_index, part] of item.content.entries()) {
         const where = { item_id: item.id, output_index, content_index }
+        if (part.type === 'refusal') {
+          const empty = { ...part, refusal: '' }
+          yield { type: 'response.content_part.added', ...where, part: empty }
+          for (const delta of splitText(part.refusal, chunkSize)) {
+            yield { type: 'response.refusal.delta', ...where, delta }
+          }
+          yield { type: 'response.refusal.done', ...where, refusal: part.refusal }
+          yield { type: 'response.content_part.done', ...where, part }
+          continue
+        }
         yield { type: 'response.content_part.added', ...where, part: { ...part, text: '' } }
         for (const delta of splitText(part.text, chunkSize)) {
           yield { type: 'response.output_text.delta', ...where, delta, logprobs: [] }
@@ -97,6 +107,7 @@ function* sequenced(
 
 const isDelta = (event: ResponseStreamEvent) =>
   event.type === 'response.output_text.delta' ||
+  event.type === 'response.refusal.delta' ||
   event.type === 'response.function_call_arguments.delta'
 
 /**

@@ -67,6 +67,12 @@ export interface ResponseOutputText {
   readonly logprobs: readonly unknown[]
 }
 
+/** The model declined; the part the SDK's `parse()` leaves unparsed. */
+export interface ResponseOutputRefusal {
+  readonly type: 'refusal'
+  readonly refusal: string
+}
+
 export type ItemStatus = 'in_progress' | 'completed' | 'incomplete'
 
 export interface ResponseOutputMessage {
@@ -74,7 +80,7 @@ export interface ResponseOutputMessage {
   readonly id: string
   readonly status: ItemStatus
   readonly role: 'assistant'
-  readonly content: readonly ResponseOutputText[]
+  readonly content: readonly (ResponseOutputText | ResponseOutputRefusal)[]
 }
 
 export interface ResponseFunctionToolCall {
@@ -165,7 +171,21 @@ export type ResponseStreamEvent =
       readonly item_id: string
       readonly output_index: number
       readonly content_index: number
-      readonly part: ResponseOutputText
+      readonly part: ResponseOutputText | ResponseOutputRefusal
+    })
+  | (EventBase & {
+      readonly type: 'response.refusal.delta'
+      readonly item_id: string
+      readonly output_index: number
+      readonly content_index: number
+      readonly delta: string
+    })
+  | (EventBase & {
+      readonly type: 'response.refusal.done'
+      readonly item_id: string
+      readonly output_index: number
+      readonly content_index: number
+      readonly refusal: string
     })
   | (EventBase & {
       readonly type: 'response.output_text.delta'
