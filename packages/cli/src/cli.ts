@@ -79,6 +79,17 @@ export function createCLI(): CAC {
       '--cors-origins <origins>',
       'Origins a browser app may call from (a,b); default any in mock and replay, none in record',
     )
+    .option(
+      '--chaos <faults>',
+      'Seeded faults, e.g. rate_limit=0.1,server_error=0.05,disconnect=0.02,malformed=0.01 (docs/chaos.md)',
+    )
+    .option('--chaos-seed <n>', 'Seed of the chaos and jitter draws (default: 0)')
+    .option('--ttft-ms <ms>', 'Streams: wait before the first chunk')
+    .option('--tokens-per-second <n>', 'Streams: pace the chunks at this many tokens a second')
+    .option('--jitter-ms <ms>', 'Streams: a seeded extra wait of up to this many ms per chunk')
+    .option('--rate-limit-requests <n>', 'Send rate-limit headers: requests per window')
+    .option('--rate-limit-tokens <n>', 'Send rate-limit headers: tokens per window')
+    .option('--rate-limit-window <ms>', 'The rate-limit window (default: 60000)')
     .example(`  $ ${PROGRAM} serve`)
     .example(`  $ ${PROGRAM} serve -s scenario.yaml --port 0 --watch`)
 

@@ -69,6 +69,7 @@ export {
 } from './engine/body.js'
 export {
   ChaosControl,
+  ChaosDisconnect,
   type ChaosFaults,
   type ChaosOptions,
   type ChaosPlan,

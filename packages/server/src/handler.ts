@@ -29,6 +29,7 @@ import {
 } from '@mocktopus/responders'
 import type { CORS } from './cors.js'
 import { isAuthorized, unauthorized } from './guard.js'
+import type { AnswerCapture } from './inspector/capture.js'
 import { notFoundError, providerOf } from './not-found.js'
 import { type Output, RULE_HEADER, toResponse, whenRead } from './output.js'
 import type { RecordingHooks } from './record/hooks.js'
@@ -87,10 +88,18 @@ export interface HandlerCore {
   session?(id: string): Session
   /** The admin routes under `/_mocktopus/sessions`: list, end, install a scenario. */
   sessionAdmin?(request: SessionAdmin): Output
-  /** Tells every observer about one finished exchange; `weight` is its bytes, for the journal. */
-  emit(exchange: Exchange, weight: number): void
-  /** The tooling routes' answers: health, journal, reset, metrics, cost report. */
-  tooling(route: ToolingRoute, query: string): Output
+  /**
+   * Tells every observer about one finished exchange; `weight` is its bytes, for the journal;
+   * `draft` is its record while it was handled (the inspector's capture is keyed by it).
+   */
+  emit(exchange: Exchange, weight: number, draft?: ExchangeDraft): void
+  /**
+   * The tooling routes' answers: health, journal, reset, metrics, cost report, inspector,
+   * chaos; `body` for a route that `readsBody`.
+   */
+  tooling(route: ToolingRoute, query: string, request: HttpRequest, body?: BodyRead): Output
+  /** The inspector's capture of requests and answers; absent when the admin routes are off. */
+  readonly capture?: AnswerCapture | undefined
 }
 
 /** Answers one request; `reply` is called exactly once. */
@@ -138,7 +147,7 @@ class RoutedRequest implements EngineRequest {
  */
 export function createHandler(core: HandlerCore): Handler {
   const router = createRouter()
-  const { cors, authToken, engine } = core
+  const { cors, authToken, engine, capture } = core
   const hostAllowed = createHostCheck(core.allowedHosts)
 
   // An answer ready to send; the exchange is reported when it is done (a stream's at its end).
@@ -152,21 +161,26 @@ export function createHandler(core: HandlerCore): Handler {
     if (exchange && exchange.ruleIndex !== null) headers[RULE_HEADER] = String(exchange.ruleIndex)
     if (wire.kind !== 'stream') {
       headers['content-type'] = 'application/json'
-      if (exchange) core.emit(completeExchange(exchange, outcomeOf(wire)), exchangeWeight(exchange))
       const text = (wire.kind === 'json' && wire.bodyText) || JSON.stringify(wire.body)
+      if (exchange) {
+        capture?.json(exchange, headers, text)
+        core.emit(completeExchange(exchange, outcomeOf(wire)), exchangeWeight(exchange), exchange)
+      }
       return { kind: 'json', status: wire.status, headers, text }
     }
     headers['content-type'] = 'text/event-stream; charset=utf-8'
     headers['cache-control'] = 'no-cache'
+    const source =
+      capture && exchange ? capture.stream(exchange, headers, wire.frames) : wire.frames
     let settle = () => {}
     const settled = new Promise<void>((resolve) => {
       settle = resolve
     })
-    const frames = whenRead(wire.frames, (end) => {
+    const frames = whenRead(source, (end) => {
       const aborted = end !== 'done'
       if (exchange) {
         const outcome = { ...outcomeOf(wire), aborted }
-        core.emit(completeExchange(exchange, outcome), exchangeWeight(exchange))
+        core.emit(completeExchange(exchange, outcome), exchangeWeight(exchange), exchange)
       }
       settle()
     })
@@ -185,6 +199,7 @@ export function createHandler(core: HandlerCore): Handler {
   ): Output {
     const exchange = beginExchange(http.method, http.path, path, engine.clock.now())
     if (session !== undefined) exchange.session = session
+    if (journaled) capture?.request(exchange, http)
     const wire = refuse(provider, init, exchange, engine.state)
     return output(wire, journaled ? exchange : undefined, corsHeaders)
   }
@@ -205,7 +220,8 @@ export function createHandler(core: HandlerCore): Handler {
       errors: route.endpoint.provider.errors,
       ...(result.request === undefined ? {} : { match: result.request }),
       reply: (wire) => toResponse(output(wire, exchange, corsHeaders)),
-      finish: (outcome) => core.emit(completeExchange(exchange, outcome), exchangeWeight(exchange)),
+      finish: (outcome) =>
+        core.emit(completeExchange(exchange, outcome), exchangeWeight(exchange), exchange),
     }).then((response) => ({ kind: 'response', response: withHeaders(response, corsHeaders) }))
   }
 
@@ -219,6 +235,7 @@ export function createHandler(core: HandlerCore): Handler {
   ): void {
     const exchange = beginExchange(http.method, http.path, path, engine.clock.now())
     if (session) exchange.session = session.id
+    capture?.request(exchange, http)
     // As a thrown error anywhere below: a 500 in the endpoint's envelope, never a lost socket.
     const fail = (error: unknown) => {
       const message = `[mocktopus] internal error: ${error instanceof Error ? error.message : String(error)}`
@@ -240,7 +257,10 @@ export function createHandler(core: HandlerCore): Handler {
     const run = (body: BodyRead) => {
       let result: EngineResult | Promise<EngineResult>
       try {
-        result = runEngine(session?.engine ?? engine, new RoutedRequest(route, exchange, http, body))
+        result = runEngine(
+          session?.engine ?? engine,
+          new RoutedRequest(route, exchange, http, body),
+        )
       } catch (error) {
         fail(error)
         return
@@ -315,6 +335,7 @@ export function createHandler(core: HandlerCore): Handler {
     path: string,
     corsHeaders: Readonly<Record<string, string>> | undefined,
     session?: string,
+    body?: BodyRead,
   ): Output {
     const { method } = http
     const refused = (init: WireErrorInit) =>
@@ -323,7 +344,12 @@ export function createHandler(core: HandlerCore): Handler {
       const message = `Invalid URL (${method} ${http.path}): the admin routes are turned off (admin: false, --no-admin).`
       return refused({ status: 404, message, code: 'unknown_url' })
     }
-    if (authToken !== undefined && tooling.name !== 'health' && !isAuthorized(http, authToken)) {
+    if (
+      authToken !== undefined &&
+      tooling.name !== 'health' &&
+      tooling.open !== true &&
+      !isAuthorized(http, authToken)
+    ) {
       return refused(unauthorized('openai', http))
     }
     if (tooling.name === 'missing') {
@@ -338,7 +364,7 @@ export function createHandler(core: HandlerCore): Handler {
       const headers = { allow: tooling.method }
       return refused({ status: 405, message, code: 'method_not_allowed', headers })
     }
-    const answer = core.tooling(tooling, sessionQuery(http.query, session))
+    const answer = core.tooling(tooling, sessionQuery(http.query, session), http, body)
     if (answer.kind !== 'response') Object.assign(answer.headers, corsHeaders)
     return answer
   }
@@ -394,7 +420,17 @@ export function createHandler(core: HandlerCore): Handler {
       const { sessionAdmin } = core
       const sessions = sessionAdmin && sessionAdminRoute(method, path)
       if (sessions && sessionAdmin) sessionAdminAnswer(sessions, sessionAdmin, http, path, reply)
-      else reply(toolingAnswer(tooling, http, path, corsHeaders, named?.id))
+      else if (tooling.readsBody && method === tooling.method) {
+        const fail = (error: unknown) => {
+          const message = `[mocktopus] internal error: ${error instanceof Error ? error.message : String(error)}`
+          reply(refusal(OPENAI_PROVIDER, { status: 500, message }, http, path, corsHeaders, false))
+        }
+        http.readBody(
+          engine.bodyLimit,
+          (read) => reply(toolingAnswer(tooling, http, path, corsHeaders, named?.id, read)),
+          fail,
+        )
+      } else reply(toolingAnswer(tooling, http, path, corsHeaders, named?.id))
       return
     }
 

@@ -7,25 +7,9 @@
  */
 export type { Exchange } from '@mocktopus/responders'
 export { createApp } from './app.js'
+export { CHAOS_KEYS, type ChaosSettings, checkChaosSettings } from './chaos.js'
 export { type CORSOptions, EXPOSED_HEADERS } from './cors.js'
 export { createHandler, type Handler, type HandlerCore, type HttpRequest } from './handler.js'
-export {
-  type ConnectOptions,
-  connectMocktopus,
-  type RemoteMocktopus,
-  RemoteMocktopusError,
-  type RemoteSession,
-} from './remote.js'
-export type { MocktopusSession, SessionAdmin } from './session-host.js'
-export {
-  DEFAULT_MAX_SESSIONS,
-  DEFAULT_SESSION_IDLE_MS,
-  type Session,
-  SESSION_HEADER,
-  SESSION_ID_PATTERN,
-  SESSION_PREFIX,
-  type SessionsOptions,
-} from './sessions.js'
 export {
   createMocktopus,
   DEFAULT_BODY_LIMIT,
@@ -43,6 +27,24 @@ export {
   toResponse,
 } from './output.js'
 export {
+  type ConnectOptions,
+  connectMocktopus,
+  type RemoteMocktopus,
+  RemoteMocktopusError,
+  type RemoteSession,
+} from './remote.js'
+export type { MocktopusSession, SessionAdmin } from './session-host.js'
+export {
+  DEFAULT_MAX_SESSIONS,
+  DEFAULT_SESSION_IDLE_MS,
+  SESSION_HEADER,
+  SESSION_ID_PATTERN,
+  SESSION_PREFIX,
+  type Session,
+  type SessionsOptions,
+} from './sessions.js'
+export {
+  CHAOS_PATH,
   COST_REPORT_PATH,
   HEALTH_PATH,
   METRICS_PATH,

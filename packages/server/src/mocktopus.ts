@@ -4,12 +4,14 @@
  * `setScenario`, `on('exchange')`, the journal) out.
  */
 import {
+  type BodyRead,
   type Clock,
   createEngineState,
   createJournal,
   ENDPOINT_TABLE,
   type EngineContext,
   type Exchange,
+  type ExchangeDraft,
   fixedClock,
   systemClock,
 } from '@mocktopus/responders'
@@ -23,12 +25,16 @@ import {
 } from '@mocktopus/scenario'
 import type { Hono } from 'hono'
 import { createApp } from './app.js'
+import { type ChaosSettings, chaosAnswer, checkChaosSettings, toChaosOptions } from './chaos.js'
 import { type CORSOptions, createCORS } from './cors.js'
 import { type CostReportBody, createCostObserver } from './cost/observer.js'
 import type { PricingTable } from './cost/pricing.js'
 import { PROMETHEUS_CONTENT_TYPE } from './cost/prometheus.js'
-import { createHandler, type Handler } from './handler.js'
+import { createHandler, type Handler, type HttpRequest } from './handler.js'
+import { createInspector } from './inspector/inspector.js'
 import { journalOutput } from './journal-output.js'
+import { jsonOutput, type Output } from './output.js'
+import type { RecordingHooks } from './record/hooks.js'
 import {
   createSessionHost,
   IN_PROCESS_ORIGIN,
@@ -36,8 +42,6 @@ import {
   sessionParam,
 } from './session-host.js'
 import type { SessionsOptions } from './sessions.js'
-import { jsonOutput, type Output } from './output.js'
-import type { RecordingHooks } from './record/hooks.js'
 import type { ToolingRoute } from './tooling.js'
 
 /** Listens to finished exchanges. */
@@ -126,6 +130,12 @@ export interface MocktopusOptions {
    * default 10 minutes) and what each keeps for `previous_response_id`.
    */
   readonly sessions?: SessionsOptions
+  /**
+   * Seeded chaos, stream timing and rate-limit headers for every answer (docs/chaos.md), e.g.
+   * `{ rate_limit: 0.1, server_error: 0.05, seed: 42, ttft_ms: 300, rate_limit_requests: 1000 }`;
+   * each session starts from these. `POST /_mocktopus/chaos` changes them at run time.
+   */
+  readonly chaos?: ChaosSettings
 }
 
 export interface Mocktopus {
@@ -223,6 +233,7 @@ export async function createMocktopus(options: MocktopusOptions = {}): Promise<M
     size: options.journal?.size ?? options.journalSize,
     bytes: options.journal?.bytes,
   })
+  const chaos = options.chaos && toChaosOptions(checkChaosSettings(options.chaos))
   const state = createEngineState({
     responses: {
       limit: options.storedResponses?.size ?? STORED_RESPONSES_LIMIT,
@@ -230,12 +241,14 @@ export async function createMocktopus(options: MocktopusOptions = {}): Promise<M
         ? {}
         : { bytes: options.storedResponses.bytes }),
     },
+    ...(chaos ? { chaos } : {}),
   })
   const reset = () => {
     matcher.reset()
     journal.clear()
     state.reset()
     sessions.table.clear()
+    inspector?.cleared()
   }
   const recording = options.recording
   const engine: EngineContext = {
@@ -253,18 +266,25 @@ export async function createMocktopus(options: MocktopusOptions = {}): Promise<M
     ...(!recording?.forwardAll && recording?.forward ? { forward: 'misses' as const } : {}),
     ...(recording?.describeMiss ? { describeMiss: recording.describeMiss } : {}),
   }
+  // The inspector (GET /_mocktopus/ui) lives with the admin routes: off, it captures nothing.
+  const inspector =
+    options.admin === false
+      ? undefined
+      : createInspector({ journal, engine, scenario: () => scenario })
   const sessions = createSessionHost({
     sessions: options.sessions,
     engine,
     journal,
-    createState: ({ size, bytes }) => createEngineState({ responses: { limit: size, bytes } }),
+    createState: ({ size, bytes }) =>
+      createEngineState({ responses: { limit: size, bytes }, ...(chaos ? { chaos } : {}) }),
     scenario: () => scenario,
     pricing: options.pricing,
   })
-  const emit = (exchange: Exchange, weight: number) => {
+  const emit = (exchange: Exchange, weight: number, draft?: ExchangeDraft) => {
     journal.record(exchange, weight)
     if (exchange.session !== undefined) sessions.observe(exchange)
-    costs.observe(exchange)
+    const cost = costs.observe(exchange)
+    inspector?.recorded(exchange, draft, cost?.cost_usd)
     for (const listener of listeners) {
       try {
         listener(exchange)
@@ -274,8 +294,20 @@ export async function createMocktopus(options: MocktopusOptions = {}): Promise<M
       }
     }
   }
-  const tooling = (route: ToolingRoute, query: string): Output => {
+  const tooling = (
+    route: ToolingRoute,
+    query: string,
+    request: HttpRequest,
+    body?: BodyRead,
+  ): Output => {
     switch (route.name) {
+      case 'chaos': {
+        const session = sessionParam(query)
+        if (session === undefined) return chaosAnswer(state.chaos, body)
+        return typeof session === 'string'
+          ? chaosAnswer(sessions.use(session).state.chaos, body)
+          : session
+      }
       case 'health':
         return jsonOutput(200, {
           status: 'healthy',
@@ -309,6 +341,14 @@ export async function createMocktopus(options: MocktopusOptions = {}): Promise<M
         reset()
         return jsonOutput(200, { reset: true })
       }
+      case 'ui':
+      case 'ui-script':
+      case 'ui-style':
+      case 'inspector-events':
+      case 'inspector-entry':
+      case 'inspector-scenario':
+        if (!inspector) throw new Error('the inspector is off with the admin routes')
+        return inspector.answer(route.name, query, request)
       case 'missing':
         // The handler answers an unknown admin path itself.
         throw new Error('no tooling answer for an unknown path')
@@ -332,6 +372,7 @@ export async function createMocktopus(options: MocktopusOptions = {}): Promise<M
     tooling,
     session: (id) => sessions.use(id),
     sessionAdmin: (request) => sessions.admin(request),
+    capture: inspector?.capture,
   })
   const app = createApp(handler)
   const local = createApp(handler, { inProcess: true })
@@ -351,6 +392,7 @@ export async function createMocktopus(options: MocktopusOptions = {}): Promise<M
       matcher = createMatcher(scenario)
       costs.setScenarioPricing(scenario.pricing)
       sessions.scenarioChanged()
+      inspector?.scenarioChanged()
     },
     on(event, listener) {
       if (event !== 'exchange') throw new MocktopusError(`unknown event "${event}"; use "exchange"`)

@@ -149,6 +149,33 @@ describe('serveSettings', () => {
       /--fixed-time must be a whole number/,
     )
   })
+
+  it('reads the chaos, timing and rate-limit flags as one set of chaos settings', () => {
+    const settings = serveSettings({
+      chaos: 'rate_limit=0.1, server_error=0.05,disconnect=0.02,malformed=0.01',
+      chaosSeed: 42,
+      ttftMs: '300',
+      tokensPerSecond: 50,
+      jitterMs: 20,
+      rateLimitRequests: 1000,
+      rateLimitTokens: 100000,
+    })
+    expect(settings.chaos).toEqual({
+      rate_limit: 0.1,
+      server_error: 0.05,
+      disconnect: 0.02,
+      malformed: 0.01,
+      seed: 42,
+      ttft_ms: 300,
+      tokens_per_second: 50,
+      jitter_ms: 20,
+      rate_limit_requests: 1000,
+      rate_limit_tokens: 100000,
+    })
+    expect(serveSettings({}).chaos).toBeUndefined()
+    expect(() => serveSettings({ chaos: 'rate_limit:0.1' })).toThrow(/key=number pairs/)
+    expect(() => serveSettings({ ttftMs: 'soon' })).toThrow('--ttft-ms must be a number')
+  })
 })
 
 describe('mocktopus serve', () => {
@@ -163,6 +190,9 @@ describe('mocktopus serve', () => {
     const port = new URL(server.url).port
     expect(port).not.toBe('0')
     expect(stdout[3]).toBe(`Anthropic  http://127.0.0.1:${port}  baseURL for @anthropic-ai/sdk`)
+    expect(stdout[4]).toBe(
+      `Inspector  http://127.0.0.1:${port}/_mocktopus/ui  every request, and why`,
+    )
 
     const hello = await chat(server.url, 'Hello!')
     expect(hello.body.choices[0]?.message.content).toMatch(/^Hello from Mocktopus!/)
@@ -350,6 +380,8 @@ describe('mocktopus serve', () => {
     const server = await start('--no-admin --body-limit 64')
     const root = server.url.replace(/\/v1$/, '')
     expect((await fetch(`${root}/_mocktopus/requests`)).status).toBe(404)
+    expect((await fetch(`${root}/_mocktopus/ui`)).status).toBe(404)
+    expect(server.context.stdout.join('\n')).not.toContain('Inspector')
     const big = await fetch(`${server.url}/chat/completions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -94,6 +94,8 @@ export interface ServeSettings {
   readonly allowedHosts?: readonly string[] | 'all'
   /** Origins a browser app may call from (--cors-origins); absent: any, in mock and replay. */
   readonly corsOrigins?: readonly string[]
+  /** Chaos, stream timing and rate limits (--chaos, --chaos-seed, --ttft-ms, ...). */
+  readonly chaos?: Readonly<Record<string, number>>
   /**
    * For record and replay modes. Keys are only ever handed to the upstream client: never
    * print, log or store this object.
@@ -161,6 +163,7 @@ export function serveSettings(options: RawOptions): ServeSettings {
     journal: journalOption(options),
     allowedHosts: allowedHostsOption(options),
     corsOrigins: listOption(options, 'corsOrigins'),
+    chaos: chaosOption(options),
     upstream: defined({
       recordingsDir: stringOption(options, 'recordingsDir'),
       url: stringOption(options, 'upstream'),
@@ -171,6 +174,49 @@ export function serveSettings(options: RawOptions): ServeSettings {
       timeoutMs: integerOption(options, 'upstreamTimeout', { min: 1, max: 2_147_483_647 }),
     }),
   })
+}
+
+// `--chaos rate_limit=0.1,server_error=0.05` and the timing and rate-limit flags, as the
+// server's chaos settings; the server checks the keys and ranges.
+function chaosOption(options: RawOptions): ServeSettings['chaos'] {
+  const settings: Record<string, number> = {}
+  const raw = stringOption(options, 'chaos')
+  for (const pair of raw === undefined ? [] : raw.split(',')) {
+    if (pair.trim() === '') continue
+    const [key, value, extra] = pair.split('=').map((part) => part.trim())
+    const number = Number(value)
+    if (
+      !key ||
+      value === undefined ||
+      value === '' ||
+      extra !== undefined ||
+      !Number.isFinite(number)
+    ) {
+      throw new UsageError(
+        `--chaos takes key=number pairs separated by commas, e.g. rate_limit=0.1,server_error=0.05; got "${pair}"`,
+      )
+    }
+    settings[key] = number
+  }
+  const numbers: [string, string][] = [
+    ['chaosSeed', 'seed'],
+    ['ttftMs', 'ttft_ms'],
+    ['tokensPerSecond', 'tokens_per_second'],
+    ['jitterMs', 'jitter_ms'],
+    ['rateLimitRequests', 'rate_limit_requests'],
+    ['rateLimitTokens', 'rate_limit_tokens'],
+    ['rateLimitWindow', 'rate_limit_window_ms'],
+  ]
+  for (const [flag, key] of numbers) {
+    const text = stringOption(options, flag)
+    if (text === undefined) continue
+    const number = Number(text)
+    if (text.trim() === '' || !Number.isFinite(number)) {
+      throw new UsageError(`--${kebab(flag)} must be a number, got "${text}"`)
+    }
+    settings[key] = number
+  }
+  return Object.keys(settings).length === 0 ? undefined : settings
 }
 
 function journalOption(options: RawOptions): ServeSettings['journal'] {
@@ -252,6 +298,7 @@ export async function runServe(
     allowedHosts:
       settings.allowedHosts === 'all' ? ('all' as const) : [host, ...(settings.allowedHosts ?? [])],
     ...(settings.corsOrigins === undefined ? {} : { cors: { origin: settings.corsOrigins } }),
+    ...(settings.chaos === undefined ? {} : { chaos: settings.chaos }),
   }
   const recording =
     mode === 'mock' ? undefined : await startRecording(settings, context, node, mockOptions)
@@ -303,6 +350,10 @@ export async function runServe(
     context.out(`Auth       ${colors.dim('every request but /health needs the token given')}`)
   }
   if (!settings.admin) context.out(`Admin      ${colors.dim('off: /_mocktopus/* answers 404')}`)
+  else {
+    const where = `${url}/_mocktopus/ui`
+    context.out(`Inspector  ${colors.cyan(where)}  ${colors.dim('every request, and why')}`)
+  }
 
   let watcher: FSWatcher | undefined
   if (settings.watch && file !== undefined) {

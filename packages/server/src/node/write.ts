@@ -1,6 +1,6 @@
 /** Writes the handler's outputs to `node:http` responses, without a Web `Response` for ours. */
 import type { ServerResponse } from 'node:http'
-import { encodeSSE } from '@mocktopus/responders'
+import { ChaosDisconnect, encodeSSE } from '@mocktopus/responders'
 import type { JSONOutput, StreamOutput } from '../output.js'
 
 // JSON answers made while the event loop handles one round of I/O, written together once that
@@ -58,8 +58,12 @@ export async function sendStream(response: ServerResponse, output: StreamOutput)
       if (!response.write(encodeSSE(frame))) await drained(response)
     }
     response.end()
-  } catch {
-    response.destroy()
+  } catch (error) {
+    // A chaos cut (docs/chaos.md): the chunks written reach the client, then the connection
+    // closes mid-body, as a dropped upstream connection looks.
+    const socket = response.socket
+    if (error instanceof ChaosDisconnect && socket) socket.end()
+    else response.destroy()
   }
 }
 
