@@ -66,13 +66,12 @@ export function connectMocktopus(url: string, options: ConnectOptions = {}): Rem
   const root = url.replace(/\/+$/, '')
   const send = options.fetch ?? fetch
   const call = async (method: string, path: string, body?: string): Promise<Response> => {
+    // The server reads a body as it reads the API's: JSON or no content-type. A Blob without a
+    // type is sent without one, so YAML text goes through as it is.
     const response = await send(`${root}${path}`, {
       method,
-      headers: {
-        ...options.headers,
-        ...(body === undefined ? {} : { 'content-type': 'application/yaml' }),
-      },
-      ...(body === undefined ? {} : { body }),
+      headers: { ...options.headers },
+      ...(body === undefined ? {} : { body: new Blob([body]) }),
     })
     if (response.ok) return response
     const text = await response.text()
