@@ -212,15 +212,13 @@ export function openaiClient(engine: StubEngine): StubClient {
     create(params: ChatCompletionCreateParams, options?: StubRequestOptions) {
       return call(CHAT_COMPLETIONS, CHAT_COMPLETIONS.path, params, options)
     },
-    async parse(params: ChatCompletionCreateParams & ParseInput, options?: StubRequestOptions) {
+    parse(params: ChatCompletionCreateParams & ParseInput, options?: StubRequestOptions) {
+      // Thrown before anything is sent, not as a rejection: the SDK checks synchronously.
       validateInputTools(params.tools)
-      const completion = (await call(
-        CHAT_COMPLETIONS,
-        CHAT_COMPLETIONS.path,
-        params,
-        options,
-      )) as WithRequestID<ChatCompletion>
-      return withRequestID(parseChatCompletion(completion, params), requestID(completion))
+      return call(CHAT_COMPLETIONS, CHAT_COMPLETIONS.path, params, options).then((result) => {
+        const completion = result as WithRequestID<ChatCompletion>
+        return withRequestID(parseChatCompletion(completion, params), requestID(completion))
+      })
     },
   } as StubChatCompletions
 

@@ -62,7 +62,10 @@ export interface ParsedChatCompletion<T> extends ChatCompletion {
 export type ParsedResponse<T> = Omit<ResponseResult, 'output'> & {
   readonly output: readonly (
     | (ResponseOutputMessage & {
-        readonly content: readonly (ResponseOutputText & { readonly parsed: T | null })[]
+        readonly content: readonly (
+          | (ResponseOutputText & { readonly parsed: T | null })
+          | Exclude<ResponseOutputMessage['content'][number], ResponseOutputText>
+        )[]
       })
     | (ResponseFunctionToolCall & { readonly parsed_arguments: unknown })
   )[]
@@ -196,10 +199,11 @@ export function parseResponse<T>(
     }
     return {
       ...item,
-      content: item.content.map((part) => ({
-        ...part,
-        parsed: shouldParse ? (parseFormat(format, part.text) as T) : null,
-      })),
+      content: item.content.map((part) =>
+        part.type === 'output_text'
+          ? { ...part, parsed: shouldParse ? (parseFormat(format, part.text) as T) : null }
+          : part,
+      ),
     }
   })
   const parsed = Object.assign({}, response, { output })
