@@ -116,7 +116,8 @@ function ruleName(index: number, rule: Rule | undefined): string {
 function ruleWhere(scenario: Scenario, index: number): string | undefined {
   const rule = scenario.rules[index]
   if (!rule) return undefined
-  const file = scenario.source ?? 'scenario'
+  // The file's name, not its path: the list has little room, the scenario view shows the path.
+  const file = scenario.source?.split(/[\\/]/).pop() || 'scenario'
   return rule.line === undefined ? `${file} rules[${index}]` : `${file}:${rule.line}`
 }
 

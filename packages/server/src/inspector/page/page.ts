@@ -197,7 +197,7 @@ function addEntry(entry: Entry): void {
     make('td', { class: 'wide' }, entry.session ?? ''),
     make(
       'td',
-      { class: 'mono', title: entry.path },
+      { class: 'mono roomy', title: entry.path },
       `${entry.provider ?? ''} ${entry.endpoint}`.trim(),
     ),
     make('td', { class: 'wide mono' }, entry.model ?? ''),
