@@ -13,6 +13,8 @@ import autocannon from 'autocannon'
  * @property {string} url
  * @property {string} body
  * @property {readonly string[]} [bodies] sent in turn on each connection instead of `body`
+ * @property {readonly string[]} [paths] `body` is POSTed to these paths of `url`'s server in
+ *   turn on each connection
  * @property {number} connections
  * @property {number} duration seconds
  */
@@ -32,6 +34,9 @@ export async function load(options) {
     body: options.body,
     ...(options.bodies && {
       requests: options.bodies.map((body) => ({ method: 'POST', body })),
+    }),
+    ...(options.paths && {
+      requests: options.paths.map((path) => ({ method: 'POST', path, body: options.body })),
     }),
     connections: options.connections,
     duration: options.duration,

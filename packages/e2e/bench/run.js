@@ -17,7 +17,14 @@ import { baselineFixture, CLI_BIN, ROOT, startBare, startMocktopus, stopAll } fr
 import { measureStartup } from './startup.js'
 import { stubCallsPerSecond } from './stub-load.js'
 import { formatNumber, formatRatio, median, renderTable } from './table.js'
-import { MANY_RULES, REQUESTS, SMALL_SCENARIO, STREAM_ANSWER, scenarioText } from './workloads.js'
+import {
+  MANY_RULES,
+  REQUESTS,
+  SESSIONS,
+  SMALL_SCENARIO,
+  STREAM_ANSWER,
+  scenarioText,
+} from './workloads.js'
 
 const { values: flags } = parseArgs({
   options: {
@@ -87,6 +94,14 @@ const WORKLOADS = [
     unit: 'req/s',
     ...REQUESTS.chat,
     latency: true,
+    check: (text) =>
+      JSON.parse(text).choices[0].message.content.includes('sunny') ? undefined : 'wrong answer',
+  },
+  {
+    key: 'sessions',
+    label: `chat, ${SESSIONS} sessions interleaved`,
+    unit: 'req/s',
+    ...REQUESTS.sessions,
     check: (text) =>
       JSON.parse(text).choices[0].message.content.includes('sunny') ? undefined : 'wrong answer',
   },
@@ -226,11 +241,19 @@ async function main() {
       mocktopus: `${urls[workload.server]}${workload.path}`,
       baseline: `${bare.url}/${workload.key}`,
     })
+    // Only Mocktopus is loaded on several paths: the baseline answers one.
+    /**
+     * @param {Workload} workload
+     * @param {string} who
+     */
+    const pathsFor = (workload, who) =>
+      who === 'mocktopus' && workload.paths ? { paths: workload.paths } : {}
     await timed('warm-up', async () => {
       for (const workload of WORKLOADS) {
-        for (const url of Object.values(targets(workload))) {
+        for (const [who, url] of Object.entries(targets(workload))) {
           await load({
             url,
+            ...pathsFor(workload, who),
             body: workload.body,
             bodies: workload.bodies,
             connections: CONNECTIONS,
@@ -253,6 +276,7 @@ async function main() {
         for (const who of order) {
           const result = await load({
             url: urlsFor[who],
+            ...pathsFor(workload, who),
             body: workload.body,
             bodies: workload.bodies,
             connections: CONNECTIONS,
@@ -335,6 +359,7 @@ function buildRows(figures, { mockStarts, coldStarts, bareStarts }, stubRuns, no
     baseline: median((figures[key]?.baseline ?? []).map((f) => f[field])),
   })
   const chat = med('chat', 'rps')
+  const sessions = med('sessions', 'rps')
   // Two requests make one loop of the agent workload.
   const halved = (/** @type {{ mocktopus: number, baseline: number }} */ m) => ({
     mocktopus: m.mocktopus / 2,
@@ -359,6 +384,16 @@ function buildRows(figures, { mockStarts, coldStarts, bareStarts }, stubRuns, no
     },
     { label: '  latency p50', unit: 'ms', ...med('chat', 'p50') },
     { label: '  latency p99', unit: 'ms', ...med('chat', 'p99') },
+    { label: `chat, ${SESSIONS} sessions interleaved`, unit: 'req/s', ...sessions },
+    {
+      label: '  ... as a ratio to chat without sessions',
+      unit: '',
+      mocktopus: Number.NaN,
+      baseline: undefined,
+      ratio: formatRatio(sessions.mocktopus / chat.mocktopus),
+      target: '>= 0.95 x',
+      met: sessions.mocktopus / chat.mocktopus >= 0.95,
+    },
     {
       label: `chat, streaming (${notes.stream})`,
       unit: 'streams/s',

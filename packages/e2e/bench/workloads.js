@@ -167,22 +167,34 @@ export function embeddingsRequest(format) {
   })
 }
 
+/** How many sessions the sessions workload interleaves. */
+export const SESSIONS = 8
+
+/** Each interleaved session's chat path: `/sessions/bench-N/v1/chat/completions`. */
+export const SESSION_PATHS = Array.from(
+  { length: SESSIONS },
+  (_, i) => `/sessions/bench-${i + 1}/v1/chat/completions`,
+)
+
 /**
  * @typedef {object} BenchRequest
  * @property {'small' | 'many' | 'agent'} server the scenario that answers it
  * @property {string} path
  * @property {string} body
  * @property {readonly string[]} [bodies] several bodies sent in turn (then `body` is the first)
+ * @property {readonly string[]} [paths] Mocktopus is loaded on these paths in turn (then
+ *   `path` is the first); the baseline answers one path
  */
 
 /**
  * What each workload sends, by key: `pnpm bench` loads them all, `pnpm bench:cpu --workload`
  * one of them.
  *
- * @type {Record<'chat' | 'stream' | 'embeddings-float' | 'embeddings-base64' | 'many-rules' | 'anthropic' | 'agent', BenchRequest>}
+ * @type {Record<'chat' | 'sessions' | 'stream' | 'embeddings-float' | 'embeddings-base64' | 'many-rules' | 'anthropic' | 'agent', BenchRequest>}
  */
 export const REQUESTS = {
   chat: { server: 'small', path: '/v1/chat/completions', body: CHAT },
+  sessions: { server: 'small', path: SESSION_PATHS[0] ?? '', paths: SESSION_PATHS, body: CHAT },
   stream: { server: 'small', path: '/v1/chat/completions', body: CHAT_STREAM },
   'embeddings-float': { server: 'small', path: '/v1/embeddings', body: embeddingsRequest('float') },
   'embeddings-base64': {

@@ -222,7 +222,7 @@ export interface NamedSession {
  * The session `path` (relative to the mount) and the `x-mocktopus-session` header name;
  * `undefined` for the default session.
  *
- * @example sessionNamed('/sessions/a/v1/chat/completions', undefined) // { id: 'a', path: '/v1/chat/completions' }
+ * @example sessionNamed('/sessions/a/health', undefined) // { id: 'a', path: '/health' }
  */
 export function sessionNamed(path: string, header: string | undefined): NamedSession | undefined {
   if (!path.startsWith(SESSION_PREFIX)) {
