@@ -281,7 +281,8 @@ function genString(ctx: Context, schema: Schema, path: string, name: string): st
       text = matched
     }
   } else {
-    text = `${name} ${n}`
+    // Array items are already numbered ("tag 1", "tag 2").
+    text = /\d$/.test(name) ? name : `${name} ${n}`
   }
   const minLength = typeof schema.minLength === 'number' ? schema.minLength : 0
   const maxLength =
