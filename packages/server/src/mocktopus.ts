@@ -41,7 +41,7 @@ import {
   type MocktopusSession,
   sessionParam,
 } from './session-host.js'
-import type { SessionsOptions } from './sessions.js'
+import { type SessionsOptions, sessionScenario } from './sessions.js'
 import type { ToolingRoute } from './tooling.js'
 
 /** Listens to finished exchanges. */
@@ -270,7 +270,15 @@ export async function createMocktopus(options: MocktopusOptions = {}): Promise<M
   const inspector =
     options.admin === false
       ? undefined
-      : createInspector({ journal, engine, scenario: () => scenario })
+      : createInspector({
+          journal,
+          engine,
+          scenario: () => scenario,
+          session: (id) => {
+            const live = sessions.table.find(id)
+            return live && { engine: live.engine, scenario: sessionScenario(live, scenario) }
+          },
+        })
   const sessions = createSessionHost({
     sessions: options.sessions,
     engine,

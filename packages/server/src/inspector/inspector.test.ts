@@ -245,6 +245,33 @@ describe('an entry’s detail', () => {
   })
 })
 
+describe('sessions', () => {
+  it('explains a session’s request against the scenario the session installed', async () => {
+    const mock = await createMocktopus({ scenario: SCENARIO })
+    const own =
+      'version: 1\nrules:\n  - type: llm\n    when:\n      messages_contains: ping\n    respond:\n      content: pong\n'
+    const installed = await mock.app.request(`${BASE}/_mocktopus/sessions/alice/scenario`, {
+      method: 'PUT',
+      body: own,
+    })
+    expect(installed.status).toBe(200)
+    const answered = await mock.app.request(`${BASE}/sessions/alice/v1/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'gpt-4o', messages: [{ role: 'user', content: 'ping' }] }),
+    })
+    expect(answered.status).toBe(200)
+    const { body } = await getJSON(mock, '/_mocktopus/inspector/entry?n=1')
+    expect(body.entry).toMatchObject({ session: 'alice', ruleIndex: 0 })
+    expect(body.verdicts).toEqual([
+      expect.objectContaining({ index: 0, name: 'rules[0] (line 3)', answered: true }),
+    ])
+    // The server's scenario view counts no hit for the session's own rule.
+    const view = await getJSON(mock, '/_mocktopus/inspector/scenario')
+    expect(view.body.unused).toBe(3)
+  })
+})
+
 describe('the scenario view', () => {
   it('counts each rule’s hits and the rules never used', async () => {
     const mock = await createMocktopus({ scenario: SCENARIO })

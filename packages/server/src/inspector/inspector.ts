@@ -74,6 +74,11 @@ export interface InspectorOptions {
   /** The engine's context: its matcher is the current scenario's. */
   readonly engine: EngineContext
   readonly scenario: () => Scenario
+  /**
+   * A live session's engine and scenario (docs/sessions.md): its requests are explained against
+   * them. Absent, or for a session that has ended, the server's are used.
+   */
+  readonly session?: (id: string) => { engine: EngineContext; scenario: Scenario } | undefined
   /** The bytes all kept answers may hold together; default 16 MiB. */
   readonly bytes?: number
 }
@@ -145,6 +150,12 @@ export function createInspector(options: InspectorOptions): Inspector {
   let held = 0
   let hits = new Map<number, number>()
 
+  // The engine and scenario that answered `exchange`: its session's, else the server's.
+  const contextOf = (exchange: Exchange) => {
+    const own = exchange.session === undefined ? undefined : options.session?.(exchange.session)
+    return own ?? { engine, scenario: options.scenario() }
+  }
+
   const forget = (n: number) => {
     const detail = details.get(n)
     if (detail) {
@@ -160,7 +171,7 @@ export function createInspector(options: InspectorOptions): Inspector {
     const route = router.find(exchange.method, exchange.endpoint, headerLookup(headers))
     if (route?.endpoint.kind !== 'rules') return
     try {
-      const parsed = route.endpoint.parse(exchange.body, engine.state)
+      const parsed = route.endpoint.parse(exchange.body, contextOf(exchange).engine.state)
       return parsed.ok ? parsed.match : undefined
     } catch {
       return undefined
@@ -173,7 +184,9 @@ export function createInspector(options: InspectorOptions): Inspector {
     const match = matchRequest(exchange, n)
     const cost = costs.get(n)
     const where =
-      exchange.ruleIndex === null ? undefined : ruleWhere(options.scenario(), exchange.ruleIndex)
+      exchange.ruleIndex === null
+        ? undefined
+        : ruleWhere(contextOf(exchange).scenario, exchange.ruleIndex)
     const extra = exchange as { readonly session?: unknown; readonly fault?: unknown }
     return {
       n,
@@ -203,8 +216,9 @@ export function createInspector(options: InspectorOptions): Inspector {
   }
 
   const verdictsFor = (exchange: Exchange, match: MatchRequest) => {
-    const scenario = options.scenario()
-    const all: RuleVerdict[] = engine.matcher.explain(match)
+    const context = contextOf(exchange)
+    const { scenario } = context
+    const all: RuleVerdict[] = context.engine.matcher.explain(match)
     // The rules before the one that answered and it; for a miss, those of the endpoint's type.
     const upTo = exchange.ruleIndex ?? all.length - 1
     const shown: ShownVerdict[] = []
@@ -321,7 +335,8 @@ export function createInspector(options: InspectorOptions): Inspector {
     capture,
     recorded(exchange, draft, cost) {
       const detail = draft ? capture.take(draft) : undefined
-      if (exchange.ruleIndex !== null) {
+      // The scenario view shows the server's scenario: hits on a session's own do not count.
+      if (exchange.ruleIndex !== null && contextOf(exchange).scenario === options.scenario()) {
         hits.set(exchange.ruleIndex, (hits.get(exchange.ruleIndex) ?? 0) + 1)
       }
       if (journal.size === 0) return
