@@ -90,6 +90,19 @@ describe('createJournal: the byte bound and pages', () => {
     expect(journal.page({ after: 5 })).toEqual({ entries: [6], cursor: 6 })
   })
 
+  it('numbers the last entry recorded, kept or not, across a clear', () => {
+    const journal = createJournal<number>({ size: 1 })
+    expect(journal.last).toBe(0)
+    journal.record(1)
+    journal.record(2)
+    expect(journal.last).toBe(2)
+    journal.clear()
+    expect(journal.last).toBe(2)
+    const none = createJournal<number>({ size: 0 })
+    none.record(1)
+    expect(none.last).toBe(1)
+  })
+
   it('stays within both bounds under a long run', () => {
     const journal = createJournal<number>({ size: 50, bytes: 10_000 })
     for (let i = 0; i < 5000; i++) journal.record(i, (i % 7) * 100)
