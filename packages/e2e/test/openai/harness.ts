@@ -18,6 +18,16 @@ export interface Harness {
 /** An instant clock frozen at 2023-11-14: bodies are byte-identical and delays take no time. */
 export const TEST_CLOCK: Clock = fixedClock(1_700_000_000, { instant: true })
 
+let strictRequests = false
+
+/**
+ * Makes every harness of this test file serve with strict requests (docs/server.md): a file that
+ * calls it and then imports other test files runs their flows in strict mode.
+ */
+export function useStrictRequests(): void {
+  strictRequests = true
+}
+
 /**
  * Serves `scenario` for the tests of the calling file; counters reset before each test.
  *
@@ -26,7 +36,11 @@ export const TEST_CLOCK: Clock = fixedClock(1_700_000_000, { instant: true })
 export function useMocktopus(scenario: string, options: { clock?: Clock } = {}): Harness {
   const harness = { exchanges: [] as Exchange[] } as Harness
   beforeAll(async () => {
-    harness.mock = await createMocktopus({ scenario, clock: options.clock ?? TEST_CLOCK })
+    harness.mock = await createMocktopus({
+      scenario,
+      clock: options.clock ?? TEST_CLOCK,
+      ...(strictRequests ? { strict: true } : {}),
+    })
     harness.mock.on('exchange', (exchange) => harness.exchanges.push(exchange))
     harness.server = await serve(harness.mock, { port: 0 })
     harness.baseURL = `${harness.server.url}/v1`
