@@ -6,6 +6,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import Anthropic from '@anthropic-ai/sdk'
 import { createContext, runCLI } from '@mocktopus/cli'
 import OpenAI from 'openai'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -111,6 +112,54 @@ describe('a respond list over HTTP', () => {
     expect(completion.choices[0]?.message.content).toBe(
       'gpt-4.1-nano heard: echo this please (system, end)',
     )
+  })
+})
+
+describe('templates on the other endpoints over HTTP', () => {
+  const h = useMocktopus(SCENARIO)
+
+  it('fills them in for legacy completions', async () => {
+    const client = new OpenAI({ baseURL: h.baseURL, apiKey: 'sk-test', maxRetries: 0 })
+    const completion = await client.completions.create({
+      model: 'gpt-3.5-turbo-instruct',
+      prompt: 'echo me',
+    })
+    // request.<path> reads the body as sent: a completions body has a prompt, no messages.
+    expect(completion.choices[0]?.text).toBe('gpt-3.5-turbo-instruct heard: echo me (, end)')
+  })
+
+  it('runs the list for Anthropic messages, tool_use input from escaped arguments', async () => {
+    const client = new Anthropic({
+      baseURL: h.baseURL.replace(/\/v1$/, ''),
+      apiKey: 'sk-ant-test',
+      maxRetries: 0,
+    })
+    const ask = { role: 'user' as const, content: 'weather "now"' }
+    const first = await client.messages.create({
+      model: 'claude-sonnet-4-5',
+      max_tokens: 100,
+      messages: [ask],
+      metadata: { user_id: 'u1' },
+    })
+    expect(first.stop_reason).toBe('tool_use')
+    expect(first.content[0]).toMatchObject({
+      type: 'tool_use',
+      id: 'call_weather',
+      input: { city: '', asked: 'weather "now"' },
+    })
+    const second = await client.messages.create({
+      model: 'claude-sonnet-4-5',
+      max_tokens: 100,
+      messages: [
+        ask,
+        { role: 'assistant', content: first.content },
+        {
+          role: 'user',
+          content: [{ type: 'tool_result', tool_use_id: 'call_weather', content: 'rain' }],
+        },
+      ],
+    })
+    expect(second.content).toEqual([{ type: 'text', text: 'From claude-sonnet-4-5: rain' }])
   })
 })
 
