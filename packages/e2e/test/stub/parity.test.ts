@@ -3,7 +3,8 @@
  * and the server (through its in-process `fetch`) give equal bodies, equal chunk sequences and
  * equal errors. Runs over every example scenario and the shared fixtures, probing each rule
  * through chat completions (plain and streamed), the Responses API (plain and streamed) and
- * embeddings (float, and base64 as the SDK asks for it and decodes it).
+ * embeddings (float, and base64 as the SDK asks for it and decodes it), and each rule the
+ * Messages API can answer through the Anthropic stub (plain and streamed) on the same engine.
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
@@ -53,6 +54,20 @@ describe('stub/server parity', () => {
         if (probe.reachesRule) reached++
       }
     }
+    expect(reached / rules).toBeGreaterThan(0.9)
+  })
+
+  it('reach the Messages API rules too, so the Anthropic comparison is not vacuous', () => {
+    let rules = 0
+    let reached = 0
+    for (const file of files) {
+      for (const probe of probesFor(load(file), { provider: 'anthropic' })) {
+        if (probe.rule < 0) continue
+        rules++
+        if (probe.reachesRule) reached++
+      }
+    }
+    expect(rules).toBeGreaterThan(10)
     expect(reached / rules).toBeGreaterThan(0.9)
   })
 })

@@ -3,10 +3,16 @@
  * its in-process `fetch`) and to a stub client built from the same scenario with the same
  * clock, and reduce each answer to a comparable outcome.
  */
-import { fixedClock } from '@mocktopus/responders'
+import { fixedClock, MESSAGES } from '@mocktopus/responders'
 import type { Scenario } from '@mocktopus/scenario'
 import { createMocktopus, type Mocktopus } from '@mocktopus/server'
-import { createStubClient, MockAPIError, type StubClient } from '@mocktopus/stub'
+import {
+  AnthropicErrors,
+  createStub,
+  MockAPIError,
+  type Stub,
+  type StubClient,
+} from '@mocktopus/stub'
 import OpenAI from 'openai'
 import { expect } from 'vitest'
 import { type Probe, probesFor } from './probes.js'
@@ -37,14 +43,23 @@ function parseSSE(text: string): unknown[] {
   return chunks
 }
 
-async function viaServer(mock: Mocktopus, path: string, body: unknown): Promise<Outcome> {
+async function viaServer(
+  mock: Mocktopus,
+  path: string,
+  body: unknown,
+  requestIdHeader = 'x-request-id',
+): Promise<Outcome> {
   const response = await mock.fetch(`http://mocktopus.local${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
   })
   if (response.headers.get('content-type')?.startsWith('text/event-stream')) {
-    return { kind: 'stream', chunks: parseSSE(await response.text()) }
+    // The Anthropic SDK drops `ping` events; so does its stub.
+    const chunks = parseSSE(await response.text()).filter(
+      (chunk) => (chunk as { type?: unknown }).type !== 'ping',
+    )
+    return { kind: 'stream', chunks }
   }
   const json = await response.json()
   if (response.status >= 400) {
@@ -55,7 +70,7 @@ async function viaServer(mock: Mocktopus, path: string, body: unknown): Promise<
       retryAfter: response.headers.get('retry-after'),
     }
   }
-  return { kind: 'json', body: json, requestID: response.headers.get('x-request-id') }
+  return { kind: 'json', body: json, requestID: response.headers.get(requestIdHeader) }
 }
 
 async function viaStub(call: () => Promise<unknown>): Promise<Outcome> {
@@ -69,6 +84,15 @@ async function viaStub(call: () => Promise<unknown>): Promise<Outcome> {
     const requestID = (result as { _request_id?: string | null })._request_id ?? null
     return { kind: 'json', body: result, requestID }
   } catch (error) {
+    if (error instanceof AnthropicErrors.APIError) {
+      expectAnthropicShapedError(error)
+      return {
+        kind: 'error',
+        status: error.status ?? 0,
+        body: error.error,
+        retryAfter: error.headers?.get('retry-after') ?? null,
+      }
+    }
     if (!(error instanceof MockAPIError)) throw error
     expectSDKShapedError(error)
     return {
@@ -111,6 +135,17 @@ function expectSDKShapedError(error: MockAPIError): void {
   expect(error.error).toEqual(sdk.error)
 }
 
+/** The Anthropic stub's error carries what `@anthropic-ai/sdk` reads from the same answer. */
+function expectAnthropicShapedError(error: InstanceType<typeof AnthropicErrors.APIError>): void {
+  const body = error.error
+  expect(error.message).toBe(`${error.status} ${JSON.stringify(body)}`)
+  expect([error.type, error.apiMessage, error.requestID]).toEqual([
+    body?.error?.type,
+    body?.error?.message,
+    error.headers?.get('request-id'),
+  ])
+}
+
 // The SDK adds `output_text` to every response object; the stub does too.
 function withOutputText(body: unknown): unknown {
   const response = body as { object?: string; output?: { type: string; content?: unknown[] }[] }
@@ -144,6 +179,33 @@ function decodeBase64Vectors(outcome: Outcome): Outcome {
 interface Step {
   readonly name: string
   run(mock: Mocktopus, stub: StubClient): Promise<[server: Outcome, stub: Outcome]>
+}
+
+interface AnthropicStep {
+  readonly name: string
+  run(mock: Mocktopus, stub: Stub['anthropic']): Promise<[server: Outcome, stub: Outcome]>
+}
+
+/** A chat probe as a Messages API request: system messages become `system`. */
+function anthropicStepsFor(probe: Probe): AnthropicStep[] {
+  const messages = probe.messages ?? []
+  const system = messages.filter((m) => m.role === 'system').map((m) => m.content)
+  const body = {
+    model: probe.model,
+    max_tokens: 256,
+    messages: messages.filter((m) => m.role !== 'system'),
+    ...(system.length > 0 ? { system: system.join('\n') } : {}),
+  }
+  return [false, true].map((stream) => ({
+    name: stream ? 'anthropic messages, streamed' : 'anthropic messages',
+    async run(mock, stub) {
+      const params = stream ? { ...body, stream } : body
+      return [
+        await viaServer(mock, MESSAGES.path, params, 'request-id'),
+        await viaStub(() => stub.messages.create(params)),
+      ]
+    },
+  }))
 }
 
 function stepsFor(probe: Probe): Step[] {
@@ -227,14 +289,22 @@ function stepsFor(probe: Probe): Step[] {
 export async function expectParity(scenario: Scenario, label: string): Promise<void> {
   const clock = fixedClock(NOW, { instant: true })
   const mock = await createMocktopus({ scenario, clock })
-  const stub = createStubClient(scenario, { clock })
+  const stub = createStub(scenario, { clock })
   const probes = probesFor(scenario)
   const kinds = new Set<string>()
   for (const probe of probes) {
     for (const step of stepsFor(probe)) {
-      const [server, stubbed] = await step.run(mock, stub)
+      const [server, stubbed] = await step.run(mock, stub.openai)
       expect(stubbed, `${label} rule ${probe.rule + 1} (${step.name})`).toEqual(server)
       kinds.add(server.kind)
+    }
+  }
+  // The Anthropic stub on the same engine, after the OpenAI calls: shared `times` counters and
+  // one journal, as the server has.
+  for (const probe of probesFor(scenario, { provider: 'anthropic' })) {
+    for (const step of anthropicStepsFor(probe)) {
+      const [server, stubbed] = await step.run(mock, stub.anthropic)
+      expect(stubbed, `${label} rule ${probe.rule + 1} (${step.name})`).toEqual(server)
     }
   }
   // Both journals hold the same entries in the same order (each stream was read to its end

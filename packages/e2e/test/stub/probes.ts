@@ -99,13 +99,24 @@ function isEmbeddings(rule: Rule): boolean {
 
 /**
  * One probe per rule that the OpenAI-shaped stub can answer (every type but `llm.anthropic`),
- * then one that should match nothing specific.
+ * then one that should match nothing specific. With `provider: 'anthropic'`, one per rule the
+ * Messages API can answer (`llm` and `llm.anthropic`), checked against `/v1/messages`.
  */
-export function probesFor(scenario: Scenario): Probe[] {
+export function probesFor(
+  scenario: Scenario,
+  options: { readonly provider?: 'openai' | 'anthropic' } = {},
+): Probe[] {
+  const anthropic = options.provider === 'anthropic'
   const matcher = createMatcher(scenario)
   const probes: Probe[] = []
   for (const [index, rule] of scenario.rules.entries()) {
-    if (rule.type === 'llm.anthropic') continue
+    if (
+      anthropic
+        ? rule.type !== 'llm' && rule.type !== 'llm.anthropic'
+        : rule.type === 'llm.anthropic'
+    )
+      continue
+    if (anthropic && (isEmbeddings(rule) || rule.when.endpoint !== undefined)) continue
     const embeddings = isEmbeddings(rule)
     const { when } = rule
     const model = when.model
@@ -125,7 +136,11 @@ export function probesFor(scenario: Scenario): Probe[] {
         }
     const request: MatchRequest = embeddings
       ? { endpoint: '/v1/embeddings', model, input: probe.input }
-      : { endpoint: '/v1/chat/completions', model, messages: probe.messages }
+      : {
+          endpoint: anthropic ? '/v1/messages' : '/v1/chat/completions',
+          model,
+          messages: probe.messages,
+        }
     const verdict = matcher.explain(request)[index]
     probes.push({ rule: index, ...probe, reachesRule: verdict?.matched === true })
   }
