@@ -47,7 +47,7 @@ const Plan = z.object({
   due: z.iso.datetime(),
 })
 
-const weather = {
+const weather: Anthropic.Tool.InputSchema & Record<string, unknown> = {
   type: 'object',
   properties: {
     city: { type: 'string' },
@@ -55,7 +55,7 @@ const weather = {
   },
   required: ['city', 'unit'],
   additionalProperties: false,
-} as const
+}
 
 describe('structured outputs with the openai SDK', () => {
   const h = useMocktopus(SCENARIO)
