@@ -9,6 +9,12 @@ const SCENARIO = `
 version: 1
 rules:
   - type: llm.openai
+    when: { messages_contains: "refuse" }
+    respond: { refusal: "I can't help with that.", chunk_size: 6 }
+  - type: llm.openai
+    when: { messages_contains: "structured" }
+    respond: {}
+  - type: llm.openai
     when: { messages_contains: "tools" }
     respond:
       tool_calls:
@@ -123,6 +129,50 @@ describe('chat completions against the spec', () => {
         }
       })
     }
+  }
+})
+
+const PERSON = {
+  type: 'object',
+  properties: {
+    name: { type: 'string' },
+    age: { type: 'integer' },
+    tags: { type: 'array', items: { type: 'string' } },
+  },
+  required: ['name', 'age', 'tags'],
+  additionalProperties: false,
+}
+const STRUCTURED: Record<string, [string, Record<string, unknown>]> = {
+  refusal: ['refuse please', {}],
+  'response_format json_schema': [
+    'structured',
+    { response_format: { type: 'json_schema', json_schema: { name: 'person', schema: PERSON } } },
+  ],
+  'response_format json_object': ['structured', { response_format: { type: 'json_object' } }],
+  'forced tool': [
+    'structured',
+    {
+      tools: [{ type: 'function', function: { name: 'save', parameters: PERSON } }],
+      tool_choice: { type: 'function', function: { name: 'save' } },
+    },
+  ],
+}
+
+describe('refusals and structured outputs against the spec', () => {
+  for (const [name, [content, extra]] of Object.entries(STRUCTURED)) {
+    it(`${name} is a valid CreateChatCompletionResponse`, async () => {
+      const res = await chat(content, extra)
+      expect(res.status).toBe(200)
+      expect(openaiErrors('CreateChatCompletionResponse', await res.json())).toEqual([])
+    })
+
+    it(`${name} streams valid chunks`, async () => {
+      const res = await chat(content, { ...extra, stream: true })
+      const chunks = sseChunks(await res.text())
+      for (const [i, chunk] of chunks.entries()) {
+        expect([i, openaiErrors('CreateChatCompletionStreamResponse', chunk)]).toEqual([i, []])
+      }
+    })
   }
 })
 

@@ -55,6 +55,31 @@ const CASES: Record<string, { body: Record<string, unknown>; respond: Respond }>
     },
     respond: { content: '{"city":"Paris"}' },
   },
+  refusal: { body: { input: 'Hi' }, respond: { refusal: "I can't help with that." } },
+  'generated structured output': {
+    body: {
+      input: 'A person as JSON',
+      text: {
+        format: {
+          type: 'json_schema',
+          name: 'person',
+          strict: true,
+          schema: {
+            type: 'object',
+            properties: { name: { type: 'string' }, tags: { type: 'array', items: { type: 'string' } } },
+            required: ['name', 'tags'],
+            additionalProperties: false,
+          },
+        },
+      },
+    },
+    respond: {},
+  },
+  'generated json_object': { body: { input: 'JSON', text: { format: { type: 'json_object' } } }, respond: {} },
+  'forced tool with generated arguments': {
+    body: { input: 'Weather?', tools: TOOLS, tool_choice: { type: 'function', name: 'weather' } },
+    respond: {},
+  },
   'every setting echoed': {
     body: {
       input: [{ role: 'user', content: [{ type: 'input_text', text: 'Hi' }] }],
