@@ -39,6 +39,12 @@ rules:
     when:
       model: text-embedding-3-small
     respond: {}
+  - type: llm
+    when:
+      messages_contains: flaky
+    respond:
+      content: Not this time.
+    chaos: { rate_limit: 1 }
 `
 
 const UNMATCHED = 'What is the capital of Peru?'
@@ -82,7 +88,12 @@ describe('the inspector in Chromium', () => {
     try {
       await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url })
       const openai = new OpenAI({ apiKey: 'sk-test', baseURL: `${server.url}/v1`, maxRetries: 0 })
-      const anthropic = new Anthropic({ apiKey: 'sk-test', baseURL: server.url, maxRetries: 0 })
+      const anthropic = new Anthropic({
+        apiKey: 'sk-test',
+        baseURL: server.url,
+        maxRetries: 0,
+        defaultHeaders: { 'x-mocktopus-session': 'demo' },
+      })
 
       // Sent before the page opens: the page starts from the journal.
       await openai.chat.completions.create({
@@ -115,6 +126,14 @@ describe('the inspector in Chromium', () => {
         ),
         await rowAfter(page, 4, () =>
           openai.chat.completions
+            .create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'a flaky one' }] })
+            .then(
+              () => expect.fail('the rule always answers 429'),
+              (error: { status?: number }) => expect(error.status).toBe(429),
+            ),
+        ),
+        await rowAfter(page, 5, () =>
+          openai.chat.completions
             .create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: UNMATCHED }] })
             .then(
               () => expect.fail('no rule should answer'),
@@ -125,9 +144,11 @@ describe('the inspector in Chromium', () => {
       console.log(
         `inspector: rows appeared ${delays.map((ms) => ms.toFixed(0)).join(', ')} ms after the SDK returned`,
       )
-      await expect(visibleRows(page).count()).resolves.toBe(4)
+      await expect(visibleRows(page).count()).resolves.toBe(5)
       await expect(page.locator('tr[data-n="3"]').textContent()).resolves.toContain('anthropic')
-      await expect(page.locator('tr[data-n="4"] td.miss').textContent()).resolves.toBe('unmatched')
+      await expect(page.locator('tr[data-n="3"]').textContent()).resolves.toContain('demo')
+      await expect(page.locator('tr[data-n="4"]').textContent()).resolves.toContain('rate_limit')
+      await expect(page.locator('tr[data-n="5"] td.miss').textContent()).resolves.toBe('unmatched')
       await expect(page.locator('tr[data-n="1"]').textContent()).resolves.toContain(
         'mocktopus.yaml:5',
       )
@@ -141,7 +162,10 @@ describe('the inspector in Chromium', () => {
       await expect(visibleRows(page).count()).resolves.toBe(1)
       await page.locator('#search').fill('')
       await page.keyboard.press('Escape')
-      await expect(visibleRows(page).count()).resolves.toBe(4)
+      await page.locator('#f-session').selectOption('demo')
+      await expect(visibleRows(page).count()).resolves.toBe(1)
+      await page.locator('#f-session').selectOption('')
+      await expect(visibleRows(page).count()).resolves.toBe(5)
 
       // The streamed answer, frame by frame with timing.
       await page.locator('tr[data-n="2"]').click()
@@ -152,12 +176,11 @@ describe('the inspector in Chromium', () => {
         'rules[1] (line 11)',
       )
 
-      // The miss, opened from the keyboard: two rows up from the stream's, the newest.
+      // The miss, opened from the keyboard: three rows up from the stream's, the newest.
       await page.keyboard.press('Escape')
-      await page.keyboard.press('k')
-      await page.keyboard.press('k')
+      for (let i = 0; i < 3; i++) await page.keyboard.press('k')
       await expect(page.locator('tr[aria-selected="true"]').getAttribute('data-n')).resolves.toBe(
-        '4',
+        '5',
       )
       await page.keyboard.press('Enter')
       const suggestion = page.locator('pre.suggestion')
@@ -173,6 +196,10 @@ describe('the inspector in Chromium', () => {
       await page.emulateMedia({ colorScheme: 'dark' })
       await screenshot(page, 'inspector-dark')
       await page.emulateMedia({ colorScheme: 'light' })
+      // Narrow: the detail takes the whole width.
+      await page.setViewportSize({ width: 420, height: 800 })
+      await screenshot(page, 'inspector-narrow-detail')
+      await page.setViewportSize({ width: 1280, height: 800 })
       await page.getByRole('button', { name: 'Copy rule' }).click()
       await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(rule)
       await page.getByRole('button', { name: 'Copy as curl' }).click()
@@ -182,9 +209,8 @@ describe('the inspector in Chromium', () => {
       const replay = JSON.parse(execFileSync('sh', ['-c', `${curl} -s`], { encoding: 'utf8' }))
       expect(replay.error.code).toBe('no_matching_rule')
 
-      // Narrow: the detail takes the whole width; Escape goes back to the list.
+      // Narrow, Escape goes back to the list.
       await page.setViewportSize({ width: 420, height: 800 })
-      await screenshot(page, 'inspector-narrow-detail')
       await page.keyboard.press('Escape')
       await expect(page.locator('#detail').isHidden()).resolves.toBe(true)
       await screenshot(page, 'inspector-narrow')
@@ -194,7 +220,7 @@ describe('the inspector in Chromium', () => {
       await page.keyboard.press('s')
       const hits = page.locator('#scenario td.hits')
       await hits.first().waitFor()
-      await expect(hits.allTextContents()).resolves.toEqual(['2', '1', 'never'])
+      await expect(hits.allTextContents()).resolves.toEqual(['2', '1', 'never', '1'])
       await expect(page.locator('#scenario').textContent()).resolves.toContain('1 never used')
       await screenshot(page, 'inspector-scenario')
 
@@ -219,7 +245,7 @@ describe('the inspector in Chromium', () => {
       UNMATCHED,
     ])
     expect(explained.code).toBe(0)
-    expect(explained.stdout).toMatch(/rules\[3\] \(line \d+\): .*<- answers/)
+    expect(explained.stdout).toMatch(/rules\[4\] \(line \d+\): .*<- answers/)
   })
 
   it('asks for the auth token once, under an app mount prefix', async () => {

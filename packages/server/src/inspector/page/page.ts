@@ -188,7 +188,8 @@ function addEntry(entry: Entry): void {
       : make(
           'td',
           { class: 'mono', title: entry.rule ?? '' },
-          `#${entry.ruleIndex} ${entry.rule ?? ''}`,
+          `#${entry.ruleIndex}`,
+          make('span', { class: 'roomy' }, ` ${entry.rule ?? ''}`),
         )
   const row = make(
     'tr',
@@ -584,7 +585,7 @@ async function showScenario(): Promise<void> {
   )
   const more = body.total > body.rules.length ? ` (the first ${body.rules.length} shown)` : ''
   target.replaceChildren(
-    make('h2', {}, body.source ?? 'scenario'),
+    make('h2', { title: body.source ?? '' }, body.source?.split(/[\\/]/).pop() || 'scenario'),
     make(
       'p',
       { class: 'note' },
