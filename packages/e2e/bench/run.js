@@ -239,15 +239,20 @@ async function main() {
     /** @param {Workload} workload */
     const targets = (workload) => ({
       mocktopus: `${urls[workload.server]}${workload.path}`,
-      baseline: `${bare.url}/${workload.key}`,
+      baseline: workload.baselinePaths
+        ? `${urls[workload.server]}${workload.baselinePaths[0]}`
+        : `${bare.url}/${workload.key}`,
     })
-    // Only Mocktopus is loaded on several paths: the baseline answers one.
+    // The bare server answers one path; a workload compared with Mocktopus itself (sessions)
+    // loads both sides the same way, on several paths in turn.
     /**
      * @param {Workload} workload
      * @param {string} who
      */
-    const pathsFor = (workload, who) =>
-      who === 'mocktopus' && workload.paths ? { paths: workload.paths } : {}
+    const pathsFor = (workload, who) => {
+      const paths = who === 'mocktopus' ? workload.paths : workload.baselinePaths
+      return paths ? { paths } : {}
+    }
     await timed('warm-up', async () => {
       for (const workload of WORKLOADS) {
         for (const [who, url] of Object.entries(targets(workload))) {
@@ -384,15 +389,13 @@ function buildRows(figures, { mockStarts, coldStarts, bareStarts }, stubRuns, no
     },
     { label: '  latency p50', unit: 'ms', ...med('chat', 'p50') },
     { label: '  latency p99', unit: 'ms', ...med('chat', 'p99') },
-    { label: `chat, ${SESSIONS} sessions interleaved`, unit: 'req/s', ...sessions },
     {
-      label: '  ... as a ratio to chat without sessions',
-      unit: '',
-      mocktopus: Number.NaN,
-      baseline: undefined,
-      ratio: formatRatio(sessions.mocktopus / chat.mocktopus),
+      // The baseline of this row is Mocktopus without sessions, loaded the same way.
+      label: `chat, ${SESSIONS} sessions interleaved (baseline: no session)`,
+      unit: 'req/s',
+      ...sessions,
       target: '>= 0.95 x',
-      met: sessions.mocktopus / chat.mocktopus >= 0.95,
+      met: sessions.mocktopus / sessions.baseline >= 0.95,
     },
     {
       label: `chat, streaming (${notes.stream})`,

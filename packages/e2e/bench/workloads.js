@@ -184,6 +184,8 @@ export const SESSION_PATHS = Array.from(
  * @property {readonly string[]} [bodies] several bodies sent in turn (then `body` is the first)
  * @property {readonly string[]} [paths] Mocktopus is loaded on these paths in turn (then
  *   `path` is the first); the baseline answers one path
+ * @property {readonly string[]} [baselinePaths] the baseline is Mocktopus itself, loaded on
+ *   these paths in turn, instead of the bare server
  */
 
 /**
@@ -194,7 +196,13 @@ export const SESSION_PATHS = Array.from(
  */
 export const REQUESTS = {
   chat: { server: 'small', path: '/v1/chat/completions', body: CHAT },
-  sessions: { server: 'small', path: SESSION_PATHS[0] ?? '', paths: SESSION_PATHS, body: CHAT },
+  sessions: {
+    server: 'small',
+    path: SESSION_PATHS[0] ?? '',
+    paths: SESSION_PATHS,
+    baselinePaths: SESSION_PATHS.map(() => '/v1/chat/completions'),
+    body: CHAT,
+  },
   stream: { server: 'small', path: '/v1/chat/completions', body: CHAT_STREAM },
   'embeddings-float': { server: 'small', path: '/v1/embeddings', body: embeddingsRequest('float') },
   'embeddings-base64': {

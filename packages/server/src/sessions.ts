@@ -149,7 +149,7 @@ export function createSessionTable(
         sessions.delete(oldest.id)
         const idle = Math.round((at - oldest.lastUsed) / 1000)
         log(
-          `[mocktopus] session table full (${max} sessions): ended the least recently used, "${oldest.id}" (idle ${idle} s), to start "${id}"; raise sessions.max (--max-sessions) or end sessions when tests finish`,
+          `[mocktopus] session table full (${max} sessions): ended the least recently used, "${oldest.id}" (idle ${idle} s), to start "${id}"; end sessions when their tests finish (DELETE /_mocktopus/sessions/<id>), or raise sessions.max`,
         )
       }
       const session = create(id, at)
