@@ -25,6 +25,7 @@ export { MAX_SCENARIO_SIZE, type ParseScenarioOptions, parseScenario } from './p
 export { compileRegex, type ScenarioRegex } from './regex.js'
 export { scenarioSchema } from './schema.js'
 export {
+  escapeTemplate,
   parseTemplate,
   type RespondTemplate,
   renderTemplate,

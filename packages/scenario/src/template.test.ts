@@ -3,6 +3,7 @@ import { ScenarioError } from './errors.js'
 import { createScenario } from './normalize.js'
 import { parseScenario } from './parse.js'
 import {
+  escapeTemplate,
   parseTemplate,
   renderTemplate,
   respondTemplate,
@@ -91,6 +92,18 @@ describe('parseTemplate', () => {
     })
     expect(parseTemplate('{{ request..x }}')).toMatchObject({ ok: false })
     expect(parseTemplate("{{ 'open }}")).toMatchObject({ ok: false })
+  })
+})
+
+describe('escapeTemplate', () => {
+  it('gives a template that renders to the text itself', () => {
+    for (const text of ['no braces', 'Hi {{ name }}', '{{{ x }}}', '{{{{', "{{ '{{' }}", '}}{{']) {
+      const escaped = escapeTemplate(text)
+      const parsed = parseTemplate(escaped)
+      if (!parsed.ok) throw new Error(parsed.message)
+      expect(parsed.template ? renderTemplate(parsed.template, VALUES) : escaped).toBe(text)
+    }
+    expect(escapeTemplate('plain')).toBe('plain')
   })
 })
 

@@ -126,6 +126,16 @@ export function parseTemplate(text: string): TemplateParse {
 }
 
 /**
+ * `text` as a template that renders to `text` itself: every `{{` written as `{{ '{{' }}`. For
+ * texts that must be sent as they are, such as a recorded answer that quotes template code.
+ *
+ * @example escapeTemplate('Hello {{ name }}') // "Hello {{ '{{' }} name }}"
+ */
+export function escapeTemplate(text: string): string {
+  return text.includes('{{') ? text.replaceAll('{{', "{{ '{{' }}") : text
+}
+
+/**
  * The value at a dotted path in parsed JSON: keys of objects, indexes of lists. Only own
  * properties count, so `constructor` or `__proto__` find nothing.
  *

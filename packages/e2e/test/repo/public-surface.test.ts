@@ -28,6 +28,7 @@ const SURFACE: Record<string, readonly string[]> = {
     'createMatcher',
     'createScenario',
     'describeNoMatch',
+    'escapeTemplate',
     'formatIssues',
     'lastUserText',
     'lintScenario',

@@ -3,7 +3,12 @@ import {
   parseChatRequest,
   parseEmbeddingsRequest,
 } from '@mocktopus/responders'
-import { createMatcher, createScenario, type MatchRequest } from '@mocktopus/scenario'
+import {
+  createMatcher,
+  createScenario,
+  type MatchRequest,
+  respondTemplate,
+} from '@mocktopus/scenario'
 import { describe, expect, it } from 'vitest'
 import {
   decodeFloat32Base64,
@@ -114,6 +119,35 @@ describe('recordedRule', () => {
       ],
       finish_reason: 'tool_calls',
     })
+  })
+
+  it('records text holding {{ so that replay sends it as it came', () => {
+    const code = 'Use {{ user.name }} in the template, or {{{ raw }}}.'
+    const args = '{"template": "{{ greeting }}", "{{ key }}": 1}'
+    const result = recordedRule({
+      endpoint: '/v1/chat/completions',
+      match: chatMatch(CHAT_REQUEST),
+      status: 200,
+      body: {
+        choices: [
+          {
+            message: {
+              role: 'assistant',
+              content: code,
+              tool_calls: [{ id: 'c', type: 'function', function: { name: 'f', arguments: args } }],
+            },
+            finish_reason: 'tool_calls',
+          },
+        ],
+      },
+    })
+    if (!result.ok) throw new Error(result.reason)
+    // A placeholder name like user.name would fail validation if it were read as one.
+    const rule = createScenario({ version: 1, rules: [result.rule] }).rules[0]
+    const values = { lastUserMessage: () => 'x', toolResult: () => 'x', model: () => 'x', body: {} }
+    const sent = respondTemplate(rule?.respond ?? {})?.render(values)
+    expect(sent?.content).toBe(code)
+    expect(sent?.tool_calls?.[0]?.function.arguments).toBe(args)
   })
 
   it('decodes base64 embeddings and keeps their order', () => {

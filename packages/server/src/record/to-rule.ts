@@ -5,7 +5,13 @@
  * answered, or `error` what it refused with. The result is plain data, ready for YAML.
  */
 import { EMBEDDINGS, RULE_ENDPOINTS } from '@mocktopus/responders'
-import { ENDPOINTS, type ErrorType, type MatchRequest, messageText } from '@mocktopus/scenario'
+import {
+  ENDPOINTS,
+  type ErrorType,
+  escapeTemplate,
+  type MatchRequest,
+  messageText,
+} from '@mocktopus/scenario'
 
 /** A rule as the recorder writes it: the YAML's shape, with no defaults filled in. */
 export interface RecordedRule {
@@ -340,7 +346,34 @@ export function recordedRule(exchange: RecordedExchange): RecordedRuleResult {
             ? anthropicRespond(body)
             : embeddingsRespond(body)
   if (typeof respond === 'string') return { ok: false, reason: respond }
-  return { ok: true, rule: { type, when, respond: redact(respond, secrets, false) } }
+  return { ok: true, rule: { type, when, respond: literal(redact(respond, secrets, false)) } }
+}
+
+// A mapping of tool arguments is sent as JSON text, keys and all.
+function literalValue(value: unknown): unknown {
+  if (typeof value === 'string') return escapeTemplate(value)
+  if (Array.isArray(value)) return value.map(literalValue)
+  if (!isRecord(value)) return value
+  const out: Data = {}
+  for (const [key, item] of Object.entries(value)) out[escapeTemplate(key)] = literalValue(item)
+  return out
+}
+
+// Replay sends what was recorded: a `{{` in an answer (template code, say) is written so that
+// it is not read as a placeholder (docs/scenarios.md, Templates).
+function literal(respond: Data): Data {
+  const out: Data = { ...respond }
+  if (typeof out.content === 'string') out.content = escapeTemplate(out.content)
+  if (Array.isArray(out.tool_calls)) {
+    out.tool_calls = out.tool_calls.map((call: unknown) => {
+      if (!isRecord(call) || !isRecord(call.function)) return call
+      return {
+        ...call,
+        function: { ...call.function, arguments: literalValue(call.function.arguments) },
+      }
+    })
+  }
+  return out
 }
 
 /**
