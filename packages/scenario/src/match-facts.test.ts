@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { describeNoMatch } from './describe.js'
 import { createMatcher } from './match.js'
@@ -191,5 +192,62 @@ rules:
     const matcher = single('{ has_tool_result: false, turn: 0 }')
     expect(matcher.explain({ endpoint: CHAT, input: ['a'] })[0]?.matched).toBe(true)
     expect(single('{ last_role: user }').match({ endpoint: CHAT, input: ['a'] })).toBeUndefined()
+  })
+})
+
+describe('match and explain on the agent-loop conditions', () => {
+  const scenario = parseScenario(`version: 1
+rules:
+  - type: llm
+    when: { has_tool_result: false, tools_offered: [a, b] }
+    times: 2
+    respond: { content: "0" }
+  - type: llm
+    when: { last_role: tool, tool_call_id: c1, turn: 1 }
+    respond: { content: "1" }
+  - type: llm
+    when: { tool_result_contains: ok, system_contains: sys }
+    times: 1
+    respond: { content: "2" }
+  - type: llm
+    when: { last_role: assistant, turn: 2 }
+    respond: { content: "3" }
+  - type: llm
+    when: { turn: 0, last_role: user, has_tool_result: true }
+    respond: { content: "4" }
+`)
+  const message = fc.oneof(
+    fc.constant<ChatMessage>({ role: 'user', content: 'hi' }),
+    fc.constant<ChatMessage>({ role: 'system', content: 'sys prompt' }),
+    fc.constant<ChatMessage>({ role: 'assistant', content: null }),
+    fc.constantFrom('c1', 'c2').chain((id) =>
+      fc.constantFrom('ok', 'bad').map(
+        (content): ChatMessage => ({
+          role: 'tool',
+          tool_call_id: id,
+          content,
+        }),
+      ),
+    ),
+  )
+  const request = fc.record({
+    messages: fc.array(message, { maxLength: 6 }),
+    tools: fc.constantFrom(undefined, ['a'], ['b', 'a', 'c']),
+  })
+
+  it('agree on every conversation, as counters run out', () => {
+    fc.assert(
+      fc.property(fc.array(request, { minLength: 1, maxLength: 8 }), (requests) => {
+        const matcher = createMatcher(scenario)
+        for (const { messages, tools } of requests) {
+          const req: MatchRequest = tools
+            ? { endpoint: CHAT, model: 'm', messages, tools }
+            : { endpoint: CHAT, model: 'm', messages }
+          const expected = matcher.explain(req).find((verdict) => verdict.matched)?.index
+          expect(matcher.match(req)?.index).toBe(expected)
+        }
+      }),
+      { numRuns: 500 },
+    )
   })
 })
