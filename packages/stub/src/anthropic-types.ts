@@ -23,6 +23,8 @@ export interface MessageCreateParams {
   readonly max_tokens: number
   readonly messages: readonly { readonly role: string; readonly content: unknown }[]
   readonly stream?: boolean | null
+  /** Structured outputs: `format` (a `json_schema`, or `zodOutputFormat(...)`) is parsed by `parse`. */
+  readonly output_config?: { readonly format?: unknown } | null
 }
 
 /** What `messages.countTokens` needs at least. */

@@ -44,6 +44,9 @@ rules:
     when: { messages_contains: "once" }
     times: 1
     respond: { content: "only once" }
+  - type: llm.anthropic
+    when: { messages_contains: "extract" }
+    respond: { content: '{"name":"Ada","born":1815}' }
 `
 
 const TOOLS = [
@@ -230,7 +233,7 @@ describe('createAnthropicStubClient: errors', () => {
     expect(error.type).toBe('not_found_error')
     expect(error.apiMessage).toMatch(/^no rule matched; rules\[\d+\] came closest/)
     const { verdicts } = error as InstanceType<typeof AnthropicErrors.NoMatchingRuleError>
-    expect(verdicts).toHaveLength(10)
+    expect(verdicts).toHaveLength(11)
   })
 
   it('rejects a malformed request as the server does', async () => {
@@ -254,6 +257,38 @@ describe('createAnthropicStubClient: errors', () => {
     expect(error).toBeInstanceOf(AnthropicErrors.APIUserAbortError)
     expect((error as Error).message).toBe('Request was aborted.')
     expect(anthropic.requests()).toEqual([])
+  })
+})
+
+describe('createAnthropicStubClient: messages.parse', () => {
+  it('parses output_config.format through its parse function, else JSON.parse', async () => {
+    const anthropic = createAnthropicStubClient(AGENT)
+    const format = {
+      type: 'json_schema' as const,
+      schema: { type: 'object' },
+      parse: (text: string) => ({ upper: text.toUpperCase() }),
+    }
+    const params = { ...ask('extract'), output_config: { format } }
+    const parsed = await anthropic.messages.parse(params)
+    expect(parsed.parsed_output).toEqual({ upper: '{"NAME":"ADA","BORN":1815}' })
+    expect(anthropic.requests()[0]?.body).toMatchObject({
+      output_config: { format: { type: 'json_schema' } },
+    })
+    const plain = await anthropic.messages.parse({
+      ...ask('extract'),
+      output_config: { format: { type: 'json_schema', schema: {} } },
+    })
+    expect(plain.parsed_output).toEqual({ name: 'Ada', born: 1815 })
+    const none = await anthropic.messages.parse(ask('extract'))
+    expect(none.parsed_output).toBeNull()
+    const streamed = await anthropic.messages.stream(params).finalMessage()
+    expect(streamed.parsed_output).toEqual({ upper: '{"NAME":"ADA","BORN":1815}' })
+    await expect(
+      anthropic.messages.parse({
+        ...ask('weather?'),
+        output_config: { format: { type: 'json_schema', schema: {} } },
+      }),
+    ).resolves.toMatchObject({ parsed_output: null })
   })
 })
 

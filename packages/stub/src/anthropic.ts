@@ -12,6 +12,11 @@ import {
 } from '@mocktopus/responders'
 import type { Scenario } from '@mocktopus/scenario'
 import { APIError, APIUserAbortError, NoMatchingRuleError } from './anthropic-errors.js'
+import {
+  type ParsedMessage,
+  type ParsedOutputOf,
+  parseAnthropicMessage,
+} from './anthropic-parse.js'
 import type {
   AnthropicModel,
   AnthropicStreamEvent,
@@ -91,6 +96,16 @@ export interface StubMessages {
    * `contentBlock` / `message` listeners, `finalMessage()` and `finalText()`.
    */
   stream(params: MessageCreateParams, options?: StubRequestOptions): MockMessageStream
+  /**
+   * `create` and then the SDK's parsing: `parsed_output` from the first text block, through
+   * `output_config.format.parse` when built by `zodOutputFormat`, else `JSON.parse` for a
+   * `json_schema` format (`null` for none). A text that does not parse throws
+   * `AnthropicError('Failed to parse structured output: ...')`.
+   */
+  parse<P extends MessageCreateParams & { readonly stream?: false | null }>(
+    params: P,
+    options?: StubRequestOptions,
+  ): Promise<ParsedMessage<ParsedOutputOf<P>>>
   /** `POST /v1/messages/count_tokens`: `{ input_tokens }`. */
   countTokens(
     params: MessageCountTokensParams,
@@ -184,12 +199,17 @@ export function anthropicClient(engine: StubEngine): AnthropicStubClient {
     create,
     stream(params: MessageCreateParams, options?: StubRequestOptions) {
       return new MockMessageStream(
-        params.messages,
+        params,
         (signal) =>
           create({ ...params, stream: true }, { ...options, signal }) as Promise<
             MockStream<AnthropicStreamEvent>
           >,
       )
+    },
+    async parse(params: MessageCreateParams, options?: StubRequestOptions) {
+      const message = (await create(params, options)) as StubMessage
+      // As the SDK: a copy without `_request_id` (its `parse` spreads the message).
+      return parseAnthropicMessage(message, params)
     },
     countTokens(params: MessageCountTokensParams, options?: StubRequestOptions) {
       return engine.call(ANTHROPIC_DIALECT, COUNT_TOKENS, COUNT_TOKENS.path, params, options)

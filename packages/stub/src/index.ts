@@ -7,6 +7,7 @@ export {
   type StubModelsPage,
 } from './anthropic.js'
 export { type AnthropicErrorBody, AnthropicErrors } from './anthropic-errors.js'
+export type { ParsedMessage, ParsedOutputOf } from './anthropic-parse.js'
 export type {
   AnthropicModel,
   AnthropicStreamEvent,

@@ -7,11 +7,15 @@
  */
 import type { AnthropicContentBlock, AnthropicMessage } from '@mocktopus/responders'
 import { AnthropicError, APIUserAbortError } from './anthropic-errors.js'
+import { maybeParseAnthropicMessage } from './anthropic-parse.js'
 import type { AnthropicStreamEvent, StubMessage } from './anthropic-types.js'
 import type { MockStream } from './stream.js'
 
-/** The final message as `MessageStream` gives it: with the SDK's `parsed_output: null`. */
-export type StreamedMessage = StubMessage & { readonly parsed_output: null }
+/**
+ * The final message as `MessageStream` gives it: with the SDK's `parsed_output`, parsed when
+ * `output_config.format` was built by `zodOutputFormat`, else `null`.
+ */
+export type StreamedMessage = StubMessage & { readonly parsed_output: unknown }
 
 /** The events a {@link MockMessageStream} emits, with their listeners' arguments. */
 export interface MessageStreamEvents {
@@ -44,17 +48,6 @@ function parseSoFar(json: string, previous: unknown): unknown {
   }
 }
 
-// The SDK's `maybeParseMessage` without an output format: `parsed_output: null` on the
-// message and (not enumerable) on each text block.
-function finished(snapshot: Snapshot): StreamedMessage {
-  const content = snapshot.content.map((block) =>
-    block.type === 'text'
-      ? Object.defineProperty({ ...block }, 'parsed_output', { value: null, enumerable: false })
-      : block,
-  )
-  return { ...snapshot, content, parsed_output: null } as unknown as StreamedMessage
-}
-
 /**
  * A `MessageStream` over the stub: iterate it for events, listen with `on`, or await
  * `finalMessage()` / `finalText()`.
@@ -78,11 +71,17 @@ export class MockMessageStream implements AsyncIterable<AnthropicStreamEvent> {
   #rejectEnd: (error: unknown) => void = () => {}
   #requestID: string | null | undefined
 
+  readonly #params: { readonly output_config?: { readonly format?: unknown } | null } | null
+
   constructor(
-    messages: readonly unknown[],
+    params: {
+      readonly messages: readonly unknown[]
+      readonly output_config?: { readonly format?: unknown } | null
+    },
     open: (signal: AbortSignal) => Promise<MockStream<AnthropicStreamEvent>>,
   ) {
-    this.messages = [...messages]
+    this.#params = params
+    this.messages = [...params.messages]
     this.#endPromise = new Promise<void>((resolve, reject) => {
       this.#resolveEnd = resolve
       this.#rejectEnd = reject
@@ -178,7 +177,10 @@ export class MockMessageStream implements AsyncIterable<AnthropicStreamEvent> {
         this.#snapshot = snapshot
         break
       case 'message_stop': {
-        const done = finished(snapshot)
+        const done = maybeParseAnthropicMessage(
+          snapshot as unknown as StubMessage,
+          this.#params,
+        ) as StreamedMessage
         // As the SDK: the conversation gets the message as accumulated, whole.
         this.messages.push(snapshot)
         this.receivedMessages.push(done)

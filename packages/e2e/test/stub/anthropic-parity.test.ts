@@ -5,6 +5,7 @@
  * token counts, model pages, and errors (class, status, message, body, request id, headers).
  */
 import Anthropic from '@anthropic-ai/sdk'
+import { zodOutputFormat } from '@anthropic-ai/sdk/helpers/zod'
 import { fixedClock } from '@mocktopus/responders'
 import { createMocktopus } from '@mocktopus/server'
 import { type RunningServer, serve } from '@mocktopus/server/node'
@@ -14,6 +15,7 @@ import {
   createAnthropicStubClient,
 } from '@mocktopus/stub'
 import { afterEach, describe, expect, it } from 'vitest'
+import { z } from 'zod'
 
 const SCENARIO = `
 version: 1
@@ -52,7 +54,12 @@ rules:
   - type: llm.anthropic
     when: { messages_contains: "invalid" }
     error: { error_type: invalid_request, message: "messages: bad shape" }
+  - type: llm.anthropic
+    when: { messages_contains: "extract" }
+    respond: { json: { name: Ada Lovelace, born: 1815 } }
 `
+
+const Person = z.object({ name: z.string(), born: z.number() })
 
 const TOOLS = [
   {
@@ -180,6 +187,37 @@ describe('@anthropic-ai/sdk over a real server and the Anthropic stub', () => {
       await stub.messages.stream(ask('cut short')).finalText(),
     ]
     expect(text[1]).toBe(text[0])
+  })
+
+  it('parse structured output alike: messages.parse and messages.stream with zodOutputFormat', async () => {
+    const { sdk, stub } = await pair()
+    const params = {
+      model: 'claude-sonnet-5-5',
+      max_tokens: 256,
+      messages: [{ role: 'user' as const, content: 'extract the person' }],
+      output_config: { format: zodOutputFormat(Person) },
+    }
+    const viaSDK = await sdk.messages.parse(params)
+    const viaStub = await stub.messages.parse(params)
+    expect(viaStub).toEqual(viaSDK)
+    expect(viaStub.parsed_output).toEqual({ name: 'Ada Lovelace', born: 1815 })
+    // Typed from the schema: this line type-checks only if `parsed_output` is the zod type.
+    expect(viaStub.parsed_output?.born).toBe(1815)
+    // The SDK's parse spreads the message into a new object: no `_request_id` on either.
+    expect(Object.hasOwn(viaStub, '_request_id')).toBe(Object.hasOwn(viaSDK, '_request_id'))
+    const block = (message: { content: readonly object[] }) =>
+      (message.content[0] as { parsed_output?: unknown }).parsed_output
+    expect(block(viaStub)).toEqual(block(viaSDK))
+    const streamed = [
+      await sdk.messages.stream(params).finalMessage(),
+      await stub.messages.stream(params).finalMessage(),
+    ]
+    expect(streamed[1]).toEqual(streamed[0])
+    expect(streamed[1]?.parsed_output).toEqual({ name: 'Ada Lovelace', born: 1815 })
+    const plain = { ...params, output_config: undefined }
+    expect(await stub.messages.stream(plain).finalMessage()).toEqual(
+      await sdk.messages.stream(plain).finalMessage(),
+    )
   })
 
   it('count tokens and page models alike', async () => {
