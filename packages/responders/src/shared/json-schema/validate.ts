@@ -34,7 +34,14 @@ function instance(): Ajv {
 /** How many compiled schemas are kept; the oldest is dropped past it. */
 export const SCHEMA_CACHE_SIZE = 256
 
-const compiled = new Map<string, ValidateFunction | string>()
+interface Compiled {
+  /** The validator, or why the schema did not compile. */
+  readonly validate: ValidateFunction | string
+  /** The object Ajv keeps it under, to drop from Ajv's own cache with it. */
+  readonly root: JSONSchema
+}
+
+const compiled = new Map<string, Compiled>()
 
 // `$schema` names drafts (2020-12 from zod) this Ajv does not load, and two schemas sharing an
 // `$id` cannot be added to one instance: both are dropped from the root before compiling.
@@ -44,22 +51,27 @@ function compile(schema: JSONSchema): ValidateFunction | string {
   if (hit !== undefined) {
     compiled.delete(key)
     compiled.set(key, hit)
-    return hit
+    return hit.validate
   }
-  let result: ValidateFunction | string
+  let root: JSONSchema = schema
+  if (typeof schema !== 'boolean') {
+    const { $schema: _schema, $id: _id, ...rest } = schema
+    root = rest
+  }
+  let validate: ValidateFunction | string
   try {
-    const root =
-      typeof schema === 'boolean' ? schema : { ...schema, $schema: undefined, $id: undefined }
-    result = instance().compile(typeof root === 'boolean' ? root : JSON.parse(JSON.stringify(root)))
+    validate = instance().compile(root)
   } catch (error) {
-    result = error instanceof Error ? error.message : String(error)
+    validate = error instanceof Error ? error.message : String(error)
   }
-  compiled.set(key, result)
+  compiled.set(key, { validate, root })
   if (compiled.size > SCHEMA_CACHE_SIZE) {
-    const oldest = compiled.keys().next().value
-    if (oldest !== undefined) compiled.delete(oldest)
+    const [oldestKey, oldest] = compiled.entries().next().value as [string, Compiled]
+    compiled.delete(oldestKey)
+    // Ajv keeps every schema it compiled; without this its cache would grow without bound.
+    if (typeof oldest.root !== 'boolean') instance().removeSchema(oldest.root)
   }
-  return result
+  return validate
 }
 
 /** What a check found: nothing when the value is valid. */
