@@ -65,7 +65,8 @@ describe('parseTemplate', () => {
     ])
   })
 
-  it("reads {{ '{{' }} as a literal {{", () => {
+  it("reads {{ '{{' }} as a literal {{, with any spacing", () => {
+    expect(template("{{'{{'}}{{\t'{{'\n}}").parts).toEqual(['{{{{'])
     expect(template("{{ '{{' }} model }} is {{ model }}").parts).toEqual([
       '{{ model }} is ',
       { name: 'model' },

@@ -44,6 +44,7 @@ export type TemplateParse =
 
 const SIMPLE_NAMES = ['last_user_message', 'tool_result', 'model'] as const
 const PATH_SEGMENT = /^[^.\s{}'"]+$/
+const isSpace = (char: string | undefined) => char === ' ' || char === '\t' || char === '\n'
 const LITERAL_HINT = `write {{ '{{' }} for a literal "{{"`
 
 function parseExpression(expression: string): TemplatePart | string {
@@ -82,12 +83,12 @@ export function parseTemplate(text: string): TemplateParse {
   while (open !== -1) {
     literal += text.slice(from, open)
     let at = open + 2
-    while (text[at] === ' ') at++
+    while (isSpace(text[at])) at++
     let close: number
     if (text[at] === "'") {
       const quote = text.indexOf("'", at + 1)
       let end = quote + 1
-      while (text[end] === ' ') end++
+      while (isSpace(text[end])) end++
       if (quote === -1 || !text.startsWith('}}', end)) {
         return {
           ok: false,
