@@ -43,6 +43,12 @@ rules:
   - type: llm
     when: { messages_contains: "plain words" }
     respond: { content: "Just words, no JSON." }
+  - type: llm
+    when: { messages_contains: "structured" }
+    respond: { json: { city: Lyon, temperature_c: 19, conditions: [rain] } }
+  - type: llm
+    when: { messages_contains: "refuse" }
+    respond: { refusal: "I can't help with that." }
 `
 
 const Weather = z.object({
@@ -108,6 +114,42 @@ describe('chat.completions.parse on the SDK and the stub', () => {
     expect(parsed).toEqual({ city: 'Paris', temperature_c: 22, conditions: ['sunny', 'calm'] })
     // Typed from the schema: this line type-checks only if `parsed` is the zod type.
     expect(parsed?.conditions.length).toBe(2)
+  })
+
+  it('parses respond.json and gives null for a refusal, on both APIs', async () => {
+    const { sdk, stub } = await pair()
+    for (const prompt of ['structured output', 'refuse this']) {
+      const chat = { ...ask(prompt), response_format: zodResponseFormat(Weather, 'weather') }
+      const viaSDK = await sdk.chat.completions.parse(chat)
+      const viaStub = await stub.chat.completions.parse(chat)
+      expect(viaStub, prompt).toEqual(viaSDK)
+      const responses = {
+        model: 'gpt-4o',
+        input: prompt,
+        text: { format: zodTextFormat(Weather, 'weather') },
+      }
+      const a = await sdk.responses.parse(responses)
+      const b = await stub.responses.parse(responses)
+      expect(b, prompt).toEqual(a)
+      expect(b.output_parsed).toEqual(a.output_parsed)
+    }
+    const parsed = await stub.chat.completions.parse({
+      ...ask('structured output'),
+      response_format: zodResponseFormat(Weather, 'weather'),
+    })
+    expect(parsed.choices[0]?.message.parsed).toEqual({
+      city: 'Lyon',
+      temperature_c: 19,
+      conditions: ['rain'],
+    })
+    const refused = await stub.chat.completions.parse({
+      ...ask('refuse this'),
+      response_format: zodResponseFormat(Weather, 'weather'),
+    })
+    expect(refused.choices[0]?.message).toMatchObject({
+      refusal: "I can't help with that.",
+      parsed: null,
+    })
   })
 
   it('parses a plain json_schema with JSON.parse, and gives null without a schema', async () => {
