@@ -66,7 +66,10 @@ const CASES: Record<string, { body: Record<string, unknown>; respond: Respond }>
           strict: true,
           schema: {
             type: 'object',
-            properties: { name: { type: 'string' }, tags: { type: 'array', items: { type: 'string' } } },
+            properties: {
+              name: { type: 'string' },
+              tags: { type: 'array', items: { type: 'string' } },
+            },
             required: ['name', 'tags'],
             additionalProperties: false,
           },
@@ -75,7 +78,10 @@ const CASES: Record<string, { body: Record<string, unknown>; respond: Respond }>
     },
     respond: {},
   },
-  'generated json_object': { body: { input: 'JSON', text: { format: { type: 'json_object' } } }, respond: {} },
+  'generated json_object': {
+    body: { input: 'JSON', text: { format: { type: 'json_object' } } },
+    respond: {},
+  },
   'forced tool with generated arguments': {
     body: { input: 'Weather?', tools: TOOLS, tool_choice: { type: 'function', name: 'weather' } },
     respond: {},
