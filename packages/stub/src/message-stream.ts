@@ -9,6 +9,7 @@ import type { AnthropicContentBlock, AnthropicMessage } from '@mocktopus/respond
 import { AnthropicError, APIUserAbortError } from './anthropic-errors.js'
 import { maybeParseAnthropicMessage } from './anthropic-parse.js'
 import type { AnthropicStreamEvent, StubMessage } from './anthropic-types.js'
+import { partialParse } from './partial-json.js'
 import type { MockStream } from './stream.js'
 
 /**
@@ -38,12 +39,13 @@ type Snapshot = Mutable<Omit<AnthropicMessage, 'content' | 'usage'>> & {
   usage: Record<string, unknown>
 }
 
-/** Tool input JSON as far as it is whole; the SDK parses partial JSON, the stub keeps the last whole value. */
+// Tool input as far as it has streamed, read as the SDK reads it.
 function parseSoFar(json: string, previous: unknown): unknown {
   if (json === '') return {}
   try {
-    return JSON.parse(json)
+    return partialParse(json)
   } catch {
+    // The SDK's getter would throw when read; the answers here are always whole JSON.
     return previous
   }
 }

@@ -55,6 +55,21 @@ rules:
     when: { messages_contains: "invalid" }
     error: { error_type: invalid_request, message: "messages: bad shape" }
   - type: llm.anthropic
+    when: { messages_contains: "plan the trip" }
+    respond:
+      tool_calls:
+        - type: function
+          function:
+            name: plan_trip
+            arguments:
+              cities: [Paris, Lyon, "Saint-\u00c9tienne"]
+              nights: 12
+              budget: -1250.75
+              rail: true
+              car: null
+              note: 'say "bonjour", then a \\ backslash'
+              legs: [{ from: Paris, to: Lyon, hours: 2 }, { from: Lyon, to: Nice, hours: 4.5 }]
+  - type: llm.anthropic
     when: { messages_contains: "extract" }
     respond: { json: { name: Ada Lovelace, born: 1815 } }
 `
@@ -166,21 +181,36 @@ describe('@anthropic-ai/sdk over a real server and the Anthropic stub', () => {
 
   it('build the same final message and listener calls in messages.stream()', async () => {
     const { sdk, stub } = await pair()
-    for (const params of [ask('weather in Paris?'), ask('cut short')]) {
+    for (const prompt of ['weather in Paris?', 'cut short', 'plan the trip']) {
+      const params = ask(prompt)
       const seen = { sdk: [] as unknown[], stub: [] as unknown[] }
+      // Snapshots are copied when seen: the SDK's grow in place.
+      const copy = (value: unknown) => structuredClone(value)
       const a = sdk.messages
         .stream(params)
         .on('text', (delta, snapshot) => seen.sdk.push(['text', delta, snapshot]))
-        .on('contentBlock', (block) => seen.sdk.push(['block', block]))
+        .on('inputJson', (delta, snapshot) => seen.sdk.push(['json', delta, copy(snapshot)]))
+        .on('contentBlock', (block) => seen.sdk.push(['block', copy(block)]))
       const b = stub.messages
         .stream(params)
         .on('text', (delta, snapshot) => seen.stub.push(['text', delta, snapshot]))
-        .on('contentBlock', (block) => seen.stub.push(['block', block]))
+        .on('inputJson', (delta, snapshot) => seen.stub.push(['json', delta, copy(snapshot)]))
+        .on('contentBlock', (block) => seen.stub.push(['block', copy(block)]))
       const [finalSDK, finalStub] = [await a.finalMessage(), await b.finalMessage()]
       expect(finalStub).toEqual(finalSDK)
       expect(seen.stub).toEqual(seen.sdk)
       expect(b.request_id).toBe(a.request_id)
       expect(b.messages).toEqual(a.messages)
+      if (prompt === 'plan the trip') {
+        // The tool input grows key by key while it streams, and the stub reads each fragment
+        // as the SDK does: many distinct snapshots, the last one whole.
+        const snapshots = seen.stub.flatMap((event) => {
+          const [kind, , snapshot] = event as [string, string, unknown]
+          return kind === 'json' ? [JSON.stringify(snapshot)] : []
+        })
+        expect(new Set(snapshots).size).toBeGreaterThan(8)
+        expect(JSON.parse(snapshots.at(-1) ?? '{}')).toMatchObject({ nights: 12, car: null })
+      }
     }
     const text = [
       await sdk.messages.stream(ask('cut short')).finalText(),
