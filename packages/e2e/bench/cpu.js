@@ -7,7 +7,8 @@
  *
  * Linux only (it reads `/proc`). Options: --rounds N (default 5), --duration SECONDS (default 4),
  * --connections N (default 32), --workload chat|stream|embeddings-float|embeddings-base64|
- * many-rules|anthropic|agent (default chat),
+ * many-rules|anthropic|agent|sessions (default chat; sessions compares Mocktopus on 8 session
+ * paths in turn with Mocktopus on the plain path, in place of the bare baseline),
  * --against PATH (also measure another build's `dist/bin.cjs`, or `dist/bin.js` for builds
  * before the CommonJS launcher, e.g. one built from an older commit, alternating with this one
  * in the same run: the fair way to compare two builds here).
@@ -64,8 +65,9 @@ function pin(/** @type {number} */ pid, /** @type {number} */ core) {
  *
  * @param {string} url
  * @param {number} pid
+ * @param {readonly string[]} [paths] POSTed to in turn on each connection
  */
-async function measure(url, pid) {
+async function measure(url, pid, paths = workload.paths) {
   const before = await cpuMicros(pid)
   const result = await autocannon({
     url: url + workload.path,
@@ -74,6 +76,9 @@ async function measure(url, pid) {
     body: workload.body,
     ...(workload.bodies && {
       requests: workload.bodies.map((body) => ({ method: 'POST', body })),
+    }),
+    ...(paths && {
+      requests: paths.map((path) => ({ method: 'POST', path, body: workload.body })),
     }),
     connections: Number(flags.connections),
     duration: Number(flags.duration),
@@ -130,9 +135,16 @@ async function main() {
     const base = { micros: [], rps: [] }
     /** @type {{ micros: number[], rps: number[] }} */
     const against = { micros: [], rps: [] }
-    /** @type {[import('./servers.js').Server, typeof ours][]} */
+    // For sessions the baseline is Mocktopus itself on the plain path, loaded the same way.
+    const { baselinePaths } = workload
+    const plain = baselinePaths && {
+      ...mocktopus,
+      url: mocktopus.url,
+      measure: () => measure(mocktopus.url, mocktopus.pid, baselinePaths),
+    }
+    /** @type {[import('./servers.js').Server & { measure?: () => ReturnType<typeof measure> }, typeof ours][]} */
     const servers = [
-      [bare, base],
+      [plain ?? bare, base],
       [mocktopus, ours],
     ]
     if (other) servers.push([other, against])
@@ -142,7 +154,9 @@ async function main() {
       // the winner of an A/B comparison by its place.
       const rotated = servers.map((_, i) => servers[(i + round) % servers.length])
       for (const [server, into] of /** @type {typeof servers} */ (rotated)) {
-        const { micros, rps } = await measure(server.url, server.pid)
+        const { micros, rps } = server.measure
+          ? await server.measure()
+          : await measure(server.url, server.pid)
         into.micros.push(micros)
         into.rps.push(rps)
       }
@@ -153,7 +167,7 @@ async function main() {
       )
         .toLocaleString('en-US')
         .padStart(9)} req/s`
-    console.log(row('node:http', base))
+    console.log(row(baselinePaths ? 'no session' : 'node:http', base))
     console.log(row('Mocktopus', ours))
     if (other) console.log(row('--against', against))
     const ratio = (/** @type {typeof ours} */ figures) =>

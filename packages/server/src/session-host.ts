@@ -34,6 +34,7 @@ import {
   type Session,
   type SessionsOptions,
   type SessionTable,
+  sessionPrototype,
   sessionScenario,
 } from './sessions.js'
 
@@ -160,8 +161,9 @@ export function createSessionHost(options: SessionHostOptions): SessionHost {
     size: options.sessions?.storedResponses?.size ?? SESSION_STORED_RESPONSES.size,
     bytes: options.sessions?.storedResponses?.bytes ?? SESSION_STORED_RESPONSES.bytes,
   }
+  const proto = sessionPrototype(engine)
   const table = createSessionTable(options.sessions ?? {}, (id, at) =>
-    newSession(id, at, engine, options.createState(stored), journal.last),
+    newSession(id, at, proto, options.createState(stored), journal.last),
   )
   const pricingOf = (session: Session) =>
     mergePricing(

@@ -181,17 +181,47 @@ export function createSessionTable(
   }
 }
 
-/** A fresh session over `base`'s clock and limits, with state from `createState`. */
+const OWNER: unique symbol = Symbol('mocktopus.session')
+
+interface SessionContext extends EngineContext {
+  readonly [OWNER]: Session
+}
+
+/**
+ * The prototype of every session's engine context over `base`: the matcher and counters are
+ * read from the session (its own scenario, else `base`'s, which follows `setScenario`), the
+ * rest from `base`. One prototype for all sessions keeps their contexts one shape, so the
+ * engine's property reads stay monomorphic however many sessions there are.
+ *
+ * @example const proto = sessionPrototype(engine); newSession('a', now, proto, state, 0)
+ */
+export function sessionPrototype(base: EngineContext): EngineContext {
+  return Object.create(base, {
+    matcher: {
+      get(this: SessionContext) {
+        return this[OWNER].matcher ?? base.matcher
+      },
+    },
+    counters: {
+      get(this: SessionContext) {
+        return this[OWNER].counters
+      },
+    },
+  }) as EngineContext
+}
+
+/** A fresh session whose engine context inherits from `proto` (see `sessionPrototype`). */
 export function newSession(
   id: string,
   at: number,
-  base: EngineContext,
+  proto: EngineContext,
   state: EngineState,
   journalAfter: number,
 ): Session {
+  const engine = Object.create(proto) as { [OWNER]: Session; state: EngineState }
   const session: Session = {
     id,
-    engine: undefined as unknown as EngineContext,
+    engine: engine as unknown as EngineContext,
     state,
     counters: createCounters(),
     matcher: undefined,
@@ -199,13 +229,8 @@ export function newSession(
     costs: undefined,
     lastUsed: at,
   }
-  // The base context's getters (its matcher follows `setScenario`) are read through, not copied.
-  const engine = Object.create(base, {
-    matcher: { get: () => session.matcher ?? base.matcher, enumerable: true },
-    counters: { get: () => session.counters, enumerable: true },
-    state: { value: state, enumerable: true },
-  }) as EngineContext
-  ;(session as { engine: EngineContext }).engine = engine
+  engine[OWNER] = session
+  engine.state = state
   return session
 }
 
