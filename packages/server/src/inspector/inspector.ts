@@ -348,13 +348,17 @@ export function createInspector(options: InspectorOptions): Inspector {
       if (cost !== undefined) costs.set(n, cost)
       // Within the journal's count and the bytes bound, oldest first.
       const oldest = n - journal.size
-      for (const [kept] of details) {
-        if (kept > oldest && held <= bound) break
-        forget(kept)
+      if (details.size > journal.size || held > bound) {
+        for (const kept of details.keys()) {
+          if (kept > oldest && held <= bound) break
+          forget(kept)
+        }
       }
-      for (const [kept] of costs) {
-        if (kept > oldest) break
-        costs.delete(kept)
+      if (costs.size > journal.size) {
+        for (const kept of costs.keys()) {
+          if (kept > oldest) break
+          costs.delete(kept)
+        }
       }
       if (hub.size > 0) hub.publish({ event: 'entry', data: summarize(n, exchange) })
     },
