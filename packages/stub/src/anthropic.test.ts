@@ -336,6 +336,32 @@ describe('createAnthropicStubClient: messages.stream', () => {
     expect((await stream.finalMessage()).stop_reason).toBe('tool_use')
   })
 
+  it('emits error then end for an error answer, and nothing after', async () => {
+    const events: string[] = []
+    const stream = createAnthropicStubClient(AGENT)
+      .messages.stream(ask('rate limit'))
+      .on('error', (error) => events.push(`error ${error.name}`))
+      .on('end', () => events.push('end'))
+      .on('connect', () => events.push('connect'))
+    await expect(stream.done()).rejects.toBeInstanceOf(AnthropicErrors.RateLimitError)
+    expect(events).toEqual(['error RateLimitError', 'end'])
+    expect([stream.ended, stream.errored, stream.aborted]).toEqual([true, true, false])
+  })
+
+  it('emits abort then end when aborted mid-stream', async () => {
+    const events: string[] = []
+    const stream = createAnthropicStubClient(AGENT).messages.stream(ask('weather?'))
+    stream
+      .on('streamEvent', (event) => {
+        events.push(event.type)
+        if (event.type === 'content_block_start') stream.abort()
+      })
+      .on('abort', (error) => events.push(error.name))
+      .on('end', () => events.push('end'))
+    await expect(stream.finalMessage()).rejects.toBeInstanceOf(AnthropicErrors.APIUserAbortError)
+    expect(events).toEqual(['message_start', 'content_block_start', 'APIUserAbortError', 'end'])
+  })
+
   it('rejects done() with APIUserAbortError when aborted', async () => {
     const stream = createAnthropicStubClient(AGENT).messages.stream(ask('weather?'))
     stream.abort()

@@ -72,6 +72,8 @@ export class MockMessageStream implements AsyncIterable<AnthropicStreamEvent> {
   #resolveEnd: () => void = () => {}
   #rejectEnd: (error: unknown) => void = () => {}
   #requestID: string | null | undefined
+  // Whether someone awaits the end (`done()`, `finalMessage()`, ...).
+  #catching = false
 
   readonly #params: { readonly output_config?: { readonly format?: unknown } | null } | null
 
@@ -94,9 +96,7 @@ export class MockMessageStream implements AsyncIterable<AnthropicStreamEvent> {
       this.#run(open).then(
         () => {
           this.#emitFinal()
-          this.#ended = true
           this.#emit('end')
-          this.#resolveEnd()
         },
         (error) => this.#fail(error),
       )
@@ -136,24 +136,22 @@ export class MockMessageStream implements AsyncIterable<AnthropicStreamEvent> {
     this.#snapshot = undefined
   }
 
+  // The SDK's `#handleError`: an abort becomes `abort`, anything else `error`, then `end`.
   #fail(error: unknown) {
     this.#errored = true
-    this.#ended = true
-    const aborted =
-      error instanceof APIUserAbortError || (error instanceof Error && error.name === 'AbortError')
-    if (aborted) {
+    if (error instanceof Error && error.name === 'AbortError') error = new APIUserAbortError()
+    if (error instanceof APIUserAbortError) {
       this.#aborted = true
-      const abort = error instanceof APIUserAbortError ? error : new APIUserAbortError()
-      this.#emit('abort', abort)
-      this.#rejectEnd(abort)
+      this.#emit('abort', error)
       return
     }
-    const wrapped =
-      error instanceof AnthropicError ? error : new AnthropicError(String(error), { cause: error })
-    // An `error` event with nobody listening and nobody awaiting would be lost; the SDK
-    // rejects `done()` either way.
+    if (error instanceof AnthropicError) {
+      this.#emit('error', error)
+      return
+    }
+    const wrapped = new AnthropicError(error instanceof Error ? error.message : String(error))
+    if (error instanceof Error) wrapped.cause = error
     this.#emit('error', wrapped)
-    this.#rejectEnd(wrapped)
   }
 
   #add(event: AnthropicStreamEvent) {
@@ -249,7 +247,12 @@ export class MockMessageStream implements AsyncIterable<AnthropicStreamEvent> {
   }
 
   #emit(event: keyof MessageStreamEvents, ...args: unknown[]) {
-    if (this.#ended && event !== 'end' && event !== 'error' && event !== 'abort') return
+    // Nothing is emitted after `end`.
+    if (this.#ended) return
+    if (event === 'end') {
+      this.#ended = true
+      this.#resolveEnd()
+    }
     const listeners = this.#listeners.get(event)
     if (listeners) {
       this.#listeners.set(
@@ -257,6 +260,12 @@ export class MockMessageStream implements AsyncIterable<AnthropicStreamEvent> {
         listeners.filter((l) => !l.once),
       )
       for (const { listener } of listeners) (listener as (...a: unknown[]) => void)(...args)
+    }
+    if (event === 'abort' || event === 'error') {
+      // As the SDK: an error nobody listens for nor awaits is an unhandled rejection.
+      if (!this.#catching && !listeners?.length) Promise.reject(args[0])
+      this.#rejectEnd(args[0])
+      this.#emit('end')
     }
   }
 
@@ -308,6 +317,7 @@ export class MockMessageStream implements AsyncIterable<AnthropicStreamEvent> {
 
   /** Resolves when the stream has ended; rejects with its error or `APIUserAbortError`. */
   async done(): Promise<void> {
+    this.#catching = true
     await this.#endPromise
   }
 
