@@ -66,7 +66,7 @@ export function answerAnthropicMessage(options: AnswerAnthropicOptions): Anthrop
   const structured = structuredAnswer(
     rule.respond ?? {},
     params.structured ?? anthropicStructured(params.body),
-    JSON.stringify(params.body),
+    () => JSON.stringify(params.body),
   )
   const { respond, refusal, warnings } = structured
   Object.assign(headers, warningHeader(warnings))

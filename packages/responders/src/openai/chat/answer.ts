@@ -254,7 +254,7 @@ export function answerChat(options: AnswerChatOptions): ChatAnswer {
   const structured = structuredAnswer(
     rule.respond ?? {},
     params.structured ?? chatStructured(params.body),
-    JSON.stringify(params.body),
+    () => JSON.stringify(params.body),
   )
   const { respond, refusal } = structured
   Object.assign(headers, warningHeader(structured.warnings))

@@ -87,7 +87,7 @@ export function answerResponses(options: AnswerResponsesOptions): ResponsesAnswe
   const structured = structuredAnswer(
     rule.respond ?? {},
     params.structured ?? responsesStructured(params.body),
-    JSON.stringify(params.body),
+    () => JSON.stringify(params.body),
   )
   const { respond, refusal, warnings } = structured
   Object.assign(headers, warningHeader(warnings))

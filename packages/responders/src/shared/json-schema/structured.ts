@@ -195,8 +195,19 @@ function checkLiteral(
 export function structuredAnswer(
   respond: Respond,
   request: StructuredRequest,
-  seed: string,
+  seedOf: string | (() => string),
 ): StructuredAnswer {
+  // Most answers are plain: no copy, no seed.
+  if (
+    request === UNSTRUCTURED &&
+    respond.json === undefined &&
+    respond.refusal === undefined &&
+    (respond.tool_calls ?? []).every((call) => call.function.arguments !== undefined)
+  ) {
+    return PLAIN_ANSWERS.get(respond) ?? plainAnswer(respond)
+  }
+  let seedText: string | undefined
+  const seed = () => (seedText ??= typeof seedOf === 'string' ? seedOf : seedOf())
   const warnings: string[] = []
   let generated = false
   let forced = false
@@ -219,7 +230,7 @@ export function structuredAnswer(
     checkLiteral('respond.content', content, format.schema, warnings)
   } else if (content === undefined && !respond.tool_calls && format) {
     const result = generateFromSchema(format.schema ?? ANY_OBJECT, {
-      seed,
+      seed: seed(),
       ...(format.name === undefined ? {} : { name: format.name }),
     })
     content = JSON.stringify(result.value)
@@ -241,7 +252,7 @@ export function structuredAnswer(
     }
     generated = true
     if (schema === undefined) return { ...call, function: { name, arguments: '{}' } }
-    const result = generateFromSchema(schema, { seed: `${seed}|tool|${i}`, name })
+    const result = generateFromSchema(schema, { seed: `${seed()}|tool|${i}`, name })
     warnings.push(...result.warnings.map((w) => `generated ${where} ${w}`))
     return { ...call, function: { name, arguments: JSON.stringify(result.value) } }
   })
@@ -251,6 +262,15 @@ export function structuredAnswer(
   else out.content = content
   if (toolCalls) out.tool_calls = toolCalls
   return { respond: out as Respond, generated, forced, warnings }
+}
+
+// One answer object per plain respond, so a rule's hot path allocates nothing here.
+const PLAIN_ANSWERS = new WeakMap<Respond, StructuredAnswer>()
+
+function plainAnswer(respond: Respond): StructuredAnswer {
+  const answer: StructuredAnswer = { respond, generated: false, forced: false, warnings: [] }
+  PLAIN_ANSWERS.set(respond, answer)
+  return answer
 }
 
 /** The header that carries an answer's warnings. */
