@@ -5,7 +5,11 @@
  * so tests of one file (or of many files sharing one server) run in parallel without sharing
  * `times` counters, journals or scenarios. See docs/sessions.md.
  */
-import { afterEach, beforeEach } from 'vitest'
+type Hooks = Pick<typeof import('vitest'), 'afterEach' | 'beforeEach'>
+
+// Vitest is an optional peer dependency: this entry still imports where it is missing (a plain
+// Node project), and `useMocktopusSession` says so when called there.
+const hooks: Hooks | undefined = await import('vitest').catch(() => undefined)
 
 /** Anything that hands out sessions: `createMocktopus()`, `startMocktopus()`, `connectMocktopus()`. */
 export interface SessionSource<Session> {
@@ -55,6 +59,10 @@ export function sessionIdFor(task: {
 export function useMocktopusSession<Session extends Endable>(
   source: SessionSource<Session> | (() => SessionSource<Session>),
 ): Session {
+  if (!hooks) {
+    throw new Error('[mocktopus] useMocktopusSession needs vitest: install it (pnpm add -D vitest)')
+  }
+  const { afterEach, beforeEach } = hooks
   let current: Session | undefined
   beforeEach((context) => {
     const from = typeof source === 'function' ? source() : source
