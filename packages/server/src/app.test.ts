@@ -9,7 +9,7 @@ rules:
     respond: { content: "hi there" }
 `
 
-const EXPOSED = 'x-mocktopus-rule,retry-after,x-request-id,request-id'
+const EXPOSED = 'x-mocktopus-rule,x-mocktopus-warning,retry-after,x-request-id,request-id'
 
 const chat = (stream = false): RequestInit => ({
   method: 'POST',

@@ -22,6 +22,7 @@ export interface CORSOptions {
 /** The headers a browser app may read from an answer, beyond the CORS-safelisted ones. */
 export const EXPOSED_HEADERS: readonly string[] = [
   'x-mocktopus-rule',
+  'x-mocktopus-warning',
   'retry-after',
   'x-request-id',
   'request-id',
