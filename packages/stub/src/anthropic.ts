@@ -11,7 +11,12 @@ import {
   REQUEST_ID_HEADER,
 } from '@mocktopus/responders'
 import type { Scenario } from '@mocktopus/scenario'
-import { APIError, APIUserAbortError, NoMatchingRuleError } from './anthropic-errors.js'
+import {
+  AnthropicError,
+  APIError,
+  APIUserAbortError,
+  NoMatchingRuleError,
+} from './anthropic-errors.js'
 import {
   type ParsedMessage,
   type ParsedOutputOf,
@@ -141,6 +146,20 @@ export interface AnthropicStubClient {
   reset(): void
 }
 
+const LONG_REQUEST =
+  'Streaming is required for operations that may take longer than 10 minutes. See https://platform.claude.com/docs/en/cli-sdks-libraries/sdks/typescript#long-requests for more details'
+
+/**
+ * The SDK's check before it sends a call that is not streamed and has no `timeout`: one whose
+ * `max_tokens` could take over 10 minutes at its estimate (128k tokens an hour, so more than
+ * 21,333) throws at once, as `messages.create` does.
+ */
+function checkNonstreaming(params: MessageCreateParams, options: StubRequestOptions | undefined) {
+  if (params.stream || options?.timeout != null) return
+  const expectedMs = (60 * 60 * 1000 * params.max_tokens) / 128_000
+  if (expectedMs > 10 * 60 * 1000) throw new AnthropicError(LONG_REQUEST)
+}
+
 function modelsRow(id: string): Endpoint {
   const row = ENDPOINT_TABLE.find((endpoint) => endpoint.id === id)
   if (!row) throw new Error(`the endpoint table has no ${id} row`)
@@ -192,6 +211,7 @@ export function anthropicClient(engine: StubEngine): AnthropicStubClient {
   const listRow = modelsRow('anthropic.models.list')
 
   function create(params: MessageCreateParams, options?: StubRequestOptions) {
+    checkNonstreaming(params, options)
     return engine.call(ANTHROPIC_DIALECT, MESSAGES, MESSAGES.path, params, options)
   }
 
@@ -206,10 +226,11 @@ export function anthropicClient(engine: StubEngine): AnthropicStubClient {
           >,
       )
     },
-    async parse(params: MessageCreateParams, options?: StubRequestOptions) {
-      const message = (await create(params, options)) as StubMessage
+    parse(params: MessageCreateParams, options?: StubRequestOptions) {
       // As the SDK: a copy without `_request_id` (its `parse` spreads the message).
-      return parseAnthropicMessage(message, params)
+      return create(params, options).then((message) =>
+        parseAnthropicMessage(message as StubMessage, params),
+      )
     },
     countTokens(params: MessageCountTokensParams, options?: StubRequestOptions) {
       return engine.call(ANTHROPIC_DIALECT, COUNT_TOKENS, COUNT_TOKENS.path, params, options)

@@ -316,6 +316,33 @@ describe('@anthropic-ai/sdk over a real server and the Anthropic stub', () => {
     }
   })
 
+  it('refuse a long non-streamed call before sending, unless streamed or given a timeout', async () => {
+    const { sdk, stub } = await pair()
+    const long = { ...ask('weather in Paris?'), max_tokens: 64_000 }
+    const thrown = (call: () => unknown) => {
+      try {
+        call()
+      } catch (error) {
+        return error as Error
+      }
+      throw new Error('expected a throw')
+    }
+    const a = thrown(() => sdk.messages.create(long))
+    const b = thrown(() => stub.messages.create(long))
+    expect([b.name, b.message]).toEqual([a.name, a.message])
+    expect(b).toBeInstanceOf(AnthropicErrors.AnthropicError)
+    expect(stub.requests()).toEqual([])
+    const given = [
+      await sdk.messages.create(long, { timeout: 60_000 }),
+      await stub.messages.create(long, { timeout: 60_000 }),
+    ]
+    expect(given[1]).toEqual(given[0])
+    const streamed = { ...long, stream: true as const }
+    expect(await collect(await stub.messages.create(streamed))).toEqual(
+      await collect(await sdk.messages.create(streamed)),
+    )
+  })
+
   it('reject a malformed request with the same error', async () => {
     const { sdk, stub } = await pair()
     const bad = { model: 'claude-sonnet-5-5', messages: [{ role: 'robot', content: 'x' }] }
