@@ -150,3 +150,66 @@ describe('scripts/rbe-smoke.sh', () => {
     expect(await accepts(port)).toBe(false)
   })
 })
+
+// The original Python Mocktopus's users and RBE runners type `make bazel-check` and
+// `make bazel-rbe-smoke`; the Makefile keeps both, delegating to buildifier, Bazel and the script.
+describe('Makefile', () => {
+  function make(args: string[], env: Record<string, string> = {}): Promise<Result> {
+    return new Promise((resolve) => {
+      execFile(
+        'make',
+        ['--no-print-directory', '-C', root, ...args],
+        { env: { PATH: process.env.PATH ?? '', ...env }, timeout: 30_000 },
+        (error, stdout, stderr) => {
+          const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0
+          resolve({ code, stdout, stderr })
+        },
+      )
+    })
+  }
+
+  it('bazel-check runs the buildifier check of pnpm lint:bazel, then bazel test //...', async () => {
+    const catalog = readFileSync(join(root, 'pnpm-workspace.yaml'), 'utf8').match(
+      /"@bazel\/buildifier": (\S+)/,
+    )?.[1]
+    const script = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts[
+      'lint:bazel'
+    ] as string
+    const result = await make(['-n', 'bazel-check'], { BAZEL: 'bazelisk' })
+    expect(result).toMatchObject({ code: 0, stderr: '' })
+    expect(result.stdout).toBe(
+      `npx --yes @bazel/buildifier@${catalog} ${script.replace(/^buildifier /, '')}\n` +
+        'bazelisk test //...\n',
+    )
+  })
+
+  it('bazel-test runs the launcher it is given on the targets it is given', async () => {
+    const argsFile = join(work, 'make-bazel-args')
+    const bazel = executable('make-fake-bazel', `#!/bin/sh\necho "$@" > ${argsFile}\n`)
+    const result = await make(['bazel-test', `BAZEL=${bazel}`, 'TARGETS=//packages/cli:test'])
+    expect(result.code).toBe(0)
+    expect(readFileSync(argsFile, 'utf8')).toBe('test //packages/cli:test\n')
+  })
+
+  it('bazel-rbe-smoke runs scripts/rbe-smoke.sh test //... with the environment it has', async () => {
+    const result = await make(['bazel-rbe-smoke'], {
+      BAZEL: 'bazel',
+      MOCKTOPUS_RBE_DRY_RUN: '1',
+      MOCKTOPUS_RBE_ENDPOINT: 'grpcs://rbe.example.test:443',
+      MOCKTOPUS_RBE_EXTRA_CONFIGS: 'ci',
+    })
+    expect(result.code).toBe(0)
+    expect(result.stdout).toBe(
+      'BAZEL=bazel scripts/rbe-smoke.sh test //...\n' +
+        'bazel: bazel test --config=remote --remote_executor=grpcs://rbe.example.test:443 ' +
+        '--config=ci //...\n',
+    )
+  })
+
+  it('bazel-rbe-smoke passes TARGETS through and fails as the script fails', async () => {
+    const result = await make(['bazel-rbe-smoke', 'TARGETS=//packages/server:test'])
+    expect(result.code).not.toBe(0)
+    expect(result.stdout).toContain('scripts/rbe-smoke.sh test //packages/server:test')
+    expect(result.stderr).toContain('set MOCKTOPUS_RBE_ENDPOINT (direct) or MOCKTOPUS_RBE_TUNNEL')
+  })
+})

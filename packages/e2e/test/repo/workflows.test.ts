@@ -211,27 +211,25 @@ describe('bazel.yml', () => {
     expect(rc).toMatch(/^common:ci /m)
   })
 
-  it('keeps the RBE lane on the labelled self-hosted pool and off pull requests', () => {
+  it("keeps the RBE lane on the original Mocktopus's runner labels and variable, off pull requests", () => {
     const job = bazel.jobs.rbe as Job
-    expect(job['runs-on']).toEqual(['self-hosted', 'linux', 'x64', 'mocktopus-rbe'])
+    expect(job['runs-on']).toEqual(['self-hosted', 'evalops-mocktopus-rbe', 'bazel-rbe'])
     expect(job.if).toContain("github.event_name == 'workflow_dispatch' && inputs.rbe")
-    expect(job.if).toContain("vars.MOCKTOPUS_RBE_ENABLED == 'true'")
+    expect(job.if).toContain("vars.BAZEL_RBE_ENABLED == 'true'")
     expect(job.if).not.toContain('pull_request')
   })
 
-  it('runs the same buildifier check as pnpm lint:bazel before the RBE run', () => {
-    const job = bazel.jobs.rbe as Job
-    const step = job.steps.find((s) => s.run?.includes('@bazel/buildifier@')) as Step
-    const catalog = read('pnpm-workspace.yaml').match(/"@bazel\/buildifier": (\S+)/)?.[1]
-    const script = JSON.parse(read('package.json')).scripts['lint:bazel'] as string
-    expect(step.run).toBe(
-      `npx --yes @bazel/buildifier@${catalog} ${script.replace(/^buildifier /, '')}`,
-    )
+  it('runs make bazel-lint, then make bazel-rbe-smoke, as the original RBE workflow ran make', () => {
+    const commands = runs(bazel.jobs.rbe as Job)
+    expect(commands.filter((c) => c.startsWith('make '))).toEqual([
+      'make bazel-lint',
+      'make bazel-rbe-smoke',
+    ])
   })
 
   it('runs the RBE smoke script with only the variables the script reads', () => {
     const job = bazel.jobs.rbe as Job
-    const step = job.steps.find((s) => s.run?.startsWith('scripts/rbe-smoke.sh')) as Step
+    const step = job.steps.find((s) => s.run === 'make bazel-rbe-smoke') as Step
     expect(step).toBeDefined()
     accessSync(join(root, 'scripts/rbe-smoke.sh'), constants.X_OK)
     const script = read('scripts/rbe-smoke.sh')
