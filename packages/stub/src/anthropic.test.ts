@@ -362,6 +362,23 @@ describe('createAnthropicStubClient: messages.stream', () => {
     expect(events).toEqual(['message_start', 'content_block_start', 'APIUserAbortError', 'end'])
   })
 
+  it('resolves emitted(event) with its first argument, and gives the events as JSON lines', async () => {
+    const anthropic = createAnthropicStubClient(AGENT)
+    const message = await anthropic.messages.stream(ask('weather?')).emitted('message')
+    expect(message.stop_reason).toBe('tool_use')
+    const failing = anthropic.messages.stream(ask('rate limit')).emitted('message')
+    await expect(failing).rejects.toBeInstanceOf(AnthropicErrors.RateLimitError)
+    const text = await new Response(
+      anthropic.messages.stream(ask('weather?')).toReadableStream(),
+    ).text()
+    const lines = text
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line))
+    expect(lines[0].type).toBe('message_start')
+    expect(lines.at(-1).type).toBe('message_stop')
+  })
+
   it('rejects done() with APIUserAbortError when aborted', async () => {
     const stream = createAnthropicStubClient(AGENT).messages.stream(ask('weather?'))
     stream.abort()

@@ -10,7 +10,7 @@ import { AnthropicError, APIUserAbortError } from './anthropic-errors.js'
 import { maybeParseAnthropicMessage } from './anthropic-parse.js'
 import type { AnthropicStreamEvent, StubMessage } from './anthropic-types.js'
 import { partialParse } from './partial-json.js'
-import type { MockStream } from './stream.js'
+import { MockStream } from './stream.js'
 
 /**
  * The final message as `MessageStream` gives it: with the SDK's `parsed_output`, parsed when
@@ -310,6 +310,22 @@ export class MockMessageStream implements AsyncIterable<AnthropicStreamEvent> {
     return this
   }
 
+  /**
+   * The first argument of the next `event`; rejects if the stream errors first (for `error`,
+   * resolves with the error).
+   *
+   * @example const message = await stream.emitted('message')
+   */
+  emitted<Event extends keyof MessageStreamEvents>(
+    event: Event,
+  ): Promise<Parameters<MessageStreamEvents[Event]>[0]> {
+    return new Promise((resolve, reject) => {
+      this.#catching = true
+      if (event !== 'error') this.once('error', reject)
+      this.once(event, resolve as MessageStreamEvents[Event])
+    })
+  }
+
   /** Ends the stream: `done()` rejects with `APIUserAbortError` and `abort` is emitted. */
   abort(): void {
     this.controller.abort()
@@ -339,6 +355,15 @@ export class MockMessageStream implements AsyncIterable<AnthropicStreamEvent> {
       throw new AnthropicError('stream ended without producing a content block with type=text')
     }
     return texts.join(' ')
+  }
+
+  /**
+   * The events as newline-separated JSON bytes, as the SDK's `toReadableStream()`.
+   *
+   * @example new Response(stream.toReadableStream())
+   */
+  toReadableStream(): ReadableStream<Uint8Array> {
+    return new MockStream(() => this[Symbol.asyncIterator](), this.controller).toReadableStream()
   }
 
   [Symbol.asyncIterator](): AsyncIterator<AnthropicStreamEvent> {
