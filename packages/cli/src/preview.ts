@@ -78,8 +78,11 @@ export function previewRequest(scenario: Scenario, options: PreviewOptions): Pre
       `--endpoint ${options.endpoint} is not one explain can preview; use one of ${PREVIEW_ENDPOINTS.join(', ')}`,
     )
   }
-  const body = api.preview.body(options, options.model ?? api.preview.defaultModel)
-  const route = createRouter().find(api.method, api.path, { header: () => undefined }) ?? {
+  const model = options.model ?? api.preview.defaultModel
+  const body = api.preview.body(options, model)
+  // A path that names the model (Gemini's `/v1beta/models/:model:generateContent`) gets it.
+  const path = api.path.replace(':model', encodeURIComponent(model))
+  const route = createRouter().find(api.method, path, { header: () => undefined }) ?? {
     endpoint: api,
     params: {},
   }
@@ -91,7 +94,7 @@ export function previewRequest(scenario: Scenario, options: PreviewOptions): Pre
   }
   const result = runEngine(engine, {
     route,
-    exchange: beginExchange(api.method, api.path, api.path, clock.now()),
+    exchange: beginExchange(api.method, path, path, clock.now()),
     query: '',
     body: { ok: true, text: JSON.stringify(body) },
     signal: new AbortController().signal,

@@ -89,6 +89,7 @@ export type {
   PreviewSpec,
   Provider,
   ProviderName,
+  RouteInput,
   RuleEndpoint,
   StreamFraming,
 } from './engine/endpoint.js'
@@ -98,7 +99,9 @@ export {
   COUNT_TOKENS,
   EMBEDDINGS,
   ENDPOINT_TABLE,
+  GEMINI_ROWS,
   MESSAGES,
+  OLLAMA_ROWS,
   RESPONSES,
   RULE_ENDPOINTS,
 } from './engine/endpoints.js'
@@ -131,13 +134,113 @@ export {
   type JournalOptions,
   type JournalPage,
 } from './engine/journal.js'
-export { ANTHROPIC_PROVIDER, OPENAI_PROVIDER } from './engine/providers.js'
+export {
+  ANTHROPIC_PROVIDER,
+  GEMINI_PROVIDER,
+  OLLAMA_PROVIDER,
+  OPENAI_PROVIDER,
+} from './engine/providers.js'
 export { createRouter, type Route, type Router } from './engine/router.js'
 export {
   createEngineState,
   type EngineState,
   type EngineStateOptions,
 } from './engine/state.js'
+export { answerGeminiCountTokens } from './gemini/count-tokens.js'
+export {
+  answerGeminiEmbed,
+  type GeminiEmbedParams,
+  geminiDefaultDimensions,
+  parseGeminiEmbed,
+} from './gemini/embed.js'
+export {
+  GEMINI_ERRORS,
+  type GeminiErrorBody,
+  type GeminiErrorStatus,
+  geminiError,
+  geminiErrorStatus,
+  geminiRuleError,
+} from './gemini/errors.js'
+export {
+  type AnswerGeminiOptions,
+  answerGeminiGenerate,
+  type GeminiAnswer,
+  geminiFinishReason,
+  geminiFrame,
+  geminiUsage,
+} from './gemini/generate/answer.js'
+export {
+  type GeminiGenerateParams,
+  geminiMatchRequest,
+  normalizeGeminiContents,
+  parseGeminiGenerate,
+} from './gemini/generate/request.js'
+export type {
+  GeminiCandidate,
+  GeminiContent,
+  GeminiFunctionCall,
+  GeminiGenerateRequest,
+  GeminiGenerateResponse,
+  GeminiPart,
+  GeminiUsageMetadata,
+} from './gemini/generate/types.js'
+export {
+  DEFAULT_GEMINI_MODELS,
+  type GeminiModel,
+  geminiDisplayName,
+  listGeminiModels,
+  retrieveGeminiModel,
+} from './gemini/models.js'
+export { geminiSchemaToJSONSchema, geminiStructured } from './gemini/schema.js'
+export {
+  type AnswerOllamaOptions,
+  answerOllama,
+  NDJSON_CONTENT_TYPE,
+  type OllamaAnswer,
+  type OllamaLine,
+  ollamaDoneReason,
+  ollamaFrame,
+} from './ollama/answer.js'
+export {
+  answerOllamaEmbed,
+  type OllamaEmbedParams,
+  ollamaDefaultDimensions,
+  parseOllamaEmbed,
+} from './ollama/embed.js'
+export {
+  modelNotFound,
+  OLLAMA_ERRORS,
+  type OllamaErrorBody,
+  ollamaError,
+  ollamaRuleError,
+} from './ollama/errors.js'
+export { ollamaMetrics } from './ollama/metrics.js'
+export {
+  DEFAULT_OLLAMA_MODELS,
+  listOllamaModels,
+  OLLAMA_VERSION,
+  ollamaVersion,
+  showOllamaModel,
+} from './ollama/models.js'
+export {
+  type OllamaParams,
+  ollamaStructured,
+  ollamaToolNames,
+  parseOllamaChat,
+  parseOllamaGenerate,
+} from './ollama/request.js'
+export type {
+  OllamaChatRequest,
+  OllamaChatResponse,
+  OllamaEmbeddingsResponse,
+  OllamaEmbedResponse,
+  OllamaGenerateRequest,
+  OllamaGenerateResponse,
+  OllamaMessage,
+  OllamaMetrics,
+  OllamaTool,
+  OllamaToolCall,
+} from './ollama/types.js'
 export { type AnswerChatOptions, answerChat, type ChatAnswer } from './openai/chat/answer.js'
 export { type ChatParams, type ParseChatOptions, parseChatRequest } from './openai/chat/request.js'
 export type {

@@ -250,7 +250,7 @@ extra: 1
     expect(error.message.split('\n')).toEqual([
       'test.yaml:1:10 version: must be 1; got number 2',
       'test.yaml:3:5 rules[0]: has both "respond" and "error"; a rule gives exactly one of them',
-      'test.yaml:3:11 rules[0].type: must be one of "llm.openai", "llm.anthropic", "llm", "embeddings"; got the string "llm.opnai"; did you mean "llm.openai"?',
+      'test.yaml:3:11 rules[0].type: must be one of "llm.openai", "llm.anthropic", "llm.gemini", "llm.ollama", "llm", "embeddings"; got the string "llm.opnai"; did you mean "llm.openai"?',
       'test.yaml:5:7 rules[0].when.messages_contain: unknown key "messages_contain"; did you mean "messages_contains"?',
       'test.yaml:8:5 rules[1]: needs "respond" (a response) or "error" (an error to return)',
       'test.yaml:9:1 extra: unknown key "extra"',

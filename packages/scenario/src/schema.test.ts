@@ -54,7 +54,14 @@ describe('scenarioSchema', () => {
       readonly items: Node
     }
     const rule = (scenarioSchema as unknown as Node).properties.rules?.items as Node
-    expect(rule.properties.type?.enum).toEqual(['llm.openai', 'llm.anthropic', 'llm', 'embeddings'])
+    expect(rule.properties.type?.enum).toEqual([
+      'llm.openai',
+      'llm.anthropic',
+      'llm.gemini',
+      'llm.ollama',
+      'llm',
+      'embeddings',
+    ])
     expect(rule.properties.error?.properties.error_type?.enum).toHaveLength(6)
     expect(Object.keys(rule.properties.when?.properties ?? {})).toEqual([
       'model',

@@ -235,7 +235,7 @@ const RULE = {
   properties: {
     type: {
       type: 'string',
-      enum: ['llm.openai', 'llm.anthropic', 'llm', 'embeddings'],
+      enum: ['llm.openai', 'llm.anthropic', 'llm.gemini', 'llm.ollama', 'llm', 'embeddings'],
       description: 'Which endpoints the rule answers.',
     },
     when: WHEN,

@@ -4,7 +4,13 @@
  */
 
 /** Which family of endpoints a rule answers. */
-export type RuleType = 'llm.openai' | 'llm.anthropic' | 'llm' | 'embeddings'
+export type RuleType =
+  | 'llm.openai'
+  | 'llm.anthropic'
+  | 'llm.gemini'
+  | 'llm.ollama'
+  | 'llm'
+  | 'embeddings'
 
 export type ErrorType =
   | 'rate_limit'

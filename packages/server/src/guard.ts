@@ -1,6 +1,7 @@
 /**
  * The auth guard: with `authToken` set, every request but `GET /health` must carry it, as
- * `Authorization: Bearer <token>` or `x-api-key: <token>` (what the Anthropic SDK sends).
+ * `Authorization: Bearer <token>`, `x-api-key: <token>` (what the Anthropic SDK sends), or
+ * `x-goog-api-key: <token>` / `?key=<token>` (the Gemini SDKs).
  */
 import type { HeaderLookup, WireErrorInit } from '@mocktopus/responders'
 
@@ -22,6 +23,17 @@ function presentedTokens(request: HeaderLookup): string[] {
   if (bearer?.[1]) tokens.push(bearer[1].trim())
   const apiKey = request.header('x-api-key')
   if (apiKey) tokens.push(apiKey.trim())
+  // Azure OpenAI's SDKs send the key as `api-key`.
+  const azureKey = request.header('api-key')
+  if (azureKey) tokens.push(azureKey.trim())
+  const googleKey = request.header('x-goog-api-key')
+  if (googleKey) tokens.push(googleKey.trim())
+  // Gemini's `?key=`: a transport's request carries its query string.
+  const query = (request as { readonly query?: unknown }).query
+  if (typeof query === 'string' && query.includes('key=')) {
+    const key = new URLSearchParams(query).get('key')
+    if (key) tokens.push(key.trim())
+  }
   return tokens
 }
 
@@ -45,6 +57,16 @@ export function unauthorized(provider: string, request: HeaderLookup): WireError
   const given = presentedTokens(request).length > 0
   if (provider === 'anthropic') {
     return { status: 401, message: given ? 'invalid x-api-key' : 'x-api-key header is required' }
+  }
+  // What the Gemini API says: a wrong key is a 400, a missing one a 403.
+  if (provider === 'gemini') {
+    return given
+      ? { status: 400, message: 'API key not valid. Please pass a valid API key.' }
+      : {
+          status: 403,
+          message:
+            "Method doesn't allow unregistered callers (callers without established identity). Please use API Key or other form of API consumer identity to call this API.",
+        }
   }
   const message = given
     ? 'Incorrect API key provided. This Mocktopus server was started with an auth token (--auth-token); send it as Authorization: Bearer <token>.'

@@ -1,7 +1,7 @@
 /** What the corpus test and the shutdown test share: a scenario and envelope checks. */
 import { expect } from 'vitest'
 
-export type Provider = 'openai' | 'anthropic'
+export type Provider = 'openai' | 'anthropic' | 'gemini'
 
 /** Answers every chat-like endpoint and embeddings, so a valid request always gets a 200. */
 export const CORPUS_SCENARIO = `
@@ -45,6 +45,15 @@ export function isEnvelope(body: unknown, provider: Provider): boolean {
       isString(e.type) &&
       isNullableString(e.param) &&
       isNullableString(e.code)
+    )
+  }
+  if (provider === 'gemini') {
+    return (
+      Object.keys(body).join() === 'error' &&
+      Object.keys(e).join() === 'code,message,status' &&
+      typeof e.code === 'number' &&
+      isString(e.message) &&
+      isString(e.status)
     )
   }
   const b = body as Record<string, unknown>

@@ -285,12 +285,21 @@ export function planChaos(
 
 function rateLimited(provider: Provider, retryAfter: number): WireError {
   const spec = { error_type: 'rate_limit', retry_after: retryAfter } as const
+  if (provider.ruleError) return provider.ruleError(spec)
   return provider.name === 'anthropic' ? anthropicRuleError(spec) : openaiRuleError(spec)
 }
 
 // Half the server errors are the plain 500, half the overloaded one: 503 (OpenAI), 529 (Anthropic).
 function serverError(provider: Provider, draw: number): WireError {
   const overloaded = seededBelow(draw, 2, 2) === 1
+  if (provider.ruleError) {
+    return provider.ruleError({
+      error_type: 'server_error',
+      ...(overloaded
+        ? { status_code: 503, message: 'The model is overloaded. Please try again later.' }
+        : {}),
+    })
+  }
   if (provider.name === 'anthropic') {
     return anthropicRuleError({
       error_type: 'server_error',
@@ -380,7 +389,11 @@ function cut<T>(
 
 function brokenFrame(frame: SSEFrame): SSEFrame {
   const text = typeof frame.data === 'string' ? frame.data : JSON.stringify(frame.data)
-  return { ...(frame.event === undefined ? {} : { event: frame.event }), data: truncated(text) }
+  return {
+    ...(frame.event === undefined ? {} : { event: frame.event }),
+    ...(frame.ndjson ? { ndjson: frame.ndjson } : {}),
+    data: truncated(text),
+  }
 }
 
 /**

@@ -3,7 +3,7 @@
  * whose envelope its errors use, and how a request becomes an answer. Transports, the stub, the
  * CLI preview, record mode and cost metrics all read rows; none repeats a path.
  */
-import type { ChatMessage, MatchResult, Scenario } from '@mocktopus/scenario'
+import type { ChatMessage, ErrorSpec, MatchResult, Scenario } from '@mocktopus/scenario'
 import type { ResponseStore } from '../openai/responses/store.js'
 import type { Clock } from '../shared/clock.js'
 import type { StreamTiming } from '../shared/paced-stream.js'
@@ -11,7 +11,7 @@ import type { ErrorEnvelope, ParseResult, WireError, WireResult } from '../share
 import type { EngineState } from './state.js'
 
 /** The APIs Mocktopus speaks. */
-export type ProviderName = 'openai' | 'anthropic'
+export type ProviderName = 'openai' | 'anthropic' | 'gemini' | 'ollama' | 'azure'
 
 /** What every answer on one provider's paths shares. */
 export interface Provider {
@@ -25,10 +25,23 @@ export interface Provider {
   readonly requestIdHeader?: string
   /** The id for `seed`, when `requestIdHeader` is set. */
   requestId?(seed: string): string
+  /**
+   * A rule's `error:` (and chaos's 429 and 5xx) in this provider's words; OpenAI's and
+   * Anthropic's are built in, a provider without one gets OpenAI's.
+   */
+  ruleError?(spec: ErrorSpec): WireError
 }
 
 /** How an endpoint frames a stream; `none` for endpoints that never stream. */
-export type StreamFraming = 'none' | 'openai-sse' | 'responses-sse' | 'anthropic-sse'
+export type StreamFraming =
+  | 'none'
+  | 'openai-sse'
+  | 'responses-sse'
+  | 'anthropic-sse'
+  /** One whole response object per `data:` line, no `[DONE]` (Gemini's `alt=sse`). */
+  | 'gemini-sse'
+  /** One JSON object a line, `application/x-ndjson` (Ollama). */
+  | 'ndjson'
 
 /** Something that has request headers, read by lower-case name: a transport's request. */
 export interface HeaderLookup {
@@ -75,10 +88,21 @@ export interface PreviewRequest {
   readonly stream?: boolean
 }
 
+/** Where a request arrived: the path's `:name` parameters and the query string (no `?`). */
+export interface RouteInput {
+  readonly params: Readonly<Record<string, string>>
+  readonly query: string
+}
+
 /** An endpoint answered from the scenario's rules. */
 export interface RuleEndpoint<Params = unknown> extends EndpointCommon {
   readonly kind: 'rules'
-  parse(body: unknown, state: EngineState): ParseResult<Params>
+  /**
+   * `route` is given by the engine; callers that re-parse a stored body (the inspector,
+   * cassettes) may leave it out, and a row whose model is in its path (Gemini) then reads
+   * the body's `model` or says it does not know.
+   */
+  parse(body: unknown, state: EngineState, route?: RouteInput): ParseResult<Params>
   /**
    * Strict requests (`--strict`, a scenario's `strict: true`): the 400 the real API gives a body
    * `parse` accepted (unknown fields, a tool result without its call), or `undefined`.

@@ -1,7 +1,7 @@
 /**
  * The endpoint table: every API path Mocktopus answers, declared once. Server routing, the
  * stub's methods, `explain` / `simulate`, record mode and cost metrics read it. A new provider
- * is rows here and a folder beside `openai/` and `anthropic/`.
+ * is rows here and a folder beside `openai/`, `anthropic/` and `gemini/`.
  */
 import { ENDPOINTS as PATHS } from '@mocktopus/scenario'
 import { answerAnthropicMessage } from '../anthropic/messages/answer.js'
@@ -12,6 +12,15 @@ import {
   parseAnthropicRequest,
 } from '../anthropic/messages/request.js'
 import { listAnthropicModels, retrieveAnthropicModel } from '../anthropic/models.js'
+import { answerGeminiCountTokens } from '../gemini/count-tokens.js'
+import { answerGeminiEmbed, type GeminiEmbedParams, parseGeminiEmbed } from '../gemini/embed.js'
+import { answerGeminiGenerate } from '../gemini/generate/answer.js'
+import { type GeminiGenerateParams, parseGeminiGenerate } from '../gemini/generate/request.js'
+import { listGeminiModels, retrieveGeminiModel } from '../gemini/models.js'
+import { answerOllama } from '../ollama/answer.js'
+import { answerOllamaEmbed, type OllamaEmbedParams, parseOllamaEmbed } from '../ollama/embed.js'
+import { listOllamaModels, ollamaVersion, showOllamaModel } from '../ollama/models.js'
+import { type OllamaParams, parseOllamaChat, parseOllamaGenerate } from '../ollama/request.js'
 import { answerChat } from '../openai/chat/answer.js'
 import { type ChatParams, parseChatRequest } from '../openai/chat/request.js'
 import { answerCompletion } from '../openai/completions/answer.js'
@@ -28,6 +37,7 @@ import {
   responseNotFound,
 } from '../openai/responses/request.js'
 import type { WireResult } from '../shared/wire.js'
+import { azureRows } from './azure-endpoints.js'
 import type {
   Endpoint,
   HeaderLookup,
@@ -35,7 +45,12 @@ import type {
   PreviewRequest,
   RuleEndpoint,
 } from './endpoint.js'
-import { ANTHROPIC_PROVIDER as ANTHROPIC, OPENAI_PROVIDER as OPENAI } from './providers.js'
+import {
+  ANTHROPIC_PROVIDER as ANTHROPIC,
+  GEMINI_PROVIDER as GEMINI,
+  OLLAMA_PROVIDER as OLLAMA,
+  OPENAI_PROVIDER as OPENAI,
+} from './providers.js'
 import { strictMessages } from './strict/anthropic.js'
 import {
   strictChat,
@@ -234,6 +249,249 @@ const RESPONSE_DELETE: PlainEndpoint = {
   },
 }
 
+// Gemini: the model is in the path; `v1beta` and `v1` are the same API to Mocktopus.
+type GeminiVersion = 'v1beta' | 'v1'
+
+const GEMINI_GENERATE_PATHS = {
+  v1beta: {
+    generate: PATHS.geminiGenerateContent,
+    stream: PATHS.geminiStreamGenerateContent,
+    embed: PATHS.geminiEmbedContent,
+    batch: PATHS.geminiBatchEmbedContents,
+  },
+  v1: {
+    generate: PATHS.geminiV1GenerateContent,
+    stream: PATHS.geminiV1StreamGenerateContent,
+    embed: PATHS.geminiV1EmbedContent,
+    batch: PATHS.geminiV1BatchEmbedContents,
+  },
+} as const
+
+// The conversation as Gemini `contents`: assistant turns are `model`, system text goes to
+// `systemInstruction`.
+function geminiBody(request: PreviewRequest): Record<string, unknown> {
+  const messages = messagesOf(request)
+  const system = messages.filter((m) => m.role === 'system').map((m) => textOf(m.content))
+  return {
+    contents: messages
+      .filter((m) => m.role !== 'system')
+      .map((m) => ({
+        role: m.role === 'assistant' ? 'model' : 'user',
+        parts: [{ text: textOf(m.content) }],
+      })),
+    ...(system.length > 0 ? { systemInstruction: { parts: [{ text: system.join('\n') }] } } : {}),
+  }
+}
+
+function geminiRows(version: GeminiVersion): Endpoint[] {
+  const paths = GEMINI_GENERATE_PATHS[version]
+  const prefix = version === 'v1beta' ? 'gemini' : 'gemini.v1'
+  const generate = (stream: boolean): RuleEndpoint<unknown> =>
+    rules<GeminiGenerateParams>({
+      id: `${prefix}.${stream ? 'stream_generate_content' : 'generate_content'}`,
+      kind: 'rules',
+      method: 'POST',
+      path: stream ? paths.stream : paths.generate,
+      provider: GEMINI,
+      framing: stream ? 'gemini-sse' : 'none',
+      parse: (body, _state, route) =>
+        parseGeminiGenerate(body, {
+          endpoint: stream ? paths.stream : paths.generate,
+          ...(route?.params.model === undefined ? {} : { model: route.params.model }),
+          ...(route === undefined ? {} : { query: route.query }),
+          stream,
+        }),
+      answer: (input) => answerGeminiGenerate(input),
+      preview: { defaultModel: 'gemini-2.5-flash', body: (request) => geminiBody(request) },
+    })
+  const embed = (batch: boolean): RuleEndpoint<unknown> =>
+    rules<GeminiEmbedParams>({
+      id: `${prefix}.${batch ? 'batch_embed_contents' : 'embed_content'}`,
+      kind: 'rules',
+      method: 'POST',
+      path: batch ? paths.batch : paths.embed,
+      provider: GEMINI,
+      framing: 'none',
+      parse: (body, _state, route) =>
+        parseGeminiEmbed(body, {
+          endpoint: batch ? paths.batch : paths.embed,
+          ...(route?.params.model === undefined ? {} : { model: route.params.model }),
+          batch,
+        }),
+      answer: (input) => answerGeminiEmbed(input),
+      preview: {
+        defaultModel: 'gemini-embedding-001',
+        body: (request, model) => {
+          const texts = request.messages
+            ? request.messages.map((message) => textOf(message.content))
+            : [request.prompt ?? '']
+          const content = (text: string) => ({ parts: [{ text }] })
+          return batch
+            ? {
+                requests: texts.map((text) => ({
+                  model: `models/${model}`,
+                  content: content(text),
+                })),
+              }
+            : { content: content(texts.join('\n')) }
+        },
+      },
+    })
+  const models = `/${version}/models`
+  // `GET /v1/models` is OpenAI's too: Gemini's answers the Google SDKs' requests.
+  const accepts = version === 'v1' ? { accepts: fromGoogleSDK } : {}
+  return [
+    generate(false),
+    generate(true),
+    embed(false),
+    embed(true),
+    {
+      id: `${prefix}.count_tokens`,
+      kind: 'plain',
+      method: 'POST',
+      path: `${models}/:model:countTokens`,
+      provider: GEMINI,
+      framing: 'none',
+      readsBody: true,
+      answer: ({ body }) => answerGeminiCountTokens(body),
+    },
+    {
+      id: `${prefix}.models.list`,
+      kind: 'plain',
+      method: 'GET',
+      path: models,
+      provider: GEMINI,
+      framing: 'none',
+      readsBody: false,
+      ...accepts,
+      answer: ({ scenario, query }) => listGeminiModels(scenario, query),
+    },
+    {
+      id: `${prefix}.models.retrieve`,
+      kind: 'plain',
+      method: 'GET',
+      path: `${models}/:id`,
+      provider: GEMINI,
+      framing: 'none',
+      readsBody: false,
+      ...accepts,
+      answer: ({ scenario, params }) => retrieveGeminiModel(scenario, params.id ?? '', version),
+    },
+  ]
+}
+
+/** A Google SDK call: `@google/genai` and `@ai-sdk/google` send `x-goog-api-key`. */
+const fromGoogleSDK = (request: HeaderLookup) =>
+  request.header('x-goog-api-key') !== undefined ||
+  request.header('x-goog-api-client') !== undefined
+
+/** Gemini's rows under `/v1beta/`, then the same under `/v1/`. */
+export const GEMINI_ROWS: readonly Endpoint[] = [...geminiRows('v1beta'), ...geminiRows('v1')]
+
+// Ollama: its native API under `/api/`, streamed as NDJSON unless `stream: false`.
+const ollamaStream = (request: PreviewRequest) => ({ stream: request.stream === true })
+
+const OLLAMA_CHAT: RuleEndpoint<unknown> = rules<OllamaParams>({
+  id: 'ollama.chat',
+  kind: 'rules',
+  method: 'POST',
+  path: PATHS.ollamaChat,
+  provider: OLLAMA,
+  framing: 'ndjson',
+  parse: (body) => parseOllamaChat(body, PATHS.ollamaChat),
+  answer: (input) => answerOllama(input),
+  preview: {
+    defaultModel: 'llama3.2',
+    body: (request, model) => ({ model, messages: messagesOf(request), ...ollamaStream(request) }),
+  },
+})
+
+const OLLAMA_GENERATE: RuleEndpoint<unknown> = rules<OllamaParams>({
+  id: 'ollama.generate',
+  kind: 'rules',
+  method: 'POST',
+  path: PATHS.ollamaGenerate,
+  provider: OLLAMA,
+  framing: 'ndjson',
+  parse: (body) => parseOllamaGenerate(body, PATHS.ollamaGenerate),
+  answer: (input) => answerOllama(input),
+  preview: {
+    defaultModel: 'llama3.2',
+    body: (request, model) => {
+      const messages = messagesOf(request)
+      const system = messages.filter((m) => m.role === 'system').map((m) => textOf(m.content))
+      const prompt = messages.filter((m) => m.role !== 'system').map((m) => textOf(m.content))
+      return {
+        model,
+        prompt: prompt.join('\n'),
+        ...(system.length > 0 ? { system: system.join('\n') } : {}),
+        ...ollamaStream(request),
+      }
+    },
+  },
+})
+
+const ollamaEmbedRow = (legacy: boolean): RuleEndpoint<unknown> => {
+  const path = legacy ? PATHS.ollamaEmbeddings : PATHS.ollamaEmbed
+  return rules<OllamaEmbedParams>({
+    id: legacy ? 'ollama.embeddings' : 'ollama.embed',
+    kind: 'rules',
+    method: 'POST',
+    path,
+    provider: OLLAMA,
+    framing: 'none',
+    parse: (body) => parseOllamaEmbed(body, path, legacy),
+    answer: (input) => answerOllamaEmbed(input),
+    preview: {
+      defaultModel: 'nomic-embed-text',
+      body: (request, model) => {
+        const texts = request.messages
+          ? request.messages.map((message) => textOf(message.content))
+          : [request.prompt ?? '']
+        return legacy ? { model, prompt: texts.join('\n') } : { model, input: texts }
+      },
+    },
+  })
+}
+
+/** Ollama's rows: chat, generate, both embed endpoints, the model list, show and version. */
+export const OLLAMA_ROWS: readonly Endpoint[] = [
+  OLLAMA_CHAT,
+  OLLAMA_GENERATE,
+  ollamaEmbedRow(false),
+  ollamaEmbedRow(true),
+  {
+    id: 'ollama.tags',
+    kind: 'plain',
+    method: 'GET',
+    path: '/api/tags',
+    provider: OLLAMA,
+    framing: 'none',
+    readsBody: false,
+    answer: ({ scenario }) => listOllamaModels(scenario),
+  },
+  {
+    id: 'ollama.show',
+    kind: 'plain',
+    method: 'POST',
+    path: '/api/show',
+    provider: OLLAMA,
+    framing: 'none',
+    readsBody: true,
+    answer: ({ scenario, body }) => showOllamaModel(scenario, body),
+  },
+  {
+    id: 'ollama.version',
+    kind: 'plain',
+    method: 'GET',
+    path: '/api/version',
+    provider: OLLAMA,
+    framing: 'none',
+    readsBody: false,
+    answer: () => ollamaVersion(),
+  },
+]
+
 /** An Anthropic SDK call: it always sends `anthropic-version`. */
 const fromAnthropicSDK = (request: HeaderLookup) =>
   request.header('anthropic-version') !== undefined
@@ -311,6 +569,14 @@ export const ENDPOINT_TABLE: readonly Endpoint[] = [
   COUNT_TOKENS,
   ANTHROPIC_MODELS_LIST,
   ANTHROPIC_MODELS_RETRIEVE,
+  ...GEMINI_ROWS,
+  ...OLLAMA_ROWS,
+  ...azureRows({
+    chat: CHAT_COMPLETIONS.preview,
+    completions: COMPLETIONS.preview,
+    embeddings: EMBEDDINGS.preview,
+    responses: RESPONSES.preview,
+  }),
   MODELS_LIST,
   MODELS_RETRIEVE,
 ]

@@ -257,6 +257,11 @@ function runPlain(
   return answered(ctx, request, wire)
 }
 
+const routeInput = (request: EngineRequest) => ({
+  params: request.route.params,
+  query: request.query,
+})
+
 function runRules(
   ctx: EngineContext,
   endpoint: RuleEndpoint<unknown>,
@@ -275,7 +280,11 @@ function runRules(
     )
     const model = (body as { model?: unknown } | null | undefined)?.model
     if (typeof model === 'string') exchange.model = model
-    const parsed = body === undefined ? undefined : endpoint.parse(body, ctx.state)
+    const parsed =
+      body === undefined ? undefined : endpoint.parse(body, ctx.state, routeInput(request))
+    if (exchange.model === undefined && parsed?.ok && parsed.match.model !== undefined) {
+      exchange.model = parsed.match.model
+    }
     return {
       kind: 'forward',
       exchange,
@@ -286,8 +295,13 @@ function runRules(
   }
   const read = readJSON(ctx, request)
   if (!read.ok) return read.answer
-  const parsed = endpoint.parse(read.value, ctx.state)
+  const parsed = endpoint.parse(read.value, ctx.state, routeInput(request))
   if (!parsed.ok) return answered(ctx, request, parsed.error)
+  // Gemini names the model in the path, not the body; Azure's deployment routes too, whatever
+  // the body says.
+  if (parsed.match.model !== undefined) {
+    exchange.model = parsed.match.model
+  }
   if (endpoint.strict && (ctx.strict ?? ctx.matcher.scenario.strict) === true) {
     const refusal = endpoint.strict(read.value, ctx.state)
     if (refusal) return answered(ctx, request, refusal, { request: parsed.match })

@@ -1,5 +1,7 @@
 /** The providers' shared answer traits: their error envelopes and request ids. */
 import { anthropicError, anthropicRequestId, REQUEST_ID_HEADER } from '../anthropic/errors.js'
+import { geminiError, geminiRuleError } from '../gemini/errors.js'
+import { ollamaError, ollamaRuleError } from '../ollama/errors.js'
 import { openaiError } from '../openai/errors.js'
 import type { Provider } from './endpoint.js'
 
@@ -12,4 +14,18 @@ export const ANTHROPIC_PROVIDER: Provider = {
   errors: anthropicError,
   requestIdHeader: REQUEST_ID_HEADER,
   requestId: anthropicRequestId,
+}
+
+/** Gemini: `{ error: { code, message, status } }`, with its own words for a rule's errors. */
+export const GEMINI_PROVIDER: Provider = {
+  name: 'gemini',
+  errors: geminiError,
+  ruleError: geminiRuleError,
+}
+
+/** Ollama: `{ error: "..." }` with the status, and its own words for a rule's errors. */
+export const OLLAMA_PROVIDER: Provider = {
+  name: 'ollama',
+  errors: ollamaError,
+  ruleError: ollamaRuleError,
 }

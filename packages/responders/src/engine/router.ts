@@ -22,21 +22,28 @@ interface Pattern {
   readonly endpoint: Endpoint
   readonly regex: RegExp
   readonly names: readonly string[]
+  /** A parameter followed by a literal (`:model:generateContent`): a method call on a resource. */
+  readonly suffixed: boolean
 }
 
 const NO_PARAMS: Readonly<Record<string, string>> = Object.freeze({})
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 function compile(endpoint: Endpoint): Pattern {
   const names: string[] = []
   const source = endpoint.path
     .split('/')
     .map((segment) => {
-      if (!segment.startsWith(':')) return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-      names.push(segment.slice(1))
-      return '([^/]+)'
+      if (!segment.startsWith(':')) return escape(segment)
+      // `:model:generateContent` (Gemini): a parameter, then a literal from the second colon.
+      const colon = segment.indexOf(':', 1)
+      names.push(colon === -1 ? segment.slice(1) : segment.slice(1, colon))
+      return colon === -1 ? '([^/]+)' : `([^/]+)${escape(segment.slice(colon))}`
     })
     .join('/')
-  return { endpoint, regex: new RegExp(`^${source}$`), names }
+  const suffixed = endpoint.path.split('/').some((s) => s.startsWith(':') && s.indexOf(':', 1) > 0)
+  return { endpoint, regex: new RegExp(`^${source}$`), names, suffixed }
 }
 
 // A malformed escape is kept as sent: the id then simply matches nothing.
@@ -72,19 +79,26 @@ export function createRouter(table: readonly Endpoint[] = ENDPOINT_TABLE): Route
     else exact.set(key, [endpoint])
   }
 
+  // A path a suffixed pattern matches (`/v1beta/models/x:generateContent`) is that method's,
+  // whatever the request's method: `GET` there is a 405, not the model `x:generateContent`.
   const matchPattern = (method: string | undefined, path: string) => {
-    const found: { endpoint: Endpoint; params: Record<string, string> }[] = []
-    for (const { endpoint, regex, names } of patterns) {
-      if (method !== undefined && endpoint.method !== method) continue
+    let found: { endpoint: Endpoint; params: Record<string, string> }[] = []
+    let suffixedHit = false
+    for (const { endpoint, regex, names, suffixed } of patterns) {
+      if (method !== undefined && endpoint.method !== method && !suffixed) continue
       const hit = regex.exec(path)
       if (!hit) continue
+      if (suffixed && !suffixedHit) {
+        suffixedHit = true
+        found = []
+      } else if (suffixedHit && !suffixed) continue
       const params: Record<string, string> = {}
       names.forEach((name, i) => {
         params[name] = decodeSegment(hit[i + 1] ?? '')
       })
       found.push({ endpoint, params })
     }
-    return found
+    return method === undefined ? found : found.filter((hit) => hit.endpoint.method === method)
   }
 
   return {

@@ -5,6 +5,10 @@ export interface SSEFrame {
   readonly event?: string
   /** A string is sent as is (`[DONE]`); anything else as compact JSON. */
   readonly data: unknown
+  /** Ends the lines instead of `\n`: Gemini ends each frame `\r\n\r\n`. */
+  readonly eol?: '\r\n'
+  /** An NDJSON line instead of an SSE frame: the data's JSON (a string as is) and `\n` (Ollama). */
+  readonly ndjson?: true
 }
 
 /**
@@ -14,6 +18,8 @@ export interface SSEFrame {
  */
 export function encodeSSE(frame: SSEFrame): string {
   const data = typeof frame.data === 'string' ? frame.data : JSON.stringify(frame.data)
+  if (frame.ndjson) return `${data}\n`
+  if (frame.eol) return `data: ${data}${frame.eol}${frame.eol}`
   return frame.event ? `event: ${frame.event}\ndata: ${data}\n\n` : `data: ${data}\n\n`
 }
 
