@@ -115,7 +115,13 @@ describe('applyChaos', () => {
 
   it('stalls a stream through the clock', async () => {
     const waits: number[] = []
-    const spy = { now: () => 0, sleep: (ms: number) => (waits.push(ms), Promise.resolve()) }
+    const spy = {
+      now: () => 0,
+      sleep: (ms: number) => {
+        waits.push(ms)
+        return Promise.resolve()
+      },
+    }
     const plan = { draw: 0, fault: 'stall', afterChunks: 1, stallMs: 250 } as const
     const wire = applyChaos(plan, frames(3), spy, () => new AbortController().signal)
     expect(await read((wire as WireStream).frames)).toHaveLength(3)
