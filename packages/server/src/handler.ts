@@ -168,8 +168,11 @@ export function createHandler(core: HandlerCore): Handler {
       }
       return { kind: 'json', status: wire.status, headers, text }
     }
-    headers['content-type'] = 'text/event-stream; charset=utf-8'
-    headers['cache-control'] = 'no-cache'
+    // A responder may name its stream's type (Ollama's `application/x-ndjson`); else SSE.
+    if (headers['content-type'] === undefined) {
+      headers['content-type'] = 'text/event-stream; charset=utf-8'
+      headers['cache-control'] = 'no-cache'
+    }
     const source =
       capture && exchange ? capture.stream(exchange, headers, wire.frames) : wire.frames
     let settle = () => {}

@@ -1,0 +1,69 @@
+/**
+ * Ollama's error envelope, as data: every failure is `{ "error": "<message>" }` with the HTTP
+ * status, and a failure in the middle of a stream is one more NDJSON line of the same shape.
+ * The `ollama` client throws a `ResponseError` carrying `error` and `status_code`.
+ */
+import type { ErrorSpec, ErrorType } from '@mocktopus/scenario'
+import { DEFAULT_RETRY_AFTER, DEFAULT_TIMEOUT_DELAY_MS } from '../openai/errors.js'
+import type { WireError, WireErrorInit } from '../shared/wire.js'
+
+/** The body of every Ollama error response. */
+export interface OllamaErrorBody {
+  readonly error: string
+}
+
+/** What each scenario `error_type` becomes on the Ollama wire. */
+export const OLLAMA_ERRORS: Readonly<Record<ErrorType, { status: number; message: string }>> = {
+  invalid_request: { status: 400, message: 'invalid request' },
+  authentication: { status: 401, message: 'unauthorized' },
+  rate_limit: { status: 429, message: 'too many requests' },
+  server_error: { status: 500, message: 'an error was encountered while running the model' },
+  timeout: { status: 504, message: 'timed out waiting for the model' },
+  content_filter: { status: 400, message: 'the request was blocked' },
+}
+
+/**
+ * An error in Ollama's envelope: the message alone, the status on the response.
+ *
+ * @example ollamaError({ status: 400, message: 'model is required' }).body // { error: 'model is required' }
+ */
+export function ollamaError(init: WireErrorInit): WireError {
+  const body: OllamaErrorBody = { error: init.message }
+  return {
+    kind: 'error',
+    status: init.status,
+    headers: { ...init.headers },
+    body,
+    delayMs: init.delayMs ?? 0,
+  }
+}
+
+/**
+ * The 404 Ollama gives a model it does not have.
+ *
+ * @example modelNotFound('llama9').body // { error: 'model "llama9" not found, try pulling it first' }
+ */
+export function modelNotFound(model: string): WireError {
+  return ollamaError({ status: 404, message: `model "${model}" not found, try pulling it first` })
+}
+
+/**
+ * The answer to a rule's `error:`: the defaults for its `error_type`, with the rule's
+ * `status_code`, `message`, `retry_after` and `delay_ms` on top.
+ *
+ * @example ollamaRuleError({ error_type: 'rate_limit' }).status // 429
+ */
+export function ollamaRuleError(spec: ErrorSpec): WireError {
+  const base = OLLAMA_ERRORS[spec.error_type] ?? OLLAMA_ERRORS.server_error
+  const status = spec.status_code ?? base.status
+  const headers: Record<string, string> = {}
+  if (spec.error_type === 'rate_limit' || status === 429 || spec.retry_after !== undefined) {
+    headers['retry-after'] = String(spec.retry_after ?? DEFAULT_RETRY_AFTER)
+  }
+  return ollamaError({
+    status,
+    message: spec.message ?? base.message,
+    headers,
+    delayMs: spec.delay_ms ?? (spec.error_type === 'timeout' ? DEFAULT_TIMEOUT_DELAY_MS : 0),
+  })
+}
