@@ -92,6 +92,28 @@ describe('the Gemini wire', () => {
     expect(((await openai.json()) as { object?: string }).object).toBe('model')
   })
 
+  it('prices a Gemini answer in the cost report from the model in the path', async () => {
+    const mock = await createMocktopus({ scenario: SCENARIO })
+    const res = await mock.fetch(
+      'http://mock.test/v1beta/models/gemini-2.5-flash:generateContent',
+      post,
+    )
+    expect(res.status).toBe(200)
+    await res.arrayBuffer()
+    const { report } = (await (await mock.fetch('http://mock.test/cost-report')).json()) as {
+      report: { breakdown_by_model: Record<string, unknown> }
+    }
+    // 2 input tokens at $0.30 and 2 output tokens at $2.50 per million: $0.0000056, reported
+    // to six places.
+    expect(report.breakdown_by_model['gemini-2.5-flash']).toMatchObject({
+      requests: 1,
+      input_tokens: 2,
+      output_tokens: 2,
+      cost_saved: 0.000006,
+      priced_as: 'gemini-2.5-flash',
+    })
+  })
+
   it('answers a rule-less request with a 404 in the Gemini envelope', async () => {
     const mock = await createMocktopus({
       scenario: 'version: 1\nrules:\n  - type: llm.openai\n    respond: { content: x }\n',

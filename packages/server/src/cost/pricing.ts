@@ -52,6 +52,15 @@ export const DEFAULT_PRICING: PricingTable = {
   'claude-3-5-haiku': { input: 0.8, output: 4, cached_input: 0.08 },
   'claude-3-opus': { input: 15, output: 75, cached_input: 1.5 },
   'claude-3-haiku': { input: 0.25, output: 1.25, cached_input: 0.03 },
+  // Google Gemini, from the Gemini Developer API pricing page (ai.google.dev/gemini-api/docs/pricing),
+  // paid tier, standard, text, prompts up to 200k tokens; read 2026-12-06. Context-cache prices
+  // have changed more than once, so none is given.
+  'gemini-2.5-pro': { input: 1.25, output: 10 },
+  'gemini-2.5-flash': { input: 0.3, output: 2.5 },
+  'gemini-2.5-flash-lite': { input: 0.1, output: 0.4 },
+  'gemini-2.0-flash': { input: 0.1, output: 0.4 },
+  'gemini-2.0-flash-001': { input: 0.1, output: 0.4 },
+  'gemini-embedding-001': { input: 0.15 },
 }
 
 /**
