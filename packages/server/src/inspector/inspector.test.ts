@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { buildPage } from '../../scripts/build-inspector.mjs'
 import { createMocktopus, type Mocktopus } from '../mocktopus.js'
+import { serve } from '../node.js'
 import { PAGE_HTML, PAGE_SCRIPT, PAGE_STYLE } from './page.generated.js'
 
 const SCENARIO = `version: 1
@@ -164,6 +165,19 @@ describe('the live feed', () => {
     const feed = await mock.app.request(`${BASE}/_mocktopus/inspector/events?after=1`)
     const frames = await readEvents(feed, (read) => read.some((frame) => frame.event === 'ready'))
     expect(frames.map((frame) => frame.data.n ?? 'ready')).toEqual([2, 3, 'ready'])
+  })
+
+  it('is cut off by a Node server’s close(), which does not wait for it', async () => {
+    const mock = await createMocktopus({ scenario: SCENARIO })
+    const server = await serve(mock, { port: 0, shutdownTimeoutMs: 60_000 })
+    const feed = await fetch(`${server.url}/_mocktopus/inspector/events`)
+    const reading = readEvents(feed, () => false).then(
+      () => 'ended',
+      (error: Error) => error.message,
+    )
+    await server.close()
+    // The socket was destroyed mid-stream, as `close()` does to a request past its timeout.
+    await expect(reading).resolves.toBe('terminated')
   })
 
   it('tells the page when the journal is reset', async () => {
