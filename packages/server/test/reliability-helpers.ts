@@ -1,7 +1,7 @@
 /** What the corpus test and the shutdown test share: a scenario and envelope checks. */
 import { expect } from 'vitest'
 
-export type Provider = 'openai' | 'anthropic' | 'gemini'
+export type Provider = 'openai' | 'anthropic' | 'gemini' | 'ollama'
 
 /** Answers every chat-like endpoint and embeddings, so a valid request always gets a 200. */
 export const CORPUS_SCENARIO = `
@@ -36,6 +36,8 @@ const isNullableString = (value: unknown) => value === null || typeof value === 
 export function isEnvelope(body: unknown, provider: Provider): boolean {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return false
   const { error } = body as { error?: unknown }
+  // Ollama: `{ error: "message" }`.
+  if (provider === 'ollama') return Object.keys(body).join() === 'error' && isString(error)
   if (typeof error !== 'object' || error === null) return false
   const e = error as Record<string, unknown>
   if (provider === 'openai') {
