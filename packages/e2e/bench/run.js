@@ -149,6 +149,24 @@ const WORKLOADS = [
       JSON.parse(text).content[0].text.includes('sunny') ? undefined : 'wrong answer',
   },
   {
+    key: 'gemini',
+    label: 'Gemini generateContent, non-streaming',
+    unit: 'req/s',
+    ...REQUESTS.gemini,
+    check: (text) =>
+      JSON.parse(text).candidates[0].content.parts[0].text.includes('sunny')
+        ? undefined
+        : 'wrong answer',
+  },
+  {
+    key: 'ollama',
+    label: 'Ollama chat, non-streaming',
+    unit: 'req/s',
+    ...REQUESTS.ollama,
+    check: (text) =>
+      JSON.parse(text).message.content.includes('sunny') ? undefined : 'wrong answer',
+  },
+  {
     key: 'agent',
     label: 'two-step agent loop (tool call, then text)',
     unit: 'req/s',
@@ -364,6 +382,9 @@ function buildRows(figures, { mockStarts, coldStarts, bareStarts }, stubRuns, no
     baseline: median((figures[key]?.baseline ?? []).map((f) => f[field])),
   })
   const chat = med('chat', 'rps')
+  const chatRatio = chat.mocktopus / chat.baseline
+  const gemini = med('gemini', 'rps')
+  const ollama = med('ollama', 'rps')
   const sessions = med('sessions', 'rps')
   // Two requests make one loop of the agent workload.
   const halved = (/** @type {{ mocktopus: number, baseline: number }} */ m) => ({
@@ -419,6 +440,22 @@ function buildRows(figures, { mockStarts, coldStarts, bareStarts }, stubRuns, no
       met: many.mocktopus / chat.mocktopus >= 0.5,
     },
     { label: 'Anthropic messages, non-streaming', unit: 'req/s', ...med('anthropic', 'rps') },
+    {
+      // Within 15% of the chat row's ratio to the bare server.
+      label: 'Gemini generateContent, non-streaming',
+      unit: 'req/s',
+      ...gemini,
+      target: `>= ${(0.85 * chatRatio).toFixed(2)} x`,
+      met: gemini.mocktopus / gemini.baseline >= 0.85 * chatRatio,
+    },
+    {
+      // Within 15% of the chat row's ratio to the bare server.
+      label: 'Ollama chat, non-streaming',
+      unit: 'req/s',
+      ...ollama,
+      target: `>= ${(0.85 * chatRatio).toFixed(2)} x`,
+      met: ollama.mocktopus / ollama.baseline >= 0.85 * chatRatio,
+    },
     {
       label: 'two-step agent loop (tool call, then text)',
       unit: 'loops/s',

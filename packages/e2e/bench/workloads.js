@@ -36,10 +36,22 @@ rules:
       messages_contains: weather
     respond:
       content: It is sunny and 21 degrees in Lisbon today.
+  - type: llm.gemini
+    when:
+      model: gemini-*
+      messages_contains: weather
+    respond:
+      content: It is sunny and 21 degrees in Lisbon today.
   - type: embeddings
     when:
       model: text-embedding-3-*
     respond: {}
+  - type: llm.ollama
+    when:
+      model: llama3.2
+      messages_contains: weather
+    respond:
+      content: It is sunny and 21 degrees in Lisbon today.
   - type: llm
     respond:
       content: Fallback answer.
@@ -97,6 +109,19 @@ export const ANTHROPIC = JSON.stringify({
   max_tokens: 256,
   system: SYSTEM.content,
   messages: [{ role: 'user', content: 'What is the weather like in Lisbon?' }],
+})
+
+/** The Gemini `generateContent` request (non-streaming); the model is in the path. */
+export const GEMINI = JSON.stringify({
+  systemInstruction: { parts: [{ text: SYSTEM.content }] },
+  contents: [{ role: 'user', parts: [{ text: 'What is the weather like in Lisbon?' }] }],
+})
+
+/** The Ollama chat request, `stream: false` (Ollama streams by default). */
+export const OLLAMA = JSON.stringify({
+  model: 'llama3.2',
+  messages: [SYSTEM, { role: 'user', content: 'What is the weather like in Lisbon?' }],
+  stream: false,
 })
 
 const AGENT_TOOLS = [
@@ -192,7 +217,7 @@ export const SESSION_PATHS = Array.from(
  * What each workload sends, by key: `pnpm bench` loads them all, `pnpm bench:cpu --workload`
  * one of them.
  *
- * @type {Record<'chat' | 'sessions' | 'stream' | 'embeddings-float' | 'embeddings-base64' | 'many-rules' | 'anthropic' | 'agent', BenchRequest>}
+ * @type {Record<'chat' | 'sessions' | 'stream' | 'embeddings-float' | 'embeddings-base64' | 'many-rules' | 'anthropic' | 'gemini' | 'ollama' | 'agent', BenchRequest>}
  */
 export const REQUESTS = {
   chat: { server: 'small', path: '/v1/chat/completions', body: CHAT },
@@ -212,6 +237,12 @@ export const REQUESTS = {
   },
   'many-rules': { server: 'many', path: '/v1/chat/completions', body: LAST_RULE_CHAT },
   anthropic: { server: 'small', path: '/v1/messages', body: ANTHROPIC },
+  gemini: {
+    server: 'small',
+    path: '/v1beta/models/gemini-2.5-flash:generateContent',
+    body: GEMINI,
+  },
+  ollama: { server: 'small', path: '/api/chat', body: OLLAMA },
   agent: {
     server: 'agent',
     path: '/v1/chat/completions',
