@@ -42,9 +42,15 @@ export function createCLI(): CAC {
       '--anthropic-upstream <url>',
       'Anthropic API to record (default: https://api.anthropic.com)',
     )
+    .option('--ollama-upstream <url>', 'Ollama to record (default: http://127.0.0.1:11434)')
+    .option(
+      '--gemini-upstream <url>',
+      'Gemini API to record (default: https://generativelanguage.googleapis.com)',
+    )
     .option('--record-missing', 'Replay mode: record requests that have no recording yet')
     .option('--openai-key <key>', 'OpenAI key for record mode (never printed or stored)')
     .option('--anthropic-key <key>', 'Anthropic key for record mode (never printed or stored)')
+    .option('--gemini-key <key>', 'Gemini key for record mode (never printed or stored)')
     .option(
       '--upstream-timeout <ms>',
       'Record mode: how long the upstream may stay silent before 504 (default: 600000)',

@@ -191,6 +191,7 @@ export {
   listGeminiModels,
   retrieveGeminiModel,
 } from './gemini/models.js'
+export { assembleGeminiStream, geminiRecordedRespond } from './gemini/record.js'
 export { geminiSchemaToJSONSchema, geminiStructured } from './gemini/schema.js'
 export {
   type AnswerOllamaOptions,
@@ -222,6 +223,7 @@ export {
   ollamaVersion,
   showOllamaModel,
 } from './ollama/models.js'
+export { assembleOllamaStream, ollamaRecordedRespond } from './ollama/record.js'
 export {
   type OllamaParams,
   ollamaStructured,
@@ -354,6 +356,17 @@ export {
   timedWait,
 } from './shared/paced-stream.js'
 export { encodeSSE, type SSEFrame, sseStream } from './shared/sse.js'
+export {
+  afterTokenizers,
+  chatPromptTokens,
+  countsExactly,
+  countTokens,
+  type EncodingName,
+  encodingFor,
+  loadTokenizers,
+  MAX_WORD_LENGTH,
+  tokenizersSettled,
+} from './shared/tokenizer.js'
 export { estimateTokens } from './shared/tokens.js'
 export type {
   ErrorEnvelope,

@@ -104,8 +104,11 @@ export interface ServeSettings {
     readonly recordingsDir?: string
     readonly url?: string
     readonly anthropicUrl?: string
+    readonly ollamaUrl?: string
+    readonly geminiUrl?: string
     readonly openaiKey?: string
     readonly anthropicKey?: string
+    readonly geminiKey?: string
     /** Replay mode: proxy and record requests with no recording. */
     readonly recordMissing?: boolean
     /** How long the upstream may stay silent, in ms (--upstream-timeout). */
@@ -168,8 +171,11 @@ export function serveSettings(options: RawOptions): ServeSettings {
       recordingsDir: stringOption(options, 'recordingsDir'),
       url: stringOption(options, 'upstream'),
       anthropicUrl: stringOption(options, 'anthropicUpstream'),
+      ollamaUrl: stringOption(options, 'ollamaUpstream'),
+      geminiUrl: stringOption(options, 'geminiUpstream'),
       openaiKey: stringOption(options, 'openaiKey'),
       anthropicKey: stringOption(options, 'anthropicKey'),
+      geminiKey: stringOption(options, 'geminiKey'),
       recordMissing: recordMissing || undefined,
       timeoutMs: integerOption(options, 'upstreamTimeout', { min: 1, max: 2_147_483_647 }),
     }),
@@ -413,14 +419,18 @@ async function startRecording(
   const recordingsDir = resolve(context.cwd, upstream.recordingsDir ?? '.')
   const openaiKey = upstream.openaiKey ?? context.env.OPENAI_API_KEY
   const anthropicKey = upstream.anthropicKey ?? context.env.ANTHROPIC_API_KEY
+  const geminiKey = upstream.geminiKey ?? context.env.GEMINI_API_KEY ?? context.env.GOOGLE_API_KEY
   const { dim, cyan } = context.colors
   const options = {
     ...mockOptions,
     recordingsDir,
     ...(upstream.url === undefined ? {} : { upstream: upstream.url }),
     ...(upstream.anthropicUrl === undefined ? {} : { anthropicUpstream: upstream.anthropicUrl }),
+    ...(upstream.ollamaUrl === undefined ? {} : { ollamaUpstream: upstream.ollamaUrl }),
+    ...(upstream.geminiUrl === undefined ? {} : { geminiUpstream: upstream.geminiUrl }),
     ...(openaiKey ? { openaiKey } : {}),
     ...(anthropicKey ? { anthropicKey } : {}),
+    ...(geminiKey ? { geminiKey } : {}),
     ...(upstream.timeoutMs === undefined ? {} : { upstreamTimeoutMs: upstream.timeoutMs }),
     onSkip: reportSkip(context, verbose),
     ...(verbose

@@ -7,7 +7,14 @@
  * client a 502 or 504 in its provider's envelope (or, once a stream has started, an error
  * event that ends it), and one `onSkip` report.
  */
-import { ABORTED_STATUS, ENDPOINT_TABLE, encodeSSE } from '@mocktopus/responders'
+import {
+  ABORTED_STATUS,
+  assembleGeminiStream,
+  assembleOllamaStream,
+  createRouter,
+  ENDPOINT_TABLE,
+  encodeSSE,
+} from '@mocktopus/responders'
 import { MocktopusError } from '@mocktopus/scenario'
 import { createStreamAssembler } from './assemble.js'
 import type { ForwardInfo, ForwardOutcome } from './hooks.js'
@@ -19,6 +26,10 @@ import { type RecordedRule, recordedRule, redactText } from './to-rule.js'
 export const DEFAULT_OPENAI_UPSTREAM = 'https://api.openai.com/v1'
 /** The Anthropic API root (without `/v1`, as the SDK's `baseURL`). */
 export const DEFAULT_ANTHROPIC_UPSTREAM = 'https://api.anthropic.com'
+/** The Gemini API root (its paths carry `/v1beta` or `/v1`). */
+export const DEFAULT_GEMINI_UPSTREAM = 'https://generativelanguage.googleapis.com'
+/** A local Ollama, the root of its `/api/...` paths. */
+export const DEFAULT_OLLAMA_UPSTREAM = 'http://127.0.0.1:11434'
 /** How long the upstream may stay silent: 10 minutes, the OpenAI and Anthropic SDKs' own timeout. */
 export const DEFAULT_UPSTREAM_TIMEOUT_MS = 600_000
 // The longest delay a timer takes; a longer one would fire at once.
@@ -29,6 +40,15 @@ export interface UpstreamProxyOptions {
   readonly upstream?: string
   /** The Anthropic API root for `/v1/messages`. Default `https://api.anthropic.com`. */
   readonly anthropicUpstream?: string
+  /** The Ollama root for `/api/chat` and the rest. Default `http://127.0.0.1:11434`. */
+  readonly ollamaUpstream?: string
+  /**
+   * The Gemini API root for `/v1beta/models/...` and `/v1/models/...`. Default
+   * `https://generativelanguage.googleapis.com`.
+   */
+  readonly geminiUpstream?: string
+  /** Replaces the client's `x-goog-api-key` (and `?key=`) on Gemini requests. */
+  readonly geminiKey?: string
   /** Replaces the client's `Authorization` on OpenAI requests. */
   readonly openaiKey?: string
   /** Replaces the client's `x-api-key` (and `Authorization`) on Anthropic requests. */
@@ -111,8 +131,33 @@ const RESPONSE_HEADERS_DROPPED = new Set([
 ])
 
 // Which upstream a path goes to: its endpoint table row's provider.
+function providerOf(endpoint: string): string | undefined {
+  return ENDPOINT_TABLE.find((row) => row.path === endpoint)?.provider.name
+}
+
+// Gemini's paths carry the model (`/v1beta/models/x:generateContent`): found by the router.
+const ROUTER = createRouter()
+function isGemini(info: ForwardInfo): boolean {
+  const lookup = { header: (name: string) => info.request.headers.get(name) ?? undefined }
+  return (
+    ROUTER.find(info.request.method, info.endpoint, lookup)?.endpoint.provider.name === 'gemini'
+  )
+}
+
+/**
+ * The query string sent to a Gemini upstream: `key` is dropped when it is Mocktopus's own
+ * token or a configured key replaces it.
+ */
+function geminiSearch(search: string, drop: boolean): string {
+  if (!drop || !search.includes('key=')) return search
+  const params = new URLSearchParams(search)
+  params.delete('key')
+  const rest = params.toString()
+  return rest === '' ? '' : `?${rest}`
+}
+
 function isAnthropic(endpoint: string): boolean {
-  return ENDPOINT_TABLE.find((row) => row.path === endpoint)?.provider.name === 'anthropic'
+  return providerOf(endpoint) === 'anthropic'
 }
 
 /**
@@ -224,6 +269,8 @@ interface Call {
 export function createUpstreamProxy(options: UpstreamProxyOptions = {}): UpstreamProxy {
   const openaiRoot = options.upstream ?? DEFAULT_OPENAI_UPSTREAM
   const anthropicRoot = options.anthropicUpstream ?? DEFAULT_ANTHROPIC_UPSTREAM
+  const ollamaRoot = options.ollamaUpstream ?? DEFAULT_OLLAMA_UPSTREAM
+  const geminiRoot = options.geminiUpstream ?? DEFAULT_GEMINI_UPSTREAM
   const timeoutMs = options.upstreamTimeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS
   if (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > MAX_TIMEOUT_MS) {
     throw new MocktopusError(
@@ -240,6 +287,7 @@ export function createUpstreamProxy(options: UpstreamProxyOptions = {}): Upstrea
   }
 
   const outgoing = (info: ForwardInfo): { headers: Headers; secrets: string[] } => {
+    const ollama = providerOf(info.endpoint) === 'ollama'
     const headers = new Headers()
     for (const [name, value] of info.request.headers) {
       if (!REQUEST_HEADERS_DROPPED.has(name)) headers.set(name, value)
@@ -247,10 +295,15 @@ export function createUpstreamProxy(options: UpstreamProxyOptions = {}): Upstrea
     const local = options.localToken
     if (local && bearer(headers.get('authorization')) === local) headers.delete('authorization')
     if (local && headers.get('x-api-key') === local) headers.delete('x-api-key')
-    if (isAnthropic(info.endpoint) && options.anthropicKey) {
+    const gemini = isGemini(info)
+    if (gemini && local && headers.get('x-goog-api-key') === local) headers.delete('x-goog-api-key')
+    const queryKey = new URL(info.request.url).searchParams.get('key') ?? undefined
+    if (gemini) {
+      if (options.geminiKey) headers.set('x-goog-api-key', options.geminiKey)
+    } else if (isAnthropic(info.endpoint) && options.anthropicKey) {
       headers.delete('authorization')
       headers.set('x-api-key', options.anthropicKey)
-    } else if (!isAnthropic(info.endpoint) && options.openaiKey) {
+    } else if (!isAnthropic(info.endpoint) && !ollama && options.openaiKey) {
       headers.set('authorization', `Bearer ${options.openaiKey}`)
     }
     const secrets = [
@@ -259,6 +312,9 @@ export function createUpstreamProxy(options: UpstreamProxyOptions = {}): Upstrea
       options.anthropicKey,
       bearer(info.request.headers.get('authorization')),
       info.request.headers.get('x-api-key') ?? undefined,
+      options.geminiKey,
+      info.request.headers.get('x-goog-api-key') ?? undefined,
+      queryKey,
     ].filter((secret): secret is string => typeof secret === 'string' && secret !== '')
     return { headers, secrets }
   }
@@ -307,7 +363,8 @@ export function createUpstreamProxy(options: UpstreamProxyOptions = {}): Upstrea
       return undefined
     }
     const result = recordedRule({
-      endpoint: info.endpoint,
+      // Gemini's rows are patterns: the rule names the row's path, as the matcher sees it.
+      endpoint: isGemini(info) ? info.match.endpoint : info.endpoint,
       match: info.match,
       status,
       body,
@@ -361,7 +418,22 @@ export function createUpstreamProxy(options: UpstreamProxyOptions = {}): Upstrea
     }
     const work = async (): Promise<void> => {
       const parser = createSSEParser()
-      const assembler = createStreamAssembler(info.endpoint)
+      const geminiChunks: unknown[] | undefined = isGemini(info) ? [] : undefined
+      const assembler = geminiChunks
+        ? {
+            add: (event: { data: string }) => {
+              try {
+                geminiChunks.push(JSON.parse(event.data))
+              } catch {
+                // A line that is not JSON is no chunk of a Gemini stream.
+              }
+            },
+            result: () =>
+              geminiChunks.length > 0
+                ? { ok: true as const, body: assembleGeminiStream(geminiChunks) }
+                : { ok: false as const, reason: 'the Gemini stream held no chunk' },
+          }
+        : createStreamAssembler(info.endpoint)
       const decoder = new TextDecoder()
       let rule: RecordedRule | undefined
       try {
@@ -424,12 +496,27 @@ export function createUpstreamProxy(options: UpstreamProxyOptions = {}): Upstrea
   const relay = async (info: ForwardInfo): Promise<Response> => {
     const { headers, secrets } = outgoing(info)
     const anthropic = isAnthropic(info.endpoint)
-    const root = anthropic ? anthropicRoot : openaiRoot
+    const ollama = providerOf(info.endpoint) === 'ollama'
+    const gemini = isGemini(info)
+    const root = gemini ? geminiRoot : anthropic ? anthropicRoot : ollama ? ollamaRoot : openaiRoot
+    const flag = gemini
+      ? 'gemini-upstream'
+      : anthropic
+        ? 'anthropic-upstream'
+        : ollama
+          ? 'ollama-upstream'
+          : 'upstream'
     const deadline = createDeadline(timeoutMs, info.request.signal)
     const call: Call = { info, secrets, origin: originOf(root), deadline }
     let upstream: Response
     try {
-      const url = upstreamURL(root, info.endpoint, new URL(info.request.url).search)
+      const search = new URL(info.request.url).search
+      const local = options.localToken
+      const dropKey =
+        gemini &&
+        (options.geminiKey !== undefined ||
+          (local !== undefined && new URLSearchParams(search).get('key') === local))
+      const url = upstreamURL(root, info.endpoint, gemini ? geminiSearch(search, dropKey) : search)
       const { method } = info.request
       const request = new Request(url, {
         method,
@@ -460,7 +547,7 @@ export function createUpstreamProxy(options: UpstreamProxyOptions = {}): Upstrea
         call,
         502,
         'upstream_unreachable',
-        `could not reach the upstream ${call.origin} (${why}); check --${anthropic ? 'anthropic-upstream' : 'upstream'} and your network`,
+        `could not reach the upstream ${call.origin} (${why}); check --${flag} and your network`,
         error,
       )
     }
@@ -474,6 +561,9 @@ export function createUpstreamProxy(options: UpstreamProxyOptions = {}): Upstrea
     if (upstream.body && upstream.ok && type.startsWith('text/event-stream')) {
       return relayStream(call, upstream, responseHeaders)
     }
+    // Ollama streams NDJSON: read whole, recorded as the `stream: false` object it adds up to,
+    // and passed on to the client as it came.
+    const ndjson = upstream.ok && type.startsWith('application/x-ndjson')
     let text: string
     try {
       text = await readAll(upstream.body, deadline)
@@ -496,6 +586,19 @@ export function createUpstreamProxy(options: UpstreamProxyOptions = {}): Upstrea
     } finally {
       deadline.stop()
     }
+    if (ndjson) {
+      const assembled = assembleOllamaStream(text)
+      const work = (async () => {
+        let rule: RecordedRule | undefined
+        if (assembled.ok)
+          rule = await record(call, upstream.status, upstream.headers, assembled.body)
+        else skip(call, 'unrecordable', assembled.reason)
+        info.finish({ status: upstream.status, stream: true, usage: usageOfRule(rule) })
+      })()
+      track(work)
+      await work
+      return new Response(text, { status: upstream.status, headers: responseHeaders })
+    }
     let body: unknown = text
     try {
       body = JSON.parse(text)
@@ -507,7 +610,7 @@ export function createUpstreamProxy(options: UpstreamProxyOptions = {}): Upstrea
           call,
           502,
           'upstream_error',
-          `the upstream ${call.origin} answered ${upstream.status} with a body that is not JSON (${type || 'no content-type'}, ${preview(text)}); check --${anthropic ? 'anthropic-upstream' : 'upstream'}`,
+          `the upstream ${call.origin} answered ${upstream.status} with a body that is not JSON (${type || 'no content-type'}, ${preview(text)}); check --${flag}`,
         )
       }
     }

@@ -4,7 +4,12 @@
  * the whole conversation or the embeddings inputs) and `respond` holds what the upstream
  * answered, or `error` what it refused with. The result is plain data, ready for YAML.
  */
-import { EMBEDDINGS, RULE_ENDPOINTS } from '@mocktopus/responders'
+import {
+  EMBEDDINGS,
+  geminiRecordedRespond,
+  ollamaRecordedRespond,
+  RULE_ENDPOINTS,
+} from '@mocktopus/responders'
 import {
   ENDPOINTS,
   type ErrorType,
@@ -15,7 +20,7 @@ import {
 
 /** A rule as the recorder writes it: the YAML's shape, with no defaults filled in. */
 export interface RecordedRule {
-  readonly type: 'llm.openai' | 'llm.anthropic' | 'embeddings'
+  readonly type: 'llm.openai' | 'llm.anthropic' | 'llm.ollama' | 'llm.gemini' | 'embeddings'
   readonly when: RecordedWhen
   readonly respond?: Readonly<Record<string, unknown>>
   readonly error?: Readonly<Record<string, unknown>>
@@ -53,6 +58,8 @@ export const REDACTED = '[REDACTED]'
 
 // Providers quote the key they refused, partly masked (`sk-proj-****abcd`): never keep even that.
 const KEY_LIKE = /\bsk-[A-Za-z0-9_*.-]{3,}/g
+// Google API keys (Gemini): `AIza` and 35 more characters.
+const GOOGLE_KEY_LIKE = /\bAIza[A-Za-z0-9_-]{8,}/g
 
 function isRecord(value: unknown): value is Data {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -239,7 +246,13 @@ function errorTypeFor(status: number, code: string | undefined): ErrorType {
 }
 
 function errorSpec(status: number, body: unknown, headers: Headers | undefined): Data {
-  const error = isRecord(body) && isRecord(body.error) ? body.error : {}
+  // Ollama's envelope is `{ error: "message" }`.
+  const error =
+    isRecord(body) && isRecord(body.error)
+      ? body.error
+      : isRecord(body) && typeof body.error === 'string'
+        ? { message: body.error }
+        : {}
   const code = text(error.code)
   const retryAfter = Number(headers?.get('retry-after') ?? Number.NaN)
   const type = errorTypeFor(status, code)
@@ -265,7 +278,7 @@ function redact<T>(value: T, secrets: readonly string[], keyLike: boolean): T {
   if (typeof value === 'string') {
     let out: string = value
     for (const secret of secrets) if (secret.length >= 4) out = out.split(secret).join(REDACTED)
-    if (keyLike) out = out.replace(KEY_LIKE, `sk-${REDACTED}`)
+    if (keyLike) out = out.replace(KEY_LIKE, `sk-${REDACTED}`).replace(GOOGLE_KEY_LIKE, REDACTED)
     return out as T
   }
   if (Array.isArray(value)) return value.map((item) => redact(item, secrets, keyLike)) as T
@@ -287,11 +300,24 @@ export function redactText(text: string, secrets: readonly string[]): string {
   return redact(text, secrets, true)
 }
 
+const OLLAMA_EMBED = new Set<string>([ENDPOINTS.ollamaEmbed, ENDPOINTS.ollamaEmbeddings])
+// Gemini's embed rows; a recorded Gemini rule names its row's path (`:model` and all).
+const GEMINI_EMBED = new Set<string>([
+  ENDPOINTS.geminiEmbedContent,
+  ENDPOINTS.geminiBatchEmbedContents,
+  ENDPOINTS.geminiV1EmbedContent,
+  ENDPOINTS.geminiV1BatchEmbedContents,
+])
+
 // The rule type that answers a recorded endpoint, from its endpoint table row.
 function ruleType(endpoint: string): RecordedRule['type'] | undefined {
   const row = RULE_ENDPOINTS.find((candidate) => candidate.path === endpoint)
   if (!row) return undefined
   if (row === EMBEDDINGS) return 'embeddings'
+  if (row.provider.name === 'ollama')
+    return OLLAMA_EMBED.has(endpoint) ? 'embeddings' : 'llm.ollama'
+  if (row.provider.name === 'gemini')
+    return GEMINI_EMBED.has(endpoint) ? 'embeddings' : 'llm.gemini'
   return row.provider.name === 'anthropic' ? 'llm.anthropic' : 'llm.openai'
 }
 
@@ -306,7 +332,9 @@ export function recordedWhen(endpoint: string, match: MatchRequest): RecordedWhe
   return {
     endpoint,
     ...(match.model === undefined ? {} : { model: literalGlob(match.model) }),
-    ...(endpoint === ENDPOINTS.embeddings
+    ...(endpoint === ENDPOINTS.embeddings ||
+    OLLAMA_EMBED.has(endpoint) ||
+    GEMINI_EMBED.has(endpoint)
       ? { input: [...(match.input ?? [])] }
       : {
           conversation: (match.messages ?? []).map((message) => ({
@@ -344,7 +372,11 @@ export function recordedRule(exchange: RecordedExchange): RecordedRuleResult {
           ? responsesRespond(body)
           : endpoint === ENDPOINTS.messages
             ? anthropicRespond(body)
-            : embeddingsRespond(body)
+            : type === 'llm.gemini' || GEMINI_EMBED.has(endpoint)
+              ? geminiRecordedRespond(body)
+              : type === 'llm.ollama' || OLLAMA_EMBED.has(endpoint)
+                ? ollamaRecordedRespond(body)
+                : embeddingsRespond(body)
   if (typeof respond === 'string') return { ok: false, reason: respond }
   return { ok: true, rule: { type, when, respond: literal(redact(respond, secrets, false)) } }
 }

@@ -63,12 +63,15 @@ export interface ReplayingMocktopus extends RecordingMocktopus {
 
 function proxyOptions(options: RecorderOptions): Omit<UpstreamProxyOptions, 'onRecord'> {
   const { upstream, anthropicUpstream, openaiKey, anthropicKey, fetch, onSkip, authToken } = options
-  const { upstreamTimeoutMs } = options
+  const { upstreamTimeoutMs, ollamaUpstream, geminiUpstream, geminiKey } = options
   return {
     ...(upstreamTimeoutMs === undefined ? {} : { upstreamTimeoutMs }),
     ...(authToken === undefined ? {} : { localToken: authToken }),
     ...(upstream === undefined ? {} : { upstream }),
     ...(anthropicUpstream === undefined ? {} : { anthropicUpstream }),
+    ...(ollamaUpstream === undefined ? {} : { ollamaUpstream }),
+    ...(geminiUpstream === undefined ? {} : { geminiUpstream }),
+    ...(geminiKey === undefined ? {} : { geminiKey }),
     ...(openaiKey === undefined ? {} : { openaiKey }),
     ...(anthropicKey === undefined ? {} : { anthropicKey }),
     ...(fetch === undefined ? {} : { fetch }),
@@ -83,6 +86,9 @@ const RECORDING_OPTIONS = [
   'recordMissing',
   'upstream',
   'anthropicUpstream',
+  'ollamaUpstream',
+  'geminiUpstream',
+  'geminiKey',
   'openaiKey',
   'anthropicKey',
   'fetch',

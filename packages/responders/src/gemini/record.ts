@@ -1,0 +1,115 @@
+/**
+ * Record mode's Gemini knowledge: what a real `GenerateContentResponse` (or embed answer)
+ * becomes as a rule's `respond`, and how an `alt=sse` stream's chunks add up to one response.
+ */
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+const FINISH: Readonly<Record<string, string>> = { STOP: 'stop', MAX_TOKENS: 'length' }
+
+/**
+ * The `respond` that replays a Gemini answer: `content` and `tool_calls` (each `functionCall`
+ * with its `args` as an arguments object) from the first candidate, its `finishReason`, and
+ * `usage` from `usageMetadata`; an embed answer's vectors as `embeddings`. A string says why
+ * the body cannot be replayed.
+ *
+ * @example geminiRecordedRespond({ candidates: [{ content: { parts: [{ text: 'Hi' }] } }] }) // { content: 'Hi' }
+ */
+export function geminiRecordedRespond(
+  body: Readonly<Record<string, unknown>>,
+): Record<string, unknown> | string {
+  if (isRecord(body.embedding) || Array.isArray(body.embeddings)) {
+    const list = Array.isArray(body.embeddings) ? body.embeddings : [body.embedding]
+    return {
+      embeddings: list.map((item) => ({
+        embedding: isRecord(item) && Array.isArray(item.values) ? item.values : [],
+      })),
+    }
+  }
+  const candidate = Array.isArray(body.candidates) ? body.candidates[0] : undefined
+  if (!isRecord(candidate)) return 'the Gemini answer has no candidate'
+  const parts =
+    isRecord(candidate.content) && Array.isArray(candidate.content.parts)
+      ? candidate.content.parts
+      : []
+  const texts: string[] = []
+  const calls: Record<string, unknown>[] = []
+  for (const part of parts) {
+    if (!isRecord(part) || part.thought === true) continue
+    if (typeof part.text === 'string') texts.push(part.text)
+    if (isRecord(part.functionCall) && typeof part.functionCall.name === 'string') {
+      const call = part.functionCall
+      calls.push({
+        ...(typeof call.id === 'string' ? { id: call.id } : {}),
+        type: 'function',
+        function: { name: call.name, arguments: isRecord(call.args) ? call.args : {} },
+      })
+    }
+  }
+  const usage = isRecord(body.usageMetadata) ? body.usageMetadata : undefined
+  const reason = typeof candidate.finishReason === 'string' ? candidate.finishReason : undefined
+  return {
+    ...(texts.length > 0 || calls.length === 0 ? { content: texts.join('') } : {}),
+    ...(calls.length > 0 ? { tool_calls: calls } : {}),
+    ...(reason !== undefined && reason !== 'STOP'
+      ? { finish_reason: FINISH[reason] ?? reason }
+      : {}),
+    ...(usage && typeof usage.promptTokenCount === 'number'
+      ? {
+          usage: {
+            input_tokens: usage.promptTokenCount,
+            output_tokens:
+              typeof usage.candidatesTokenCount === 'number' ? usage.candidatesTokenCount : 0,
+          },
+        }
+      : {}),
+  }
+}
+
+/**
+ * One `GenerateContentResponse` from a stream's chunks: the parts in order (adjacent text
+ * joined), the last `finishReason`, `usageMetadata`, `modelVersion` and `responseId` seen.
+ *
+ * @example assembleGeminiStream([{ candidates: [{ content: { parts: [{ text: 'Hi' }] } }] }])
+ */
+export function assembleGeminiStream(chunks: readonly unknown[]): Record<string, unknown> {
+  const parts: Record<string, unknown>[] = []
+  let finishReason: unknown
+  const rest: Record<string, unknown> = {}
+  for (const chunk of chunks) {
+    if (!isRecord(chunk)) continue
+    for (const key of ['usageMetadata', 'modelVersion', 'responseId']) {
+      if (chunk[key] !== undefined) rest[key] = chunk[key]
+    }
+    const candidate = Array.isArray(chunk.candidates) ? chunk.candidates[0] : undefined
+    if (!isRecord(candidate)) continue
+    if (candidate.finishReason !== undefined) finishReason = candidate.finishReason
+    const pieces =
+      isRecord(candidate.content) && Array.isArray(candidate.content.parts)
+        ? candidate.content.parts
+        : []
+    for (const piece of pieces) {
+      if (!isRecord(piece)) continue
+      const last = parts.at(-1)
+      if (
+        typeof piece.text === 'string' &&
+        last &&
+        typeof last.text === 'string' &&
+        piece.thought === last.thought
+      ) {
+        parts[parts.length - 1] = { ...last, text: last.text + piece.text }
+      } else parts.push({ ...piece })
+    }
+  }
+  return {
+    candidates: [
+      {
+        content: { parts, role: 'model' },
+        ...(finishReason === undefined ? {} : { finishReason }),
+        index: 0,
+      },
+    ],
+    ...rest,
+  }
+}
