@@ -11,6 +11,8 @@ const ALLOWED: Record<string, readonly string[]> = {
   server: ['scenario', 'responders'],
   stub: ['scenario', 'responders'],
   cli: ['scenario', 'responders', 'server', 'stub'],
+  // The unscoped `mocktopus` package: the command and the main entry points of all of them.
+  mocktopus: ['scenario', 'responders', 'server', 'stub', 'cli'],
 }
 
 function sourceFiles(dir: string): string[] {

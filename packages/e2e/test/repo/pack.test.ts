@@ -19,7 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 // does): it packs the dist/ that build wrote.
 
 const root = join(import.meta.dirname, '../../../..')
-const PACKAGES = ['scenario', 'responders', 'server', 'stub', 'cli'] as const
+const PACKAGES = ['scenario', 'responders', 'server', 'stub', 'cli', 'mocktopus'] as const
 const work = mkdtempSync(join(tmpdir(), 'mocktopus-pack-'))
 // Every program the tests start keeps its temporary files (the installed command's code cache)
 // in the work folder, removed with it.
@@ -144,8 +144,9 @@ describe('published packages', { timeout: 30_000 }, () => {
         }
         for (const target of Object.values(m.bin ?? {})) {
           expect(files).toContain(target.replace(/^\.\//, ''))
-          // The launcher runs the bundled command, which carries third-party code, so the
-          // package ships their licenses.
+          // The CLI's launcher runs the bundled command, which carries third-party code, so
+          // the package ships their licenses; the unscoped package's bin runs the CLI's.
+          if (pkg === 'mocktopus') continue
           expect(files).toContain('dist/command.cjs')
           expect(files).toContain('dist/THIRD-PARTY-NOTICES.md')
         }
@@ -185,6 +186,47 @@ describe('published packages', { timeout: 30_000 }, () => {
       })
     })
   }
+})
+
+describe('the unscoped mocktopus package', { timeout: 30_000 }, () => {
+  const installed = join(app, 'node_modules/mocktopus')
+
+  it('runs the @mocktopus/cli command as its own mocktopus bin', () => {
+    const { bin } = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as Manifest
+    const command = join(installed, bin?.mocktopus ?? 'missing bin')
+    expect(run(process.execPath, [command, '--version'], app).trim()).toBe(manifest('cli').version)
+    const out = run(
+      process.execPath,
+      [command, 'validate', join(root, 'examples/errors.yaml')],
+      app,
+    )
+    expect(out).toContain('rules')
+  })
+
+  it('re-exports the scoped packages’ entry points, the same objects', () => {
+    const script = [
+      "const m = await import('mocktopus')",
+      "const node = await import('mocktopus/node')",
+      "const server = await import('@mocktopus/server')",
+      "const serverNode = await import('@mocktopus/server/node')",
+      "const stub = await import('@mocktopus/stub')",
+      'console.log(JSON.stringify([',
+      '  m.createMocktopus === server.createMocktopus,',
+      '  m.createStub === stub.createStub,',
+      '  node.startMocktopus === serverNode.startMocktopus,',
+      ']))',
+    ].join('\n')
+    const out = run(process.execPath, ['--input-type=module', '-e', script], app)
+    expect(JSON.parse(out)).toEqual([true, true, true])
+  })
+
+  it('is released with the scoped packages, at their version', () => {
+    expect(manifest('mocktopus').version).toBe(manifest('cli').version)
+    const packed = JSON.parse(
+      run('tar', ['-xzOf', tarball('mocktopus'), 'package/package.json'], work),
+    ) as Manifest
+    expect(packed.dependencies?.['@mocktopus/cli']).toBe(`^${manifest('cli').version}`)
+  })
 })
 
 describe('the installed mocktopus command', { timeout: 30_000 }, () => {

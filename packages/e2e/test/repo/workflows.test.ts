@@ -280,7 +280,7 @@ describe('.changeset/config.json', () => {
   it('releases the public packages together from main, and never the private ones', () => {
     expect(config.baseBranch).toBe('main')
     expect(config.access).toBe('public')
-    expect(config.fixed).toEqual([['@mocktopus/*']])
+    expect(config.fixed).toEqual([['@mocktopus/*', 'mocktopus']])
     expect(config.updateInternalDependencies).toBe('patch')
     expect(config.privatePackages).toEqual({ version: false, tag: false })
   })
