@@ -1,0 +1,110 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fixedClock } from '@mocktopus/responders'
+import { createMocktopus } from '@mocktopus/server'
+import { createRecorder, createReplayer, type RunningServer, serve } from '@mocktopus/server/node'
+import { Ollama } from 'ollama'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+// The upstream stands in for a local Ollama: another Mocktopus answering its API.
+const UPSTREAM = `
+version: 1
+rules:
+  - type: llm.ollama
+    when: { messages_contains: "weather" }
+    respond:
+      tool_calls:
+        - function: { name: get_weather, arguments: { city: Lisbon } }
+  - type: llm.ollama
+    when: { messages_contains: "busy" }
+    error: { error_type: server_error, status_code: 503, message: "server busy" }
+  - type: llm.ollama
+    respond: { content: "Hello from the real Ollama.", usage: { input_tokens: 7, output_tokens: 6 } }
+  - type: embeddings
+    respond: { embeddings: [{ embedding: [0.1, 0.2, 0.3] }] }
+`
+
+async function session(ollama: Ollama) {
+  const chat = await ollama.chat({
+    model: 'llama3.2',
+    messages: [{ role: 'user', content: 'Say hello' }],
+    stream: false,
+  })
+  let streamed = ''
+  for await (const part of await ollama.chat({
+    model: 'llama3.2',
+    messages: [{ role: 'user', content: 'Stream hello' }],
+    stream: true,
+  })) {
+    streamed += part.message.content
+  }
+  const tool = await ollama.chat({
+    model: 'llama3.2',
+    messages: [{ role: 'user', content: 'weather?' }],
+    stream: false,
+  })
+  const embed = await ollama.embed({ model: 'all-minilm', input: 'hello' })
+  const busy = await ollama
+    .chat({ model: 'llama3.2', messages: [{ role: 'user', content: 'busy?' }], stream: false })
+    .catch((error: unknown) => error)
+  return {
+    chat: chat.message.content,
+    usage: [chat.prompt_eval_count, chat.eval_count],
+    streamed,
+    calls: tool.message.tool_calls,
+    embed: embed.embeddings,
+    busy,
+  }
+}
+
+let upstream: RunningServer
+let dir: string
+
+beforeAll(async () => {
+  const mock = await createMocktopus({ scenario: UPSTREAM, clock: fixedClock(1_700_000_000) })
+  upstream = await serve(mock, { port: 0 })
+  dir = await mkdtemp(join(tmpdir(), 'mocktopus-ollama-'))
+})
+
+afterAll(async () => {
+  await upstream.close()
+  await rm(dir, { recursive: true, force: true })
+})
+
+describe('record and replay with an Ollama upstream', () => {
+  it('records chat, a stream, a tool call, embed and an error as rules, then replays them', async () => {
+    const recorder = await createRecorder({ recordingsDir: dir, ollamaUpstream: upstream.url })
+    const recording = await serve(recorder, { port: 0 })
+    let recorded: Awaited<ReturnType<typeof session>>
+    try {
+      recorded = await session(new Ollama({ host: recording.url }))
+      await recorder.flush()
+    } finally {
+      await recording.close()
+    }
+    expect(recorded).toMatchObject({
+      chat: 'Hello from the real Ollama.',
+      usage: [7, 6],
+      streamed: 'Hello from the real Ollama.',
+      calls: [{ function: { name: 'get_weather', arguments: { city: 'Lisbon' } } }],
+      embed: [[0.1, 0.2, 0.3]],
+      busy: { name: 'ResponseError', status_code: 503, error: 'server busy' },
+    })
+    const files = await readdir(dir)
+    const text = (await Promise.all(files.map((f) => readFile(join(dir, f), 'utf8')))).join('\n')
+    expect(text).toContain('type: llm.ollama')
+    expect(text).toContain('endpoint: /api/chat')
+    expect(text).toContain('endpoint: /api/embed')
+
+    // Replay never reaches the upstream: it answers from the recordings alone.
+    const replayer = await createReplayer({ recordingsDir: dir })
+    const replay = await serve(replayer, { port: 0 })
+    try {
+      const replayed = await session(new Ollama({ host: replay.url }))
+      expect(replayed).toEqual(recorded)
+    } finally {
+      await replay.close()
+    }
+  })
+})
