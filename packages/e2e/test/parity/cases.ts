@@ -43,6 +43,8 @@ rules:
   - type: llm
     when: { model: "text-davinci-*" }
     respond: { content: "completed" }
+  - type: llm.ollama
+    respond: { content: "Ollama says \u00e9t\u00e9 \u2603", chunk_size: 5 }
 `
 
 /** One request of a case, its expected status, and the stub call it mirrors if it is one. */
@@ -177,6 +179,30 @@ export const CASES: readonly Case[] = [
           expect(textOf(answer).endsWith('data: [DONE]\n\n')).toBe(true)
         },
         stub: (stub) => stub.chat.completions.create(CHAT_STREAM),
+      },
+    ],
+  },
+  {
+    name: 'an Ollama chat as NDJSON lines, then as one object',
+    steps: [
+      {
+        sent: post('/api/chat', { model: 'llama3.2', messages: [{ role: 'user', content: 'hi' }] }),
+        status: 200,
+        check: (answer) => {
+          expect(headerOf(answer, 'content-type')).toBe('application/x-ndjson')
+          const lines = textOf(answer).split('\n')
+          expect(lines.at(-1)).toBe('')
+          expect(JSON.parse(lines.at(-2) ?? '')).toMatchObject({ done: true, done_reason: 'stop' })
+        },
+      },
+      {
+        sent: post('/api/chat', {
+          model: 'llama3.2',
+          messages: [{ role: 'user', content: 'hi' }],
+          stream: false,
+        }),
+        status: 200,
+        check: (answer) => expect(textOf(answer)).toContain('"done":true'),
       },
     ],
   },
