@@ -82,6 +82,18 @@ function compileFacts(when: When): FactConditions | undefined {
   }
 }
 
+// One set per endpoint list, shared by every rule of a type: the lists grow with each provider,
+// and a scenario of 100k rules kept 100k copies of them.
+const ENDPOINT_SETS = new WeakMap<readonly string[], ReadonlySet<string>>()
+function endpointSet(endpoints: readonly string[]): ReadonlySet<string> {
+  let set = ENDPOINT_SETS.get(endpoints)
+  if (set === undefined) {
+    set = new Set(endpoints)
+    ENDPOINT_SETS.set(endpoints, set)
+  }
+  return set
+}
+
 function compileRule(rule: Rule, index: number, validated: boolean): CompiledRule {
   // Rules written in code by hand (not through createScenario) may leave these out.
   const when = rule.when ?? {}
@@ -90,7 +102,7 @@ function compileRule(rule: Rule, index: number, validated: boolean): CompiledRul
   return {
     index,
     rule,
-    endpoints: new Set(ruleEndpoints(rule.type, when.endpoint)),
+    endpoints: endpointSet(ruleEndpoints(rule.type, when.endpoint)),
     endpoint: when.endpoint === undefined ? undefined : compileGlob(when.endpoint),
     model: when.model === undefined ? undefined : compileGlob(when.model),
     contains: contains === undefined || !ignoreCase ? contains : contains.toLowerCase(),
