@@ -26,6 +26,11 @@ export interface ExchangeDraft {
   fault?: string
   /** The session the request named (by base-URL prefix or header); absent for the default. */
   session?: string
+  /**
+   * The server's inspector keeps what it captures of this exchange here until the exchange is
+   * recorded: a slot on the draft costs less per request than a side table keyed by it.
+   */
+  capture?: unknown
 }
 
 /** How much of a request body an exchange keeps unless told otherwise: 64 KiB. */
@@ -128,6 +133,8 @@ export function beginExchange(
     bodyBytes: 0,
     started: monotonicMs(),
     time: isoTime(nowMs),
+    // Present from the start, so every draft has one shape whether or not it is captured.
+    capture: undefined,
   }
 }
 

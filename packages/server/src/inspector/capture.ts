@@ -79,6 +79,9 @@ interface Pending {
   bytes: number
 }
 
+const NO_HEADERS: Readonly<Record<string, string>> = Object.freeze({})
+const NO_ANSWER: CapturedAnswer = Object.freeze({ kind: 'none' })
+
 /** The side of the inspector the handler calls while it answers. */
 export interface AnswerCapture {
   /** Notes the request behind `draft`; its headers are read when the exchange completes. */
@@ -101,10 +104,17 @@ export interface AnswerCapture {
  * @example const capture = createAnswerCapture(); capture.request(draft, http)
  */
 export function createAnswerCapture(limit: number = ANSWER_BYTES): AnswerCapture {
-  const pending = new WeakMap<ExchangeDraft, Pending>()
+  // The draft's own `capture` slot holds the pending entry: no side table to look up.
+  const pending = {
+    get: (draft: ExchangeDraft) => draft.capture as Pending | undefined,
+    delete: (draft: ExchangeDraft) => {
+      draft.capture = undefined
+    },
+  }
   return {
     request(draft, request) {
-      pending.set(draft, { request, headers: {}, answer: { kind: 'none' }, bytes: 0 })
+      const entry: Pending = { request, headers: NO_HEADERS, answer: NO_ANSWER, bytes: 0 }
+      draft.capture = entry
     },
     json(draft, headers, text) {
       const entry = pending.get(draft)
