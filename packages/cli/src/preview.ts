@@ -59,7 +59,9 @@ const ENDPOINTS: ReadonlyMap<string, RuleEndpoint<unknown>> = new Map(
 
 function errorMessage(wire: WireResult): string | undefined {
   const body = wire.kind === 'stream' ? undefined : wire.body
-  return (body as { error?: { message?: string } } | undefined)?.error?.message
+  const error = (body as { error?: unknown } | undefined)?.error
+  // Ollama's envelope is `{ error: "message" }`, the others' `{ error: { message } }`.
+  return typeof error === 'string' ? error : (error as { message?: string } | undefined)?.message
 }
 
 /** The API paths `explain` can show an answer for. */

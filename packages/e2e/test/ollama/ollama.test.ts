@@ -1,3 +1,7 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createContext, runCLI } from '@mocktopus/cli'
 import { fixedClock } from '@mocktopus/responders'
 import { createMocktopus, type Exchange, type Mocktopus } from '@mocktopus/server'
 import { type RunningServer, serve } from '@mocktopus/server/node'
@@ -293,5 +297,42 @@ describe('the ollama client against Mocktopus', () => {
     })
     expect(response.status).toBe(400)
     expect(await response.json()).toEqual({ error: 'model is required' })
+  })
+
+  it('answers under a session prefix with its own counters', async () => {
+    const session = new Ollama({ host: `${server.url}/sessions/ollama-1` })
+    const answer = await session.chat({
+      model: 'llama3.2',
+      messages: [{ role: 'user', content: 'Hi' }],
+      stream: false,
+    })
+    expect(answer.message.content).toBe('Why, the sky is blue because of Rayleigh scattering.')
+    expect(exchanges.at(-1)).toMatchObject({
+      session: 'ollama-1',
+      path: '/sessions/ollama-1/api/chat',
+    })
+  })
+
+  it('explain previews /api/chat: the model, the rule that answers and its reply', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'mocktopus-ollama-explain-'))
+    try {
+      await writeFile(join(dir, 'scenario.yaml'), SCENARIO)
+      const out: string[] = []
+      const context = createContext({
+        out: (line) => out.push(line),
+        err: (line) => out.push(line),
+        color: false,
+        env: {},
+        cwd: dir,
+      })
+      const args = ['-s', 'scenario.yaml', '--endpoint', '/api/chat', '--prompt', 'Hi']
+      const status = await runCLI(['mocktopus', 'explain', ...args], context)
+      expect(status).toBe(0)
+      const text = out.join('\n')
+      expect(text).toContain('llama3.2')
+      expect(text).toContain('Rayleigh scattering')
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
   })
 })
