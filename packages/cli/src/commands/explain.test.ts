@@ -39,6 +39,28 @@ describe('mocktopus explain', () => {
     expect(body.usage).toMatchObject({ prompt_tokens: 3, completion_tokens: 4, total_tokens: 7 })
   })
 
+  it('previews a Gemini generateContent request with the model in its path', async () => {
+    const { code, out } = await explain([
+      '-s',
+      'valid.yaml',
+      '--endpoint',
+      '/v1beta/models/:model:generateContent',
+      '--prompt',
+      'hello there',
+    ])
+    expect(code).toBe(0)
+    expect(out).toContain('Request   POST /v1beta/models/:model:generateContent')
+    expect(out).toContain('Answer    rules[0] (line 3)')
+    const body = answerJSON(out) as {
+      candidates: { content: { parts: { text: string }[] } }[]
+      modelVersion: string
+      usageMetadata: { totalTokenCount: number }
+    }
+    expect(body.candidates[0]?.content.parts[0]?.text).toBe('Hi from the fixture!')
+    expect(body.modelVersion).toBe('gemini-2.5-flash')
+    expect(body.usageMetadata.totalTokenCount).toBe(7)
+  })
+
   it('shows tool calls for the model given with --model', async () => {
     const { code, out } = await explain([
       '-s',
