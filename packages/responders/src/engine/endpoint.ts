@@ -3,7 +3,13 @@
  * whose envelope its errors use, and how a request becomes an answer. Transports, the stub, the
  * CLI preview, record mode and cost metrics all read rows; none repeats a path.
  */
-import type { ChatMessage, ErrorSpec, MatchResult, Scenario } from '@mocktopus/scenario'
+import type {
+  ChatMessage,
+  ErrorSpec,
+  MatchRequest,
+  MatchResult,
+  Scenario,
+} from '@mocktopus/scenario'
 import type { ResponseStore } from '../openai/responses/store.js'
 import type { Clock } from '../shared/clock.js'
 import type { StreamTiming } from '../shared/paced-stream.js'
@@ -30,6 +36,14 @@ export interface Provider {
    * Anthropic's are built in, a provider without one gets OpenAI's.
    */
   ruleError?(spec: ErrorSpec): WireError
+  /**
+   * The 404 when no rule matches, in this provider's words (Ollama: its unknown-model error
+   * for a model no rule names); `undefined` keeps the engine's message.
+   */
+  noMatch?(input: {
+    readonly request: MatchRequest
+    readonly scenario: Scenario
+  }): WireError | undefined
 }
 
 /** How an endpoint frames a stream; `none` for endpoints that never stream. */

@@ -317,11 +317,13 @@ function runRules(
     }
     const verdicts = explained ?? matcher.explain(parsed.match, counters)
     const describe = ctx.describeMiss ?? describeNoMatch
-    const error = endpoint.provider.errors({
-      status: 404,
-      message: describe(verdicts, matcher.scenario),
-      code: 'no_matching_rule',
-    })
+    const error =
+      endpoint.provider.noMatch?.({ request: parsed.match, scenario: matcher.scenario }) ??
+      endpoint.provider.errors({
+        status: 404,
+        message: describe(verdicts, matcher.scenario),
+        code: 'no_matching_rule',
+      })
     return answered(ctx, request, error, { request: parsed.match, verdicts })
   }
   exchange.ruleIndex = found.index

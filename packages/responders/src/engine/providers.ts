@@ -1,7 +1,7 @@
 /** The providers' shared answer traits: their error envelopes and request ids. */
 import { anthropicError, anthropicRequestId, REQUEST_ID_HEADER } from '../anthropic/errors.js'
 import { geminiError, geminiRuleError } from '../gemini/errors.js'
-import { ollamaError, ollamaRuleError } from '../ollama/errors.js'
+import { ollamaError, ollamaNoMatch, ollamaRuleError } from '../ollama/errors.js'
 import { openaiError } from '../openai/errors.js'
 import type { Provider } from './endpoint.js'
 
@@ -28,4 +28,5 @@ export const OLLAMA_PROVIDER: Provider = {
   name: 'ollama',
   errors: ollamaError,
   ruleError: ollamaRuleError,
+  noMatch: ollamaNoMatch,
 }

@@ -3,7 +3,14 @@
  * status, and a failure in the middle of a stream is one more NDJSON line of the same shape.
  * The `ollama` client throws a `ResponseError` carrying `error` and `status_code`.
  */
-import type { ErrorSpec, ErrorType } from '@mocktopus/scenario'
+import {
+  compileGlob,
+  type ErrorSpec,
+  type ErrorType,
+  type MatchRequest,
+  ruleEndpoints,
+  type Scenario,
+} from '@mocktopus/scenario'
 import { DEFAULT_RETRY_AFTER, DEFAULT_TIMEOUT_DELAY_MS } from '../openai/errors.js'
 import type { WireError, WireErrorInit } from '../shared/wire.js'
 
@@ -66,4 +73,26 @@ export function ollamaRuleError(spec: ErrorSpec): WireError {
     headers,
     delayMs: spec.delay_ms ?? (spec.error_type === 'timeout' ? DEFAULT_TIMEOUT_DELAY_MS : 0),
   })
+}
+
+/**
+ * When no rule matches: Ollama's unknown-model 404 if no rule that answers this endpoint
+ * accepts the model (it names another, or none answers here at all), else `undefined`, and
+ * the engine says which rule came closest.
+ *
+ * @example ollamaNoMatch({ request: { endpoint: '/api/chat', model: 'llama9' }, scenario })?.status // 404
+ */
+export function ollamaNoMatch(input: {
+  readonly request: MatchRequest
+  readonly scenario: Scenario
+}): WireError | undefined {
+  const { request, scenario } = input
+  const model = request.model
+  if (model === undefined) return undefined
+  const known = scenario.rules.some(
+    (rule) =>
+      ruleEndpoints(rule.type, rule.when.endpoint).includes(request.endpoint) &&
+      (rule.when.model === undefined || compileGlob(rule.when.model)(model)),
+  )
+  return known ? undefined : modelNotFound(model)
 }

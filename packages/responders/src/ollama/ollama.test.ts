@@ -1,8 +1,8 @@
-import { ENDPOINTS } from '@mocktopus/scenario'
+import { createScenario, ENDPOINTS } from '@mocktopus/scenario'
 import { describe, expect, it } from 'vitest'
 import { encodeSSE } from '../shared/sse.js'
 import { ollamaDoneReason, ollamaFrame } from './answer.js'
-import { modelNotFound, ollamaRuleError } from './errors.js'
+import { modelNotFound, ollamaNoMatch, ollamaRuleError } from './errors.js'
 import { assembleOllamaStream, ollamaRecordedRespond } from './record.js'
 import { ollamaStructured, parseOllamaChat, parseOllamaGenerate } from './request.js'
 
@@ -148,5 +148,28 @@ describe('record mode', () => {
     expect(ollamaRecordedRespond({ embedding: [1, 2] })).toEqual({
       embeddings: [{ embedding: [1, 2] }],
     })
+  })
+})
+
+describe('ollamaNoMatch', () => {
+  const scenario = createScenario({
+    version: 1,
+    rules: [
+      { type: 'llm.ollama', when: { model: 'llama3.*' }, respond: { content: 'hi' } },
+      { type: 'llm.openai', respond: { content: 'hi' } },
+    ],
+  })
+
+  it("is Ollama's unknown-model 404 for a model no rule of the endpoint accepts", () => {
+    const request = { endpoint: '/api/chat', model: 'mistral' }
+    expect(ollamaNoMatch({ request, scenario })).toMatchObject({
+      status: 404,
+      body: { error: 'model "mistral" not found, try pulling it first' },
+    })
+  })
+
+  it('leaves the closest-rule message when a rule accepts the model', () => {
+    const request = { endpoint: '/api/chat', model: 'llama3.2' }
+    expect(ollamaNoMatch({ request, scenario })).toBeUndefined()
   })
 })
