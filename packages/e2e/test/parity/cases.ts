@@ -45,6 +45,8 @@ rules:
     respond: { content: "completed" }
   - type: llm.ollama
     respond: { content: "Ollama says \u00e9t\u00e9 \u2603", chunk_size: 5 }
+  - type: llm.gemini
+    respond: { content: "Gemini says \u00e9t\u00e9 \u2603", chunk_size: 5 }
 `
 
 /** One request of a case, its expected status, and the stub call it mirrors if it is one. */
@@ -70,6 +72,8 @@ export interface Case {
 }
 
 export const ANTHROPIC_VERSION = { 'anthropic-version': '2023-06-01' }
+
+const GEMINI_BODY = { contents: [{ role: 'user', parts: [{ text: 'hi' }] }] }
 
 const chat = (content: string, extra: Record<string, unknown> = {}) => ({
   model: 'gpt-4o-mini',
@@ -203,6 +207,26 @@ export const CASES: readonly Case[] = [
         }),
         status: 200,
         check: (answer) => expect(textOf(answer)).toContain('"done":true'),
+      },
+    ],
+  },
+  {
+    name: 'a Gemini generateContent, then its alt=sse stream',
+    steps: [
+      {
+        sent: post('/v1beta/models/gemini-2.5-flash:generateContent', GEMINI_BODY),
+        status: 200,
+        check: (answer) =>
+          expect(jsonOf(answer)).toMatchObject({ modelVersion: 'gemini-2.5-flash' }),
+      },
+      {
+        sent: post('/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse', GEMINI_BODY),
+        status: 200,
+        check: (answer) => {
+          expect(headerOf(answer, 'content-type')).toMatch(/^text\/event-stream/)
+          expect(textOf(answer).endsWith('\r\n\r\n')).toBe(true)
+          expect(textOf(answer)).toContain('"finishReason":"STOP"')
+        },
       },
     ],
   },
