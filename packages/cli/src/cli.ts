@@ -111,15 +111,26 @@ export function createCLI(): CAC {
     .option('--model <model>', 'Model id (default: gpt-4o-mini)')
     .option('--endpoint <path>', 'API path (default: /v1/chat/completions)')
     .option('--messages <file>', 'JSON file with the messages array (instead of --prompt)')
+    .option(
+      '--body <file>',
+      'JSON file with a whole request body: tools, tool results, response_format (instead of --prompt)',
+    )
     .example(`  $ ${PROGRAM} explain -s scenario.yaml --prompt "hello" --model gpt-4o`)
+    .example(`  $ ${PROGRAM} explain -s agent.yaml --body second-turn.json`)
 
   cli
     .command('simulate', 'Print the response the server would send for a prompt')
     .option('-s, --scenario <file>', 'Scenario YAML file (default: the built-in scenario)')
     .option('--prompt <text>', 'The user message')
     .option('--model <model>', 'Model id (default: gpt-4o-mini)')
+    .option('--messages <file>', 'JSON file with the messages array (instead of --prompt)')
+    .option(
+      '--body <file>',
+      'JSON file with a whole chat completions body: tools, tool results (instead of --prompt)',
+    )
     .option('--stream', 'Print the chunks as they would stream')
     .example(`  $ ${PROGRAM} simulate -s scenario.yaml --prompt "hello" --stream`)
+    .example(`  $ ${PROGRAM} simulate -s agent.yaml --body second-turn.json`)
 
   cli
     .command('init', 'Write a starting scenario file')

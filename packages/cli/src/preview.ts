@@ -32,6 +32,11 @@ export interface PreviewOptions {
   /** The user message, when `messages` is not given. */
   readonly prompt?: string
   readonly messages?: readonly ChatMessage[]
+  /**
+   * A whole request body as the client sends it (tools, tool results, `response_format`, any
+   * provider's shape), instead of `prompt` or `messages`; `model` and `stream` still apply.
+   */
+  readonly body?: Readonly<Record<string, unknown>>
   readonly stream?: boolean
 }
 
@@ -80,8 +85,16 @@ export function previewRequest(scenario: Scenario, options: PreviewOptions): Pre
       `--endpoint ${options.endpoint} is not one explain can preview; use one of ${PREVIEW_ENDPOINTS.join(', ')}`,
     )
   }
-  const model = options.model ?? api.preview.defaultModel
-  const body = api.preview.body(options, model)
+  const given = options.body
+  const bodyModel = typeof given?.model === 'string' ? given.model : undefined
+  const model = options.model ?? bodyModel ?? api.preview.defaultModel
+  const body = given
+    ? {
+        ...given,
+        ...(options.model === undefined || bodyModel === undefined ? {} : { model }),
+        ...(options.stream ? { stream: true } : {}),
+      }
+    : api.preview.body(options, model)
   // A path that names the model (Gemini's `/v1beta/models/:model:generateContent`) gets it.
   const path = api.path.replace(':model', encodeURIComponent(model))
   const route = createRouter().find(api.method, path, { header: () => undefined }) ?? {
