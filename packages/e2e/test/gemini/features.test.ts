@@ -70,6 +70,26 @@ describe('Gemini with every scenario feature', () => {
     })
   })
 
+  it('counts server-wide rate limits and refuses past them, with no rate-limit headers', async () => {
+    const limited = await createMocktopus({
+      scenario: SCENARIO,
+      chaos: { rate_limit_requests: 1, rate_limit_tokens: 1000 },
+    })
+    const url = 'http://mock.test/v1beta/models/gemini-2.5-flash:generateContent'
+    const send = () =>
+      limited.fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ contents: [{ parts: [{ text: 'light' }] }] }),
+      })
+    const first = await send()
+    expect(first.status).toBe(200)
+    expect([...first.headers.keys()].filter((name) => name.includes('ratelimit'))).toEqual([])
+    const second = await send()
+    expect(second.status).toBe(429)
+    expect(await second.json()).toMatchObject({ error: { status: 'RESOURCE_EXHAUSTED' } })
+  })
+
   it('cuts an alt=sse stream after a chunk under chaos', async () => {
     const texts: string[] = []
     const read = async () => {

@@ -155,6 +155,8 @@ export class ChaosControl {
     const { requests, tokens } = allowances(limits as RateLimitSettings)
     const left = (limit: number, used: number) => String(Math.max(0, limit - used))
     const tokensUsed = this.#inputTokens + this.#outputTokens
+    // The Gemini API sends no rate-limit headers: its quotas show only as a 429.
+    if (provider.name === 'gemini') return {}
     if (provider.name === 'anthropic') {
       const reset = rfc3339(ends)
       return {
