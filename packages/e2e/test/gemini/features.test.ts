@@ -55,7 +55,10 @@ describe('Gemini with every scenario feature', () => {
       contents: [
         { role: 'user', parts: [{ text: 'weather?' }] },
         { role: 'model', parts: [{ functionCall: { name: 'get_weather', args: {} } }] },
-        { role: 'user', parts: [{ functionResponse: { name: 'get_weather', response: 'sunny' } }] },
+        {
+          role: 'user',
+          parts: [{ functionResponse: { name: 'get_weather', response: { output: 'sunny' } } }],
+        },
       ],
     })
     expect(response.text).toBe('It is sunny in Paris.')

@@ -128,9 +128,15 @@ function partsText(parts: readonly GeminiPart[] | undefined): string {
   return texts.join('')
 }
 
-// A function's result as text: a string response as is, anything else as its JSON.
+// A function's result as text. The SDK's convention is `{ output }` (or `{ error }`): its value
+// as is when a string; a string response as is; anything else as its JSON.
 function responseText(response: unknown): string {
   if (typeof response === 'string') return response
+  if (isRecord(response)) {
+    const keys = Object.keys(response)
+    const only = keys.length === 1 ? response[keys[0] as string] : undefined
+    if ((keys[0] === 'output' || keys[0] === 'error') && typeof only === 'string') return only
+  }
   return response === undefined ? '' : JSON.stringify(response)
 }
 
