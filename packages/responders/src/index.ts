@@ -357,15 +357,16 @@ export {
 } from './shared/paced-stream.js'
 export { encodeSSE, type SSEFrame, sseStream } from './shared/sse.js'
 export {
-  afterTokenizers,
+  afterTokenizer,
   chatPromptTokens,
   countsExactly,
   countTokens,
   type EncodingName,
   encodingFor,
+  loadEncoding,
   loadTokenizers,
   MAX_WORD_LENGTH,
-  tokenizersSettled,
+  tokenizerSettled,
 } from './shared/tokenizer.js'
 export { estimateTokens } from './shared/tokens.js'
 export type {

@@ -1,4 +1,4 @@
-import type { WireResult } from '@mocktopus/responders'
+import { loadTokenizers, type WireResult } from '@mocktopus/responders'
 import type { Rule } from '@mocktopus/scenario'
 import { EXIT_FAILURE, EXIT_OK } from '../errors.js'
 import type { CLIContext } from '../io.js'
@@ -39,6 +39,8 @@ export async function runExplain(
 ): Promise<number> {
   const request = await previewOptionsFrom(options, context.cwd)
   const scenario = await scenarioFromOption(stringOption(options, 'scenario'), context.cwd)
+  // The OpenAI rows answer once the encodings are loaded; the preview needs its answer at once.
+  await loadTokenizers()
   const preview = previewRequest(scenario, request)
   const { colors } = context
 

@@ -3,6 +3,7 @@ import {
   type ChatCompletion,
   type ChatCompletionChunk,
   type ChatCompletionMessageToolCall,
+  loadTokenizers,
 } from '@mocktopus/responders'
 import { EXIT_FAILURE, EXIT_OK } from '../errors.js'
 import type { CLIContext } from '../io.js'
@@ -53,6 +54,8 @@ export async function runSimulate(
   const stream = booleanOption(options, 'stream')
   const request = await previewOptionsFrom(options, context.cwd, { stream })
   const scenario = await scenarioFromOption(stringOption(options, 'scenario'), context.cwd)
+  // The OpenAI rows answer once the encodings are loaded; the preview needs its answer at once.
+  await loadTokenizers()
   const preview = previewRequest(scenario, { ...request, endpoint: CHAT_COMPLETIONS.path })
   const { colors } = context
 

@@ -15,6 +15,7 @@ import { type EmbeddingsParams, parseEmbeddingsRequest } from '../openai/embeddi
 import { openaiError } from '../openai/errors.js'
 import { answerResponses } from '../openai/responses/answer.js'
 import { parseResponsesRequest, type ResponsesParams } from '../openai/responses/request.js'
+import { afterTokenizer } from '../shared/tokenizer.js'
 import type { ParseResult, WireError } from '../shared/wire.js'
 import type { Endpoint, PreviewSpec, Provider, RouteInput, RuleEndpoint } from './endpoint.js'
 import type { EngineState } from './state.js'
@@ -85,7 +86,8 @@ function chatRow(style: RouteStyle, path: string, previews: AzurePreviews): Rule
     framing: 'openai-sse',
     parse: azureParse(style, (body) => parseChatRequest(body, { endpoint: path })),
     strict: (body) => strictChat(body),
-    answer: (input) => azureCompletion(answerChat(input), input.match),
+    answer: (input) =>
+      afterTokenizer(input.params.model, () => azureCompletion(answerChat(input), input.match)),
     preview: previews.chat,
   })
 }
@@ -104,7 +106,10 @@ function completionsRow(
     framing: 'openai-sse',
     parse: azureParse(style, (body) => parseCompletionRequest(body, { endpoint: path })),
     strict: (body) => strictCompletions(body),
-    answer: (input) => azureCompletion(answerCompletion(input), input.match),
+    answer: (input) =>
+      afterTokenizer(input.params.model, () =>
+        azureCompletion(answerCompletion(input), input.match),
+      ),
     preview: previews.completions,
   })
 }
@@ -123,7 +128,7 @@ function embeddingsRow(
     framing: 'none',
     parse: azureParse(style, (body) => parseEmbeddingsRequest(body, { endpoint: path })),
     strict: (body) => strictEmbeddings(body),
-    answer: (input) => answerEmbeddings(input),
+    answer: (input) => afterTokenizer(input.params.model, () => answerEmbeddings(input)),
     preview: previews.embeddings,
   })
 }
@@ -144,7 +149,7 @@ function responsesRow(
       parseResponsesRequest(body, { store: state.responses, endpoint: path }),
     ),
     strict: (body, state) => strictResponses(body, state),
-    answer: (input) => answerResponses(input),
+    answer: (input) => afterTokenizer(input.params.model, () => answerResponses(input)),
     preview: previews.responses,
   })
 }

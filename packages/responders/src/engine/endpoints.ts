@@ -36,6 +36,7 @@ import {
   type ResponsesParams,
   responseNotFound,
 } from '../openai/responses/request.js'
+import { afterTokenizer } from '../shared/tokenizer.js'
 import type { WireResult } from '../shared/wire.js'
 import { azureRows } from './azure-endpoints.js'
 import type {
@@ -92,7 +93,7 @@ export const CHAT_COMPLETIONS: RuleEndpoint<unknown> = rules<ChatParams>({
   framing: 'openai-sse',
   parse: (body) => parseChatRequest(body),
   strict: (body) => strictChat(body),
-  answer: (input) => answerChat(input),
+  answer: (input) => afterTokenizer(input.params.model, () => answerChat(input)),
   preview: {
     defaultModel: 'gpt-4o-mini',
     body: (request, model) => ({ model, messages: messagesOf(request), ...streamFlag(request) }),
@@ -108,7 +109,7 @@ export const EMBEDDINGS: RuleEndpoint<unknown> = rules<EmbeddingsParams>({
   framing: 'none',
   parse: (body) => parseEmbeddingsRequest(body),
   strict: (body) => strictEmbeddings(body),
-  answer: (input) => answerEmbeddings(input),
+  answer: (input) => afterTokenizer(input.params.model, () => answerEmbeddings(input)),
   preview: {
     defaultModel: 'text-embedding-3-small',
     body: (request, model) => ({
@@ -130,7 +131,7 @@ export const RESPONSES: RuleEndpoint<unknown> = rules<ResponsesParams>({
   framing: 'responses-sse',
   parse: (body, state) => parseResponsesRequest(body, { store: state.responses }),
   strict: (body, state) => strictResponses(body, state),
-  answer: (input) => answerResponses(input),
+  answer: (input) => afterTokenizer(input.params.model, () => answerResponses(input)),
   preview: {
     defaultModel: 'gpt-4o-mini',
     body: (request, model) => ({
@@ -150,7 +151,7 @@ export const COMPLETIONS: RuleEndpoint<unknown> = rules<CompletionParams>({
   framing: 'openai-sse',
   parse: (body) => parseCompletionRequest(body),
   strict: (body) => strictCompletions(body),
-  answer: (input) => answerCompletion(input),
+  answer: (input) => afterTokenizer(input.params.model, () => answerCompletion(input)),
   preview: {
     defaultModel: 'gpt-3.5-turbo-instruct',
     body: (request, model) => ({

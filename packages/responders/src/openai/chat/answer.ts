@@ -13,7 +13,8 @@ import {
   warningHeader,
 } from '../../shared/json-schema/structured.js'
 import type { StreamTiming } from '../../shared/paced-stream.js'
-import { estimateTokens, tokensOfLength } from '../../shared/tokens.js'
+import { chatPromptTokens, countTokens } from '../../shared/tokenizer.js'
+import { tokensOfLength } from '../../shared/tokens.js'
 import type { WireError, WireJSON, WireStream, WireUsage } from '../../shared/wire.js'
 import { openaiRuleError } from '../errors.js'
 import { pacedOpenAIStream } from '../stream.js'
@@ -47,12 +48,14 @@ export function useCount(match: MatchResult): number {
 }
 
 /**
- * Token counts as the API reports them. Whatever the rule leaves out is estimated with
- * `estimateTokens`: the prompt from every message's text joined by a space, the completion
- * from the content plus each tool call's name and arguments, times the number of choices.
+ * Token counts as the API reports them. Whatever the rule leaves out is counted: with the
+ * model's encoding when it is public and loaded (`shared/tokenizer.ts`: the prompt with the
+ * chat format's per-message overhead and the tools offered, the completion from the content
+ * plus each tool call's name and arguments), else estimated with `estimateTokens`; the
+ * completion times the number of choices.
  */
 export function chatUsage(
-  params: Pick<ChatParams, 'messages' | 'n'>,
+  params: Pick<ChatParams, 'messages' | 'n' | 'model' | 'body'>,
   completionText: string,
   spec: UsageSpec | undefined,
 ): CompletionUsage {
@@ -66,13 +69,23 @@ interface TokenCounts {
 }
 
 function tokenCounts(
-  params: Pick<ChatParams, 'messages' | 'n'>,
+  params: Pick<ChatParams, 'messages' | 'n' | 'model' | 'body'>,
   completionText: string,
   spec: UsageSpec | undefined,
 ): TokenCounts {
-  const prompt = spec?.input_tokens ?? tokensOfLength(conversationLength(params.messages))
-  const completion = spec?.output_tokens ?? estimateTokens(completionText) * params.n
+  const prompt = spec?.input_tokens ?? promptTokens(params)
+  const completion = spec?.output_tokens ?? countTokens(params.model, completionText) * params.n
   return { prompt, completion, total: spec?.total_tokens ?? prompt + completion }
+}
+
+function promptTokens(params: Pick<ChatParams, 'messages' | 'model' | 'body'>): number {
+  const tools = (params.body as { tools?: unknown }).tools
+  const counted = chatPromptTokens(
+    params.model,
+    params.messages,
+    Array.isArray(tools) ? tools : undefined,
+  )
+  return counted ?? tokensOfLength(conversationLength(params.messages))
 }
 
 function completionUsage({ prompt, completion, total }: TokenCounts): CompletionUsage {

@@ -5,8 +5,9 @@
 import type { MatchResult } from '@mocktopus/scenario'
 import { splitText } from '../../shared/chunking.js'
 import { type Clock, unixSeconds } from '../../shared/clock.js'
-import type { StreamTiming } from '../../shared/paced-stream.js'
 import { deterministicId } from '../../shared/ids.js'
+import type { StreamTiming } from '../../shared/paced-stream.js'
+import { countsExactly, countTokens } from '../../shared/tokenizer.js'
 import { estimateTokens } from '../../shared/tokens.js'
 import type { WireError, WireJSON, WireStream } from '../../shared/wire.js'
 import { requestIdHeader } from '../chat/answer.js'
@@ -64,8 +65,13 @@ export function answerCompletion(options: AnswerCompletionOptions): CompletionAn
     Array.from({ length: params.n }, () => (params.echo ? prompt + content : content)),
   )
   const given = respond.usage ?? {}
-  const prompt_tokens = given.input_tokens ?? estimateTokens(params.prompts.join('\n'))
-  const completion_tokens = given.output_tokens ?? estimateTokens(content) * texts.length
+  // Each prompt is counted on its own with the model's encoding; unknown models estimate.
+  const prompt_tokens =
+    given.input_tokens ??
+    (countsExactly(params.model)
+      ? params.prompts.reduce((sum, prompt) => sum + countTokens(params.model, prompt), 0)
+      : estimateTokens(params.prompts.join('\n')))
+  const completion_tokens = given.output_tokens ?? countTokens(params.model, content) * texts.length
   const usage: CompletionUsageCounts = {
     prompt_tokens,
     completion_tokens,

@@ -4,7 +4,7 @@
  */
 import type { MatchResult } from '@mocktopus/scenario'
 import { sha256 } from '../../shared/sha256.js'
-import { estimateTokens } from '../../shared/tokens.js'
+import { countTokens } from '../../shared/tokenizer.js'
 import type { WireError, WireJSON } from '../../shared/wire.js'
 import { requestIdHeader } from '../chat/answer.js'
 import { openaiRuleError } from '../errors.js'
@@ -164,7 +164,7 @@ function seededEncoding(
 /**
  * Answers a matched embeddings request: entry `i` of the rule's `embeddings` for input `i`
  * (else its first entry), otherwise a seeded vector; usage from the rule, else estimated
- * (token-array inputs count their tokens, text inputs `estimateTokens`).
+ * (token-array inputs count their tokens, text inputs the model's encoding or `estimateTokens`).
  *
  * @example answerEmbeddings({ params, match }).body.data[0].embedding
  */
@@ -190,7 +190,7 @@ export function answerEmbeddings(options: AnswerEmbeddingsOptions): WireJSON | W
     dataText.push(`{"object":"embedding","index":${index},"embedding":${json}}`)
   })
   const estimated = params.inputs.reduce(
-    (sum, text, i) => sum + (params.token_counts[i] ?? estimateTokens(text)),
+    (sum, text, i) => sum + (params.token_counts[i] ?? countTokens(params.model, text)),
     0,
   )
   const promptTokens = respond.usage?.input_tokens ?? estimated

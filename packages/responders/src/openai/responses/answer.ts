@@ -12,6 +12,7 @@ import {
   warningHeader,
 } from '../../shared/json-schema/structured.js'
 import type { StreamTiming } from '../../shared/paced-stream.js'
+import { chatPromptTokens } from '../../shared/tokenizer.js'
 import { estimateTokens } from '../../shared/tokens.js'
 import type { WireError, WireJSON, WireStream } from '../../shared/wire.js'
 import { requestIdHeader } from '../chat/answer.js'
@@ -96,7 +97,9 @@ export function answerResponses(options: AnswerResponsesOptions): ResponsesAnswe
     respond,
     seed,
     createdAt: unixSeconds(clock),
-    inputTokens: estimateTokens(conversationText(params.messages)),
+    inputTokens:
+      chatPromptTokens(params.model, params.messages) ??
+      estimateTokens(conversationText(params.messages)),
     ...(refusal === undefined ? {} : { refusal }),
   })
   if (params.body.store !== false) store?.set(storedResponse(params, response))

@@ -5,7 +5,7 @@
  */
 import type { Respond } from '@mocktopus/scenario'
 import { deterministicId } from '../../shared/ids.js'
-import { estimateTokens } from '../../shared/tokens.js'
+import { countTokens } from '../../shared/tokenizer.js'
 import type {
   ResponseCreateParams,
   ResponseFunctionToolCall,
@@ -23,7 +23,7 @@ export interface ResponseBodyOptions {
   readonly seed: string
   /** Unix seconds. */
   readonly createdAt: number
-  /** Prompt tokens when the rule gives none, estimated from the whole conversation. */
+  /** Prompt tokens when the rule gives none, counted (or estimated) from the conversation. */
   readonly inputTokens: number
   /** The model declines: the message carries a `refusal` part instead of text. */
   readonly refusal?: string
@@ -84,9 +84,11 @@ function outputItems(options: ResponseBodyOptions, incomplete: boolean): Respons
 function usageFor(options: ResponseBodyOptions): ResponseUsage {
   const { respond } = options
   const given = respond.usage ?? {}
-  // The same estimate as chat completions: content plus each call's name and arguments.
+  // The same count as chat completions: content plus each call's name and arguments, with the
+  // model's encoding when it is public and loaded, else estimated.
   const calls = (respond.tool_calls ?? []).map((c) => c.function.name + c.function.arguments)
-  const estimated = estimateTokens(
+  const estimated = countTokens(
+    options.request.model ?? '',
     (respond.content ?? '') + (options.refusal ?? '') + calls.join(''),
   )
   const input_tokens = given.input_tokens ?? options.inputTokens
