@@ -179,6 +179,7 @@ const INVALID_JSON: Readonly<Record<string, string>> = {
   openai:
     "We could not parse the JSON body of your request. (HINT: This likely means you aren't using your HTTP library correctly. The API expects a JSON payload, but what was sent was not valid JSON.)",
   anthropic: 'There was an error parsing the body of your request: it is not valid JSON.',
+  gemini: 'Invalid JSON payload received. Unexpected token.',
 }
 
 function answered(
