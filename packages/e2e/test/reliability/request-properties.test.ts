@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 interface Endpoint {
   readonly method: string
   readonly path: string
-  readonly provider: 'openai' | 'anthropic'
+  readonly provider: 'openai' | 'anthropic' | 'gemini' | 'ollama'
   readonly valid?: Record<string, unknown>
   readonly fields?: Record<string, readonly string[]>
 }
@@ -40,7 +40,23 @@ const RUNS = 200
 
 function isEnvelope(body: unknown, provider: Endpoint['provider']): boolean {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return false
+  // Ollama: `{ "error": "message" }`.
+  if (provider === 'ollama') {
+    const { error } = body as { error?: unknown }
+    return Object.keys(body).join() === 'error' && typeof error === 'string' && error !== ''
+  }
   const { error } = body as { error?: Record<string, unknown> }
+  // Gemini: `{ "error": { "code": 400, "message", "status": "INVALID_ARGUMENT" } }`.
+  if (provider === 'gemini') {
+    return (
+      Object.keys(body).join() === 'error' &&
+      typeof error === 'object' &&
+      error !== null &&
+      typeof error.code === 'number' &&
+      typeof error.message === 'string' &&
+      typeof error.status === 'string'
+    )
+  }
   if (typeof error !== 'object' || error === null) return false
   if (typeof error.message !== 'string' || typeof error.type !== 'string') return false
   if (provider === 'openai') {
@@ -65,8 +81,14 @@ async function check(res: Response, provider: Endpoint['provider']): Promise<voi
   }
   expect(res.status).toBe(200)
   if (type.startsWith('text/event-stream')) {
-    // The stream must end by itself, without an error.
-    expect(await res.text()).toMatch(/\n\n$/)
+    // The stream must end by itself, without an error (Gemini's frames end in CRLF pairs).
+    expect(await res.text()).toMatch(/(\n\n|\r\n\r\n)$/)
+  } else if (type.startsWith('application/x-ndjson')) {
+    // Ollama: one whole JSON object a line, the last one `done`.
+    const lines = (await res.text()).split('\n')
+    expect(lines.pop()).toBe('')
+    const last = lines.map((line) => JSON.parse(line)).at(-1) as { done?: boolean }
+    expect(last.done).toBe(true)
   } else {
     expect(type).toBe('application/json')
     JSON.parse(await res.text())

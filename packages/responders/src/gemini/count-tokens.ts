@@ -5,7 +5,7 @@
 import { estimateTokens } from '../shared/tokens.js'
 import type { WireResult } from '../shared/wire.js'
 import { geminiError } from './errors.js'
-import { geminiInputText } from './generate/request.js'
+import { geminiContentsProblem, geminiInputText } from './generate/request.js'
 import type { GeminiGenerateRequest } from './generate/types.js'
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -30,6 +30,14 @@ export function answerGeminiCountTokens(body: unknown): WireResult {
       message: '* CountTokensRequest.contents: contents is not specified\n',
     })
   }
+  // Counted only from well-formed contents: a `null` content or part is a 400, as generating is.
+  const system = request.systemInstruction
+  const problem =
+    geminiContentsProblem(request.contents, 'contents') ??
+    (system === undefined || typeof system === 'string'
+      ? undefined
+      : geminiContentsProblem([system], 'system_instruction')?.replace('[0]', ''))
+  if (problem !== undefined) return geminiError({ status: 400, message: problem })
   const total = estimateTokens(geminiInputText(request as GeminiGenerateRequest))
   return {
     kind: 'json',

@@ -57,6 +57,21 @@ function checkContents(contents: unknown, path: string): void {
   for (const [i, content] of contents.entries()) checkContent(content, `${path}[${i}]`)
 }
 
+/**
+ * What is wrong with a `contents` list, as Gemini words it; `undefined` when nothing is.
+ *
+ * @example geminiContentsProblem([null], 'contents') // "Invalid value at 'contents[0]', must be a Content"
+ */
+export function geminiContentsProblem(contents: unknown, path: string): string | undefined {
+  try {
+    checkContents(contents, path)
+    return undefined
+  } catch (error) {
+    if (error instanceof Invalid) return error.message
+    throw error
+  }
+}
+
 function checkContent(content: unknown, path: string): void {
   if (!isRecord(content)) throw new Invalid(`Invalid value at '${path}', must be a Content`)
   if (content.parts === undefined) return
