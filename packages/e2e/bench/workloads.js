@@ -11,8 +11,10 @@ const STREAM_CHUNK_SIZE = 20
 export const STREAM_ANSWER = 'Mocktopus streams this answer quickly. '.repeat(60).slice(0, 2048)
 
 /**
- * The small scenario: one chat rule, one streamed rule, one Anthropic rule, generated
- * embeddings and a fallback, as a typical test suite writes them.
+ * The small scenario: one chat rule, one streamed rule, one Anthropic rule, a Gemini and an
+ * Ollama rule, generated embeddings and a fallback, as a typical test suite writes them. Only
+ * rule types every build knows (the Gemini and Ollama rules are `llm` with a model glob), so
+ * `bench:cpu --against` an older build loads it too.
  */
 export const SMALL_SCENARIO = `version: 1
 meta:
@@ -36,7 +38,7 @@ rules:
       messages_contains: weather
     respond:
       content: It is sunny and 21 degrees in Lisbon today.
-  - type: llm.gemini
+  - type: llm
     when:
       model: gemini-*
       messages_contains: weather
@@ -46,7 +48,7 @@ rules:
     when:
       model: text-embedding-3-*
     respond: {}
-  - type: llm.ollama
+  - type: llm
     when:
       model: llama3.2
       messages_contains: weather
