@@ -4,7 +4,9 @@ import { answerChat } from '../openai/chat/answer.js'
 import { parseChatRequest } from '../openai/chat/request.js'
 import { fixedClock } from './clock.js'
 import {
+  COUNT_MEMO_CHARS,
   chatPromptTokens,
+  countMemoSize,
   countTokens,
   encodingFor,
   loadTokenizers,
@@ -87,6 +89,25 @@ describe('countTokens', () => {
     expect(countTokens('gpt-4o', word)).toBe(estimateTokens(word))
     const atBound = 'x'.repeat(MAX_WORD_LENGTH)
     expect(countTokens('gpt-4o', atBound)).not.toBe(estimateTokens(atBound))
+  })
+})
+
+describe('the count memo', () => {
+  it('gives a repeated text the same count, and holds no more text than its bound', () => {
+    const text = 'The same prompt, sent again on every turn of an agent loop.'
+    const first = countTokens('gpt-4o', text)
+    expect(countTokens('gpt-4o', text)).toBe(first)
+    // The same text counts apart per encoding.
+    expect(countTokens('gpt-4', text)).toBe(countTokens('gpt-4', text))
+
+    const size = 64 * 1024
+    for (let i = 0; i < (2 * COUNT_MEMO_CHARS) / size; i++) {
+      countTokens('gpt-4o', `${i} ${'word '.repeat(size / 5)}`)
+    }
+    expect(countMemoSize().chars).toBeLessThanOrEqual(COUNT_MEMO_CHARS)
+    expect(countMemoSize().texts).toBeGreaterThan(0)
+    // An evicted text is counted again, to the same number.
+    expect(countTokens('gpt-4o', text)).toBe(first)
   })
 })
 

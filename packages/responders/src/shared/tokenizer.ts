@@ -130,10 +130,64 @@ export function countTokens(model: string, text: string | null | undefined): num
   return encoding ? countWith(encoding, text) : estimateTokens(text)
 }
 
+/**
+ * How much text the counts already made are kept for, per encoding: 4 Mi UTF-16 units (8 MB)
+ * of keys and 20,000 texts at most, the oldest out first. Agents send their whole history on
+ * every turn and suites send the same prompts again and again: a kept count turns a repeated
+ * text's BPE (tens of microseconds a message) into one lookup, and an agent run's cost from
+ * quadratic in its turns back to linear.
+ */
+export const COUNT_MEMO_CHARS: number = 4 * 1024 * 1024
+const COUNT_MEMO_ENTRIES = 20_000
+
+interface CountMemo {
+  readonly counts: Map<string, number>
+  chars: number
+}
+
+const memos = new Map<Encoding, CountMemo>()
+
+function remember(encoding: Encoding, text: string, count: number): void {
+  // One text larger than a sixteenth of the bound would push out most of the others.
+  if (text.length > COUNT_MEMO_CHARS / 16) return
+  let memo = memos.get(encoding)
+  if (!memo) {
+    memo = { counts: new Map(), chars: 0 }
+    memos.set(encoding, memo)
+  }
+  memo.counts.set(text, count)
+  memo.chars += text.length
+  while (memo.chars > COUNT_MEMO_CHARS || memo.counts.size > COUNT_MEMO_ENTRIES) {
+    const oldest = memo.counts.keys().next().value as string
+    memo.counts.delete(oldest)
+    memo.chars -= oldest.length
+  }
+}
+
 function countWith(encoding: Encoding, text: string): number {
   if (!text) return 0
+  const kept = memos.get(encoding)?.counts.get(text)
+  if (kept !== undefined) return kept
   if (text.length > MAX_WORD_LENGTH && LONG_WORD.test(text)) return estimateTokens(text)
-  return encoding.countTokens(text, AS_TEXT)
+  const count = encoding.countTokens(text, AS_TEXT)
+  remember(encoding, text, count)
+  return count
+}
+
+/**
+ * How many texts and UTF-16 units of text the count memo holds, summed over encodings (for
+ * tests and the memory figures).
+ *
+ * @example countMemoSize() // { texts: 12, chars: 3400 }
+ */
+export function countMemoSize(): { texts: number; chars: number } {
+  let texts = 0
+  let chars = 0
+  for (const memo of memos.values()) {
+    texts += memo.counts.size
+    chars += memo.chars
+  }
+  return { texts, chars }
 }
 
 /** A chat completions tool as the request offers it. */
