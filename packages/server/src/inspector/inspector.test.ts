@@ -257,6 +257,20 @@ describe('an entry’s detail', () => {
     expect((await getJSON(mock, '/_mocktopus/inspector/entry?n=1')).status).toBe(404)
     expect((await getJSON(mock, '/_mocktopus/inspector/entry?n=2')).status).toBe(200)
   })
+
+  it('keeps the answers of the entries the journal keeps, across many requests and a reset', async () => {
+    const mock = await createMocktopus({ scenario: SCENARIO, journal: { size: 3 } })
+    const answerOf = async (n: number) =>
+      (await getJSON(mock, `/_mocktopus/inspector/entry?n=${n}`)).body.answer
+    for (let i = 1; i <= 20; i++) await chat(mock, `hello ${i}`)
+    for (const n of [18, 19, 20]) {
+      expect(JSON.parse((await answerOf(n)).text).choices[0].message.content).toBe('Hello there!')
+    }
+    mock.reset()
+    for (let i = 21; i <= 24; i++) await chat(mock, `hello ${i}`)
+    for (const n of [22, 23, 24]) expect((await answerOf(n)).kind).toBe('json')
+    expect((await getJSON(mock, '/_mocktopus/inspector/entry?n=21')).status).toBe(404)
+  })
 })
 
 describe('sessions', () => {

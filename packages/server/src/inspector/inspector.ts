@@ -148,6 +148,12 @@ export function createInspector(options: InspectorOptions): Inspector {
   const details = new Map<number, Detail>()
   const costs = new Map<number, number>()
   let held = 0
+  // The lowest entry number each map may still hold. Entries leave in number order, so the
+  // eviction walks these forward instead of iterating a Map: a Map used as a queue keeps its
+  // deleted slots until it is rehashed, and iterating from the front skipped them all on every
+  // request (a fifth of the server's time per chat request at a full journal).
+  let lowestDetail = 1
+  let lowestCost = 1
   let hits = new Map<number, number>()
 
   // The engine and scenario that answered `exchange`: its session's, else the server's.
@@ -348,24 +354,17 @@ export function createInspector(options: InspectorOptions): Inspector {
       if (cost !== undefined) costs.set(n, cost)
       // Within the journal's count and the bytes bound, oldest first.
       const oldest = n - journal.size
-      if (details.size > journal.size || held > bound) {
-        for (const kept of details.keys()) {
-          if (kept > oldest && held <= bound) break
-          forget(kept)
-        }
-      }
-      if (costs.size > journal.size) {
-        for (const kept of costs.keys()) {
-          if (kept > oldest) break
-          costs.delete(kept)
-        }
-      }
+      while (lowestDetail <= n && (lowestDetail <= oldest || held > bound)) forget(lowestDetail++)
+      while (lowestCost <= oldest) costs.delete(lowestCost++)
       if (hub.size > 0) hub.publish({ event: 'entry', data: summarize(n, exchange) })
     },
     cleared() {
       details.clear()
       costs.clear()
       held = 0
+      // The journal numbers on after a clear: everything up to its last number is gone.
+      lowestDetail = journal.last + 1
+      lowestCost = journal.last + 1
       hits = new Map()
       hub.publish({ event: 'reset', data: { cursor: journal.last } })
     },
