@@ -28,18 +28,18 @@ interface Pattern {
 
 const NO_PARAMS: Readonly<Record<string, string>> = Object.freeze({})
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 function compile(endpoint: Endpoint): Pattern {
   const names: string[] = []
   const source = endpoint.path
     .split('/')
     .map((segment) => {
-      if (!segment.startsWith(':')) return escape(segment)
+      if (!segment.startsWith(':')) return escapeRegExp(segment)
       // `:model:generateContent` (Gemini): a parameter, then a literal from the second colon.
       const colon = segment.indexOf(':', 1)
       names.push(colon === -1 ? segment.slice(1) : segment.slice(1, colon))
-      return colon === -1 ? '([^/]+)' : `([^/]+)${escape(segment.slice(colon))}`
+      return colon === -1 ? '([^/]+)' : `([^/]+)${escapeRegExp(segment.slice(colon))}`
     })
     .join('/')
   const suffixed = endpoint.path.split('/').some((s) => s.startsWith(':') && s.indexOf(':', 1) > 0)

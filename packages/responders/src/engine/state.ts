@@ -8,7 +8,7 @@ import {
   type ResponseStore,
   type ResponseStoreOptions,
 } from '../openai/responses/store.js'
-import { type ChaosOptions, ChaosControl } from './chaos.js'
+import { ChaosControl, type ChaosOptions } from './chaos.js'
 
 export interface EngineState {
   readonly responses: ResponseStore
