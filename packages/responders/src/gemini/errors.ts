@@ -4,7 +4,7 @@
  * `@google/genai` throws an `ApiError` carrying the HTTP status and that body as its message.
  */
 import type { ErrorSpec, ErrorType } from '@mocktopus/scenario'
-import { DEFAULT_RETRY_AFTER, DEFAULT_TIMEOUT_DELAY_MS } from '../openai/errors.js'
+import { ruleErrorInit } from '../internal/rule-error.js'
 import type { WireError, WireErrorInit } from '../shared/wire.js'
 
 /** The `google.rpc.Code` names the Gemini API answers with. */
@@ -107,16 +107,7 @@ export function geminiError(init: WireErrorInit): WireError {
  * @example geminiRuleError({ error_type: 'rate_limit' }).status // 429
  */
 export function geminiRuleError(spec: ErrorSpec): WireError {
-  const base = GEMINI_ERRORS[spec.error_type] ?? GEMINI_ERRORS.server_error
-  const status = spec.status_code ?? base.status
-  const headers: Record<string, string> = {}
-  if (spec.error_type === 'rate_limit' || status === 429 || spec.retry_after !== undefined) {
-    headers['retry-after'] = String(spec.retry_after ?? DEFAULT_RETRY_AFTER)
-  }
-  return geminiError({
-    status,
-    message: spec.message ?? base.message,
-    headers,
-    delayMs: spec.delay_ms ?? (spec.error_type === 'timeout' ? DEFAULT_TIMEOUT_DELAY_MS : 0),
-  })
+  return geminiError(
+    ruleErrorInit(spec, GEMINI_ERRORS[spec.error_type] ?? GEMINI_ERRORS.server_error),
+  )
 }

@@ -11,7 +11,7 @@ import {
   ruleEndpoints,
   type Scenario,
 } from '@mocktopus/scenario'
-import { DEFAULT_RETRY_AFTER, DEFAULT_TIMEOUT_DELAY_MS } from '../openai/errors.js'
+import { ruleErrorInit } from '../internal/rule-error.js'
 import type { WireError, WireErrorInit } from '../shared/wire.js'
 
 /** The body of every Ollama error response. */
@@ -61,18 +61,9 @@ export function modelNotFound(model: string): WireError {
  * @example ollamaRuleError({ error_type: 'rate_limit' }).status // 429
  */
 export function ollamaRuleError(spec: ErrorSpec): WireError {
-  const base = OLLAMA_ERRORS[spec.error_type] ?? OLLAMA_ERRORS.server_error
-  const status = spec.status_code ?? base.status
-  const headers: Record<string, string> = {}
-  if (spec.error_type === 'rate_limit' || status === 429 || spec.retry_after !== undefined) {
-    headers['retry-after'] = String(spec.retry_after ?? DEFAULT_RETRY_AFTER)
-  }
-  return ollamaError({
-    status,
-    message: spec.message ?? base.message,
-    headers,
-    delayMs: spec.delay_ms ?? (spec.error_type === 'timeout' ? DEFAULT_TIMEOUT_DELAY_MS : 0),
-  })
+  return ollamaError(
+    ruleErrorInit(spec, OLLAMA_ERRORS[spec.error_type] ?? OLLAMA_ERRORS.server_error),
+  )
 }
 
 /**
