@@ -228,6 +228,30 @@ const CHAOS = {
   },
 } as const
 
+// Written by record mode for `mocktopus drift`; never read to match or answer.
+const RECORDED = {
+  type: 'object',
+  description:
+    'Written by record mode for mocktopus drift: what the request sent beyond when, and the shape of the upstream answer. Not used to match or answer.',
+  additionalProperties: false,
+  properties: {
+    request: {
+      type: 'object',
+      description:
+        'The request body fields that when does not give (stream, max_tokens, tools, ...); with the conversation too when when cannot rebuild it.',
+    },
+    query: {
+      type: 'string',
+      description: 'The query string the request was sent with, e.g. alt=sse.',
+    },
+    shape: {
+      type: 'string',
+      description:
+        'The shape of the upstream answer (or of its stream events): field paths, types and enum values, separated by spaces.',
+    },
+  },
+} as const
+
 const RULE = {
   type: 'object',
   additionalProperties: false,
@@ -248,6 +272,7 @@ const RULE = {
       description:
         'With a list under respond: after the last item, start over at the first (default false: the last repeats).',
     },
+    recorded: RECORDED,
   },
   oneOf: [{ required: ['respond'] }, { required: ['error'] }],
 } as const
