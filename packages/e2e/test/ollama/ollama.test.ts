@@ -260,7 +260,7 @@ describe('the ollama client against Mocktopus', () => {
     })
   })
 
-  it('cuts a stream after two lines under chaos: the client sees the lines, then an error', async () => {
+  it("ends a stream under chaos with Ollama's error line: the client throws its message", async () => {
     const seen: string[] = []
     const error = await (async () => {
       for await (const part of await ollama.chat({
@@ -273,6 +273,26 @@ describe('the ollama client against Mocktopus', () => {
     })().catch((e: unknown) => e)
     expect(seen).toEqual(['one', ' two'])
     expect(error).toBeInstanceOf(Error)
+    expect((error as Error).message).toBe(
+      'an error was encountered while running the model: unexpected EOF',
+    )
+
+    const raw = await fetch(`${server.url}/api/generate`, {
+      method: 'POST',
+      body: JSON.stringify({ model: 'llama3.2', prompt: 'cut it' }),
+    })
+    expect(raw.status).toBe(200)
+    expect(raw.headers.get('content-type')).toBe('application/x-ndjson')
+    expect(raw.headers.get('x-mocktopus-fault')).toBe('disconnect')
+    const lines = (await raw.text()).split('\n')
+    expect(lines.slice(0, 2).map((line) => JSON.parse(line).response)).toEqual(['one', ' two'])
+    expect(lines.slice(2)).toEqual([
+      '{"error":"an error was encountered while running the model: unexpected EOF"}',
+      '',
+    ])
+    const entry = exchanges.at(-1)
+    expect(entry).toMatchObject({ endpoint: '/api/generate', fault: 'disconnect', status: 200 })
+    expect(entry?.aborted).toBeUndefined()
   })
 
   it("lists the scenario's models, shows one, 404s an unknown one and gives a version", async () => {

@@ -8,6 +8,7 @@
 import type { Respond, Rule, RuleChaos } from '@mocktopus/scenario'
 import { anthropicRuleError } from '../anthropic/errors.js'
 import { DEFAULT_RETRY_AFTER, openaiError, openaiRuleError } from '../openai/errors.js'
+import { ollamaErrorLine } from '../ollama/errors.js'
 import type { Clock } from '../shared/clock.js'
 import type { StreamTiming } from '../shared/paced-stream.js'
 import { mix32, SeededRandom, seededBelow } from '../shared/seeded.js'
@@ -363,7 +364,7 @@ function truncated(text: string): string {
 function cut<T>(
   source: AsyncIterable<T>,
   after: number,
-  last: ((item: T) => T) | undefined,
+  last: ((item: T) => T | undefined) | undefined,
   stall:
     | { readonly ms: number; readonly clock: Clock; readonly signal: () => AbortSignal }
     | undefined,
@@ -375,11 +376,11 @@ function cut<T>(
         if (sent === after) {
           if (stall) {
             await stall.clock.sleep(stall.ms, stall.signal())
-          } else if (last) {
-            yield last(item)
-            return
           } else {
-            throw new ChaosDisconnect(sent)
+            const final = last?.(item)
+            if (final === undefined) throw new ChaosDisconnect(sent)
+            yield final
+            return
           }
         }
         sent++
@@ -396,6 +397,11 @@ function brokenFrame(frame: SSEFrame): SSEFrame {
     ...(frame.ndjson ? { ndjson: frame.ndjson } : {}),
     data: truncated(text),
   }
+}
+
+// Ollama ends a stream that fails midway with an `{"error"}` line, not a dropped connection.
+function failedFrame(frame: SSEFrame): SSEFrame | undefined {
+  return frame.ndjson ? ollamaErrorLine() : undefined
 }
 
 /**
@@ -440,7 +446,7 @@ export function applyChaos(
   const frames = cut(
     stream.frames,
     after,
-    fault === 'malformed' ? brokenFrame : undefined,
+    fault === 'malformed' ? brokenFrame : failedFrame,
     undefined,
   )
   const { usage: _usage, ...rest } = stream

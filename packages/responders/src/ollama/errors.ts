@@ -12,6 +12,7 @@ import {
   type Scenario,
 } from '@mocktopus/scenario'
 import { ruleErrorInit } from '../internal/rule-error.js'
+import type { SSEFrame } from '../shared/sse.js'
 import type { WireError, WireErrorInit } from '../shared/wire.js'
 
 /** The body of every Ollama error response. */
@@ -43,6 +44,26 @@ export function ollamaError(init: WireErrorInit): WireError {
     body,
     delayMs: init.delayMs ?? 0,
   }
+}
+
+/**
+ * What Ollama says when the model runner dies in the middle of an answer (its llama server's
+ * words, `llm/llama_server.go`): the message of a chaos `disconnect` on an Ollama stream.
+ */
+export const OLLAMA_STREAM_FAILURE =
+  'an error was encountered while running the model: unexpected EOF'
+
+/**
+ * The line Ollama ends a stream that fails after it started: its status (200) and lines are
+ * already out, so the server writes `{"error":"..."}` as one more line and closes
+ * (`streamResponse` in `server/routes.go`); the `ollama` client's iterator throws an `Error`
+ * with the message.
+ *
+ * @example encodeSSE(ollamaErrorLine()) // '{"error":"an error was encountered while running the model: unexpected EOF"}\n'
+ */
+export function ollamaErrorLine(message: string = OLLAMA_STREAM_FAILURE): SSEFrame {
+  const body: OllamaErrorBody = { error: message }
+  return { data: body, ndjson: true }
 }
 
 /**

@@ -1,8 +1,18 @@
-import { createScenario, ENDPOINTS } from '@mocktopus/scenario'
+import { createScenario, ENDPOINTS, type Rule } from '@mocktopus/scenario'
 import { describe, expect, it } from 'vitest'
+import { applyChaos, ChaosControl, FAULT_HEADER, planChaos } from '../engine/chaos.js'
+import { OLLAMA_PROVIDER } from '../engine/providers.js'
+import { fixedClock } from '../shared/clock.js'
 import { encodeSSE } from '../shared/sse.js'
-import { ollamaDoneReason, ollamaFrame } from './answer.js'
-import { modelNotFound, ollamaNoMatch, ollamaRuleError } from './errors.js'
+import type { WireStream } from '../shared/wire.js'
+import { answerOllama, ollamaDoneReason, ollamaFrame } from './answer.js'
+import {
+  modelNotFound,
+  OLLAMA_STREAM_FAILURE,
+  ollamaErrorLine,
+  ollamaNoMatch,
+  ollamaRuleError,
+} from './errors.js'
 import { assembleOllamaStream, ollamaRecordedRespond } from './record.js'
 import { ollamaStructured, parseOllamaChat, parseOllamaGenerate } from './request.js'
 
@@ -101,6 +111,53 @@ describe('Ollama wire details', () => {
     const limited = ollamaRuleError({ error_type: 'rate_limit' })
     expect(limited.status).toBe(429)
     expect(limited.headers['retry-after']).toBe('1')
+  })
+})
+
+describe('a stream that fails midway', () => {
+  const clock = fixedClock(1_700_000_000, { instant: true })
+
+  async function chaosLines(chaos: Rule['chaos']): Promise<{ text: string; fault?: string }> {
+    const rule: Rule = {
+      type: 'llm.ollama',
+      when: {},
+      respond: { content: 'one two three four' },
+      times: null,
+      ...(chaos ? { chaos } : {}),
+    }
+    const parsed = parseOllamaChat(
+      { model: 'llama3.2', messages: [{ role: 'user', content: 'Hi' }] },
+      ENDPOINTS.ollamaChat,
+    )
+    if (!parsed.ok) throw new Error('the request did not parse')
+    const answer = answerOllama({ params: parsed.params, match: { rule, index: 0, use: 1 }, clock })
+    const plan = planChaos(new ChaosControl(), rule, OLLAMA_PROVIDER, clock)
+    const wire = applyChaos(plan, answer, clock, () => new AbortController().signal)
+    let text = ''
+    for await (const frame of (wire as WireStream).frames) text += encodeSSE(frame)
+    return { text, ...(wire.headers[FAULT_HEADER] ? { fault: wire.headers[FAULT_HEADER] } : {}) }
+  }
+
+  it("ends with Ollama's error line after the lines sent, not a dropped connection", async () => {
+    const { text, fault } = await chaosLines({ disconnect_after_chunks: 2 })
+    expect(fault).toBe('disconnect')
+    const lines = text.split('\n')
+    expect(lines.slice(0, 2).map((line) => JSON.parse(line).message.content)).toEqual([
+      'one',
+      ' two',
+    ])
+    expect(lines.slice(2)).toEqual([`{"error":"${OLLAMA_STREAM_FAILURE}"}`, ''])
+  })
+
+  it('sends every line with its done line when no fault is planned', async () => {
+    const { text, fault } = await chaosLines(undefined)
+    expect(fault).toBeUndefined()
+    expect(text).not.toContain('"error"')
+    expect(JSON.parse(text.trim().split('\n').at(-1) ?? '')).toMatchObject({ done: true })
+  })
+
+  it('frames the error line as Ollama writes it', () => {
+    expect(encodeSSE(ollamaErrorLine('boom'))).toBe('{"error":"boom"}\n')
   })
 })
 
