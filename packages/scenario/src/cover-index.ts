@@ -6,6 +6,7 @@
  * can cover it.
  */
 import { compileGlob, type GlobTest, isMatchAll } from './glob.js'
+import { canonicalJSON } from './params.js'
 import type { Rule } from './types.js'
 
 const GLOB_CHARS = /[*?[\]{}\\]/
@@ -27,6 +28,8 @@ function factsKey(when: Rule['when']): string | undefined {
     tool_result_contains,
     tools_offered,
     system_contains,
+    tools,
+    params,
   } = when
   const values = [
     last_role,
@@ -36,6 +39,8 @@ function factsKey(when: Rule['when']): string | undefined {
     tool_result_contains,
     typeof tools_offered === 'string' ? [tools_offered] : tools_offered,
     system_contains,
+    tools === undefined ? undefined : [...tools].sort(),
+    params === undefined ? undefined : canonicalJSON(params),
   ]
   return values.every((value) => value === undefined) ? undefined : JSON.stringify(values)
 }

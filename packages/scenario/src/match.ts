@@ -4,6 +4,7 @@ import { ScenarioError } from './errors.js'
 import { type ConversationFacts, conversationFacts } from './facts.js'
 import { compileGlob, type GlobTest } from './glob.js'
 import { isValidated } from './normalize.js'
+import { paramsDiff, requestParams, toolsDiff } from './params.js'
 import { compileRegex, compileValidatedRegex, type ScenarioRegex } from './regex.js'
 import { conversationText, lastUserText, messageText } from './text.js'
 import type {
@@ -48,6 +49,10 @@ interface FactConditions {
   readonly toolResultContains: string | undefined
   readonly toolsOffered: readonly string[] | undefined
   readonly systemContains: string | undefined
+  /** `when.tools`: the tool names offered, exactly. */
+  readonly tools: readonly string[] | undefined
+  /** `when.params`: the request's matched parameters, exactly. */
+  readonly params: Readonly<Record<string, unknown>> | undefined
 }
 
 function compileFacts(when: When): FactConditions | undefined {
@@ -59,6 +64,8 @@ function compileFacts(when: When): FactConditions | undefined {
     tool_result_contains,
     tools_offered,
     system_contains,
+    tools,
+    params,
   } = when
   if (
     last_role === undefined &&
@@ -67,7 +74,9 @@ function compileFacts(when: When): FactConditions | undefined {
     tool_call_id === undefined &&
     tool_result_contains === undefined &&
     tools_offered === undefined &&
-    system_contains === undefined
+    system_contains === undefined &&
+    tools === undefined &&
+    params === undefined
   ) {
     return undefined
   }
@@ -79,6 +88,8 @@ function compileFacts(when: When): FactConditions | undefined {
     toolResultContains: tool_result_contains,
     toolsOffered: typeof tools_offered === 'string' ? [tools_offered] : tools_offered,
     systemContains: system_contains,
+    tools,
+    params: params ?? undefined,
   }
 }
 
@@ -151,6 +162,7 @@ class RequestView {
   #allText?: string
   #inputsLower?: readonly string[]
   #facts?: ConversationFacts
+  #params?: Readonly<Record<string, unknown>>
 
   constructor(request: MatchRequest) {
     this.request = request
@@ -189,6 +201,12 @@ class RequestView {
 
   get tools(): readonly string[] {
     return this.request.tools ?? []
+  }
+
+  /** The matched parameters of the body (`when.params`); none when the body was not given. */
+  get params(): Readonly<Record<string, unknown>> {
+    this.#params ??= requestParams(this.request.body)
+    return this.#params
   }
 }
 
@@ -231,6 +249,10 @@ function factsHold(facts: FactConditions, view: RequestView): boolean {
     return false
   }
   if (facts.systemContains !== undefined && !seen.system.includes(facts.systemContains)) {
+    return false
+  }
+  if (facts.tools !== undefined && toolsDiff(facts.tools, view.tools) !== undefined) return false
+  if (facts.params !== undefined && paramsDiff(facts.params, view.params) !== undefined) {
     return false
   }
   return true
@@ -455,6 +477,14 @@ function factChecks(facts: FactConditions, view: RequestView, list: Check[]): vo
     else reason = `system prompt ${quote(seen.system)} does not contain ${needle}`
     list.push({ ok, reason })
   }
+  if (facts.tools !== undefined) {
+    const diff = toolsDiff(facts.tools, view.tools)
+    list.push({ ok: diff === undefined, reason: diff ?? 'tools are the recorded ones' })
+  }
+  if (facts.params !== undefined) {
+    const diff = paramsDiff(facts.params, view.params)
+    list.push({ ok: diff === undefined, reason: diff ?? 'params are the recorded ones' })
+  }
 }
 
 // Below this many needles a substring search per rule costs no more than the index.
@@ -561,6 +591,7 @@ export function createMatcher(scenario: Scenario): Matcher {
   const defaults = createCounters()
   const byEndpoint = new Map<string, EndpointRules>()
   const possible = containsFilter(compiled)
+  const readsBody = compiled.some((rule) => rule.facts?.params !== undefined)
 
   const candidates = (endpoint: string): EndpointRules => {
     let rules = byEndpoint.get(endpoint)
@@ -592,6 +623,7 @@ export function createMatcher(scenario: Scenario): Matcher {
 
   return {
     scenario,
+    readsBody,
     match(request: MatchRequest, counters: MatchCounters = defaults): MatchResult | undefined {
       const view = new RequestView(request)
       for (const rule of ordered(request, view)) {

@@ -6,7 +6,7 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://unpkg.com/@mocktopus/scenario/schema.json","title":"Mocktopus scenario","type":"object","additionalProperties":false,"required":["version","rules"],"properties":{"version":{"const":1,"description":"Schema version; only 1 exists."},"meta":{"type":"object","description":"Free-form information about the scenario."},"strict":{"type":"boolean","description":"Refuse with the provider's 400 what the real API refuses: unknown body fields, a tool result without its call, Anthropic turns out of order."},"pricing":{"type":"object","description":"Per-model prices (USD per 1M tokens), keyed by model id or family.","additionalProperties":{"type":"object","additionalProperties":false,"required":["input"],"properties":{"input":{"type":"number","minimum":0,"description":"USD per 1M input tokens."},"output":{"type":"number","minimum":0,"description":"USD per 1M output tokens."},"cached_input":{"type":"number","minimum":0,"description":"USD per 1M cached input tokens."}}}},"rules":{"type":"array","description":"Rules, tried in order.","items":{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"type":"string","enum":["llm.openai","llm.anthropic","llm.gemini","llm.ollama","llm","embeddings"],"description":"Which endpoints the rule answers."},"when":{"type":["object","null"],"description":"Conditions, all of which must hold. Empty or absent: every request the type answers.","additionalProperties":false,"properties":{"model":{"type":"string","description":"Glob over the model id: * any run of characters (also /), ? one, [...] a class."},"messages_contains":{"type":"string","description":"Case-sensitive substring of the last user message (embeddings: of any input)."},"input_contains":{"type":"string","description":"Alias of messages_contains, for embeddings rules."},"messages_regex":{"type":"string","description":"Regular expression over all messages joined by a space (embeddings: any input); flags i, m, s. Python syntax, matched in linear time by RE2: no back-references or lookaround."},"input_regex":{"type":"string","description":"Alias of messages_regex, for embeddings rules."},"endpoint":{"type":"string","description":"Request path, exact or glob, e.g. /v1/chat/completions or /v1/*."},"ignore_case":{"type":"boolean","description":"Makes messages_contains case-insensitive."},"times":{"type":["integer","null"],"minimum":1,"description":"How many times the rule may be selected (null or absent: unlimited)."},"conversation":{"type":"array","description":"The whole conversation, exactly: every message role and text, in order.","items":{"type":"object","additionalProperties":false,"required":["role","content"],"properties":{"role":{"type":"string"},"content":{"type":"string"}}}},"input":{"type":"array","description":"Embeddings: the inputs, exactly and in order.","items":{"type":"string"}},"last_role":{"type":"string","enum":["user","assistant","tool"],"description":"Role of the last message. A tool result counts as tool on every API: chat role tool, Responses function_call_output, Anthropic tool_result blocks."},"has_tool_result":{"type":"boolean","description":"Whether the conversation holds a tool result (true) or none (false)."},"tool_result_contains":{"type":"string","description":"Case-sensitive substring of the latest tool result's text."},"tool_call_id":{"type":"string","description":"The call id the latest tool result answers, e.g. call_1."},"tools_offered":{"type":["string","array"],"items":{"type":"string"},"minItems":1,"description":"A tool name, or a list of names, that the request must all offer."},"system_contains":{"type":"string","description":"Case-sensitive substring of the system prompt (system and developer messages, Responses instructions, Anthropic system)."},"turn":{"type":"integer","minimum":0,"description":"How many assistant turns came before this request: 0 on the first call."}}},"respond":{"type":["object","array"],"description":"The successful response, or a list of responses: use N of the rule answers with item N, the last one repeating (or, with cycle, starting over).","additionalProperties":false,"properties":{"content":{"type":["string","null"],"description":"The assistant text (null: none)."},"json":{"description":"Any JSON value, sent serialised as the content; checked against the schema the request asks for."},"refusal":{"type":"string","description":"The model declines with this text, in the provider refusal shape."},"tool_calls":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["function"],"properties":{"id":{"type":"string","description":"Tool call id; generated deterministically when absent."},"type":{"type":"string","enum":["function"]},"function":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","description":"Function name."},"arguments":{"type":["string","object"],"description":"Arguments as a JSON string, or as an object (serialised at load). Absent: generated from the tool schema in the request."}}}}}},"usage":{"type":"object","additionalProperties":false,"properties":{"input_tokens":{"type":"integer","minimum":0,"description":"Prompt tokens reported."},"output_tokens":{"type":"integer","minimum":0,"description":"Completion tokens reported."},"total_tokens":{"type":"integer","minimum":0,"description":"Total tokens reported."}}},"embeddings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["embedding"],"properties":{"embedding":{"type":"array","items":{"type":"number"}}}}},"finish_reason":{"type":"string","description":"Why generation stopped, e.g. stop, length, tool_calls."},"delay_ms":{"type":"integer","minimum":0,"maximum":600000,"description":"Wait before the response starts, 0 to 600000 milliseconds (10 minutes)."},"chunk_size":{"type":"integer","minimum":1,"description":"Characters per stream chunk."},"chunk_delay_ms":{"type":"integer","minimum":0,"maximum":600000,"description":"Wait between stream chunks, 0 to 600000 milliseconds (10 minutes)."},"ttft_ms":{"type":"integer","minimum":0,"maximum":600000,"description":"Streams: wait before the first chunk, 0 to 600000 milliseconds (10 minutes)."},"tokens_per_second":{"type":"number","exclusiveMinimum":0,"description":"Streams: pace the chunks at this many tokens a second."},"jitter_ms":{"type":"integer","minimum":0,"maximum":600000,"description":"Streams: a seeded extra wait before each chunk, 0 to 600000 milliseconds (10 minutes)."},"id":{"type":"string","description":"Response id; generated deterministically when absent."},"images":{"description":"Accepted for compatibility; not sent."},"audio_url":{"type":"string","description":"Accepted for compatibility; not sent."},"metadata":{"type":"object","description":"Accepted for compatibility; not sent."},"stream":{"type":"boolean","description":"Accepted for compatibility and ignored: the request decides whether to stream."}},"items":{"type":"object","description":"The successful response.","additionalProperties":false,"properties":{"content":{"type":["string","null"],"description":"The assistant text (null: none)."},"json":{"description":"Any JSON value, sent serialised as the content; checked against the schema the request asks for."},"refusal":{"type":"string","description":"The model declines with this text, in the provider refusal shape."},"tool_calls":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["function"],"properties":{"id":{"type":"string","description":"Tool call id; generated deterministically when absent."},"type":{"type":"string","enum":["function"]},"function":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","description":"Function name."},"arguments":{"type":["string","object"],"description":"Arguments as a JSON string, or as an object (serialised at load). Absent: generated from the tool schema in the request."}}}}}},"usage":{"type":"object","additionalProperties":false,"properties":{"input_tokens":{"type":"integer","minimum":0,"description":"Prompt tokens reported."},"output_tokens":{"type":"integer","minimum":0,"description":"Completion tokens reported."},"total_tokens":{"type":"integer","minimum":0,"description":"Total tokens reported."}}},"embeddings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["embedding"],"properties":{"embedding":{"type":"array","items":{"type":"number"}}}}},"finish_reason":{"type":"string","description":"Why generation stopped, e.g. stop, length, tool_calls."},"delay_ms":{"type":"integer","minimum":0,"maximum":600000,"description":"Wait before the response starts, 0 to 600000 milliseconds (10 minutes)."},"chunk_size":{"type":"integer","minimum":1,"description":"Characters per stream chunk."},"chunk_delay_ms":{"type":"integer","minimum":0,"maximum":600000,"description":"Wait between stream chunks, 0 to 600000 milliseconds (10 minutes)."},"ttft_ms":{"type":"integer","minimum":0,"maximum":600000,"description":"Streams: wait before the first chunk, 0 to 600000 milliseconds (10 minutes)."},"tokens_per_second":{"type":"number","exclusiveMinimum":0,"description":"Streams: pace the chunks at this many tokens a second."},"jitter_ms":{"type":"integer","minimum":0,"maximum":600000,"description":"Streams: a seeded extra wait before each chunk, 0 to 600000 milliseconds (10 minutes)."},"id":{"type":"string","description":"Response id; generated deterministically when absent."},"images":{"description":"Accepted for compatibility; not sent."},"audio_url":{"type":"string","description":"Accepted for compatibility; not sent."},"metadata":{"type":"object","description":"Accepted for compatibility; not sent."},"stream":{"type":"boolean","description":"Accepted for compatibility and ignored: the request decides whether to stream."}}},"minItems":1},"error":{"type":"object","description":"An error response in the provider envelope.","additionalProperties":false,"required":["error_type"],"properties":{"error_type":{"type":"string","enum":["rate_limit","authentication","invalid_request","timeout","content_filter","server_error"]},"message":{"type":"string","description":"Error message."},"status_code":{"type":"integer","minimum":400,"maximum":599,"description":"HTTP status."},"code":{"type":"string","description":"Provider error code, e.g. rate_limit_exceeded."},"param":{"type":"string","description":"The request parameter at fault."},"retry_after":{"type":"number","minimum":0,"maximum":86400,"description":"Retry-After header, 0 to 86400 seconds (1 day)."},"delay_ms":{"type":"integer","minimum":0,"maximum":600000,"description":"Wait before the error, 0 to 600000 milliseconds (10 minutes)."}}},"chaos":{"type":"object","description":"Seeded faults for this rule (docs/chaos.md).","additionalProperties":false,"properties":{"rate_limit":{"type":"number","minimum":0,"maximum":1,"description":"Chance (0 to 1) of a 429 with retry-after."},"server_error":{"type":"number","minimum":0,"maximum":1,"description":"Chance (0 to 1) of a 500 or 503 (Anthropic: 500 or 529)."},"disconnect":{"type":"number","minimum":0,"maximum":1,"description":"Chance (0 to 1) of a cut connection (a stream: after some chunks)."},"malformed":{"type":"number","minimum":0,"maximum":1,"description":"Chance (0 to 1) of a truncated JSON body with status 200."},"disconnect_after_chunks":{"type":"integer","minimum":0,"description":"Cut every stream of the rule after this many chunks."},"stall_after_chunks":{"type":"integer","minimum":0,"description":"Stall every stream of the rule after this many chunks, for stall_ms."},"stall_ms":{"type":"integer","minimum":0,"maximum":600000,"description":"How long a stall lasts, 0 to 600000 milliseconds (10 minutes)."}}},"times":{"type":["integer","null"],"minimum":1,"description":"How many times the rule may be selected (null or absent: unlimited)."},"cycle":{"type":"boolean","description":"With a list under respond: after the last item, start over at the first (default false: the last repeats)."},"recorded":{"type":"object","description":"Written by record mode for mocktopus drift: what the request sent beyond when, and the shape of the upstream answer. Not used to match or answer.","additionalProperties":false,"properties":{"request":{"type":"object","description":"The request body fields that when does not give (stream, max_tokens, tools, ...); with the conversation too when when cannot rebuild it."},"query":{"type":"string","description":"The query string the request was sent with, e.g. alt=sse."},"shape":{"type":"string","description":"The shape of the upstream answer (or of its stream events): field paths, types and enum values, separated by spaces."}}}},"oneOf":[{"required":["respond"]},{"required":["error"]}]}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://unpkg.com/@mocktopus/scenario/schema.json","title":"Mocktopus scenario","type":"object","additionalProperties":false,"required":["version","rules"],"properties":{"version":{"const":1,"description":"Schema version; only 1 exists."},"meta":{"type":"object","description":"Free-form information about the scenario."},"strict":{"type":"boolean","description":"Refuse with the provider's 400 what the real API refuses: unknown body fields, a tool result without its call, Anthropic turns out of order."},"pricing":{"type":"object","description":"Per-model prices (USD per 1M tokens), keyed by model id or family.","additionalProperties":{"type":"object","additionalProperties":false,"required":["input"],"properties":{"input":{"type":"number","minimum":0,"description":"USD per 1M input tokens."},"output":{"type":"number","minimum":0,"description":"USD per 1M output tokens."},"cached_input":{"type":"number","minimum":0,"description":"USD per 1M cached input tokens."}}}},"rules":{"type":"array","description":"Rules, tried in order.","items":{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"type":"string","enum":["llm.openai","llm.anthropic","llm.gemini","llm.ollama","llm","embeddings"],"description":"Which endpoints the rule answers."},"when":{"type":["object","null"],"description":"Conditions, all of which must hold. Empty or absent: every request the type answers.","additionalProperties":false,"properties":{"model":{"type":"string","description":"Glob over the model id: * any run of characters (also /), ? one, [...] a class."},"messages_contains":{"type":"string","description":"Case-sensitive substring of the last user message (embeddings: of any input)."},"input_contains":{"type":"string","description":"Alias of messages_contains, for embeddings rules."},"messages_regex":{"type":"string","description":"Regular expression over all messages joined by a space (embeddings: any input); flags i, m, s. Python syntax, matched in linear time by RE2: no back-references or lookaround."},"input_regex":{"type":"string","description":"Alias of messages_regex, for embeddings rules."},"endpoint":{"type":"string","description":"Request path, exact or glob, e.g. /v1/chat/completions or /v1/*."},"ignore_case":{"type":"boolean","description":"Makes messages_contains case-insensitive."},"times":{"type":["integer","null"],"minimum":1,"description":"How many times the rule may be selected (null or absent: unlimited)."},"conversation":{"type":"array","description":"The whole conversation, exactly: every message role and text, in order.","items":{"type":"object","additionalProperties":false,"required":["role","content"],"properties":{"role":{"type":"string"},"content":{"type":"string"}}}},"input":{"type":"array","description":"Embeddings: the inputs, exactly and in order.","items":{"type":"string"}},"last_role":{"type":"string","enum":["user","assistant","tool"],"description":"Role of the last message. A tool result counts as tool on every API: chat role tool, Responses function_call_output, Anthropic tool_result blocks."},"has_tool_result":{"type":"boolean","description":"Whether the conversation holds a tool result (true) or none (false)."},"tool_result_contains":{"type":"string","description":"Case-sensitive substring of the latest tool result's text."},"tool_call_id":{"type":"string","description":"The call id the latest tool result answers, e.g. call_1."},"tools_offered":{"type":["string","array"],"items":{"type":"string"},"minItems":1,"description":"A tool name, or a list of names, that the request must all offer."},"system_contains":{"type":"string","description":"Case-sensitive substring of the system prompt (system and developer messages, Responses instructions, Anthropic system)."},"turn":{"type":"integer","minimum":0,"description":"How many assistant turns came before this request: 0 on the first call."},"tools":{"type":"array","items":{"type":"string"},"description":"The names of the tools the request offers, exactly (order ignored; [] for none). Written by record mode with --match-on tools."},"params":{"type":"object","description":"The request sampling and output parameters, exactly: temperature, top_p, top_k, max_tokens, max_completion_tokens, max_output_tokens, seed, stop, stop_sequences, n, presence_penalty, frequency_penalty, logit_bias, logprobs, top_logprobs, response_format, text, tool_choice, parallel_tool_calls, reasoning_effort, reasoning, thinking, verbosity, dimensions, generationConfig, toolConfig, options, format. The same names with equal values, and no other. Written by record mode with --match-on params."}}},"respond":{"type":["object","array"],"description":"The successful response, or a list of responses: use N of the rule answers with item N, the last one repeating (or, with cycle, starting over).","additionalProperties":false,"properties":{"content":{"type":["string","null"],"description":"The assistant text (null: none)."},"json":{"description":"Any JSON value, sent serialised as the content; checked against the schema the request asks for."},"refusal":{"type":"string","description":"The model declines with this text, in the provider refusal shape."},"tool_calls":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["function"],"properties":{"id":{"type":"string","description":"Tool call id; generated deterministically when absent."},"type":{"type":"string","enum":["function"]},"function":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","description":"Function name."},"arguments":{"type":["string","object"],"description":"Arguments as a JSON string, or as an object (serialised at load). Absent: generated from the tool schema in the request."}}}}}},"usage":{"type":"object","additionalProperties":false,"properties":{"input_tokens":{"type":"integer","minimum":0,"description":"Prompt tokens reported."},"output_tokens":{"type":"integer","minimum":0,"description":"Completion tokens reported."},"total_tokens":{"type":"integer","minimum":0,"description":"Total tokens reported."}}},"embeddings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["embedding"],"properties":{"embedding":{"type":"array","items":{"type":"number"}}}}},"finish_reason":{"type":"string","description":"Why generation stopped, e.g. stop, length, tool_calls."},"delay_ms":{"type":"integer","minimum":0,"maximum":600000,"description":"Wait before the response starts, 0 to 600000 milliseconds (10 minutes)."},"chunk_size":{"type":"integer","minimum":1,"description":"Characters per stream chunk."},"chunk_delay_ms":{"type":"integer","minimum":0,"maximum":600000,"description":"Wait between stream chunks, 0 to 600000 milliseconds (10 minutes)."},"ttft_ms":{"type":"integer","minimum":0,"maximum":600000,"description":"Streams: wait before the first chunk, 0 to 600000 milliseconds (10 minutes)."},"tokens_per_second":{"type":"number","exclusiveMinimum":0,"description":"Streams: pace the chunks at this many tokens a second."},"jitter_ms":{"type":"integer","minimum":0,"maximum":600000,"description":"Streams: a seeded extra wait before each chunk, 0 to 600000 milliseconds (10 minutes)."},"id":{"type":"string","description":"Response id; generated deterministically when absent."},"images":{"description":"Accepted for compatibility; not sent."},"audio_url":{"type":"string","description":"Accepted for compatibility; not sent."},"metadata":{"type":"object","description":"Accepted for compatibility; not sent."},"stream":{"type":"boolean","description":"Accepted for compatibility and ignored: the request decides whether to stream."}},"items":{"type":"object","description":"The successful response.","additionalProperties":false,"properties":{"content":{"type":["string","null"],"description":"The assistant text (null: none)."},"json":{"description":"Any JSON value, sent serialised as the content; checked against the schema the request asks for."},"refusal":{"type":"string","description":"The model declines with this text, in the provider refusal shape."},"tool_calls":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["function"],"properties":{"id":{"type":"string","description":"Tool call id; generated deterministically when absent."},"type":{"type":"string","enum":["function"]},"function":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","description":"Function name."},"arguments":{"type":["string","object"],"description":"Arguments as a JSON string, or as an object (serialised at load). Absent: generated from the tool schema in the request."}}}}}},"usage":{"type":"object","additionalProperties":false,"properties":{"input_tokens":{"type":"integer","minimum":0,"description":"Prompt tokens reported."},"output_tokens":{"type":"integer","minimum":0,"description":"Completion tokens reported."},"total_tokens":{"type":"integer","minimum":0,"description":"Total tokens reported."}}},"embeddings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["embedding"],"properties":{"embedding":{"type":"array","items":{"type":"number"}}}}},"finish_reason":{"type":"string","description":"Why generation stopped, e.g. stop, length, tool_calls."},"delay_ms":{"type":"integer","minimum":0,"maximum":600000,"description":"Wait before the response starts, 0 to 600000 milliseconds (10 minutes)."},"chunk_size":{"type":"integer","minimum":1,"description":"Characters per stream chunk."},"chunk_delay_ms":{"type":"integer","minimum":0,"maximum":600000,"description":"Wait between stream chunks, 0 to 600000 milliseconds (10 minutes)."},"ttft_ms":{"type":"integer","minimum":0,"maximum":600000,"description":"Streams: wait before the first chunk, 0 to 600000 milliseconds (10 minutes)."},"tokens_per_second":{"type":"number","exclusiveMinimum":0,"description":"Streams: pace the chunks at this many tokens a second."},"jitter_ms":{"type":"integer","minimum":0,"maximum":600000,"description":"Streams: a seeded extra wait before each chunk, 0 to 600000 milliseconds (10 minutes)."},"id":{"type":"string","description":"Response id; generated deterministically when absent."},"images":{"description":"Accepted for compatibility; not sent."},"audio_url":{"type":"string","description":"Accepted for compatibility; not sent."},"metadata":{"type":"object","description":"Accepted for compatibility; not sent."},"stream":{"type":"boolean","description":"Accepted for compatibility and ignored: the request decides whether to stream."}}},"minItems":1},"error":{"type":"object","description":"An error response in the provider envelope.","additionalProperties":false,"required":["error_type"],"properties":{"error_type":{"type":"string","enum":["rate_limit","authentication","invalid_request","timeout","content_filter","server_error"]},"message":{"type":"string","description":"Error message."},"status_code":{"type":"integer","minimum":400,"maximum":599,"description":"HTTP status."},"code":{"type":"string","description":"Provider error code, e.g. rate_limit_exceeded."},"param":{"type":"string","description":"The request parameter at fault."},"retry_after":{"type":"number","minimum":0,"maximum":86400,"description":"Retry-After header, 0 to 86400 seconds (1 day)."},"delay_ms":{"type":"integer","minimum":0,"maximum":600000,"description":"Wait before the error, 0 to 600000 milliseconds (10 minutes)."}}},"chaos":{"type":"object","description":"Seeded faults for this rule (docs/chaos.md).","additionalProperties":false,"properties":{"rate_limit":{"type":"number","minimum":0,"maximum":1,"description":"Chance (0 to 1) of a 429 with retry-after."},"server_error":{"type":"number","minimum":0,"maximum":1,"description":"Chance (0 to 1) of a 500 or 503 (Anthropic: 500 or 529)."},"disconnect":{"type":"number","minimum":0,"maximum":1,"description":"Chance (0 to 1) of a cut connection (a stream: after some chunks)."},"malformed":{"type":"number","minimum":0,"maximum":1,"description":"Chance (0 to 1) of a truncated JSON body with status 200."},"disconnect_after_chunks":{"type":"integer","minimum":0,"description":"Cut every stream of the rule after this many chunks."},"stall_after_chunks":{"type":"integer","minimum":0,"description":"Stall every stream of the rule after this many chunks, for stall_ms."},"stall_ms":{"type":"integer","minimum":0,"maximum":600000,"description":"How long a stall lasts, 0 to 600000 milliseconds (10 minutes)."}}},"times":{"type":["integer","null"],"minimum":1,"description":"How many times the rule may be selected (null or absent: unlimited)."},"cycle":{"type":"boolean","description":"With a list under respond: after the last item, start over at the first (default false: the last repeats)."},"recorded":{"type":"object","description":"Written by record mode for mocktopus drift: what the request sent beyond when, and the shape of the upstream answer. Not used to match or answer.","additionalProperties":false,"properties":{"request":{"type":"object","description":"The request body fields that when does not give (stream, max_tokens, tools, ...); with the conversation too when when cannot rebuild it."},"query":{"type":"string","description":"The query string the request was sent with, e.g. alt=sse."},"shape":{"type":"string","description":"The shape of the upstream answer (or of its stream events): field paths, types and enum values, separated by spaces."}}}},"oneOf":[{"required":["respond"]},{"required":["error"]}]}}}};
 const func2 = Object.prototype.hasOwnProperty;
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -728,12 +728,14 @@ errors++;
 }
 }
 }
-}
-}
-if(data9.respond !== undefined){
-let data34 = data9.respond;
-if(!data34 || typeof data34 != "object"){
-const err54 = {instancePath:instancePath+"/rules/" + i0+"/respond",schemaPath:"#/properties/rules/items/properties/respond/type",keyword:"type",params:{type: schema11.properties.rules.items.properties.respond.type},message:"must be object,array",schema:schema11.properties.rules.items.properties.respond.type,parentSchema:schema11.properties.rules.items.properties.respond,data:data34};
+if(data11.tools !== undefined){
+let data34 = data11.tools;
+if(Array.isArray(data34)){
+const len4 = data34.length;
+for(let i4=0; i4<len4; i4++){
+let data35 = data34[i4];
+if(typeof data35 !== "string"){
+const err54 = {instancePath:instancePath+"/rules/" + i0+"/when/tools/" + i4,schemaPath:"#/properties/rules/items/properties/when/properties/tools/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.when.properties.tools.items.type,parentSchema:schema11.properties.rules.items.properties.when.properties.tools.items,data:data35};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -742,9 +744,10 @@ vErrors.push(err54);
 }
 errors++;
 }
-if(Array.isArray(data34)){
-if(data34.length < 1){
-const err55 = {instancePath:instancePath+"/rules/" + i0+"/respond",schemaPath:"#/properties/rules/items/properties/respond/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.rules.items.properties.respond,data:data34};
+}
+}
+else {
+const err55 = {instancePath:instancePath+"/rules/" + i0+"/when/tools",schemaPath:"#/properties/rules/items/properties/when/properties/tools/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rules.items.properties.when.properties.tools.type,parentSchema:schema11.properties.rules.items.properties.when.properties.tools,data:data34};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -753,13 +756,11 @@ vErrors.push(err55);
 }
 errors++;
 }
-const len4 = data34.length;
-for(let i4=0; i4<len4; i4++){
-let data35 = data34[i4];
-if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
-for(const key6 in data35){
-if(!(func2.call(schema11.properties.rules.items.properties.respond.items.properties, key6))){
-const err56 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4,schemaPath:"#/properties/rules/items/properties/respond/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.respond.items,data:data35};
+}
+if(data11.params !== undefined){
+let data36 = data11.params;
+if(!(data36 && typeof data36 == "object" && !Array.isArray(data36))){
+const err56 = {instancePath:instancePath+"/rules/" + i0+"/when/params",schemaPath:"#/properties/rules/items/properties/when/properties/params/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.when.properties.params.type,parentSchema:schema11.properties.rules.items.properties.when.properties.params,data:data36};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -769,10 +770,12 @@ vErrors.push(err56);
 errors++;
 }
 }
-if(data35.content !== undefined){
-let data36 = data35.content;
-if((typeof data36 !== "string") && (data36 !== null)){
-const err57 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/content",schemaPath:"#/properties/rules/items/properties/respond/items/properties/content/type",keyword:"type",params:{type: schema11.properties.rules.items.properties.respond.items.properties.content.type},message:"must be string,null",schema:schema11.properties.rules.items.properties.respond.items.properties.content.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.content,data:data36};
+}
+}
+if(data9.respond !== undefined){
+let data37 = data9.respond;
+if(!data37 || typeof data37 != "object"){
+const err57 = {instancePath:instancePath+"/rules/" + i0+"/respond",schemaPath:"#/properties/rules/items/properties/respond/type",keyword:"type",params:{type: schema11.properties.rules.items.properties.respond.type},message:"must be object,array",schema:schema11.properties.rules.items.properties.respond.type,parentSchema:schema11.properties.rules.items.properties.respond,data:data37};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -781,11 +784,9 @@ vErrors.push(err57);
 }
 errors++;
 }
-}
-if(data35.refusal !== undefined){
-let data37 = data35.refusal;
-if(typeof data37 !== "string"){
-const err58 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/refusal",schemaPath:"#/properties/rules/items/properties/respond/items/properties/refusal/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.items.properties.refusal.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.refusal,data:data37};
+if(Array.isArray(data37)){
+if(data37.length < 1){
+const err58 = {instancePath:instancePath+"/rules/" + i0+"/respond",schemaPath:"#/properties/rules/items/properties/respond/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.rules.items.properties.respond,data:data37};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -794,16 +795,13 @@ vErrors.push(err58);
 }
 errors++;
 }
-}
-if(data35.tool_calls !== undefined){
-let data38 = data35.tool_calls;
-if(Array.isArray(data38)){
-const len5 = data38.length;
+const len5 = data37.length;
 for(let i5=0; i5<len5; i5++){
-let data39 = data38[i5];
-if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
-if(data39.function === undefined){
-const err59 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/tool_calls/" + i5,schemaPath:"#/properties/rules/items/properties/respond/items/properties/tool_calls/items/required",keyword:"required",params:{missingProperty: "function"},message:"must have required property '"+"function"+"'",schema:schema11.properties.rules.items.properties.respond.items.properties.tool_calls.items.required,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.tool_calls.items,data:data39};
+let data38 = data37[i5];
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+for(const key6 in data38){
+if(!(func2.call(schema11.properties.rules.items.properties.respond.items.properties, key6))){
+const err59 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5,schemaPath:"#/properties/rules/items/properties/respond/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.respond.items,data:data38};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -812,9 +810,11 @@ vErrors.push(err59);
 }
 errors++;
 }
-for(const key7 in data39){
-if(!(((key7 === "id") || (key7 === "type")) || (key7 === "function"))){
-const err60 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/tool_calls/" + i5,schemaPath:"#/properties/rules/items/properties/respond/items/properties/tool_calls/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.tool_calls.items,data:data39};
+}
+if(data38.content !== undefined){
+let data39 = data38.content;
+if((typeof data39 !== "string") && (data39 !== null)){
+const err60 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/content",schemaPath:"#/properties/rules/items/properties/respond/items/properties/content/type",keyword:"type",params:{type: schema11.properties.rules.items.properties.respond.items.properties.content.type},message:"must be string,null",schema:schema11.properties.rules.items.properties.respond.items.properties.content.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.content,data:data39};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -824,10 +824,10 @@ vErrors.push(err60);
 errors++;
 }
 }
-if(data39.id !== undefined){
-let data40 = data39.id;
+if(data38.refusal !== undefined){
+let data40 = data38.refusal;
 if(typeof data40 !== "string"){
-const err61 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/tool_calls/" + i5+"/id",schemaPath:"#/properties/rules/items/properties/respond/items/properties/tool_calls/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.items.properties.tool_calls.items.properties.id.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.tool_calls.items.properties.id,data:data40};
+const err61 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/refusal",schemaPath:"#/properties/rules/items/properties/respond/items/properties/refusal/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.items.properties.refusal.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.refusal,data:data40};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -837,10 +837,15 @@ vErrors.push(err61);
 errors++;
 }
 }
-if(data39.type !== undefined){
-let data41 = data39.type;
-if(typeof data41 !== "string"){
-const err62 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/tool_calls/" + i5+"/type",schemaPath:"#/properties/rules/items/properties/respond/items/properties/tool_calls/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.items.properties.tool_calls.items.properties.type.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.tool_calls.items.properties.type,data:data41};
+if(data38.tool_calls !== undefined){
+let data41 = data38.tool_calls;
+if(Array.isArray(data41)){
+const len6 = data41.length;
+for(let i6=0; i6<len6; i6++){
+let data42 = data41[i6];
+if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
+if(data42.function === undefined){
+const err62 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/tool_calls/" + i6,schemaPath:"#/properties/rules/items/properties/respond/items/properties/tool_calls/items/required",keyword:"required",params:{missingProperty: "function"},message:"must have required property '"+"function"+"'",schema:schema11.properties.rules.items.properties.respond.items.properties.tool_calls.items.required,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.tool_calls.items,data:data42};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -849,8 +854,9 @@ vErrors.push(err62);
 }
 errors++;
 }
-if(!(data41 === "function")){
-const err63 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/tool_calls/" + i5+"/type",schemaPath:"#/properties/rules/items/properties/respond/items/properties/tool_calls/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.items.properties.respond.items.properties.tool_calls.items.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.rules.items.properties.respond.items.properties.tool_calls.items.properties.type.enum,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.tool_calls.items.properties.type,data:data41};
+for(const key7 in data42){
+if(!(((key7 === "id") || (key7 === "type")) || (key7 === "function"))){
+const err63 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/tool_calls/" + i6,schemaPath:"#/properties/rules/items/properties/respond/items/properties/tool_calls/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.tool_calls.items,data:data42};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -860,11 +866,10 @@ vErrors.push(err63);
 errors++;
 }
 }
-if(data39.function !== undefined){
-let data42 = data39.function;
-if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
-if(data42.name === undefined){
-const err64 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/tool_calls/" + i5+"/function",schemaPath:"#/properties/rules/items/properties/respond/items/properties/tool_calls/items/properties/function/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.rules.items.properties.respond.items.properties.tool_calls.items.properties.function.required,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.tool_calls.items.properties.function,data:data42};
+if(data42.id !== undefined){
+let data43 = data42.id;
+if(typeof data43 !== "string"){
+const err64 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/tool_calls/" + i6+"/id",schemaPath:"#/properties/rules/items/properties/respond/items/properties/tool_calls/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.items.properties.tool_calls.items.properties.id.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.tool_calls.items.properties.id,data:data43};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -873,9 +878,11 @@ vErrors.push(err64);
 }
 errors++;
 }
-for(const key8 in data42){
-if(!((key8 === "name") || (key8 === "arguments"))){
-const err65 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/tool_calls/" + i5+"/function",schemaPath:"#/properties/rules/items/properties/respond/items/properties/tool_calls/items/properties/function/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.tool_calls.items.properties.function,data:data42};
+}
+if(data42.type !== undefined){
+let data44 = data42.type;
+if(typeof data44 !== "string"){
+const err65 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/tool_calls/" + i6+"/type",schemaPath:"#/properties/rules/items/properties/respond/items/properties/tool_calls/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.items.properties.tool_calls.items.properties.type.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.tool_calls.items.properties.type,data:data44};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -884,11 +891,8 @@ vErrors.push(err65);
 }
 errors++;
 }
-}
-if(data42.name !== undefined){
-let data43 = data42.name;
-if(typeof data43 !== "string"){
-const err66 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/tool_calls/" + i5+"/function/name",schemaPath:"#/properties/rules/items/properties/respond/items/properties/tool_calls/items/properties/function/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.items.properties.tool_calls.items.properties.function.properties.name.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.tool_calls.items.properties.function.properties.name,data:data43};
+if(!(data44 === "function")){
+const err66 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/tool_calls/" + i6+"/type",schemaPath:"#/properties/rules/items/properties/respond/items/properties/tool_calls/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.items.properties.respond.items.properties.tool_calls.items.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.rules.items.properties.respond.items.properties.tool_calls.items.properties.type.enum,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.tool_calls.items.properties.type,data:data44};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -898,10 +902,11 @@ vErrors.push(err66);
 errors++;
 }
 }
-if(data42.arguments !== undefined){
-let data44 = data42.arguments;
-if((typeof data44 !== "string") && (!(data44 && typeof data44 == "object" && !Array.isArray(data44)))){
-const err67 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/tool_calls/" + i5+"/function/arguments",schemaPath:"#/properties/rules/items/properties/respond/items/properties/tool_calls/items/properties/function/properties/arguments/type",keyword:"type",params:{type: schema11.properties.rules.items.properties.respond.items.properties.tool_calls.items.properties.function.properties.arguments.type},message:"must be string,object",schema:schema11.properties.rules.items.properties.respond.items.properties.tool_calls.items.properties.function.properties.arguments.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.tool_calls.items.properties.function.properties.arguments,data:data44};
+if(data42.function !== undefined){
+let data45 = data42.function;
+if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
+if(data45.name === undefined){
+const err67 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/tool_calls/" + i6+"/function",schemaPath:"#/properties/rules/items/properties/respond/items/properties/tool_calls/items/properties/function/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.rules.items.properties.respond.items.properties.tool_calls.items.properties.function.required,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.tool_calls.items.properties.function,data:data45};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -910,10 +915,9 @@ vErrors.push(err67);
 }
 errors++;
 }
-}
-}
-else {
-const err68 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/tool_calls/" + i5+"/function",schemaPath:"#/properties/rules/items/properties/respond/items/properties/tool_calls/items/properties/function/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.items.properties.tool_calls.items.properties.function.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.tool_calls.items.properties.function,data:data42};
+for(const key8 in data45){
+if(!((key8 === "name") || (key8 === "arguments"))){
+const err68 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/tool_calls/" + i6+"/function",schemaPath:"#/properties/rules/items/properties/respond/items/properties/tool_calls/items/properties/function/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.tool_calls.items.properties.function,data:data45};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -923,9 +927,10 @@ vErrors.push(err68);
 errors++;
 }
 }
-}
-else {
-const err69 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/tool_calls/" + i5,schemaPath:"#/properties/rules/items/properties/respond/items/properties/tool_calls/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.items.properties.tool_calls.items.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.tool_calls.items,data:data39};
+if(data45.name !== undefined){
+let data46 = data45.name;
+if(typeof data46 !== "string"){
+const err69 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/tool_calls/" + i6+"/function/name",schemaPath:"#/properties/rules/items/properties/respond/items/properties/tool_calls/items/properties/function/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.items.properties.tool_calls.items.properties.function.properties.name.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.tool_calls.items.properties.function.properties.name,data:data46};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -935,9 +940,10 @@ vErrors.push(err69);
 errors++;
 }
 }
-}
-else {
-const err70 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/tool_calls",schemaPath:"#/properties/rules/items/properties/respond/items/properties/tool_calls/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rules.items.properties.respond.items.properties.tool_calls.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.tool_calls,data:data38};
+if(data45.arguments !== undefined){
+let data47 = data45.arguments;
+if((typeof data47 !== "string") && (!(data47 && typeof data47 == "object" && !Array.isArray(data47)))){
+const err70 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/tool_calls/" + i6+"/function/arguments",schemaPath:"#/properties/rules/items/properties/respond/items/properties/tool_calls/items/properties/function/properties/arguments/type",keyword:"type",params:{type: schema11.properties.rules.items.properties.respond.items.properties.tool_calls.items.properties.function.properties.arguments.type},message:"must be string,object",schema:schema11.properties.rules.items.properties.respond.items.properties.tool_calls.items.properties.function.properties.arguments.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.tool_calls.items.properties.function.properties.arguments,data:data47};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -947,12 +953,9 @@ vErrors.push(err70);
 errors++;
 }
 }
-if(data35.usage !== undefined){
-let data45 = data35.usage;
-if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
-for(const key9 in data45){
-if(!(((key9 === "input_tokens") || (key9 === "output_tokens")) || (key9 === "total_tokens"))){
-const err71 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/usage",schemaPath:"#/properties/rules/items/properties/respond/items/properties/usage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.usage,data:data45};
+}
+else {
+const err71 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/tool_calls/" + i6+"/function",schemaPath:"#/properties/rules/items/properties/respond/items/properties/tool_calls/items/properties/function/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.items.properties.tool_calls.items.properties.function.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.tool_calls.items.properties.function,data:data45};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -962,10 +965,9 @@ vErrors.push(err71);
 errors++;
 }
 }
-if(data45.input_tokens !== undefined){
-let data46 = data45.input_tokens;
-if(!(((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46))) && (isFinite(data46)))){
-const err72 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/usage/input_tokens",schemaPath:"#/properties/rules/items/properties/respond/items/properties/usage/properties/input_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.items.properties.usage.properties.input_tokens.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.usage.properties.input_tokens,data:data46};
+}
+else {
+const err72 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/tool_calls/" + i6,schemaPath:"#/properties/rules/items/properties/respond/items/properties/tool_calls/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.items.properties.tool_calls.items.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.tool_calls.items,data:data42};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -974,9 +976,10 @@ vErrors.push(err72);
 }
 errors++;
 }
-if((typeof data46 == "number") && (isFinite(data46))){
-if(data46 < 0 || isNaN(data46)){
-const err73 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/usage/input_tokens",schemaPath:"#/properties/rules/items/properties/respond/items/properties/usage/properties/input_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.usage.properties.input_tokens,data:data46};
+}
+}
+else {
+const err73 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/tool_calls",schemaPath:"#/properties/rules/items/properties/respond/items/properties/tool_calls/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rules.items.properties.respond.items.properties.tool_calls.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.tool_calls,data:data41};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -986,11 +989,12 @@ vErrors.push(err73);
 errors++;
 }
 }
-}
-if(data45.output_tokens !== undefined){
-let data47 = data45.output_tokens;
-if(!(((typeof data47 == "number") && (!(data47 % 1) && !isNaN(data47))) && (isFinite(data47)))){
-const err74 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/usage/output_tokens",schemaPath:"#/properties/rules/items/properties/respond/items/properties/usage/properties/output_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.items.properties.usage.properties.output_tokens.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.usage.properties.output_tokens,data:data47};
+if(data38.usage !== undefined){
+let data48 = data38.usage;
+if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
+for(const key9 in data48){
+if(!(((key9 === "input_tokens") || (key9 === "output_tokens")) || (key9 === "total_tokens"))){
+const err74 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/usage",schemaPath:"#/properties/rules/items/properties/respond/items/properties/usage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.usage,data:data48};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -999,9 +1003,11 @@ vErrors.push(err74);
 }
 errors++;
 }
-if((typeof data47 == "number") && (isFinite(data47))){
-if(data47 < 0 || isNaN(data47)){
-const err75 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/usage/output_tokens",schemaPath:"#/properties/rules/items/properties/respond/items/properties/usage/properties/output_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.usage.properties.output_tokens,data:data47};
+}
+if(data48.input_tokens !== undefined){
+let data49 = data48.input_tokens;
+if(!(((typeof data49 == "number") && (!(data49 % 1) && !isNaN(data49))) && (isFinite(data49)))){
+const err75 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/usage/input_tokens",schemaPath:"#/properties/rules/items/properties/respond/items/properties/usage/properties/input_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.items.properties.usage.properties.input_tokens.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.usage.properties.input_tokens,data:data49};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -1010,12 +1016,9 @@ vErrors.push(err75);
 }
 errors++;
 }
-}
-}
-if(data45.total_tokens !== undefined){
-let data48 = data45.total_tokens;
-if(!(((typeof data48 == "number") && (!(data48 % 1) && !isNaN(data48))) && (isFinite(data48)))){
-const err76 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/usage/total_tokens",schemaPath:"#/properties/rules/items/properties/respond/items/properties/usage/properties/total_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.items.properties.usage.properties.total_tokens.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.usage.properties.total_tokens,data:data48};
+if((typeof data49 == "number") && (isFinite(data49))){
+if(data49 < 0 || isNaN(data49)){
+const err76 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/usage/input_tokens",schemaPath:"#/properties/rules/items/properties/respond/items/properties/usage/properties/input_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.usage.properties.input_tokens,data:data49};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -1024,9 +1027,12 @@ vErrors.push(err76);
 }
 errors++;
 }
-if((typeof data48 == "number") && (isFinite(data48))){
-if(data48 < 0 || isNaN(data48)){
-const err77 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/usage/total_tokens",schemaPath:"#/properties/rules/items/properties/respond/items/properties/usage/properties/total_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.usage.properties.total_tokens,data:data48};
+}
+}
+if(data48.output_tokens !== undefined){
+let data50 = data48.output_tokens;
+if(!(((typeof data50 == "number") && (!(data50 % 1) && !isNaN(data50))) && (isFinite(data50)))){
+const err77 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/usage/output_tokens",schemaPath:"#/properties/rules/items/properties/respond/items/properties/usage/properties/output_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.items.properties.usage.properties.output_tokens.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.usage.properties.output_tokens,data:data50};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1035,11 +1041,9 @@ vErrors.push(err77);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err78 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/usage",schemaPath:"#/properties/rules/items/properties/respond/items/properties/usage/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.items.properties.usage.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.usage,data:data45};
+if((typeof data50 == "number") && (isFinite(data50))){
+if(data50 < 0 || isNaN(data50)){
+const err78 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/usage/output_tokens",schemaPath:"#/properties/rules/items/properties/respond/items/properties/usage/properties/output_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.usage.properties.output_tokens,data:data50};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1049,15 +1053,11 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(data35.embeddings !== undefined){
-let data49 = data35.embeddings;
-if(Array.isArray(data49)){
-const len6 = data49.length;
-for(let i6=0; i6<len6; i6++){
-let data50 = data49[i6];
-if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
-if(data50.embedding === undefined){
-const err79 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/embeddings/" + i6,schemaPath:"#/properties/rules/items/properties/respond/items/properties/embeddings/items/required",keyword:"required",params:{missingProperty: "embedding"},message:"must have required property '"+"embedding"+"'",schema:schema11.properties.rules.items.properties.respond.items.properties.embeddings.items.required,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.embeddings.items,data:data50};
+}
+if(data48.total_tokens !== undefined){
+let data51 = data48.total_tokens;
+if(!(((typeof data51 == "number") && (!(data51 % 1) && !isNaN(data51))) && (isFinite(data51)))){
+const err79 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/usage/total_tokens",schemaPath:"#/properties/rules/items/properties/respond/items/properties/usage/properties/total_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.items.properties.usage.properties.total_tokens.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.usage.properties.total_tokens,data:data51};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1066,9 +1066,9 @@ vErrors.push(err79);
 }
 errors++;
 }
-for(const key10 in data50){
-if(!(key10 === "embedding")){
-const err80 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/embeddings/" + i6,schemaPath:"#/properties/rules/items/properties/respond/items/properties/embeddings/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.embeddings.items,data:data50};
+if((typeof data51 == "number") && (isFinite(data51))){
+if(data51 < 0 || isNaN(data51)){
+const err80 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/usage/total_tokens",schemaPath:"#/properties/rules/items/properties/respond/items/properties/usage/properties/total_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.usage.properties.total_tokens,data:data51};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1078,14 +1078,10 @@ vErrors.push(err80);
 errors++;
 }
 }
-if(data50.embedding !== undefined){
-let data51 = data50.embedding;
-if(Array.isArray(data51)){
-const len7 = data51.length;
-for(let i7=0; i7<len7; i7++){
-let data52 = data51[i7];
-if(!((typeof data52 == "number") && (isFinite(data52)))){
-const err81 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/embeddings/" + i6+"/embedding/" + i7,schemaPath:"#/properties/rules/items/properties/respond/items/properties/embeddings/items/properties/embedding/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.rules.items.properties.respond.items.properties.embeddings.items.properties.embedding.items.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.embeddings.items.properties.embedding.items,data:data52};
+}
+}
+else {
+const err81 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/usage",schemaPath:"#/properties/rules/items/properties/respond/items/properties/usage/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.items.properties.usage.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.usage,data:data48};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1095,9 +1091,15 @@ vErrors.push(err81);
 errors++;
 }
 }
-}
-else {
-const err82 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/embeddings/" + i6+"/embedding",schemaPath:"#/properties/rules/items/properties/respond/items/properties/embeddings/items/properties/embedding/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rules.items.properties.respond.items.properties.embeddings.items.properties.embedding.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.embeddings.items.properties.embedding,data:data51};
+if(data38.embeddings !== undefined){
+let data52 = data38.embeddings;
+if(Array.isArray(data52)){
+const len7 = data52.length;
+for(let i7=0; i7<len7; i7++){
+let data53 = data52[i7];
+if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
+if(data53.embedding === undefined){
+const err82 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/embeddings/" + i7,schemaPath:"#/properties/rules/items/properties/respond/items/properties/embeddings/items/required",keyword:"required",params:{missingProperty: "embedding"},message:"must have required property '"+"embedding"+"'",schema:schema11.properties.rules.items.properties.respond.items.properties.embeddings.items.required,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.embeddings.items,data:data53};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1106,10 +1108,9 @@ vErrors.push(err82);
 }
 errors++;
 }
-}
-}
-else {
-const err83 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/embeddings/" + i6,schemaPath:"#/properties/rules/items/properties/respond/items/properties/embeddings/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.items.properties.embeddings.items.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.embeddings.items,data:data50};
+for(const key10 in data53){
+if(!(key10 === "embedding")){
+const err83 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/embeddings/" + i7,schemaPath:"#/properties/rules/items/properties/respond/items/properties/embeddings/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.embeddings.items,data:data53};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1119,9 +1120,14 @@ vErrors.push(err83);
 errors++;
 }
 }
-}
-else {
-const err84 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/embeddings",schemaPath:"#/properties/rules/items/properties/respond/items/properties/embeddings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rules.items.properties.respond.items.properties.embeddings.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.embeddings,data:data49};
+if(data53.embedding !== undefined){
+let data54 = data53.embedding;
+if(Array.isArray(data54)){
+const len8 = data54.length;
+for(let i8=0; i8<len8; i8++){
+let data55 = data54[i8];
+if(!((typeof data55 == "number") && (isFinite(data55)))){
+const err84 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/embeddings/" + i7+"/embedding/" + i8,schemaPath:"#/properties/rules/items/properties/respond/items/properties/embeddings/items/properties/embedding/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.rules.items.properties.respond.items.properties.embeddings.items.properties.embedding.items.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.embeddings.items.properties.embedding.items,data:data55};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1131,10 +1137,9 @@ vErrors.push(err84);
 errors++;
 }
 }
-if(data35.finish_reason !== undefined){
-let data53 = data35.finish_reason;
-if(typeof data53 !== "string"){
-const err85 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/finish_reason",schemaPath:"#/properties/rules/items/properties/respond/items/properties/finish_reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.items.properties.finish_reason.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.finish_reason,data:data53};
+}
+else {
+const err85 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/embeddings/" + i7+"/embedding",schemaPath:"#/properties/rules/items/properties/respond/items/properties/embeddings/items/properties/embedding/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rules.items.properties.respond.items.properties.embeddings.items.properties.embedding.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.embeddings.items.properties.embedding,data:data54};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1144,10 +1149,9 @@ vErrors.push(err85);
 errors++;
 }
 }
-if(data35.delay_ms !== undefined){
-let data54 = data35.delay_ms;
-if(!(((typeof data54 == "number") && (!(data54 % 1) && !isNaN(data54))) && (isFinite(data54)))){
-const err86 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/delay_ms",schemaPath:"#/properties/rules/items/properties/respond/items/properties/delay_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.items.properties.delay_ms.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.delay_ms,data:data54};
+}
+else {
+const err86 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/embeddings/" + i7,schemaPath:"#/properties/rules/items/properties/respond/items/properties/embeddings/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.items.properties.embeddings.items.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.embeddings.items,data:data53};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1156,9 +1160,10 @@ vErrors.push(err86);
 }
 errors++;
 }
-if((typeof data54 == "number") && (isFinite(data54))){
-if(data54 > 600000 || isNaN(data54)){
-const err87 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/delay_ms",schemaPath:"#/properties/rules/items/properties/respond/items/properties/delay_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.delay_ms,data:data54};
+}
+}
+else {
+const err87 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/embeddings",schemaPath:"#/properties/rules/items/properties/respond/items/properties/embeddings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rules.items.properties.respond.items.properties.embeddings.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.embeddings,data:data52};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1167,8 +1172,11 @@ vErrors.push(err87);
 }
 errors++;
 }
-if(data54 < 0 || isNaN(data54)){
-const err88 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/delay_ms",schemaPath:"#/properties/rules/items/properties/respond/items/properties/delay_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.delay_ms,data:data54};
+}
+if(data38.finish_reason !== undefined){
+let data56 = data38.finish_reason;
+if(typeof data56 !== "string"){
+const err88 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/finish_reason",schemaPath:"#/properties/rules/items/properties/respond/items/properties/finish_reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.items.properties.finish_reason.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.finish_reason,data:data56};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1178,11 +1186,10 @@ vErrors.push(err88);
 errors++;
 }
 }
-}
-if(data35.chunk_size !== undefined){
-let data55 = data35.chunk_size;
-if(!(((typeof data55 == "number") && (!(data55 % 1) && !isNaN(data55))) && (isFinite(data55)))){
-const err89 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/chunk_size",schemaPath:"#/properties/rules/items/properties/respond/items/properties/chunk_size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.items.properties.chunk_size.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.chunk_size,data:data55};
+if(data38.delay_ms !== undefined){
+let data57 = data38.delay_ms;
+if(!(((typeof data57 == "number") && (!(data57 % 1) && !isNaN(data57))) && (isFinite(data57)))){
+const err89 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/delay_ms",schemaPath:"#/properties/rules/items/properties/respond/items/properties/delay_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.items.properties.delay_ms.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.delay_ms,data:data57};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1191,9 +1198,9 @@ vErrors.push(err89);
 }
 errors++;
 }
-if((typeof data55 == "number") && (isFinite(data55))){
-if(data55 < 1 || isNaN(data55)){
-const err90 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/chunk_size",schemaPath:"#/properties/rules/items/properties/respond/items/properties/chunk_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.chunk_size,data:data55};
+if((typeof data57 == "number") && (isFinite(data57))){
+if(data57 > 600000 || isNaN(data57)){
+const err90 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/delay_ms",schemaPath:"#/properties/rules/items/properties/respond/items/properties/delay_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.delay_ms,data:data57};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1202,12 +1209,8 @@ vErrors.push(err90);
 }
 errors++;
 }
-}
-}
-if(data35.chunk_delay_ms !== undefined){
-let data56 = data35.chunk_delay_ms;
-if(!(((typeof data56 == "number") && (!(data56 % 1) && !isNaN(data56))) && (isFinite(data56)))){
-const err91 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/chunk_delay_ms",schemaPath:"#/properties/rules/items/properties/respond/items/properties/chunk_delay_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.items.properties.chunk_delay_ms.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.chunk_delay_ms,data:data56};
+if(data57 < 0 || isNaN(data57)){
+const err91 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/delay_ms",schemaPath:"#/properties/rules/items/properties/respond/items/properties/delay_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.delay_ms,data:data57};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1216,9 +1219,12 @@ vErrors.push(err91);
 }
 errors++;
 }
-if((typeof data56 == "number") && (isFinite(data56))){
-if(data56 > 600000 || isNaN(data56)){
-const err92 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/chunk_delay_ms",schemaPath:"#/properties/rules/items/properties/respond/items/properties/chunk_delay_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.chunk_delay_ms,data:data56};
+}
+}
+if(data38.chunk_size !== undefined){
+let data58 = data38.chunk_size;
+if(!(((typeof data58 == "number") && (!(data58 % 1) && !isNaN(data58))) && (isFinite(data58)))){
+const err92 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/chunk_size",schemaPath:"#/properties/rules/items/properties/respond/items/properties/chunk_size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.items.properties.chunk_size.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.chunk_size,data:data58};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1227,8 +1233,9 @@ vErrors.push(err92);
 }
 errors++;
 }
-if(data56 < 0 || isNaN(data56)){
-const err93 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/chunk_delay_ms",schemaPath:"#/properties/rules/items/properties/respond/items/properties/chunk_delay_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.chunk_delay_ms,data:data56};
+if((typeof data58 == "number") && (isFinite(data58))){
+if(data58 < 1 || isNaN(data58)){
+const err93 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/chunk_size",schemaPath:"#/properties/rules/items/properties/respond/items/properties/chunk_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.chunk_size,data:data58};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1239,10 +1246,10 @@ errors++;
 }
 }
 }
-if(data35.ttft_ms !== undefined){
-let data57 = data35.ttft_ms;
-if(!(((typeof data57 == "number") && (!(data57 % 1) && !isNaN(data57))) && (isFinite(data57)))){
-const err94 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/ttft_ms",schemaPath:"#/properties/rules/items/properties/respond/items/properties/ttft_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.items.properties.ttft_ms.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.ttft_ms,data:data57};
+if(data38.chunk_delay_ms !== undefined){
+let data59 = data38.chunk_delay_ms;
+if(!(((typeof data59 == "number") && (!(data59 % 1) && !isNaN(data59))) && (isFinite(data59)))){
+const err94 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/chunk_delay_ms",schemaPath:"#/properties/rules/items/properties/respond/items/properties/chunk_delay_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.items.properties.chunk_delay_ms.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.chunk_delay_ms,data:data59};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1251,9 +1258,9 @@ vErrors.push(err94);
 }
 errors++;
 }
-if((typeof data57 == "number") && (isFinite(data57))){
-if(data57 > 600000 || isNaN(data57)){
-const err95 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/ttft_ms",schemaPath:"#/properties/rules/items/properties/respond/items/properties/ttft_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.ttft_ms,data:data57};
+if((typeof data59 == "number") && (isFinite(data59))){
+if(data59 > 600000 || isNaN(data59)){
+const err95 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/chunk_delay_ms",schemaPath:"#/properties/rules/items/properties/respond/items/properties/chunk_delay_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.chunk_delay_ms,data:data59};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1262,8 +1269,8 @@ vErrors.push(err95);
 }
 errors++;
 }
-if(data57 < 0 || isNaN(data57)){
-const err96 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/ttft_ms",schemaPath:"#/properties/rules/items/properties/respond/items/properties/ttft_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.ttft_ms,data:data57};
+if(data59 < 0 || isNaN(data59)){
+const err96 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/chunk_delay_ms",schemaPath:"#/properties/rules/items/properties/respond/items/properties/chunk_delay_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.chunk_delay_ms,data:data59};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1274,11 +1281,10 @@ errors++;
 }
 }
 }
-if(data35.tokens_per_second !== undefined){
-let data58 = data35.tokens_per_second;
-if((typeof data58 == "number") && (isFinite(data58))){
-if(data58 <= 0 || isNaN(data58)){
-const err97 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/tokens_per_second",schemaPath:"#/properties/rules/items/properties/respond/items/properties/tokens_per_second/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.tokens_per_second,data:data58};
+if(data38.ttft_ms !== undefined){
+let data60 = data38.ttft_ms;
+if(!(((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60))) && (isFinite(data60)))){
+const err97 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/ttft_ms",schemaPath:"#/properties/rules/items/properties/respond/items/properties/ttft_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.items.properties.ttft_ms.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.ttft_ms,data:data60};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1287,9 +1293,9 @@ vErrors.push(err97);
 }
 errors++;
 }
-}
-else {
-const err98 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/tokens_per_second",schemaPath:"#/properties/rules/items/properties/respond/items/properties/tokens_per_second/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.rules.items.properties.respond.items.properties.tokens_per_second.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.tokens_per_second,data:data58};
+if((typeof data60 == "number") && (isFinite(data60))){
+if(data60 > 600000 || isNaN(data60)){
+const err98 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/ttft_ms",schemaPath:"#/properties/rules/items/properties/respond/items/properties/ttft_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.ttft_ms,data:data60};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1298,11 +1304,8 @@ vErrors.push(err98);
 }
 errors++;
 }
-}
-if(data35.jitter_ms !== undefined){
-let data59 = data35.jitter_ms;
-if(!(((typeof data59 == "number") && (!(data59 % 1) && !isNaN(data59))) && (isFinite(data59)))){
-const err99 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/jitter_ms",schemaPath:"#/properties/rules/items/properties/respond/items/properties/jitter_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.items.properties.jitter_ms.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.jitter_ms,data:data59};
+if(data60 < 0 || isNaN(data60)){
+const err99 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/ttft_ms",schemaPath:"#/properties/rules/items/properties/respond/items/properties/ttft_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.ttft_ms,data:data60};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1311,9 +1314,13 @@ vErrors.push(err99);
 }
 errors++;
 }
-if((typeof data59 == "number") && (isFinite(data59))){
-if(data59 > 600000 || isNaN(data59)){
-const err100 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/jitter_ms",schemaPath:"#/properties/rules/items/properties/respond/items/properties/jitter_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.jitter_ms,data:data59};
+}
+}
+if(data38.tokens_per_second !== undefined){
+let data61 = data38.tokens_per_second;
+if((typeof data61 == "number") && (isFinite(data61))){
+if(data61 <= 0 || isNaN(data61)){
+const err100 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/tokens_per_second",schemaPath:"#/properties/rules/items/properties/respond/items/properties/tokens_per_second/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.tokens_per_second,data:data61};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1322,8 +1329,9 @@ vErrors.push(err100);
 }
 errors++;
 }
-if(data59 < 0 || isNaN(data59)){
-const err101 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/jitter_ms",schemaPath:"#/properties/rules/items/properties/respond/items/properties/jitter_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.jitter_ms,data:data59};
+}
+else {
+const err101 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/tokens_per_second",schemaPath:"#/properties/rules/items/properties/respond/items/properties/tokens_per_second/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.rules.items.properties.respond.items.properties.tokens_per_second.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.tokens_per_second,data:data61};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1333,11 +1341,10 @@ vErrors.push(err101);
 errors++;
 }
 }
-}
-if(data35.id !== undefined){
-let data60 = data35.id;
-if(typeof data60 !== "string"){
-const err102 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/id",schemaPath:"#/properties/rules/items/properties/respond/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.items.properties.id.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.id,data:data60};
+if(data38.jitter_ms !== undefined){
+let data62 = data38.jitter_ms;
+if(!(((typeof data62 == "number") && (!(data62 % 1) && !isNaN(data62))) && (isFinite(data62)))){
+const err102 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/jitter_ms",schemaPath:"#/properties/rules/items/properties/respond/items/properties/jitter_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.items.properties.jitter_ms.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.jitter_ms,data:data62};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1346,11 +1353,9 @@ vErrors.push(err102);
 }
 errors++;
 }
-}
-if(data35.audio_url !== undefined){
-let data61 = data35.audio_url;
-if(typeof data61 !== "string"){
-const err103 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/audio_url",schemaPath:"#/properties/rules/items/properties/respond/items/properties/audio_url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.items.properties.audio_url.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.audio_url,data:data61};
+if((typeof data62 == "number") && (isFinite(data62))){
+if(data62 > 600000 || isNaN(data62)){
+const err103 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/jitter_ms",schemaPath:"#/properties/rules/items/properties/respond/items/properties/jitter_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.jitter_ms,data:data62};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1359,11 +1364,8 @@ vErrors.push(err103);
 }
 errors++;
 }
-}
-if(data35.metadata !== undefined){
-let data62 = data35.metadata;
-if(!(data62 && typeof data62 == "object" && !Array.isArray(data62))){
-const err104 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/metadata",schemaPath:"#/properties/rules/items/properties/respond/items/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.items.properties.metadata.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.metadata,data:data62};
+if(data62 < 0 || isNaN(data62)){
+const err104 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/jitter_ms",schemaPath:"#/properties/rules/items/properties/respond/items/properties/jitter_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.jitter_ms,data:data62};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1373,10 +1375,11 @@ vErrors.push(err104);
 errors++;
 }
 }
-if(data35.stream !== undefined){
-let data63 = data35.stream;
-if(typeof data63 !== "boolean"){
-const err105 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4+"/stream",schemaPath:"#/properties/rules/items/properties/respond/items/properties/stream/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.rules.items.properties.respond.items.properties.stream.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.stream,data:data63};
+}
+if(data38.id !== undefined){
+let data63 = data38.id;
+if(typeof data63 !== "string"){
+const err105 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/id",schemaPath:"#/properties/rules/items/properties/respond/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.items.properties.id.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.id,data:data63};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1386,9 +1389,10 @@ vErrors.push(err105);
 errors++;
 }
 }
-}
-else {
-const err106 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i4,schemaPath:"#/properties/rules/items/properties/respond/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.items.type,parentSchema:schema11.properties.rules.items.properties.respond.items,data:data35};
+if(data38.audio_url !== undefined){
+let data64 = data38.audio_url;
+if(typeof data64 !== "string"){
+const err106 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/audio_url",schemaPath:"#/properties/rules/items/properties/respond/items/properties/audio_url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.items.properties.audio_url.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.audio_url,data:data64};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1398,11 +1402,10 @@ vErrors.push(err106);
 errors++;
 }
 }
-}
-if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
-for(const key11 in data34){
-if(!(func2.call(schema11.properties.rules.items.properties.respond.properties, key11))){
-const err107 = {instancePath:instancePath+"/rules/" + i0+"/respond",schemaPath:"#/properties/rules/items/properties/respond/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.respond,data:data34};
+if(data38.metadata !== undefined){
+let data65 = data38.metadata;
+if(!(data65 && typeof data65 == "object" && !Array.isArray(data65))){
+const err107 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/metadata",schemaPath:"#/properties/rules/items/properties/respond/items/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.items.properties.metadata.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.metadata,data:data65};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1412,10 +1415,10 @@ vErrors.push(err107);
 errors++;
 }
 }
-if(data34.content !== undefined){
-let data64 = data34.content;
-if((typeof data64 !== "string") && (data64 !== null)){
-const err108 = {instancePath:instancePath+"/rules/" + i0+"/respond/content",schemaPath:"#/properties/rules/items/properties/respond/properties/content/type",keyword:"type",params:{type: schema11.properties.rules.items.properties.respond.properties.content.type},message:"must be string,null",schema:schema11.properties.rules.items.properties.respond.properties.content.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.content,data:data64};
+if(data38.stream !== undefined){
+let data66 = data38.stream;
+if(typeof data66 !== "boolean"){
+const err108 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/stream",schemaPath:"#/properties/rules/items/properties/respond/items/properties/stream/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.rules.items.properties.respond.items.properties.stream.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.stream,data:data66};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1425,10 +1428,9 @@ vErrors.push(err108);
 errors++;
 }
 }
-if(data34.refusal !== undefined){
-let data65 = data34.refusal;
-if(typeof data65 !== "string"){
-const err109 = {instancePath:instancePath+"/rules/" + i0+"/respond/refusal",schemaPath:"#/properties/rules/items/properties/respond/properties/refusal/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.properties.refusal.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.refusal,data:data65};
+}
+else {
+const err109 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5,schemaPath:"#/properties/rules/items/properties/respond/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.items.type,parentSchema:schema11.properties.rules.items.properties.respond.items,data:data38};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1438,15 +1440,11 @@ vErrors.push(err109);
 errors++;
 }
 }
-if(data34.tool_calls !== undefined){
-let data66 = data34.tool_calls;
-if(Array.isArray(data66)){
-const len8 = data66.length;
-for(let i8=0; i8<len8; i8++){
-let data67 = data66[i8];
-if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
-if(data67.function === undefined){
-const err110 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i8,schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/required",keyword:"required",params:{missingProperty: "function"},message:"must have required property '"+"function"+"'",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.required,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items,data:data67};
+}
+if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
+for(const key11 in data37){
+if(!(func2.call(schema11.properties.rules.items.properties.respond.properties, key11))){
+const err110 = {instancePath:instancePath+"/rules/" + i0+"/respond",schemaPath:"#/properties/rules/items/properties/respond/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.respond,data:data37};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1455,9 +1453,11 @@ vErrors.push(err110);
 }
 errors++;
 }
-for(const key12 in data67){
-if(!(((key12 === "id") || (key12 === "type")) || (key12 === "function"))){
-const err111 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i8,schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items,data:data67};
+}
+if(data37.content !== undefined){
+let data67 = data37.content;
+if((typeof data67 !== "string") && (data67 !== null)){
+const err111 = {instancePath:instancePath+"/rules/" + i0+"/respond/content",schemaPath:"#/properties/rules/items/properties/respond/properties/content/type",keyword:"type",params:{type: schema11.properties.rules.items.properties.respond.properties.content.type},message:"must be string,null",schema:schema11.properties.rules.items.properties.respond.properties.content.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.content,data:data67};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1467,10 +1467,10 @@ vErrors.push(err111);
 errors++;
 }
 }
-if(data67.id !== undefined){
-let data68 = data67.id;
+if(data37.refusal !== undefined){
+let data68 = data37.refusal;
 if(typeof data68 !== "string"){
-const err112 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i8+"/id",schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.id.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.id,data:data68};
+const err112 = {instancePath:instancePath+"/rules/" + i0+"/respond/refusal",schemaPath:"#/properties/rules/items/properties/respond/properties/refusal/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.properties.refusal.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.refusal,data:data68};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1480,10 +1480,15 @@ vErrors.push(err112);
 errors++;
 }
 }
-if(data67.type !== undefined){
-let data69 = data67.type;
-if(typeof data69 !== "string"){
-const err113 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i8+"/type",schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.type.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.type,data:data69};
+if(data37.tool_calls !== undefined){
+let data69 = data37.tool_calls;
+if(Array.isArray(data69)){
+const len9 = data69.length;
+for(let i9=0; i9<len9; i9++){
+let data70 = data69[i9];
+if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
+if(data70.function === undefined){
+const err113 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i9,schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/required",keyword:"required",params:{missingProperty: "function"},message:"must have required property '"+"function"+"'",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.required,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items,data:data70};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1492,8 +1497,9 @@ vErrors.push(err113);
 }
 errors++;
 }
-if(!(data69 === "function")){
-const err114 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i8+"/type",schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.type.enum,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.type,data:data69};
+for(const key12 in data70){
+if(!(((key12 === "id") || (key12 === "type")) || (key12 === "function"))){
+const err114 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i9,schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items,data:data70};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1503,11 +1509,10 @@ vErrors.push(err114);
 errors++;
 }
 }
-if(data67.function !== undefined){
-let data70 = data67.function;
-if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
-if(data70.name === undefined){
-const err115 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i8+"/function",schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/properties/function/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function.required,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function,data:data70};
+if(data70.id !== undefined){
+let data71 = data70.id;
+if(typeof data71 !== "string"){
+const err115 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i9+"/id",schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.id.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.id,data:data71};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1516,9 +1521,11 @@ vErrors.push(err115);
 }
 errors++;
 }
-for(const key13 in data70){
-if(!((key13 === "name") || (key13 === "arguments"))){
-const err116 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i8+"/function",schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/properties/function/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function,data:data70};
+}
+if(data70.type !== undefined){
+let data72 = data70.type;
+if(typeof data72 !== "string"){
+const err116 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i9+"/type",schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.type.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.type,data:data72};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1527,11 +1534,8 @@ vErrors.push(err116);
 }
 errors++;
 }
-}
-if(data70.name !== undefined){
-let data71 = data70.name;
-if(typeof data71 !== "string"){
-const err117 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i8+"/function/name",schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/properties/function/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function.properties.name.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function.properties.name,data:data71};
+if(!(data72 === "function")){
+const err117 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i9+"/type",schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.type.enum,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.type,data:data72};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1541,10 +1545,11 @@ vErrors.push(err117);
 errors++;
 }
 }
-if(data70.arguments !== undefined){
-let data72 = data70.arguments;
-if((typeof data72 !== "string") && (!(data72 && typeof data72 == "object" && !Array.isArray(data72)))){
-const err118 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i8+"/function/arguments",schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/properties/function/properties/arguments/type",keyword:"type",params:{type: schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function.properties.arguments.type},message:"must be string,object",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function.properties.arguments.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function.properties.arguments,data:data72};
+if(data70.function !== undefined){
+let data73 = data70.function;
+if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
+if(data73.name === undefined){
+const err118 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i9+"/function",schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/properties/function/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function.required,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function,data:data73};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1553,10 +1558,9 @@ vErrors.push(err118);
 }
 errors++;
 }
-}
-}
-else {
-const err119 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i8+"/function",schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/properties/function/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function,data:data70};
+for(const key13 in data73){
+if(!((key13 === "name") || (key13 === "arguments"))){
+const err119 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i9+"/function",schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/properties/function/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function,data:data73};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1566,9 +1570,10 @@ vErrors.push(err119);
 errors++;
 }
 }
-}
-else {
-const err120 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i8,schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items,data:data67};
+if(data73.name !== undefined){
+let data74 = data73.name;
+if(typeof data74 !== "string"){
+const err120 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i9+"/function/name",schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/properties/function/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function.properties.name.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function.properties.name,data:data74};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1578,9 +1583,10 @@ vErrors.push(err120);
 errors++;
 }
 }
-}
-else {
-const err121 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls",schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls,data:data66};
+if(data73.arguments !== undefined){
+let data75 = data73.arguments;
+if((typeof data75 !== "string") && (!(data75 && typeof data75 == "object" && !Array.isArray(data75)))){
+const err121 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i9+"/function/arguments",schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/properties/function/properties/arguments/type",keyword:"type",params:{type: schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function.properties.arguments.type},message:"must be string,object",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function.properties.arguments.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function.properties.arguments,data:data75};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1590,12 +1596,9 @@ vErrors.push(err121);
 errors++;
 }
 }
-if(data34.usage !== undefined){
-let data73 = data34.usage;
-if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
-for(const key14 in data73){
-if(!(((key14 === "input_tokens") || (key14 === "output_tokens")) || (key14 === "total_tokens"))){
-const err122 = {instancePath:instancePath+"/rules/" + i0+"/respond/usage",schemaPath:"#/properties/rules/items/properties/respond/properties/usage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.respond.properties.usage,data:data73};
+}
+else {
+const err122 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i9+"/function",schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/properties/function/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function,data:data73};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1605,10 +1608,9 @@ vErrors.push(err122);
 errors++;
 }
 }
-if(data73.input_tokens !== undefined){
-let data74 = data73.input_tokens;
-if(!(((typeof data74 == "number") && (!(data74 % 1) && !isNaN(data74))) && (isFinite(data74)))){
-const err123 = {instancePath:instancePath+"/rules/" + i0+"/respond/usage/input_tokens",schemaPath:"#/properties/rules/items/properties/respond/properties/usage/properties/input_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.properties.usage.properties.input_tokens.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.usage.properties.input_tokens,data:data74};
+}
+else {
+const err123 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i9,schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items,data:data70};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1617,9 +1619,10 @@ vErrors.push(err123);
 }
 errors++;
 }
-if((typeof data74 == "number") && (isFinite(data74))){
-if(data74 < 0 || isNaN(data74)){
-const err124 = {instancePath:instancePath+"/rules/" + i0+"/respond/usage/input_tokens",schemaPath:"#/properties/rules/items/properties/respond/properties/usage/properties/input_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.properties.usage.properties.input_tokens,data:data74};
+}
+}
+else {
+const err124 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls",schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls,data:data69};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1629,11 +1632,12 @@ vErrors.push(err124);
 errors++;
 }
 }
-}
-if(data73.output_tokens !== undefined){
-let data75 = data73.output_tokens;
-if(!(((typeof data75 == "number") && (!(data75 % 1) && !isNaN(data75))) && (isFinite(data75)))){
-const err125 = {instancePath:instancePath+"/rules/" + i0+"/respond/usage/output_tokens",schemaPath:"#/properties/rules/items/properties/respond/properties/usage/properties/output_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.properties.usage.properties.output_tokens.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.usage.properties.output_tokens,data:data75};
+if(data37.usage !== undefined){
+let data76 = data37.usage;
+if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
+for(const key14 in data76){
+if(!(((key14 === "input_tokens") || (key14 === "output_tokens")) || (key14 === "total_tokens"))){
+const err125 = {instancePath:instancePath+"/rules/" + i0+"/respond/usage",schemaPath:"#/properties/rules/items/properties/respond/properties/usage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.respond.properties.usage,data:data76};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1642,9 +1646,11 @@ vErrors.push(err125);
 }
 errors++;
 }
-if((typeof data75 == "number") && (isFinite(data75))){
-if(data75 < 0 || isNaN(data75)){
-const err126 = {instancePath:instancePath+"/rules/" + i0+"/respond/usage/output_tokens",schemaPath:"#/properties/rules/items/properties/respond/properties/usage/properties/output_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.properties.usage.properties.output_tokens,data:data75};
+}
+if(data76.input_tokens !== undefined){
+let data77 = data76.input_tokens;
+if(!(((typeof data77 == "number") && (!(data77 % 1) && !isNaN(data77))) && (isFinite(data77)))){
+const err126 = {instancePath:instancePath+"/rules/" + i0+"/respond/usage/input_tokens",schemaPath:"#/properties/rules/items/properties/respond/properties/usage/properties/input_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.properties.usage.properties.input_tokens.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.usage.properties.input_tokens,data:data77};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1653,12 +1659,9 @@ vErrors.push(err126);
 }
 errors++;
 }
-}
-}
-if(data73.total_tokens !== undefined){
-let data76 = data73.total_tokens;
-if(!(((typeof data76 == "number") && (!(data76 % 1) && !isNaN(data76))) && (isFinite(data76)))){
-const err127 = {instancePath:instancePath+"/rules/" + i0+"/respond/usage/total_tokens",schemaPath:"#/properties/rules/items/properties/respond/properties/usage/properties/total_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.properties.usage.properties.total_tokens.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.usage.properties.total_tokens,data:data76};
+if((typeof data77 == "number") && (isFinite(data77))){
+if(data77 < 0 || isNaN(data77)){
+const err127 = {instancePath:instancePath+"/rules/" + i0+"/respond/usage/input_tokens",schemaPath:"#/properties/rules/items/properties/respond/properties/usage/properties/input_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.properties.usage.properties.input_tokens,data:data77};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1667,9 +1670,12 @@ vErrors.push(err127);
 }
 errors++;
 }
-if((typeof data76 == "number") && (isFinite(data76))){
-if(data76 < 0 || isNaN(data76)){
-const err128 = {instancePath:instancePath+"/rules/" + i0+"/respond/usage/total_tokens",schemaPath:"#/properties/rules/items/properties/respond/properties/usage/properties/total_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.properties.usage.properties.total_tokens,data:data76};
+}
+}
+if(data76.output_tokens !== undefined){
+let data78 = data76.output_tokens;
+if(!(((typeof data78 == "number") && (!(data78 % 1) && !isNaN(data78))) && (isFinite(data78)))){
+const err128 = {instancePath:instancePath+"/rules/" + i0+"/respond/usage/output_tokens",schemaPath:"#/properties/rules/items/properties/respond/properties/usage/properties/output_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.properties.usage.properties.output_tokens.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.usage.properties.output_tokens,data:data78};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1678,11 +1684,9 @@ vErrors.push(err128);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err129 = {instancePath:instancePath+"/rules/" + i0+"/respond/usage",schemaPath:"#/properties/rules/items/properties/respond/properties/usage/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.properties.usage.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.usage,data:data73};
+if((typeof data78 == "number") && (isFinite(data78))){
+if(data78 < 0 || isNaN(data78)){
+const err129 = {instancePath:instancePath+"/rules/" + i0+"/respond/usage/output_tokens",schemaPath:"#/properties/rules/items/properties/respond/properties/usage/properties/output_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.properties.usage.properties.output_tokens,data:data78};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1692,15 +1696,11 @@ vErrors.push(err129);
 errors++;
 }
 }
-if(data34.embeddings !== undefined){
-let data77 = data34.embeddings;
-if(Array.isArray(data77)){
-const len9 = data77.length;
-for(let i9=0; i9<len9; i9++){
-let data78 = data77[i9];
-if(data78 && typeof data78 == "object" && !Array.isArray(data78)){
-if(data78.embedding === undefined){
-const err130 = {instancePath:instancePath+"/rules/" + i0+"/respond/embeddings/" + i9,schemaPath:"#/properties/rules/items/properties/respond/properties/embeddings/items/required",keyword:"required",params:{missingProperty: "embedding"},message:"must have required property '"+"embedding"+"'",schema:schema11.properties.rules.items.properties.respond.properties.embeddings.items.required,parentSchema:schema11.properties.rules.items.properties.respond.properties.embeddings.items,data:data78};
+}
+if(data76.total_tokens !== undefined){
+let data79 = data76.total_tokens;
+if(!(((typeof data79 == "number") && (!(data79 % 1) && !isNaN(data79))) && (isFinite(data79)))){
+const err130 = {instancePath:instancePath+"/rules/" + i0+"/respond/usage/total_tokens",schemaPath:"#/properties/rules/items/properties/respond/properties/usage/properties/total_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.properties.usage.properties.total_tokens.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.usage.properties.total_tokens,data:data79};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1709,9 +1709,9 @@ vErrors.push(err130);
 }
 errors++;
 }
-for(const key15 in data78){
-if(!(key15 === "embedding")){
-const err131 = {instancePath:instancePath+"/rules/" + i0+"/respond/embeddings/" + i9,schemaPath:"#/properties/rules/items/properties/respond/properties/embeddings/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.respond.properties.embeddings.items,data:data78};
+if((typeof data79 == "number") && (isFinite(data79))){
+if(data79 < 0 || isNaN(data79)){
+const err131 = {instancePath:instancePath+"/rules/" + i0+"/respond/usage/total_tokens",schemaPath:"#/properties/rules/items/properties/respond/properties/usage/properties/total_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.properties.usage.properties.total_tokens,data:data79};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1721,14 +1721,10 @@ vErrors.push(err131);
 errors++;
 }
 }
-if(data78.embedding !== undefined){
-let data79 = data78.embedding;
-if(Array.isArray(data79)){
-const len10 = data79.length;
-for(let i10=0; i10<len10; i10++){
-let data80 = data79[i10];
-if(!((typeof data80 == "number") && (isFinite(data80)))){
-const err132 = {instancePath:instancePath+"/rules/" + i0+"/respond/embeddings/" + i9+"/embedding/" + i10,schemaPath:"#/properties/rules/items/properties/respond/properties/embeddings/items/properties/embedding/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.rules.items.properties.respond.properties.embeddings.items.properties.embedding.items.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.embeddings.items.properties.embedding.items,data:data80};
+}
+}
+else {
+const err132 = {instancePath:instancePath+"/rules/" + i0+"/respond/usage",schemaPath:"#/properties/rules/items/properties/respond/properties/usage/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.properties.usage.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.usage,data:data76};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1738,9 +1734,15 @@ vErrors.push(err132);
 errors++;
 }
 }
-}
-else {
-const err133 = {instancePath:instancePath+"/rules/" + i0+"/respond/embeddings/" + i9+"/embedding",schemaPath:"#/properties/rules/items/properties/respond/properties/embeddings/items/properties/embedding/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rules.items.properties.respond.properties.embeddings.items.properties.embedding.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.embeddings.items.properties.embedding,data:data79};
+if(data37.embeddings !== undefined){
+let data80 = data37.embeddings;
+if(Array.isArray(data80)){
+const len10 = data80.length;
+for(let i10=0; i10<len10; i10++){
+let data81 = data80[i10];
+if(data81 && typeof data81 == "object" && !Array.isArray(data81)){
+if(data81.embedding === undefined){
+const err133 = {instancePath:instancePath+"/rules/" + i0+"/respond/embeddings/" + i10,schemaPath:"#/properties/rules/items/properties/respond/properties/embeddings/items/required",keyword:"required",params:{missingProperty: "embedding"},message:"must have required property '"+"embedding"+"'",schema:schema11.properties.rules.items.properties.respond.properties.embeddings.items.required,parentSchema:schema11.properties.rules.items.properties.respond.properties.embeddings.items,data:data81};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1749,10 +1751,9 @@ vErrors.push(err133);
 }
 errors++;
 }
-}
-}
-else {
-const err134 = {instancePath:instancePath+"/rules/" + i0+"/respond/embeddings/" + i9,schemaPath:"#/properties/rules/items/properties/respond/properties/embeddings/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.properties.embeddings.items.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.embeddings.items,data:data78};
+for(const key15 in data81){
+if(!(key15 === "embedding")){
+const err134 = {instancePath:instancePath+"/rules/" + i0+"/respond/embeddings/" + i10,schemaPath:"#/properties/rules/items/properties/respond/properties/embeddings/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.respond.properties.embeddings.items,data:data81};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1762,9 +1763,14 @@ vErrors.push(err134);
 errors++;
 }
 }
-}
-else {
-const err135 = {instancePath:instancePath+"/rules/" + i0+"/respond/embeddings",schemaPath:"#/properties/rules/items/properties/respond/properties/embeddings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rules.items.properties.respond.properties.embeddings.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.embeddings,data:data77};
+if(data81.embedding !== undefined){
+let data82 = data81.embedding;
+if(Array.isArray(data82)){
+const len11 = data82.length;
+for(let i11=0; i11<len11; i11++){
+let data83 = data82[i11];
+if(!((typeof data83 == "number") && (isFinite(data83)))){
+const err135 = {instancePath:instancePath+"/rules/" + i0+"/respond/embeddings/" + i10+"/embedding/" + i11,schemaPath:"#/properties/rules/items/properties/respond/properties/embeddings/items/properties/embedding/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.rules.items.properties.respond.properties.embeddings.items.properties.embedding.items.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.embeddings.items.properties.embedding.items,data:data83};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1774,10 +1780,9 @@ vErrors.push(err135);
 errors++;
 }
 }
-if(data34.finish_reason !== undefined){
-let data81 = data34.finish_reason;
-if(typeof data81 !== "string"){
-const err136 = {instancePath:instancePath+"/rules/" + i0+"/respond/finish_reason",schemaPath:"#/properties/rules/items/properties/respond/properties/finish_reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.properties.finish_reason.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.finish_reason,data:data81};
+}
+else {
+const err136 = {instancePath:instancePath+"/rules/" + i0+"/respond/embeddings/" + i10+"/embedding",schemaPath:"#/properties/rules/items/properties/respond/properties/embeddings/items/properties/embedding/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rules.items.properties.respond.properties.embeddings.items.properties.embedding.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.embeddings.items.properties.embedding,data:data82};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1787,10 +1792,9 @@ vErrors.push(err136);
 errors++;
 }
 }
-if(data34.delay_ms !== undefined){
-let data82 = data34.delay_ms;
-if(!(((typeof data82 == "number") && (!(data82 % 1) && !isNaN(data82))) && (isFinite(data82)))){
-const err137 = {instancePath:instancePath+"/rules/" + i0+"/respond/delay_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/delay_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.properties.delay_ms.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.delay_ms,data:data82};
+}
+else {
+const err137 = {instancePath:instancePath+"/rules/" + i0+"/respond/embeddings/" + i10,schemaPath:"#/properties/rules/items/properties/respond/properties/embeddings/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.properties.embeddings.items.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.embeddings.items,data:data81};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1799,9 +1803,10 @@ vErrors.push(err137);
 }
 errors++;
 }
-if((typeof data82 == "number") && (isFinite(data82))){
-if(data82 > 600000 || isNaN(data82)){
-const err138 = {instancePath:instancePath+"/rules/" + i0+"/respond/delay_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/delay_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.rules.items.properties.respond.properties.delay_ms,data:data82};
+}
+}
+else {
+const err138 = {instancePath:instancePath+"/rules/" + i0+"/respond/embeddings",schemaPath:"#/properties/rules/items/properties/respond/properties/embeddings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rules.items.properties.respond.properties.embeddings.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.embeddings,data:data80};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1810,8 +1815,11 @@ vErrors.push(err138);
 }
 errors++;
 }
-if(data82 < 0 || isNaN(data82)){
-const err139 = {instancePath:instancePath+"/rules/" + i0+"/respond/delay_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/delay_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.properties.delay_ms,data:data82};
+}
+if(data37.finish_reason !== undefined){
+let data84 = data37.finish_reason;
+if(typeof data84 !== "string"){
+const err139 = {instancePath:instancePath+"/rules/" + i0+"/respond/finish_reason",schemaPath:"#/properties/rules/items/properties/respond/properties/finish_reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.properties.finish_reason.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.finish_reason,data:data84};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1821,11 +1829,10 @@ vErrors.push(err139);
 errors++;
 }
 }
-}
-if(data34.chunk_size !== undefined){
-let data83 = data34.chunk_size;
-if(!(((typeof data83 == "number") && (!(data83 % 1) && !isNaN(data83))) && (isFinite(data83)))){
-const err140 = {instancePath:instancePath+"/rules/" + i0+"/respond/chunk_size",schemaPath:"#/properties/rules/items/properties/respond/properties/chunk_size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.properties.chunk_size.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.chunk_size,data:data83};
+if(data37.delay_ms !== undefined){
+let data85 = data37.delay_ms;
+if(!(((typeof data85 == "number") && (!(data85 % 1) && !isNaN(data85))) && (isFinite(data85)))){
+const err140 = {instancePath:instancePath+"/rules/" + i0+"/respond/delay_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/delay_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.properties.delay_ms.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.delay_ms,data:data85};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1834,9 +1841,9 @@ vErrors.push(err140);
 }
 errors++;
 }
-if((typeof data83 == "number") && (isFinite(data83))){
-if(data83 < 1 || isNaN(data83)){
-const err141 = {instancePath:instancePath+"/rules/" + i0+"/respond/chunk_size",schemaPath:"#/properties/rules/items/properties/respond/properties/chunk_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.rules.items.properties.respond.properties.chunk_size,data:data83};
+if((typeof data85 == "number") && (isFinite(data85))){
+if(data85 > 600000 || isNaN(data85)){
+const err141 = {instancePath:instancePath+"/rules/" + i0+"/respond/delay_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/delay_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.rules.items.properties.respond.properties.delay_ms,data:data85};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1845,12 +1852,8 @@ vErrors.push(err141);
 }
 errors++;
 }
-}
-}
-if(data34.chunk_delay_ms !== undefined){
-let data84 = data34.chunk_delay_ms;
-if(!(((typeof data84 == "number") && (!(data84 % 1) && !isNaN(data84))) && (isFinite(data84)))){
-const err142 = {instancePath:instancePath+"/rules/" + i0+"/respond/chunk_delay_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/chunk_delay_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.properties.chunk_delay_ms.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.chunk_delay_ms,data:data84};
+if(data85 < 0 || isNaN(data85)){
+const err142 = {instancePath:instancePath+"/rules/" + i0+"/respond/delay_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/delay_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.properties.delay_ms,data:data85};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1859,9 +1862,12 @@ vErrors.push(err142);
 }
 errors++;
 }
-if((typeof data84 == "number") && (isFinite(data84))){
-if(data84 > 600000 || isNaN(data84)){
-const err143 = {instancePath:instancePath+"/rules/" + i0+"/respond/chunk_delay_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/chunk_delay_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.rules.items.properties.respond.properties.chunk_delay_ms,data:data84};
+}
+}
+if(data37.chunk_size !== undefined){
+let data86 = data37.chunk_size;
+if(!(((typeof data86 == "number") && (!(data86 % 1) && !isNaN(data86))) && (isFinite(data86)))){
+const err143 = {instancePath:instancePath+"/rules/" + i0+"/respond/chunk_size",schemaPath:"#/properties/rules/items/properties/respond/properties/chunk_size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.properties.chunk_size.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.chunk_size,data:data86};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1870,8 +1876,9 @@ vErrors.push(err143);
 }
 errors++;
 }
-if(data84 < 0 || isNaN(data84)){
-const err144 = {instancePath:instancePath+"/rules/" + i0+"/respond/chunk_delay_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/chunk_delay_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.properties.chunk_delay_ms,data:data84};
+if((typeof data86 == "number") && (isFinite(data86))){
+if(data86 < 1 || isNaN(data86)){
+const err144 = {instancePath:instancePath+"/rules/" + i0+"/respond/chunk_size",schemaPath:"#/properties/rules/items/properties/respond/properties/chunk_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.rules.items.properties.respond.properties.chunk_size,data:data86};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1882,10 +1889,10 @@ errors++;
 }
 }
 }
-if(data34.ttft_ms !== undefined){
-let data85 = data34.ttft_ms;
-if(!(((typeof data85 == "number") && (!(data85 % 1) && !isNaN(data85))) && (isFinite(data85)))){
-const err145 = {instancePath:instancePath+"/rules/" + i0+"/respond/ttft_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/ttft_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.properties.ttft_ms.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.ttft_ms,data:data85};
+if(data37.chunk_delay_ms !== undefined){
+let data87 = data37.chunk_delay_ms;
+if(!(((typeof data87 == "number") && (!(data87 % 1) && !isNaN(data87))) && (isFinite(data87)))){
+const err145 = {instancePath:instancePath+"/rules/" + i0+"/respond/chunk_delay_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/chunk_delay_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.properties.chunk_delay_ms.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.chunk_delay_ms,data:data87};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1894,9 +1901,9 @@ vErrors.push(err145);
 }
 errors++;
 }
-if((typeof data85 == "number") && (isFinite(data85))){
-if(data85 > 600000 || isNaN(data85)){
-const err146 = {instancePath:instancePath+"/rules/" + i0+"/respond/ttft_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/ttft_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.rules.items.properties.respond.properties.ttft_ms,data:data85};
+if((typeof data87 == "number") && (isFinite(data87))){
+if(data87 > 600000 || isNaN(data87)){
+const err146 = {instancePath:instancePath+"/rules/" + i0+"/respond/chunk_delay_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/chunk_delay_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.rules.items.properties.respond.properties.chunk_delay_ms,data:data87};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1905,8 +1912,8 @@ vErrors.push(err146);
 }
 errors++;
 }
-if(data85 < 0 || isNaN(data85)){
-const err147 = {instancePath:instancePath+"/rules/" + i0+"/respond/ttft_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/ttft_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.properties.ttft_ms,data:data85};
+if(data87 < 0 || isNaN(data87)){
+const err147 = {instancePath:instancePath+"/rules/" + i0+"/respond/chunk_delay_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/chunk_delay_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.properties.chunk_delay_ms,data:data87};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -1917,11 +1924,10 @@ errors++;
 }
 }
 }
-if(data34.tokens_per_second !== undefined){
-let data86 = data34.tokens_per_second;
-if((typeof data86 == "number") && (isFinite(data86))){
-if(data86 <= 0 || isNaN(data86)){
-const err148 = {instancePath:instancePath+"/rules/" + i0+"/respond/tokens_per_second",schemaPath:"#/properties/rules/items/properties/respond/properties/tokens_per_second/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.properties.tokens_per_second,data:data86};
+if(data37.ttft_ms !== undefined){
+let data88 = data37.ttft_ms;
+if(!(((typeof data88 == "number") && (!(data88 % 1) && !isNaN(data88))) && (isFinite(data88)))){
+const err148 = {instancePath:instancePath+"/rules/" + i0+"/respond/ttft_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/ttft_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.properties.ttft_ms.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.ttft_ms,data:data88};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -1930,9 +1936,9 @@ vErrors.push(err148);
 }
 errors++;
 }
-}
-else {
-const err149 = {instancePath:instancePath+"/rules/" + i0+"/respond/tokens_per_second",schemaPath:"#/properties/rules/items/properties/respond/properties/tokens_per_second/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.rules.items.properties.respond.properties.tokens_per_second.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.tokens_per_second,data:data86};
+if((typeof data88 == "number") && (isFinite(data88))){
+if(data88 > 600000 || isNaN(data88)){
+const err149 = {instancePath:instancePath+"/rules/" + i0+"/respond/ttft_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/ttft_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.rules.items.properties.respond.properties.ttft_ms,data:data88};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -1941,11 +1947,8 @@ vErrors.push(err149);
 }
 errors++;
 }
-}
-if(data34.jitter_ms !== undefined){
-let data87 = data34.jitter_ms;
-if(!(((typeof data87 == "number") && (!(data87 % 1) && !isNaN(data87))) && (isFinite(data87)))){
-const err150 = {instancePath:instancePath+"/rules/" + i0+"/respond/jitter_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/jitter_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.properties.jitter_ms.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.jitter_ms,data:data87};
+if(data88 < 0 || isNaN(data88)){
+const err150 = {instancePath:instancePath+"/rules/" + i0+"/respond/ttft_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/ttft_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.properties.ttft_ms,data:data88};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -1954,9 +1957,13 @@ vErrors.push(err150);
 }
 errors++;
 }
-if((typeof data87 == "number") && (isFinite(data87))){
-if(data87 > 600000 || isNaN(data87)){
-const err151 = {instancePath:instancePath+"/rules/" + i0+"/respond/jitter_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/jitter_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.rules.items.properties.respond.properties.jitter_ms,data:data87};
+}
+}
+if(data37.tokens_per_second !== undefined){
+let data89 = data37.tokens_per_second;
+if((typeof data89 == "number") && (isFinite(data89))){
+if(data89 <= 0 || isNaN(data89)){
+const err151 = {instancePath:instancePath+"/rules/" + i0+"/respond/tokens_per_second",schemaPath:"#/properties/rules/items/properties/respond/properties/tokens_per_second/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.properties.tokens_per_second,data:data89};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -1965,8 +1972,9 @@ vErrors.push(err151);
 }
 errors++;
 }
-if(data87 < 0 || isNaN(data87)){
-const err152 = {instancePath:instancePath+"/rules/" + i0+"/respond/jitter_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/jitter_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.properties.jitter_ms,data:data87};
+}
+else {
+const err152 = {instancePath:instancePath+"/rules/" + i0+"/respond/tokens_per_second",schemaPath:"#/properties/rules/items/properties/respond/properties/tokens_per_second/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.rules.items.properties.respond.properties.tokens_per_second.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.tokens_per_second,data:data89};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -1976,11 +1984,10 @@ vErrors.push(err152);
 errors++;
 }
 }
-}
-if(data34.id !== undefined){
-let data88 = data34.id;
-if(typeof data88 !== "string"){
-const err153 = {instancePath:instancePath+"/rules/" + i0+"/respond/id",schemaPath:"#/properties/rules/items/properties/respond/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.properties.id.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.id,data:data88};
+if(data37.jitter_ms !== undefined){
+let data90 = data37.jitter_ms;
+if(!(((typeof data90 == "number") && (!(data90 % 1) && !isNaN(data90))) && (isFinite(data90)))){
+const err153 = {instancePath:instancePath+"/rules/" + i0+"/respond/jitter_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/jitter_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.properties.jitter_ms.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.jitter_ms,data:data90};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -1989,11 +1996,9 @@ vErrors.push(err153);
 }
 errors++;
 }
-}
-if(data34.audio_url !== undefined){
-let data89 = data34.audio_url;
-if(typeof data89 !== "string"){
-const err154 = {instancePath:instancePath+"/rules/" + i0+"/respond/audio_url",schemaPath:"#/properties/rules/items/properties/respond/properties/audio_url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.properties.audio_url.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.audio_url,data:data89};
+if((typeof data90 == "number") && (isFinite(data90))){
+if(data90 > 600000 || isNaN(data90)){
+const err154 = {instancePath:instancePath+"/rules/" + i0+"/respond/jitter_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/jitter_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.rules.items.properties.respond.properties.jitter_ms,data:data90};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -2002,11 +2007,8 @@ vErrors.push(err154);
 }
 errors++;
 }
-}
-if(data34.metadata !== undefined){
-let data90 = data34.metadata;
-if(!(data90 && typeof data90 == "object" && !Array.isArray(data90))){
-const err155 = {instancePath:instancePath+"/rules/" + i0+"/respond/metadata",schemaPath:"#/properties/rules/items/properties/respond/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.properties.metadata.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.metadata,data:data90};
+if(data90 < 0 || isNaN(data90)){
+const err155 = {instancePath:instancePath+"/rules/" + i0+"/respond/jitter_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/jitter_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.properties.jitter_ms,data:data90};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -2016,10 +2018,11 @@ vErrors.push(err155);
 errors++;
 }
 }
-if(data34.stream !== undefined){
-let data91 = data34.stream;
-if(typeof data91 !== "boolean"){
-const err156 = {instancePath:instancePath+"/rules/" + i0+"/respond/stream",schemaPath:"#/properties/rules/items/properties/respond/properties/stream/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.rules.items.properties.respond.properties.stream.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.stream,data:data91};
+}
+if(data37.id !== undefined){
+let data91 = data37.id;
+if(typeof data91 !== "string"){
+const err156 = {instancePath:instancePath+"/rules/" + i0+"/respond/id",schemaPath:"#/properties/rules/items/properties/respond/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.properties.id.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.id,data:data91};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -2029,13 +2032,10 @@ vErrors.push(err156);
 errors++;
 }
 }
-}
-}
-if(data9.error !== undefined){
-let data92 = data9.error;
-if(data92 && typeof data92 == "object" && !Array.isArray(data92)){
-if(data92.error_type === undefined){
-const err157 = {instancePath:instancePath+"/rules/" + i0+"/error",schemaPath:"#/properties/rules/items/properties/error/required",keyword:"required",params:{missingProperty: "error_type"},message:"must have required property '"+"error_type"+"'",schema:schema11.properties.rules.items.properties.error.required,parentSchema:schema11.properties.rules.items.properties.error,data:data92};
+if(data37.audio_url !== undefined){
+let data92 = data37.audio_url;
+if(typeof data92 !== "string"){
+const err157 = {instancePath:instancePath+"/rules/" + i0+"/respond/audio_url",schemaPath:"#/properties/rules/items/properties/respond/properties/audio_url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.properties.audio_url.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.audio_url,data:data92};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -2044,9 +2044,11 @@ vErrors.push(err157);
 }
 errors++;
 }
-for(const key16 in data92){
-if(!(((((((key16 === "error_type") || (key16 === "message")) || (key16 === "status_code")) || (key16 === "code")) || (key16 === "param")) || (key16 === "retry_after")) || (key16 === "delay_ms"))){
-const err158 = {instancePath:instancePath+"/rules/" + i0+"/error",schemaPath:"#/properties/rules/items/properties/error/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.error,data:data92};
+}
+if(data37.metadata !== undefined){
+let data93 = data37.metadata;
+if(!(data93 && typeof data93 == "object" && !Array.isArray(data93))){
+const err158 = {instancePath:instancePath+"/rules/" + i0+"/respond/metadata",schemaPath:"#/properties/rules/items/properties/respond/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.properties.metadata.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.metadata,data:data93};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -2056,10 +2058,10 @@ vErrors.push(err158);
 errors++;
 }
 }
-if(data92.error_type !== undefined){
-let data93 = data92.error_type;
-if(typeof data93 !== "string"){
-const err159 = {instancePath:instancePath+"/rules/" + i0+"/error/error_type",schemaPath:"#/properties/rules/items/properties/error/properties/error_type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.error.properties.error_type.type,parentSchema:schema11.properties.rules.items.properties.error.properties.error_type,data:data93};
+if(data37.stream !== undefined){
+let data94 = data37.stream;
+if(typeof data94 !== "boolean"){
+const err159 = {instancePath:instancePath+"/rules/" + i0+"/respond/stream",schemaPath:"#/properties/rules/items/properties/respond/properties/stream/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.rules.items.properties.respond.properties.stream.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.stream,data:data94};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -2068,8 +2070,14 @@ vErrors.push(err159);
 }
 errors++;
 }
-if(!((((((data93 === "rate_limit") || (data93 === "authentication")) || (data93 === "invalid_request")) || (data93 === "timeout")) || (data93 === "content_filter")) || (data93 === "server_error"))){
-const err160 = {instancePath:instancePath+"/rules/" + i0+"/error/error_type",schemaPath:"#/properties/rules/items/properties/error/properties/error_type/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.items.properties.error.properties.error_type.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.rules.items.properties.error.properties.error_type.enum,parentSchema:schema11.properties.rules.items.properties.error.properties.error_type,data:data93};
+}
+}
+}
+if(data9.error !== undefined){
+let data95 = data9.error;
+if(data95 && typeof data95 == "object" && !Array.isArray(data95)){
+if(data95.error_type === undefined){
+const err160 = {instancePath:instancePath+"/rules/" + i0+"/error",schemaPath:"#/properties/rules/items/properties/error/required",keyword:"required",params:{missingProperty: "error_type"},message:"must have required property '"+"error_type"+"'",schema:schema11.properties.rules.items.properties.error.required,parentSchema:schema11.properties.rules.items.properties.error,data:data95};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -2078,11 +2086,9 @@ vErrors.push(err160);
 }
 errors++;
 }
-}
-if(data92.message !== undefined){
-let data94 = data92.message;
-if(typeof data94 !== "string"){
-const err161 = {instancePath:instancePath+"/rules/" + i0+"/error/message",schemaPath:"#/properties/rules/items/properties/error/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.error.properties.message.type,parentSchema:schema11.properties.rules.items.properties.error.properties.message,data:data94};
+for(const key16 in data95){
+if(!(((((((key16 === "error_type") || (key16 === "message")) || (key16 === "status_code")) || (key16 === "code")) || (key16 === "param")) || (key16 === "retry_after")) || (key16 === "delay_ms"))){
+const err161 = {instancePath:instancePath+"/rules/" + i0+"/error",schemaPath:"#/properties/rules/items/properties/error/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.error,data:data95};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -2092,10 +2098,10 @@ vErrors.push(err161);
 errors++;
 }
 }
-if(data92.status_code !== undefined){
-let data95 = data92.status_code;
-if(!(((typeof data95 == "number") && (!(data95 % 1) && !isNaN(data95))) && (isFinite(data95)))){
-const err162 = {instancePath:instancePath+"/rules/" + i0+"/error/status_code",schemaPath:"#/properties/rules/items/properties/error/properties/status_code/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.error.properties.status_code.type,parentSchema:schema11.properties.rules.items.properties.error.properties.status_code,data:data95};
+if(data95.error_type !== undefined){
+let data96 = data95.error_type;
+if(typeof data96 !== "string"){
+const err162 = {instancePath:instancePath+"/rules/" + i0+"/error/error_type",schemaPath:"#/properties/rules/items/properties/error/properties/error_type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.error.properties.error_type.type,parentSchema:schema11.properties.rules.items.properties.error.properties.error_type,data:data96};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2104,9 +2110,8 @@ vErrors.push(err162);
 }
 errors++;
 }
-if((typeof data95 == "number") && (isFinite(data95))){
-if(data95 > 599 || isNaN(data95)){
-const err163 = {instancePath:instancePath+"/rules/" + i0+"/error/status_code",schemaPath:"#/properties/rules/items/properties/error/properties/status_code/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema11.properties.rules.items.properties.error.properties.status_code,data:data95};
+if(!((((((data96 === "rate_limit") || (data96 === "authentication")) || (data96 === "invalid_request")) || (data96 === "timeout")) || (data96 === "content_filter")) || (data96 === "server_error"))){
+const err163 = {instancePath:instancePath+"/rules/" + i0+"/error/error_type",schemaPath:"#/properties/rules/items/properties/error/properties/error_type/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.items.properties.error.properties.error_type.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.rules.items.properties.error.properties.error_type.enum,parentSchema:schema11.properties.rules.items.properties.error.properties.error_type,data:data96};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2115,8 +2120,11 @@ vErrors.push(err163);
 }
 errors++;
 }
-if(data95 < 400 || isNaN(data95)){
-const err164 = {instancePath:instancePath+"/rules/" + i0+"/error/status_code",schemaPath:"#/properties/rules/items/properties/error/properties/status_code/minimum",keyword:"minimum",params:{comparison: ">=", limit: 400},message:"must be >= 400",schema:400,parentSchema:schema11.properties.rules.items.properties.error.properties.status_code,data:data95};
+}
+if(data95.message !== undefined){
+let data97 = data95.message;
+if(typeof data97 !== "string"){
+const err164 = {instancePath:instancePath+"/rules/" + i0+"/error/message",schemaPath:"#/properties/rules/items/properties/error/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.error.properties.message.type,parentSchema:schema11.properties.rules.items.properties.error.properties.message,data:data97};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2126,11 +2134,10 @@ vErrors.push(err164);
 errors++;
 }
 }
-}
-if(data92.code !== undefined){
-let data96 = data92.code;
-if(typeof data96 !== "string"){
-const err165 = {instancePath:instancePath+"/rules/" + i0+"/error/code",schemaPath:"#/properties/rules/items/properties/error/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.error.properties.code.type,parentSchema:schema11.properties.rules.items.properties.error.properties.code,data:data96};
+if(data95.status_code !== undefined){
+let data98 = data95.status_code;
+if(!(((typeof data98 == "number") && (!(data98 % 1) && !isNaN(data98))) && (isFinite(data98)))){
+const err165 = {instancePath:instancePath+"/rules/" + i0+"/error/status_code",schemaPath:"#/properties/rules/items/properties/error/properties/status_code/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.error.properties.status_code.type,parentSchema:schema11.properties.rules.items.properties.error.properties.status_code,data:data98};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2139,11 +2146,9 @@ vErrors.push(err165);
 }
 errors++;
 }
-}
-if(data92.param !== undefined){
-let data97 = data92.param;
-if(typeof data97 !== "string"){
-const err166 = {instancePath:instancePath+"/rules/" + i0+"/error/param",schemaPath:"#/properties/rules/items/properties/error/properties/param/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.error.properties.param.type,parentSchema:schema11.properties.rules.items.properties.error.properties.param,data:data97};
+if((typeof data98 == "number") && (isFinite(data98))){
+if(data98 > 599 || isNaN(data98)){
+const err166 = {instancePath:instancePath+"/rules/" + i0+"/error/status_code",schemaPath:"#/properties/rules/items/properties/error/properties/status_code/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema11.properties.rules.items.properties.error.properties.status_code,data:data98};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2152,12 +2157,8 @@ vErrors.push(err166);
 }
 errors++;
 }
-}
-if(data92.retry_after !== undefined){
-let data98 = data92.retry_after;
-if((typeof data98 == "number") && (isFinite(data98))){
-if(data98 > 86400 || isNaN(data98)){
-const err167 = {instancePath:instancePath+"/rules/" + i0+"/error/retry_after",schemaPath:"#/properties/rules/items/properties/error/properties/retry_after/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema11.properties.rules.items.properties.error.properties.retry_after,data:data98};
+if(data98 < 400 || isNaN(data98)){
+const err167 = {instancePath:instancePath+"/rules/" + i0+"/error/status_code",schemaPath:"#/properties/rules/items/properties/error/properties/status_code/minimum",keyword:"minimum",params:{comparison: ">=", limit: 400},message:"must be >= 400",schema:400,parentSchema:schema11.properties.rules.items.properties.error.properties.status_code,data:data98};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2166,8 +2167,12 @@ vErrors.push(err167);
 }
 errors++;
 }
-if(data98 < 0 || isNaN(data98)){
-const err168 = {instancePath:instancePath+"/rules/" + i0+"/error/retry_after",schemaPath:"#/properties/rules/items/properties/error/properties/retry_after/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.error.properties.retry_after,data:data98};
+}
+}
+if(data95.code !== undefined){
+let data99 = data95.code;
+if(typeof data99 !== "string"){
+const err168 = {instancePath:instancePath+"/rules/" + i0+"/error/code",schemaPath:"#/properties/rules/items/properties/error/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.error.properties.code.type,parentSchema:schema11.properties.rules.items.properties.error.properties.code,data:data99};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2177,8 +2182,10 @@ vErrors.push(err168);
 errors++;
 }
 }
-else {
-const err169 = {instancePath:instancePath+"/rules/" + i0+"/error/retry_after",schemaPath:"#/properties/rules/items/properties/error/properties/retry_after/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.rules.items.properties.error.properties.retry_after.type,parentSchema:schema11.properties.rules.items.properties.error.properties.retry_after,data:data98};
+if(data95.param !== undefined){
+let data100 = data95.param;
+if(typeof data100 !== "string"){
+const err169 = {instancePath:instancePath+"/rules/" + i0+"/error/param",schemaPath:"#/properties/rules/items/properties/error/properties/param/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.error.properties.param.type,parentSchema:schema11.properties.rules.items.properties.error.properties.param,data:data100};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2188,10 +2195,11 @@ vErrors.push(err169);
 errors++;
 }
 }
-if(data92.delay_ms !== undefined){
-let data99 = data92.delay_ms;
-if(!(((typeof data99 == "number") && (!(data99 % 1) && !isNaN(data99))) && (isFinite(data99)))){
-const err170 = {instancePath:instancePath+"/rules/" + i0+"/error/delay_ms",schemaPath:"#/properties/rules/items/properties/error/properties/delay_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.error.properties.delay_ms.type,parentSchema:schema11.properties.rules.items.properties.error.properties.delay_ms,data:data99};
+if(data95.retry_after !== undefined){
+let data101 = data95.retry_after;
+if((typeof data101 == "number") && (isFinite(data101))){
+if(data101 > 86400 || isNaN(data101)){
+const err170 = {instancePath:instancePath+"/rules/" + i0+"/error/retry_after",schemaPath:"#/properties/rules/items/properties/error/properties/retry_after/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema11.properties.rules.items.properties.error.properties.retry_after,data:data101};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2200,9 +2208,8 @@ vErrors.push(err170);
 }
 errors++;
 }
-if((typeof data99 == "number") && (isFinite(data99))){
-if(data99 > 600000 || isNaN(data99)){
-const err171 = {instancePath:instancePath+"/rules/" + i0+"/error/delay_ms",schemaPath:"#/properties/rules/items/properties/error/properties/delay_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.rules.items.properties.error.properties.delay_ms,data:data99};
+if(data101 < 0 || isNaN(data101)){
+const err171 = {instancePath:instancePath+"/rules/" + i0+"/error/retry_after",schemaPath:"#/properties/rules/items/properties/error/properties/retry_after/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.error.properties.retry_after,data:data101};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2211,8 +2218,9 @@ vErrors.push(err171);
 }
 errors++;
 }
-if(data99 < 0 || isNaN(data99)){
-const err172 = {instancePath:instancePath+"/rules/" + i0+"/error/delay_ms",schemaPath:"#/properties/rules/items/properties/error/properties/delay_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.error.properties.delay_ms,data:data99};
+}
+else {
+const err172 = {instancePath:instancePath+"/rules/" + i0+"/error/retry_after",schemaPath:"#/properties/rules/items/properties/error/properties/retry_after/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.rules.items.properties.error.properties.retry_after.type,parentSchema:schema11.properties.rules.items.properties.error.properties.retry_after,data:data101};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2222,10 +2230,10 @@ vErrors.push(err172);
 errors++;
 }
 }
-}
-}
-else {
-const err173 = {instancePath:instancePath+"/rules/" + i0+"/error",schemaPath:"#/properties/rules/items/properties/error/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.error.type,parentSchema:schema11.properties.rules.items.properties.error,data:data92};
+if(data95.delay_ms !== undefined){
+let data102 = data95.delay_ms;
+if(!(((typeof data102 == "number") && (!(data102 % 1) && !isNaN(data102))) && (isFinite(data102)))){
+const err173 = {instancePath:instancePath+"/rules/" + i0+"/error/delay_ms",schemaPath:"#/properties/rules/items/properties/error/properties/delay_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.error.properties.delay_ms.type,parentSchema:schema11.properties.rules.items.properties.error.properties.delay_ms,data:data102};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2234,13 +2242,9 @@ vErrors.push(err173);
 }
 errors++;
 }
-}
-if(data9.chaos !== undefined){
-let data100 = data9.chaos;
-if(data100 && typeof data100 == "object" && !Array.isArray(data100)){
-for(const key17 in data100){
-if(!(((((((key17 === "rate_limit") || (key17 === "server_error")) || (key17 === "disconnect")) || (key17 === "malformed")) || (key17 === "disconnect_after_chunks")) || (key17 === "stall_after_chunks")) || (key17 === "stall_ms"))){
-const err174 = {instancePath:instancePath+"/rules/" + i0+"/chaos",schemaPath:"#/properties/rules/items/properties/chaos/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.chaos,data:data100};
+if((typeof data102 == "number") && (isFinite(data102))){
+if(data102 > 600000 || isNaN(data102)){
+const err174 = {instancePath:instancePath+"/rules/" + i0+"/error/delay_ms",schemaPath:"#/properties/rules/items/properties/error/properties/delay_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.rules.items.properties.error.properties.delay_ms,data:data102};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2249,12 +2253,8 @@ vErrors.push(err174);
 }
 errors++;
 }
-}
-if(data100.rate_limit !== undefined){
-let data101 = data100.rate_limit;
-if((typeof data101 == "number") && (isFinite(data101))){
-if(data101 > 1 || isNaN(data101)){
-const err175 = {instancePath:instancePath+"/rules/" + i0+"/chaos/rate_limit",schemaPath:"#/properties/rules/items/properties/chaos/properties/rate_limit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema11.properties.rules.items.properties.chaos.properties.rate_limit,data:data101};
+if(data102 < 0 || isNaN(data102)){
+const err175 = {instancePath:instancePath+"/rules/" + i0+"/error/delay_ms",schemaPath:"#/properties/rules/items/properties/error/properties/delay_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.error.properties.delay_ms,data:data102};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2263,8 +2263,11 @@ vErrors.push(err175);
 }
 errors++;
 }
-if(data101 < 0 || isNaN(data101)){
-const err176 = {instancePath:instancePath+"/rules/" + i0+"/chaos/rate_limit",schemaPath:"#/properties/rules/items/properties/chaos/properties/rate_limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.chaos.properties.rate_limit,data:data101};
+}
+}
+}
+else {
+const err176 = {instancePath:instancePath+"/rules/" + i0+"/error",schemaPath:"#/properties/rules/items/properties/error/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.error.type,parentSchema:schema11.properties.rules.items.properties.error,data:data95};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2274,8 +2277,12 @@ vErrors.push(err176);
 errors++;
 }
 }
-else {
-const err177 = {instancePath:instancePath+"/rules/" + i0+"/chaos/rate_limit",schemaPath:"#/properties/rules/items/properties/chaos/properties/rate_limit/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.rules.items.properties.chaos.properties.rate_limit.type,parentSchema:schema11.properties.rules.items.properties.chaos.properties.rate_limit,data:data101};
+if(data9.chaos !== undefined){
+let data103 = data9.chaos;
+if(data103 && typeof data103 == "object" && !Array.isArray(data103)){
+for(const key17 in data103){
+if(!(((((((key17 === "rate_limit") || (key17 === "server_error")) || (key17 === "disconnect")) || (key17 === "malformed")) || (key17 === "disconnect_after_chunks")) || (key17 === "stall_after_chunks")) || (key17 === "stall_ms"))){
+const err177 = {instancePath:instancePath+"/rules/" + i0+"/chaos",schemaPath:"#/properties/rules/items/properties/chaos/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.chaos,data:data103};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2285,11 +2292,11 @@ vErrors.push(err177);
 errors++;
 }
 }
-if(data100.server_error !== undefined){
-let data102 = data100.server_error;
-if((typeof data102 == "number") && (isFinite(data102))){
-if(data102 > 1 || isNaN(data102)){
-const err178 = {instancePath:instancePath+"/rules/" + i0+"/chaos/server_error",schemaPath:"#/properties/rules/items/properties/chaos/properties/server_error/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema11.properties.rules.items.properties.chaos.properties.server_error,data:data102};
+if(data103.rate_limit !== undefined){
+let data104 = data103.rate_limit;
+if((typeof data104 == "number") && (isFinite(data104))){
+if(data104 > 1 || isNaN(data104)){
+const err178 = {instancePath:instancePath+"/rules/" + i0+"/chaos/rate_limit",schemaPath:"#/properties/rules/items/properties/chaos/properties/rate_limit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema11.properties.rules.items.properties.chaos.properties.rate_limit,data:data104};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2298,8 +2305,8 @@ vErrors.push(err178);
 }
 errors++;
 }
-if(data102 < 0 || isNaN(data102)){
-const err179 = {instancePath:instancePath+"/rules/" + i0+"/chaos/server_error",schemaPath:"#/properties/rules/items/properties/chaos/properties/server_error/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.chaos.properties.server_error,data:data102};
+if(data104 < 0 || isNaN(data104)){
+const err179 = {instancePath:instancePath+"/rules/" + i0+"/chaos/rate_limit",schemaPath:"#/properties/rules/items/properties/chaos/properties/rate_limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.chaos.properties.rate_limit,data:data104};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2310,7 +2317,7 @@ errors++;
 }
 }
 else {
-const err180 = {instancePath:instancePath+"/rules/" + i0+"/chaos/server_error",schemaPath:"#/properties/rules/items/properties/chaos/properties/server_error/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.rules.items.properties.chaos.properties.server_error.type,parentSchema:schema11.properties.rules.items.properties.chaos.properties.server_error,data:data102};
+const err180 = {instancePath:instancePath+"/rules/" + i0+"/chaos/rate_limit",schemaPath:"#/properties/rules/items/properties/chaos/properties/rate_limit/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.rules.items.properties.chaos.properties.rate_limit.type,parentSchema:schema11.properties.rules.items.properties.chaos.properties.rate_limit,data:data104};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2320,11 +2327,11 @@ vErrors.push(err180);
 errors++;
 }
 }
-if(data100.disconnect !== undefined){
-let data103 = data100.disconnect;
-if((typeof data103 == "number") && (isFinite(data103))){
-if(data103 > 1 || isNaN(data103)){
-const err181 = {instancePath:instancePath+"/rules/" + i0+"/chaos/disconnect",schemaPath:"#/properties/rules/items/properties/chaos/properties/disconnect/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema11.properties.rules.items.properties.chaos.properties.disconnect,data:data103};
+if(data103.server_error !== undefined){
+let data105 = data103.server_error;
+if((typeof data105 == "number") && (isFinite(data105))){
+if(data105 > 1 || isNaN(data105)){
+const err181 = {instancePath:instancePath+"/rules/" + i0+"/chaos/server_error",schemaPath:"#/properties/rules/items/properties/chaos/properties/server_error/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema11.properties.rules.items.properties.chaos.properties.server_error,data:data105};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2333,8 +2340,8 @@ vErrors.push(err181);
 }
 errors++;
 }
-if(data103 < 0 || isNaN(data103)){
-const err182 = {instancePath:instancePath+"/rules/" + i0+"/chaos/disconnect",schemaPath:"#/properties/rules/items/properties/chaos/properties/disconnect/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.chaos.properties.disconnect,data:data103};
+if(data105 < 0 || isNaN(data105)){
+const err182 = {instancePath:instancePath+"/rules/" + i0+"/chaos/server_error",schemaPath:"#/properties/rules/items/properties/chaos/properties/server_error/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.chaos.properties.server_error,data:data105};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2345,7 +2352,7 @@ errors++;
 }
 }
 else {
-const err183 = {instancePath:instancePath+"/rules/" + i0+"/chaos/disconnect",schemaPath:"#/properties/rules/items/properties/chaos/properties/disconnect/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.rules.items.properties.chaos.properties.disconnect.type,parentSchema:schema11.properties.rules.items.properties.chaos.properties.disconnect,data:data103};
+const err183 = {instancePath:instancePath+"/rules/" + i0+"/chaos/server_error",schemaPath:"#/properties/rules/items/properties/chaos/properties/server_error/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.rules.items.properties.chaos.properties.server_error.type,parentSchema:schema11.properties.rules.items.properties.chaos.properties.server_error,data:data105};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2355,11 +2362,11 @@ vErrors.push(err183);
 errors++;
 }
 }
-if(data100.malformed !== undefined){
-let data104 = data100.malformed;
-if((typeof data104 == "number") && (isFinite(data104))){
-if(data104 > 1 || isNaN(data104)){
-const err184 = {instancePath:instancePath+"/rules/" + i0+"/chaos/malformed",schemaPath:"#/properties/rules/items/properties/chaos/properties/malformed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema11.properties.rules.items.properties.chaos.properties.malformed,data:data104};
+if(data103.disconnect !== undefined){
+let data106 = data103.disconnect;
+if((typeof data106 == "number") && (isFinite(data106))){
+if(data106 > 1 || isNaN(data106)){
+const err184 = {instancePath:instancePath+"/rules/" + i0+"/chaos/disconnect",schemaPath:"#/properties/rules/items/properties/chaos/properties/disconnect/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema11.properties.rules.items.properties.chaos.properties.disconnect,data:data106};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2368,8 +2375,8 @@ vErrors.push(err184);
 }
 errors++;
 }
-if(data104 < 0 || isNaN(data104)){
-const err185 = {instancePath:instancePath+"/rules/" + i0+"/chaos/malformed",schemaPath:"#/properties/rules/items/properties/chaos/properties/malformed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.chaos.properties.malformed,data:data104};
+if(data106 < 0 || isNaN(data106)){
+const err185 = {instancePath:instancePath+"/rules/" + i0+"/chaos/disconnect",schemaPath:"#/properties/rules/items/properties/chaos/properties/disconnect/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.chaos.properties.disconnect,data:data106};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2380,7 +2387,7 @@ errors++;
 }
 }
 else {
-const err186 = {instancePath:instancePath+"/rules/" + i0+"/chaos/malformed",schemaPath:"#/properties/rules/items/properties/chaos/properties/malformed/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.rules.items.properties.chaos.properties.malformed.type,parentSchema:schema11.properties.rules.items.properties.chaos.properties.malformed,data:data104};
+const err186 = {instancePath:instancePath+"/rules/" + i0+"/chaos/disconnect",schemaPath:"#/properties/rules/items/properties/chaos/properties/disconnect/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.rules.items.properties.chaos.properties.disconnect.type,parentSchema:schema11.properties.rules.items.properties.chaos.properties.disconnect,data:data106};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2390,10 +2397,11 @@ vErrors.push(err186);
 errors++;
 }
 }
-if(data100.disconnect_after_chunks !== undefined){
-let data105 = data100.disconnect_after_chunks;
-if(!(((typeof data105 == "number") && (!(data105 % 1) && !isNaN(data105))) && (isFinite(data105)))){
-const err187 = {instancePath:instancePath+"/rules/" + i0+"/chaos/disconnect_after_chunks",schemaPath:"#/properties/rules/items/properties/chaos/properties/disconnect_after_chunks/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.chaos.properties.disconnect_after_chunks.type,parentSchema:schema11.properties.rules.items.properties.chaos.properties.disconnect_after_chunks,data:data105};
+if(data103.malformed !== undefined){
+let data107 = data103.malformed;
+if((typeof data107 == "number") && (isFinite(data107))){
+if(data107 > 1 || isNaN(data107)){
+const err187 = {instancePath:instancePath+"/rules/" + i0+"/chaos/malformed",schemaPath:"#/properties/rules/items/properties/chaos/properties/malformed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema11.properties.rules.items.properties.chaos.properties.malformed,data:data107};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2402,9 +2410,8 @@ vErrors.push(err187);
 }
 errors++;
 }
-if((typeof data105 == "number") && (isFinite(data105))){
-if(data105 < 0 || isNaN(data105)){
-const err188 = {instancePath:instancePath+"/rules/" + i0+"/chaos/disconnect_after_chunks",schemaPath:"#/properties/rules/items/properties/chaos/properties/disconnect_after_chunks/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.chaos.properties.disconnect_after_chunks,data:data105};
+if(data107 < 0 || isNaN(data107)){
+const err188 = {instancePath:instancePath+"/rules/" + i0+"/chaos/malformed",schemaPath:"#/properties/rules/items/properties/chaos/properties/malformed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.chaos.properties.malformed,data:data107};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2414,11 +2421,8 @@ vErrors.push(err188);
 errors++;
 }
 }
-}
-if(data100.stall_after_chunks !== undefined){
-let data106 = data100.stall_after_chunks;
-if(!(((typeof data106 == "number") && (!(data106 % 1) && !isNaN(data106))) && (isFinite(data106)))){
-const err189 = {instancePath:instancePath+"/rules/" + i0+"/chaos/stall_after_chunks",schemaPath:"#/properties/rules/items/properties/chaos/properties/stall_after_chunks/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.chaos.properties.stall_after_chunks.type,parentSchema:schema11.properties.rules.items.properties.chaos.properties.stall_after_chunks,data:data106};
+else {
+const err189 = {instancePath:instancePath+"/rules/" + i0+"/chaos/malformed",schemaPath:"#/properties/rules/items/properties/chaos/properties/malformed/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.rules.items.properties.chaos.properties.malformed.type,parentSchema:schema11.properties.rules.items.properties.chaos.properties.malformed,data:data107};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2427,9 +2431,11 @@ vErrors.push(err189);
 }
 errors++;
 }
-if((typeof data106 == "number") && (isFinite(data106))){
-if(data106 < 0 || isNaN(data106)){
-const err190 = {instancePath:instancePath+"/rules/" + i0+"/chaos/stall_after_chunks",schemaPath:"#/properties/rules/items/properties/chaos/properties/stall_after_chunks/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.chaos.properties.stall_after_chunks,data:data106};
+}
+if(data103.disconnect_after_chunks !== undefined){
+let data108 = data103.disconnect_after_chunks;
+if(!(((typeof data108 == "number") && (!(data108 % 1) && !isNaN(data108))) && (isFinite(data108)))){
+const err190 = {instancePath:instancePath+"/rules/" + i0+"/chaos/disconnect_after_chunks",schemaPath:"#/properties/rules/items/properties/chaos/properties/disconnect_after_chunks/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.chaos.properties.disconnect_after_chunks.type,parentSchema:schema11.properties.rules.items.properties.chaos.properties.disconnect_after_chunks,data:data108};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2438,12 +2444,9 @@ vErrors.push(err190);
 }
 errors++;
 }
-}
-}
-if(data100.stall_ms !== undefined){
-let data107 = data100.stall_ms;
-if(!(((typeof data107 == "number") && (!(data107 % 1) && !isNaN(data107))) && (isFinite(data107)))){
-const err191 = {instancePath:instancePath+"/rules/" + i0+"/chaos/stall_ms",schemaPath:"#/properties/rules/items/properties/chaos/properties/stall_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.chaos.properties.stall_ms.type,parentSchema:schema11.properties.rules.items.properties.chaos.properties.stall_ms,data:data107};
+if((typeof data108 == "number") && (isFinite(data108))){
+if(data108 < 0 || isNaN(data108)){
+const err191 = {instancePath:instancePath+"/rules/" + i0+"/chaos/disconnect_after_chunks",schemaPath:"#/properties/rules/items/properties/chaos/properties/disconnect_after_chunks/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.chaos.properties.disconnect_after_chunks,data:data108};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2452,9 +2455,12 @@ vErrors.push(err191);
 }
 errors++;
 }
-if((typeof data107 == "number") && (isFinite(data107))){
-if(data107 > 600000 || isNaN(data107)){
-const err192 = {instancePath:instancePath+"/rules/" + i0+"/chaos/stall_ms",schemaPath:"#/properties/rules/items/properties/chaos/properties/stall_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.rules.items.properties.chaos.properties.stall_ms,data:data107};
+}
+}
+if(data103.stall_after_chunks !== undefined){
+let data109 = data103.stall_after_chunks;
+if(!(((typeof data109 == "number") && (!(data109 % 1) && !isNaN(data109))) && (isFinite(data109)))){
+const err192 = {instancePath:instancePath+"/rules/" + i0+"/chaos/stall_after_chunks",schemaPath:"#/properties/rules/items/properties/chaos/properties/stall_after_chunks/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.chaos.properties.stall_after_chunks.type,parentSchema:schema11.properties.rules.items.properties.chaos.properties.stall_after_chunks,data:data109};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2463,8 +2469,9 @@ vErrors.push(err192);
 }
 errors++;
 }
-if(data107 < 0 || isNaN(data107)){
-const err193 = {instancePath:instancePath+"/rules/" + i0+"/chaos/stall_ms",schemaPath:"#/properties/rules/items/properties/chaos/properties/stall_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.chaos.properties.stall_ms,data:data107};
+if((typeof data109 == "number") && (isFinite(data109))){
+if(data109 < 0 || isNaN(data109)){
+const err193 = {instancePath:instancePath+"/rules/" + i0+"/chaos/stall_after_chunks",schemaPath:"#/properties/rules/items/properties/chaos/properties/stall_after_chunks/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.chaos.properties.stall_after_chunks,data:data109};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2475,9 +2482,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err194 = {instancePath:instancePath+"/rules/" + i0+"/chaos",schemaPath:"#/properties/rules/items/properties/chaos/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.chaos.type,parentSchema:schema11.properties.rules.items.properties.chaos,data:data100};
+if(data103.stall_ms !== undefined){
+let data110 = data103.stall_ms;
+if(!(((typeof data110 == "number") && (!(data110 % 1) && !isNaN(data110))) && (isFinite(data110)))){
+const err194 = {instancePath:instancePath+"/rules/" + i0+"/chaos/stall_ms",schemaPath:"#/properties/rules/items/properties/chaos/properties/stall_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.chaos.properties.stall_ms.type,parentSchema:schema11.properties.rules.items.properties.chaos.properties.stall_ms,data:data110};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2486,11 +2494,9 @@ vErrors.push(err194);
 }
 errors++;
 }
-}
-if(data9.times !== undefined){
-let data108 = data9.times;
-if((!(((typeof data108 == "number") && (!(data108 % 1) && !isNaN(data108))) && (isFinite(data108)))) && (data108 !== null)){
-const err195 = {instancePath:instancePath+"/rules/" + i0+"/times",schemaPath:"#/properties/rules/items/properties/times/type",keyword:"type",params:{type: schema11.properties.rules.items.properties.times.type},message:"must be integer,null",schema:schema11.properties.rules.items.properties.times.type,parentSchema:schema11.properties.rules.items.properties.times,data:data108};
+if((typeof data110 == "number") && (isFinite(data110))){
+if(data110 > 600000 || isNaN(data110)){
+const err195 = {instancePath:instancePath+"/rules/" + i0+"/chaos/stall_ms",schemaPath:"#/properties/rules/items/properties/chaos/properties/stall_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.rules.items.properties.chaos.properties.stall_ms,data:data110};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2499,9 +2505,8 @@ vErrors.push(err195);
 }
 errors++;
 }
-if((typeof data108 == "number") && (isFinite(data108))){
-if(data108 < 1 || isNaN(data108)){
-const err196 = {instancePath:instancePath+"/rules/" + i0+"/times",schemaPath:"#/properties/rules/items/properties/times/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.rules.items.properties.times,data:data108};
+if(data110 < 0 || isNaN(data110)){
+const err196 = {instancePath:instancePath+"/rules/" + i0+"/chaos/stall_ms",schemaPath:"#/properties/rules/items/properties/chaos/properties/stall_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.chaos.properties.stall_ms,data:data110};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2512,10 +2517,9 @@ errors++;
 }
 }
 }
-if(data9.cycle !== undefined){
-let data109 = data9.cycle;
-if(typeof data109 !== "boolean"){
-const err197 = {instancePath:instancePath+"/rules/" + i0+"/cycle",schemaPath:"#/properties/rules/items/properties/cycle/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.rules.items.properties.cycle.type,parentSchema:schema11.properties.rules.items.properties.cycle,data:data109};
+}
+else {
+const err197 = {instancePath:instancePath+"/rules/" + i0+"/chaos",schemaPath:"#/properties/rules/items/properties/chaos/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.chaos.type,parentSchema:schema11.properties.rules.items.properties.chaos,data:data103};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2525,12 +2529,10 @@ vErrors.push(err197);
 errors++;
 }
 }
-if(data9.recorded !== undefined){
-let data110 = data9.recorded;
-if(data110 && typeof data110 == "object" && !Array.isArray(data110)){
-for(const key18 in data110){
-if(!(((key18 === "request") || (key18 === "query")) || (key18 === "shape"))){
-const err198 = {instancePath:instancePath+"/rules/" + i0+"/recorded",schemaPath:"#/properties/rules/items/properties/recorded/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.recorded,data:data110};
+if(data9.times !== undefined){
+let data111 = data9.times;
+if((!(((typeof data111 == "number") && (!(data111 % 1) && !isNaN(data111))) && (isFinite(data111)))) && (data111 !== null)){
+const err198 = {instancePath:instancePath+"/rules/" + i0+"/times",schemaPath:"#/properties/rules/items/properties/times/type",keyword:"type",params:{type: schema11.properties.rules.items.properties.times.type},message:"must be integer,null",schema:schema11.properties.rules.items.properties.times.type,parentSchema:schema11.properties.rules.items.properties.times,data:data111};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2539,11 +2541,9 @@ vErrors.push(err198);
 }
 errors++;
 }
-}
-if(data110.request !== undefined){
-let data111 = data110.request;
-if(!(data111 && typeof data111 == "object" && !Array.isArray(data111))){
-const err199 = {instancePath:instancePath+"/rules/" + i0+"/recorded/request",schemaPath:"#/properties/rules/items/properties/recorded/properties/request/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.recorded.properties.request.type,parentSchema:schema11.properties.rules.items.properties.recorded.properties.request,data:data111};
+if((typeof data111 == "number") && (isFinite(data111))){
+if(data111 < 1 || isNaN(data111)){
+const err199 = {instancePath:instancePath+"/rules/" + i0+"/times",schemaPath:"#/properties/rules/items/properties/times/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.rules.items.properties.times,data:data111};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2553,10 +2553,11 @@ vErrors.push(err199);
 errors++;
 }
 }
-if(data110.query !== undefined){
-let data112 = data110.query;
-if(typeof data112 !== "string"){
-const err200 = {instancePath:instancePath+"/rules/" + i0+"/recorded/query",schemaPath:"#/properties/rules/items/properties/recorded/properties/query/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.recorded.properties.query.type,parentSchema:schema11.properties.rules.items.properties.recorded.properties.query,data:data112};
+}
+if(data9.cycle !== undefined){
+let data112 = data9.cycle;
+if(typeof data112 !== "boolean"){
+const err200 = {instancePath:instancePath+"/rules/" + i0+"/cycle",schemaPath:"#/properties/rules/items/properties/cycle/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.rules.items.properties.cycle.type,parentSchema:schema11.properties.rules.items.properties.cycle,data:data112};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2566,10 +2567,12 @@ vErrors.push(err200);
 errors++;
 }
 }
-if(data110.shape !== undefined){
-let data113 = data110.shape;
-if(typeof data113 !== "string"){
-const err201 = {instancePath:instancePath+"/rules/" + i0+"/recorded/shape",schemaPath:"#/properties/rules/items/properties/recorded/properties/shape/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.recorded.properties.shape.type,parentSchema:schema11.properties.rules.items.properties.recorded.properties.shape,data:data113};
+if(data9.recorded !== undefined){
+let data113 = data9.recorded;
+if(data113 && typeof data113 == "object" && !Array.isArray(data113)){
+for(const key18 in data113){
+if(!(((key18 === "request") || (key18 === "query")) || (key18 === "shape"))){
+const err201 = {instancePath:instancePath+"/rules/" + i0+"/recorded",schemaPath:"#/properties/rules/items/properties/recorded/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.recorded,data:data113};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2579,9 +2582,10 @@ vErrors.push(err201);
 errors++;
 }
 }
-}
-else {
-const err202 = {instancePath:instancePath+"/rules/" + i0+"/recorded",schemaPath:"#/properties/rules/items/properties/recorded/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.recorded.type,parentSchema:schema11.properties.rules.items.properties.recorded,data:data110};
+if(data113.request !== undefined){
+let data114 = data113.request;
+if(!(data114 && typeof data114 == "object" && !Array.isArray(data114))){
+const err202 = {instancePath:instancePath+"/rules/" + i0+"/recorded/request",schemaPath:"#/properties/rules/items/properties/recorded/properties/request/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.recorded.properties.request.type,parentSchema:schema11.properties.rules.items.properties.recorded.properties.request,data:data114};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2591,9 +2595,10 @@ vErrors.push(err202);
 errors++;
 }
 }
-}
-else {
-const err203 = {instancePath:instancePath+"/rules/" + i0,schemaPath:"#/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.type,parentSchema:schema11.properties.rules.items,data:data9};
+if(data113.query !== undefined){
+let data115 = data113.query;
+if(typeof data115 !== "string"){
+const err203 = {instancePath:instancePath+"/rules/" + i0+"/recorded/query",schemaPath:"#/properties/rules/items/properties/recorded/properties/query/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.recorded.properties.query.type,parentSchema:schema11.properties.rules.items.properties.recorded.properties.query,data:data115};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2603,9 +2608,10 @@ vErrors.push(err203);
 errors++;
 }
 }
-}
-else {
-const err204 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rules.type,parentSchema:schema11.properties.rules,data:data8};
+if(data113.shape !== undefined){
+let data116 = data113.shape;
+if(typeof data116 !== "string"){
+const err204 = {instancePath:instancePath+"/rules/" + i0+"/recorded/shape",schemaPath:"#/properties/rules/items/properties/recorded/properties/shape/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.recorded.properties.shape.type,parentSchema:schema11.properties.rules.items.properties.recorded.properties.shape,data:data116};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2617,12 +2623,48 @@ errors++;
 }
 }
 else {
-const err205 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+const err205 = {instancePath:instancePath+"/rules/" + i0+"/recorded",schemaPath:"#/properties/rules/items/properties/recorded/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.recorded.type,parentSchema:schema11.properties.rules.items.properties.recorded,data:data113};
 if(vErrors === null){
 vErrors = [err205];
 }
 else {
 vErrors.push(err205);
+}
+errors++;
+}
+}
+}
+else {
+const err206 = {instancePath:instancePath+"/rules/" + i0,schemaPath:"#/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.type,parentSchema:schema11.properties.rules.items,data:data9};
+if(vErrors === null){
+vErrors = [err206];
+}
+else {
+vErrors.push(err206);
+}
+errors++;
+}
+}
+}
+else {
+const err207 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rules.type,parentSchema:schema11.properties.rules,data:data8};
+if(vErrors === null){
+vErrors = [err207];
+}
+else {
+vErrors.push(err207);
+}
+errors++;
+}
+}
+}
+else {
+const err208 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err208];
+}
+else {
+vErrors.push(err208);
 }
 errors++;
 }

@@ -81,6 +81,8 @@ describe('scenarioSchema', () => {
       'tools_offered',
       'system_contains',
       'turn',
+      'tools',
+      'params',
     ])
   })
 })

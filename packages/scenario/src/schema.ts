@@ -4,6 +4,7 @@
  * `validate.ts`. `schema.json` in the package is this object, kept equal by a test.
  */
 import { DURATION_RANGES, type DurationRange } from './durations.js'
+import { MATCHED_PARAMS } from './params.js'
 
 const string = (description: string) => ({ type: 'string', description }) as const
 const nonNegativeInteger = (description: string) =>
@@ -86,6 +87,16 @@ const WHEN = {
     turn: nonNegativeInteger(
       'How many assistant turns came before this request: 0 on the first call.',
     ),
+    tools: {
+      type: 'array',
+      items: { type: 'string' },
+      description:
+        'The names of the tools the request offers, exactly (order ignored; [] for none). Written by record mode with --match-on tools.',
+    },
+    params: {
+      type: 'object',
+      description: `The request sampling and output parameters, exactly: ${MATCHED_PARAMS.join(', ')}. The same names with equal values, and no other. Written by record mode with --match-on params.`,
+    },
   },
 } as const
 

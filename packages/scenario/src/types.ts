@@ -60,6 +60,14 @@ export interface When {
   readonly system_contains?: string
   /** How many assistant turns came before this request: 0 on the first call. */
   readonly turn?: number
+  /** The names of the tools the request offers, exactly (order ignored; `[]`: none). */
+  readonly tools?: readonly string[]
+  /**
+   * The request's sampling and output parameters, exactly (`MATCHED_PARAMS`: temperature,
+   * max_tokens, tool_choice, response_format, ...): the same names with equal values, and no
+   * other. Written by the recorder with `--match-on params`.
+   */
+  readonly params?: Readonly<Record<string, unknown>>
 }
 
 export interface ToolCallSpec {
@@ -215,6 +223,11 @@ export interface MatchRequest {
    * for `when.tools_offered`; absent when it offers none.
    */
   readonly tools?: readonly string[]
+  /**
+   * The request body as parsed JSON, for `when.params`; given only when the matcher reads it
+   * (`Matcher.readsBody`) or the caller has it at hand.
+   */
+  readonly body?: unknown
 }
 
 export interface MatchResult {
@@ -270,6 +283,8 @@ export interface MatchCounters {
 
 export interface Matcher {
   readonly scenario: Scenario
+  /** Whether a rule reads the request body (`when.params`): give `MatchRequest.body` then. */
+  readonly readsBody?: boolean
   /**
    * The first rule that matches and has uses left; counts one use of it, in `counters` when
    * given (else in the matcher's own).
