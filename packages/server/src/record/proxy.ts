@@ -18,7 +18,9 @@ import {
 import { MocktopusError } from '@mocktopus/scenario'
 import { createStreamAssembler } from './assemble.js'
 import type { ForwardInfo, ForwardOutcome } from './hooks.js'
+import type { SentRequest } from './recorded-request.js'
 import { createDeadline, createEventCutter, type UpstreamDeadline } from './relay.js'
+import { createShapeCollector, ndjsonShape } from './shape.js'
 import { createSSEParser } from './sse-parse.js'
 import { type RecordedRule, recordedRule, redactText } from './to-rule.js'
 
@@ -175,6 +177,17 @@ export function upstreamURL(root: string, endpoint: string, search: string): str
 function bearer(value: string | null): string | undefined {
   const match = value?.match(/^Bearer\s+(.+)$/i)
   return match?.[1]?.trim()
+}
+
+// The request as the client sent it, for `mocktopus drift` to send again.
+function sentRequest(info: ForwardInfo): SentRequest {
+  let body: unknown
+  try {
+    body = JSON.parse(info.text)
+  } catch {
+    body = undefined
+  }
+  return { body, query: new URL(info.request.url).search }
 }
 
 function usageOfRule(rule: RecordedRule | undefined): ForwardOutcome['usage'] {
@@ -352,6 +365,7 @@ export function createUpstreamProxy(options: UpstreamProxyOptions = {}): Upstrea
     status: number,
     headers: Headers,
     body: unknown,
+    shape?: string,
   ): Promise<RecordedRule | undefined> => {
     const { info } = call
     if (!info.match) {
@@ -370,6 +384,8 @@ export function createUpstreamProxy(options: UpstreamProxyOptions = {}): Upstrea
       body,
       headers,
       secrets: call.secrets,
+      sent: sentRequest(info),
+      ...(shape === undefined ? {} : { shape }),
     })
     if (!result.ok) {
       skip(call, 'unrecordable', result.reason)
@@ -435,6 +451,7 @@ export function createUpstreamProxy(options: UpstreamProxyOptions = {}): Upstrea
           }
         : createStreamAssembler(info.endpoint)
       const decoder = new TextDecoder()
+      const shape = createShapeCollector()
       let rule: RecordedRule | undefined
       try {
         try {
@@ -445,6 +462,7 @@ export function createUpstreamProxy(options: UpstreamProxyOptions = {}): Upstrea
             send(cutter.push(value))
             for (const event of parser.push(decoder.decode(value, { stream: true }))) {
               assembler?.add(event)
+              shape.addEvent(event)
             }
           }
         } catch (error) {
@@ -476,13 +494,20 @@ export function createUpstreamProxy(options: UpstreamProxyOptions = {}): Upstrea
         end()
         for (const event of [...parser.push(decoder.decode()), ...parser.end()]) {
           assembler?.add(event)
+          shape.addEvent(event)
         }
         const assembled = assembler?.result() ?? {
           ok: false as const,
           reason: `${info.endpoint} does not stream`,
         }
         if (assembled.ok)
-          rule = await record(call, upstream.status, upstream.headers, assembled.body)
+          rule = await record(
+            call,
+            upstream.status,
+            upstream.headers,
+            assembled.body,
+            shape.result(),
+          )
         else skip(call, 'unrecordable', assembled.reason)
       } finally {
         deadline.stop()
@@ -591,7 +616,13 @@ export function createUpstreamProxy(options: UpstreamProxyOptions = {}): Upstrea
       const work = (async () => {
         let rule: RecordedRule | undefined
         if (assembled.ok)
-          rule = await record(call, upstream.status, upstream.headers, assembled.body)
+          rule = await record(
+            call,
+            upstream.status,
+            upstream.headers,
+            assembled.body,
+            ndjsonShape(text),
+          )
         else skip(call, 'unrecordable', assembled.reason)
         info.finish({ status: upstream.status, stream: true, usage: usageOfRule(rule) })
       })()

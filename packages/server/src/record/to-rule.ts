@@ -17,6 +17,7 @@ import {
   type MatchRequest,
   messageText,
 } from '@mocktopus/scenario'
+import { type RecordedFacts, recordedFacts, type SentRequest } from './recorded-request.js'
 
 /** A rule as the recorder writes it: the YAML's shape, with no defaults filled in. */
 export interface RecordedRule {
@@ -24,6 +25,8 @@ export interface RecordedRule {
   readonly when: RecordedWhen
   readonly respond?: Readonly<Record<string, unknown>>
   readonly error?: Readonly<Record<string, unknown>>
+  /** What `mocktopus drift` needs: the request beyond `when`, the answer's shape. */
+  readonly recorded?: RecordedFacts
 }
 
 export interface RecordedWhen {
@@ -45,6 +48,10 @@ export interface RecordedExchange {
   readonly headers?: Headers
   /** Credentials to blank out wherever they appear in the rule. */
   readonly secrets?: readonly string[]
+  /** The request as sent, kept for `mocktopus drift` (`recorded.request`). */
+  readonly sent?: SentRequest
+  /** A stream's shape from its events (`shape.ts`); else the shape of `body` is kept. */
+  readonly shape?: string
 }
 
 export type RecordedRuleResult =
@@ -378,7 +385,11 @@ export function recordedRule(exchange: RecordedExchange): RecordedRuleResult {
                 ? ollamaRecordedRespond(body)
                 : embeddingsRespond(body)
   if (typeof respond === 'string') return { ok: false, reason: respond }
-  return { ok: true, rule: { type, when, respond: literal(redact(respond, secrets, false)) } }
+  const recorded = recordedFacts({ ...exchange, when })
+  return {
+    ok: true,
+    rule: { type, when, respond: literal(redact(respond, secrets, false)), ...recorded },
+  }
 }
 
 // A mapping of tool arguments is sent as JSON text, keys and all.
