@@ -24,6 +24,7 @@ export { assumeValidated, type CreateScenarioOptions, createScenario } from './n
 export { MATCHED_PARAMS, requestParams } from './params.js'
 export { MAX_SCENARIO_SIZE, type ParseScenarioOptions, parseScenario } from './parse.js'
 export { compileRegex, type ScenarioRegex } from './regex.js'
+export { compileReplacer, type ScenarioReplacer } from './regex-replace.js'
 export { scenarioSchema } from './schema.js'
 export {
   escapeTemplate,
