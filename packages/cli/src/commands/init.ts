@@ -4,6 +4,7 @@ import { CommandError } from '../errors.js'
 import type { CLIContext } from '../io.js'
 import { booleanOption, choiceOption, type RawOptions, stringOption } from '../options.js'
 import { TEMPLATE_NAMES, templateText } from '../scenarios.js'
+import { withInstalledSchema } from '../schema-link.js'
 
 /** `mocktopus init`: writes a template, refusing to overwrite a file without `--force`. */
 export async function runInit(
@@ -17,7 +18,9 @@ export async function runInit(
   const path = resolve(context.cwd, output)
   try {
     // 'wx' fails when the file exists, with no window between a check and the write.
-    await writeFile(path, templateText(template), { flag: force ? 'w' : 'wx' })
+    await writeFile(path, withInstalledSchema(templateText(template), path), {
+      flag: force ? 'w' : 'wx',
+    })
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     if (code === 'EEXIST') {
