@@ -265,6 +265,7 @@ export async function createMocktopus(options: MocktopusOptions = {}): Promise<M
     ...(recording?.forwardAll ? { forward: 'all' as const } : {}),
     ...(!recording?.forwardAll && recording?.forward ? { forward: 'misses' as const } : {}),
     ...(recording?.describeMiss ? { describeMiss: recording.describeMiss } : {}),
+    ...(recording?.prepareMatch ? { prepareMatch: recording.prepareMatch } : {}),
   }
   // The inspector (GET /_mocktopus/ui) lives with the admin routes: off, it captures nothing.
   const inspector =

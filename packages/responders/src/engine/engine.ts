@@ -43,6 +43,11 @@ export interface EngineContext {
   readonly forward?: 'all' | 'misses'
   /** The 404 message when no rule matches (replay names the closest recording). */
   readonly describeMiss?: (verdicts: readonly RuleVerdict[], scenario: Scenario) => string
+  /**
+   * The request as the rules see it, from the parsed one and the body (replay normalises
+   * volatile text as the recorder did); absent: the parsed request as it is.
+   */
+  readonly prepareMatch?: (request: MatchRequest, body: unknown) => MatchRequest
   /** The largest body accepted, for the 413 message. */
   readonly bodyLimit: number
   /** How much of a body an exchange keeps (default 64 KiB); more is kept truncated. */
@@ -309,14 +314,20 @@ function runRules(
   }
 
   const { matcher, counters } = ctx
+  // What the rules compare: the body only when a rule reads it (`when.params`).
+  const seen = ctx.prepareMatch
+    ? ctx.prepareMatch(parsed.match, read.value)
+    : matcher.readsBody
+      ? { ...parsed.match, body: read.value }
+      : parsed.match
   // Before matching, which counts a use of the rule.
-  const explained = request.explain ? matcher.explain(parsed.match, counters) : undefined
-  const found = matcher.match(parsed.match, counters)
+  const explained = request.explain ? matcher.explain(seen, counters) : undefined
+  const found = matcher.match(seen, counters)
   if (!found) {
     if (ctx.forward === 'misses') {
       return { kind: 'forward', exchange, text: read.text, body: read.value, request: parsed.match }
     }
-    const verdicts = explained ?? matcher.explain(parsed.match, counters)
+    const verdicts = explained ?? matcher.explain(seen, counters)
     const describe = ctx.describeMiss ?? describeNoMatch
     const error =
       endpoint.provider.noMatch?.({ request: parsed.match, scenario: matcher.scenario }) ??

@@ -51,7 +51,7 @@ interface ToolCallParts {
   arguments: string
 }
 
-/** What one kind of OpenAI chunk stream adds up in its first choice. */
+/** What one kind of OpenAI chunk stream adds up in one choice. */
 interface ChoiceAssembler {
   add(choice: Data): void
   /** The choice's fields after `index`, as the non-streamed body carries them. */
@@ -59,12 +59,16 @@ interface ChoiceAssembler {
 }
 
 // Chat and legacy completion streams share their framing: the first chunk names id, created
-// and model, usage arrives in a chunk of its own, and choice 0 carries the answer. Only what a
-// choice accumulates differs.
-function openAIChunksAssembler(object: string, choice: ChoiceAssembler): StreamAssembler {
+// and model, usage arrives in a chunk of its own, and each choice (`n` of them) its deltas by
+// `index`. Only what a choice accumulates differs.
+function openAIChunksAssembler(
+  object: string,
+  createChoice: () => ChoiceAssembler,
+): StreamAssembler {
   let head: Data | undefined
   let usage: unknown
   let failure: string | undefined
+  const choices = new Map<number, ChoiceAssembler>()
   return {
     add(event) {
       const data = parseData(event)
@@ -74,17 +78,27 @@ function openAIChunksAssembler(object: string, choice: ChoiceAssembler): StreamA
       if (data.usage) usage = data.usage
       if (!Array.isArray(data.choices)) return
       for (const part of data.choices as unknown[]) {
-        if (isRecord(part) && (part.index ?? 0) === 0) choice.add(part)
+        if (!isRecord(part)) continue
+        const index = typeof part.index === 'number' ? part.index : 0
+        let choice = choices.get(index)
+        if (!choice) {
+          choice = createChoice()
+          choices.set(index, choice)
+        }
+        choice.add(part)
       }
     },
     result() {
       if (failure) return { ok: false, reason: failure }
+      if (choices.size === 0) choices.set(0, createChoice())
       return {
         ok: true,
         body: {
           ...head,
           object,
-          choices: [{ index: 0, ...choice.result() }],
+          choices: [...choices.entries()]
+            .sort(([a], [b]) => a - b)
+            .map(([index, choice]) => ({ index, ...choice.result() })),
           ...(usage ? { usage } : {}),
         },
       }
@@ -93,11 +107,15 @@ function openAIChunksAssembler(object: string, choice: ChoiceAssembler): StreamA
 }
 
 function chatAssembler(): StreamAssembler {
+  return openAIChunksAssembler('chat.completion', chatChoiceAssembler)
+}
+
+function chatChoiceAssembler(): ChoiceAssembler {
   let content: string | undefined
   let refusal: string | undefined
   let finish: unknown = null
   const calls = new Map<number, ToolCallParts>()
-  return openAIChunksAssembler('chat.completion', {
+  return {
     add(choice) {
       if (choice.finish_reason) finish = choice.finish_reason
       const delta = isRecord(choice.delta) ? choice.delta : {}
@@ -128,18 +146,20 @@ function chatAssembler(): StreamAssembler {
       if (toolCalls.length > 0) message.tool_calls = toolCalls
       return { message, finish_reason: finish }
     },
-  })
+  }
 }
 
 function completionsAssembler(): StreamAssembler {
-  let text = ''
-  let finish: unknown = null
-  return openAIChunksAssembler('text_completion', {
-    add(choice) {
-      if (typeof choice.text === 'string') text += choice.text
-      if (choice.finish_reason) finish = choice.finish_reason
-    },
-    result: () => ({ text, finish_reason: finish }),
+  return openAIChunksAssembler('text_completion', () => {
+    let text = ''
+    let finish: unknown = null
+    return {
+      add(choice) {
+        if (typeof choice.text === 'string') text += choice.text
+        if (choice.finish_reason) finish = choice.finish_reason
+      },
+      result: () => ({ text, finish_reason: finish }),
+    }
   })
 }
 

@@ -37,4 +37,9 @@ export interface RecordingHooks {
   readonly forward?: (info: ForwardInfo) => Promise<Response>
   /** The 404 message when nothing matches (replay names the closest recording). */
   readonly describeMiss?: (verdicts: readonly RuleVerdict[], scenario: Scenario) => string
+  /**
+   * The request as the recordings see it, before matching (replay: redacted values and
+   * volatile text replaced as the recorder replaced them); `body` is the parsed request body.
+   */
+  readonly prepareMatch?: (match: MatchRequest, body: unknown) => MatchRequest
 }

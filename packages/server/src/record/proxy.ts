@@ -15,14 +15,16 @@ import {
   ENDPOINT_TABLE,
   encodeSSE,
 } from '@mocktopus/responders'
-import { MocktopusError } from '@mocktopus/scenario'
+import { MocktopusError, requestParams } from '@mocktopus/scenario'
 import { createStreamAssembler } from './assemble.js'
 import type { ForwardInfo, ForwardOutcome } from './hooks.js'
+import { createMatchPreparer, valuesAt } from './prepare-match.js'
 import type { SentRequest } from './recorded-request.js'
 import { createDeadline, createEventCutter, type UpstreamDeadline } from './relay.js'
+import { DEFAULT_RECORD_SETTINGS, type RecordSettings } from './settings.js'
 import { createShapeCollector, ndjsonShape } from './shape.js'
 import { createSSEParser } from './sse-parse.js'
-import { type RecordedRule, recordedRule, redactText } from './to-rule.js'
+import { type RecordedRule, type RecordedTiming, recordedRule, redactText } from './to-rule.js'
 
 /** The OpenAI API root requests go to unless `upstream` says otherwise. */
 export const DEFAULT_OPENAI_UPSTREAM = 'https://api.openai.com/v1'
@@ -67,6 +69,11 @@ export interface UpstreamProxyOptions {
    * then gets 504), and between two pieces of its body. Default 600000, the SDKs' own timeout.
    */
   readonly upstreamTimeoutMs?: number
+  /**
+   * The recordings directory's settings (`mocktopus.record.yaml`): what rules match on beyond
+   * the conversation, the volatile text normalised in prompts, and the fields redacted.
+   */
+  readonly settings?: RecordSettings
   /** Receives every exchange turned into a rule; a rejection is reported by `onSkip` as `lost`. */
   readonly onRecord?: (info: RecordInfo) => void | Promise<void>
   /**
@@ -270,6 +277,43 @@ interface Call {
   /** The upstream's origin, for messages. */
   readonly origin: string
   readonly deadline: UpstreamDeadline
+  /** When the request left for the upstream (`performance.now()`), for the recorded timing. */
+  readonly started: number
+}
+
+// Times from `performance.now()`: monotonic, and Web standard.
+function now(): number {
+  return performance.now()
+}
+
+// The values of the request headers a directory redacts.
+function headerValues(headers: Headers, names: readonly string[]): string[] {
+  const values: string[] = []
+  for (const name of names) {
+    const value = headers.get(name)
+    if (value) values.push(value)
+  }
+  return values
+}
+
+/**
+ * A stream's timing from when its events arrived: the wait for the headers, then for the first
+ * event, then the mean gap between events.
+ */
+function streamTiming(
+  started: number,
+  headersAt: number,
+  eventTimes: readonly number[],
+): RecordedTiming {
+  const first = eventTimes[0]
+  const last = eventTimes[eventTimes.length - 1]
+  return {
+    delayMs: headersAt - started,
+    ...(first === undefined ? {} : { ttftMs: first - headersAt }),
+    ...(first === undefined || last === undefined || eventTimes.length < 2
+      ? {}
+      : { chunkDelayMs: (last - first) / (eventTimes.length - 1) }),
+  }
 }
 
 /**
@@ -293,6 +337,10 @@ export function createUpstreamProxy(options: UpstreamProxyOptions = {}): Upstrea
   const fetchUpstream = options.fetch ?? ((request: Request) => fetch(request))
   const onSkip = options.onSkip ?? logSkip
   const pending = new Set<Promise<void>>()
+  const settings = options.settings ?? DEFAULT_RECORD_SETTINGS
+  const preparer = createMatchPreparer(settings)
+  const matchOnTools = settings.matchOn.includes('tools')
+  const matchOnParams = settings.matchOn.includes('params')
 
   const track = (work: Promise<void>): void => {
     pending.add(work)
@@ -366,6 +414,7 @@ export function createUpstreamProxy(options: UpstreamProxyOptions = {}): Upstrea
     headers: Headers,
     body: unknown,
     shape?: string,
+    timing?: RecordedTiming,
   ): Promise<RecordedRule | undefined> => {
     const { info } = call
     if (!info.match) {
@@ -376,16 +425,27 @@ export function createUpstreamProxy(options: UpstreamProxyOptions = {}): Upstrea
       )
       return undefined
     }
+    const sent = sentRequest(info)
+    // As replay will see the request: redacted values and volatile text replaced.
+    const match = preparer ? preparer.prepare(info.match, sent.body) : info.match
+    const redacted = [
+      ...headerValues(info.request.headers, settings.redact.headers),
+      ...(settings.redact.body.length > 0 ? valuesAt([sent.body, body], settings.redact.body) : []),
+    ]
     const result = recordedRule({
       // Gemini's rows are patterns: the rule names the row's path, as the matcher sees it.
       endpoint: isGemini(info) ? info.match.endpoint : info.endpoint,
-      match: info.match,
+      match,
       status,
       body,
       headers,
       secrets: call.secrets,
-      sent: sentRequest(info),
+      sent,
       ...(shape === undefined ? {} : { shape }),
+      ...(redacted.length > 0 ? { redacted } : {}),
+      ...(matchOnTools ? { tools: match.tools ?? [] } : {}),
+      ...(matchOnParams ? { params: requestParams(sent.body) } : {}),
+      ...(timing === undefined ? {} : { timing }),
     })
     if (!result.ok) {
       skip(call, 'unrecordable', result.reason)
@@ -403,6 +463,8 @@ export function createUpstreamProxy(options: UpstreamProxyOptions = {}): Upstrea
   // client that leaves stops getting bytes, not the recording: the upstream is read to its end.
   const relayStream = (call: Call, upstream: Response, headers: Headers): Response => {
     const { info, deadline } = call
+    const headersAt = now()
+    const eventTimes: number[] = []
     const reader = (upstream.body as ReadableStream<Uint8Array>).getReader()
     const cutter = createEventCutter()
     let client: ReadableStreamDefaultController<Uint8Array> | undefined
@@ -460,9 +522,11 @@ export function createUpstreamProxy(options: UpstreamProxyOptions = {}): Upstrea
             if (done) break
             deadline.restart()
             send(cutter.push(value))
+            const arrived = now()
             for (const event of parser.push(decoder.decode(value, { stream: true }))) {
               assembler?.add(event)
               shape.addEvent(event)
+              eventTimes.push(arrived)
             }
           }
         } catch (error) {
@@ -492,9 +556,11 @@ export function createUpstreamProxy(options: UpstreamProxyOptions = {}): Upstrea
         deadline.stop()
         send(cutter.rest())
         end()
+        const ended = now()
         for (const event of [...parser.push(decoder.decode()), ...parser.end()]) {
           assembler?.add(event)
           shape.addEvent(event)
+          eventTimes.push(ended)
         }
         const assembled = assembler?.result() ?? {
           ok: false as const,
@@ -507,6 +573,7 @@ export function createUpstreamProxy(options: UpstreamProxyOptions = {}): Upstrea
             upstream.headers,
             assembled.body,
             shape.result(),
+            streamTiming(call.started, headersAt, eventTimes),
           )
         else skip(call, 'unrecordable', assembled.reason)
       } finally {
@@ -532,7 +599,7 @@ export function createUpstreamProxy(options: UpstreamProxyOptions = {}): Upstrea
           ? 'ollama-upstream'
           : 'upstream'
     const deadline = createDeadline(timeoutMs, info.request.signal)
-    const call: Call = { info, secrets, origin: originOf(root), deadline }
+    const call: Call = { info, secrets, origin: originOf(root), deadline, started: now() }
     let upstream: Response
     try {
       const search = new URL(info.request.url).search
@@ -611,6 +678,8 @@ export function createUpstreamProxy(options: UpstreamProxyOptions = {}): Upstrea
     } finally {
       deadline.stop()
     }
+    // The client sees a JSON answer once it is whole: that is its delay.
+    const timing: RecordedTiming = { delayMs: now() - call.started }
     if (ndjson) {
       const assembled = assembleOllamaStream(text)
       const work = (async () => {
@@ -622,6 +691,7 @@ export function createUpstreamProxy(options: UpstreamProxyOptions = {}): Upstrea
             upstream.headers,
             assembled.body,
             ndjsonShape(text),
+            timing,
           )
         else skip(call, 'unrecordable', assembled.reason)
         info.finish({ status: upstream.status, stream: true, usage: usageOfRule(rule) })
@@ -645,9 +715,11 @@ export function createUpstreamProxy(options: UpstreamProxyOptions = {}): Upstrea
         )
       }
     }
-    const work = record(call, upstream.status, upstream.headers, body).then((rule) => {
-      info.finish({ status: upstream.status, stream: false, usage: usageOfRule(rule) })
-    })
+    const work = record(call, upstream.status, upstream.headers, body, undefined, timing).then(
+      (rule) => {
+        info.finish({ status: upstream.status, stream: false, usage: usageOfRule(rule) })
+      },
+    )
     track(work)
     await work
     return new Response(text, { status: upstream.status, headers: responseHeaders })

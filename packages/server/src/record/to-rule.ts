@@ -34,6 +34,20 @@ export interface RecordedWhen {
   readonly model?: string
   readonly conversation?: readonly { readonly role: string; readonly content: string }[]
   readonly input?: readonly string[]
+  /** With `--match-on tools`: the names of the tools offered. */
+  readonly tools?: readonly string[]
+  /** With `--match-on params`: the sampling and output parameters sent. */
+  readonly params?: Readonly<Record<string, unknown>>
+}
+
+/** How long the upstream took, for `--replay-timing recorded`. */
+export interface RecordedTiming {
+  /** From sending the request to the headers (a JSON answer: to its whole body). */
+  readonly delayMs: number
+  /** Streams: from the headers to the first event. */
+  readonly ttftMs?: number
+  /** Streams: the mean gap between two events after the first. */
+  readonly chunkDelayMs?: number
 }
 
 export interface RecordedExchange {
@@ -48,6 +62,16 @@ export interface RecordedExchange {
   readonly headers?: Headers
   /** Credentials to blank out wherever they appear in the rule. */
   readonly secrets?: readonly string[]
+  /**
+   * Values of redacted fields and headers: blanked out where one is a whole string (or
+   * number), and (from 4 characters) wherever it appears, as `secrets` are.
+   */
+  readonly redacted?: readonly string[]
+  /** Part of `when` beyond the conversation (`--match-on tools,params`). */
+  readonly tools?: readonly string[]
+  readonly params?: Readonly<Record<string, unknown>>
+  /** The upstream's timing, kept under `respond` as `delay_ms`, `ttft_ms`, `chunk_delay_ms`. */
+  readonly timing?: RecordedTiming
   /** The request as sent, kept for `mocktopus drift` (`recorded.request`). */
   readonly sent?: SentRequest
   /** A stream's shape from its events (`shape.ts`); else the shape of `body` is kept. */
@@ -113,9 +137,8 @@ function openaiToolCalls(raw: unknown): Data[] {
   })
 }
 
-function chatRespond(body: Data): Data | string {
-  const choice = Array.isArray(body.choices) ? body.choices.find(isRecord) : undefined
-  if (!choice) return 'the chat completion has no choices'
+// One choice's answer: its text or tool calls, and why it ended.
+function chatChoice(choice: Data): Data {
   const message = isRecord(choice.message) ? choice.message : {}
   const calls = openaiToolCalls(message.tool_calls)
   return {
@@ -124,6 +147,19 @@ function chatRespond(body: Data): Data | string {
       : {}),
     ...(calls.length > 0 ? { tool_calls: calls } : {}),
     ...(text(choice.finish_reason) ? { finish_reason: choice.finish_reason } : {}),
+  }
+}
+
+function chatRespond(body: Data): Data | string {
+  const choices = Array.isArray(body.choices)
+    ? body.choices.filter(isRecord).sort((a, b) => Number(a.index ?? 0) - Number(b.index ?? 0))
+    : []
+  const choice = choices[0]
+  if (!choice) return 'the chat completion has no choices'
+  return {
+    ...chatChoice(choice),
+    // `n` > 1: every choice, the first one too, so replay answers each as it was.
+    ...(choices.length > 1 ? { choices: choices.map(chatChoice) } : {}),
     ...optional(
       'usage',
       usageOf(body.usage, { input: 'prompt_tokens', output: 'completion_tokens' }),
@@ -281,18 +317,32 @@ function optional<K extends string>(key: K, value: unknown): Partial<Record<K, u
   return value === undefined ? {} : ({ [key]: value } as Record<K, unknown>)
 }
 
-function redact<T>(value: T, secrets: readonly string[], keyLike: boolean): T {
+function redact<T>(
+  value: T,
+  secrets: readonly string[],
+  keyLike: boolean,
+  whole?: ReadonlySet<string>,
+): T {
   if (typeof value === 'string') {
+    if (whole?.has(value)) return REDACTED as T
     let out: string = value
     for (const secret of secrets) if (secret.length >= 4) out = out.split(secret).join(REDACTED)
     if (keyLike) out = out.replace(KEY_LIKE, `sk-${REDACTED}`).replace(GOOGLE_KEY_LIKE, REDACTED)
     return out as T
   }
-  if (Array.isArray(value)) return value.map((item) => redact(item, secrets, keyLike)) as T
+  if (Array.isArray(value)) {
+    return value.map((item) => redact(item, secrets, keyLike, whole)) as T
+  }
   if (isRecord(value)) {
     const out: Data = {}
-    for (const [key, item] of Object.entries(value)) out[key] = redact(item, secrets, keyLike)
+    for (const [key, item] of Object.entries(value)) {
+      out[key] = redact(item, secrets, keyLike, whole)
+    }
     return out as T
+  }
+  // A redacted number or flag (a customer id sent as a number) goes as the marker too.
+  if ((typeof value === 'number' || typeof value === 'boolean') && whole?.has(String(value))) {
+    return REDACTED as T
   }
   return value
 }
@@ -363,10 +413,21 @@ export function recordedRule(exchange: RecordedExchange): RecordedRuleResult {
   const { endpoint, status, body } = exchange
   const type = ruleType(endpoint)
   if (!type) return { ok: false, reason: `${endpoint} is not a recordable endpoint` }
-  const secrets = exchange.secrets ?? []
-  const when = redact(recordedWhen(endpoint, exchange.match), secrets, false)
+  const redacted = exchange.redacted ?? []
+  const secrets = [...(exchange.secrets ?? []), ...redacted]
+  const whole = redacted.length > 0 ? new Set(redacted) : undefined
+  const when = redact(
+    {
+      ...recordedWhen(endpoint, exchange.match),
+      ...(exchange.tools === undefined ? {} : { tools: [...exchange.tools] }),
+      ...(exchange.params === undefined ? {} : { params: exchange.params }),
+    },
+    secrets,
+    false,
+    whole,
+  )
   if (status >= 400) {
-    const error = redact(errorSpec(status, body, exchange.headers), secrets, true)
+    const error = redact(errorSpec(status, body, exchange.headers), secrets, true, whole)
     return { ok: true, rule: { type, when, error } }
   }
   if (!isRecord(body)) return { ok: false, reason: `the ${status} answer is not a JSON object` }
@@ -385,10 +446,23 @@ export function recordedRule(exchange: RecordedExchange): RecordedRuleResult {
                 ? ollamaRecordedRespond(body)
                 : embeddingsRespond(body)
   if (typeof respond === 'string') return { ok: false, reason: respond }
-  const recorded = recordedFacts({ ...exchange, when })
+  const recorded = redact(recordedFacts({ ...exchange, when }), secrets, false, whole)
+  const timed = { ...respond, ...timingFields(exchange.timing) }
   return {
     ok: true,
-    rule: { type, when, respond: literal(redact(respond, secrets, false)), ...recorded },
+    rule: { type, when, respond: literal(redact(timed, secrets, false, whole)), ...recorded },
+  }
+}
+
+// Whole milliseconds, as the rule's keys take them; replay waits them only with
+// `--replay-timing recorded`.
+function timingFields(timing: RecordedTiming | undefined): Data {
+  if (!timing) return {}
+  const ms = (value: number) => Math.max(0, Math.round(value))
+  return {
+    delay_ms: ms(timing.delayMs),
+    ...(timing.ttftMs === undefined ? {} : { ttft_ms: ms(timing.ttftMs) }),
+    ...(timing.chunkDelayMs === undefined ? {} : { chunk_delay_ms: ms(timing.chunkDelayMs) }),
   }
 }
 
@@ -406,6 +480,11 @@ function literalValue(value: unknown): unknown {
 // it is not read as a placeholder (docs/scenarios.md, Templates).
 function literal(respond: Data): Data {
   const out: Data = { ...respond }
+  if (Array.isArray(out.choices)) {
+    out.choices = out.choices.map((choice: unknown) =>
+      isRecord(choice) ? literal(choice) : choice,
+    )
+  }
   if (typeof out.content === 'string') out.content = escapeTemplate(out.content)
   if (Array.isArray(out.tool_calls)) {
     out.tool_calls = out.tool_calls.map((call: unknown) => {

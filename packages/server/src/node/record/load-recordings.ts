@@ -8,6 +8,7 @@ import { createScenario, parseScenario, type Rule, type Scenario } from '@mockto
 import { CASSETTE_PATTERN, type CassetteSkip, parseCassette } from '../../record/cassette.js'
 import type { RecordingOrigin } from '../../record/describe-miss.js'
 import { RecordingsError } from '../../record/errors.js'
+import { RECORD_SETTINGS_FILE } from '../../record/settings.js'
 
 export interface LoadedRecordings {
   /** Every recording, file by file in name order, as one scenario. */
@@ -38,7 +39,9 @@ export async function loadRecordings(dir: string): Promise<LoadedRecordings> {
   const names = (await readdir(dir, { withFileTypes: true }))
     .filter(
       (entry) =>
-        entry.isFile() && (YAML_FILE.test(entry.name) || CASSETTE_PATTERN.test(entry.name)),
+        entry.isFile() &&
+        entry.name !== RECORD_SETTINGS_FILE &&
+        (YAML_FILE.test(entry.name) || CASSETTE_PATTERN.test(entry.name)),
     )
     .map((entry) => entry.name)
     .sort()

@@ -8,6 +8,7 @@ import { join, relative } from 'node:path'
 import { createScenario, type Rule } from '@mocktopus/scenario'
 import { createMocktopus, type Mocktopus, type MocktopusOptions } from '../../mocktopus.js'
 import { describeRecordingMiss, type RecordingOrigin } from '../../record/describe-miss.js'
+import { createMatchPreparer } from '../../record/prepare-match.js'
 import {
   createUpstreamProxy,
   logSkip,
@@ -15,8 +16,11 @@ import {
   type SkipInfo,
   type UpstreamProxyOptions,
 } from '../../record/proxy.js'
+import { type ReplayTiming, replayScenario, untimedRule } from '../../record/replay-timing.js'
+import type { MatchOn, RecordSettings, RedactSettings } from '../../record/settings.js'
 import { type LoadedRecordings, loadRecordings } from './load-recordings.js'
 import { createRecordingsFile } from './recordings-file.js'
+import { loadRecordSettings } from './settings-file.js'
 
 /** The file recordings go to in the recordings directory unless told otherwise. */
 export const DEFAULT_RECORDINGS_FILE = 'recordings.yaml'
@@ -37,11 +41,23 @@ export interface RecorderOptions extends BaseOptions {
   readonly recordingsFile?: string
   /** Hears about every recording written, with the file it went to. */
   readonly onRecord?: (info: RecordInfo & { readonly file: string }) => void
+  /**
+   * Added to the directory's `match_on` (`DIR/mocktopus.record.yaml`, written when recording):
+   * `tools` and `params` become part of each recording's `when`.
+   */
+  readonly matchOn?: readonly MatchOn[]
+  /** Header names and body JSON paths added to the directory's `redact`. */
+  readonly redact?: RedactSettings
 }
 
 export interface ReplayerOptions extends RecorderOptions {
   /** Sends requests no recording matches to the upstream and appends them. Default `false`. */
   readonly recordMissing?: boolean
+  /**
+   * `recorded` waits the upstream's recorded delays (headers, first chunk, between chunks);
+   * `none`, the default, answers as fast as it can.
+   */
+  readonly replayTiming?: ReplayTiming
 }
 
 export interface RecordingMocktopus extends Mocktopus {
@@ -49,6 +65,8 @@ export interface RecordingMocktopus extends Mocktopus {
   readonly recordingsFile: string
   /** Resolves once every exchange so far (streams included) is recorded and on disk. */
   flush(): Promise<void>
+  /** The directory's settings in force (the file's, with what the options added). */
+  readonly recordSettings: RecordSettings
   /**
    * How many recordings could not be written so far (each also reported to `onSkip` as
    * `lost`): the client got its answer, the recordings do not have it.
@@ -95,6 +113,9 @@ const RECORDING_OPTIONS = [
   'upstreamTimeoutMs',
   'onSkip',
   'onRecord',
+  'matchOn',
+  'redact',
+  'replayTiming',
 ] as const
 
 function mockOptions(options: ReplayerOptions): MocktopusOptions {
@@ -132,9 +153,14 @@ export async function createRecorder(options: RecorderOptions): Promise<Recordin
   const path = join(options.recordingsDir, options.recordingsFile ?? DEFAULT_RECORDINGS_FILE)
   const file = createRecordingsFile({ path })
   await file.prepare()
+  const { settings } = await loadRecordSettings(options.recordingsDir, {
+    ...settingsOptions(options),
+    save: true,
+  })
   const losses = lossCounter(options)
   const proxy = createUpstreamProxy({
     ...proxyOptions(options),
+    settings,
     onSkip: losses.onSkip,
     onRecord: async (info) => {
       const written = await file.add(info.rule)
@@ -148,12 +174,20 @@ export async function createRecorder(options: RecorderOptions): Promise<Recordin
   })
   return Object.assign(mock, {
     recordingsFile: path,
+    recordSettings: settings,
     async flush() {
       await proxy.idle()
       await file.flush()
     },
     lostRecordings: losses.lost,
   })
+}
+
+function settingsOptions(options: RecorderOptions) {
+  return {
+    ...(options.matchOn === undefined ? {} : { matchOn: options.matchOn }),
+    ...(options.redact === undefined ? {} : { redact: options.redact }),
+  }
 }
 
 /**
@@ -166,22 +200,32 @@ export async function createRecorder(options: RecorderOptions): Promise<Recordin
  * const server = await serve(replayer, { port: 0 })
  */
 export async function createReplayer(options: ReplayerOptions): Promise<ReplayingMocktopus> {
-  const recordings = await loadRecordings(options.recordingsDir)
+  const loaded = await loadRecordings(options.recordingsDir)
+  const timing = options.replayTiming ?? 'none'
+  // Recorded delays are waited only when asked for: by default replay is as fast as it can be.
+  const recordings = { ...loaded, scenario: replayScenario(loaded.scenario, timing) }
   const origins: RecordingOrigin[] = [...recordings.origins]
   let rules: Rule[] = [...recordings.scenario.rules]
   const path = join(options.recordingsDir, options.recordingsFile ?? DEFAULT_RECORDINGS_FILE)
   const file = createRecordingsFile({ path })
   // Only a replayer that records needs to write; plain replay works from a read-only checkout.
   if (options.recordMissing) await file.prepare()
+  const { settings } = await loadRecordSettings(options.recordingsDir, {
+    ...settingsOptions(options),
+    save: options.recordMissing === true,
+  })
+  const preparer = createMatchPreparer(settings)
   const losses = lossCounter(options)
   let mock: Mocktopus | undefined
   const proxy = options.recordMissing
     ? createUpstreamProxy({
         ...proxyOptions(options),
+        settings,
         onSkip: losses.onSkip,
         onRecord: async (info) => {
           const written = await file.add(info.rule)
-          const [rule] = createScenario({ version: 1, rules: [info.rule] }).rules
+          const [recorded] = createScenario({ version: 1, rules: [info.rule] }).rules
+          const rule = recorded && (timing === 'recorded' ? recorded : untimedRule(recorded))
           if (rule) {
             rules = [...rules, rule]
             origins.push({ file: relative(options.recordingsDir, written) })
@@ -198,10 +242,12 @@ export async function createReplayer(options: ReplayerOptions): Promise<Replayin
     recording: {
       describeMiss: describeRecordingMiss(origins),
       ...(proxy ? { forward: proxy.forward } : {}),
+      ...(preparer ? { prepareMatch: preparer.prepare } : {}),
     },
   })
   return Object.assign(mock, {
     recordingsFile: path,
+    recordSettings: settings,
     recordings,
     async flush() {
       await proxy?.idle()
