@@ -40,6 +40,7 @@ export {
 export { conversationLength, conversationText, lastUserText, messageText } from './text.js'
 export type {
   ChatMessage,
+  ChoiceSpec,
   ContentPart,
   ConversationMessage,
   EmbeddingSpec,

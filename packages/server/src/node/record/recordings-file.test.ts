@@ -1,3 +1,4 @@
+import { constants } from 'node:fs'
 import {
   lstat,
   mkdir,
@@ -16,7 +17,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { RecordingsError } from '../../record/errors.js'
 import type { RecordedRule } from '../../record/to-rule.js'
 import { loadRecordings } from './load-recordings.js'
-import { createRecordingsFile } from './recordings-file.js'
+import { appendColumn, createRecordingsFile } from './recordings-file.js'
 
 // The real `open`, watched: which names the temporary files get and how they are opened.
 vi.mock('node:fs/promises', async (importOriginal) => {
@@ -131,13 +132,130 @@ describe('createRecordingsFile', () => {
   })
 })
 
+describe('createRecordingsFile: appending', () => {
+  it('appends a new recording after what is on disk, in one write, without a temporary file', async () => {
+    const path = join(dir, 'recordings.yaml')
+    const file = createRecordingsFile({ path })
+    await file.add(chatRule('Hi', 'Hello'))
+    const before = await readFile(path, 'utf8')
+    vi.mocked(open).mockClear()
+    await file.add(chatRule('Bye', 'Goodbye'))
+    const opened = vi.mocked(open).mock.calls.map(([name, flags]) => ({ name, flags }))
+    expect(opened).toEqual([{ name: path, flags: expect.any(Number) }])
+    const flags = opened[0]?.flags as number
+    expect(flags & constants.O_APPEND).toBe(constants.O_APPEND)
+    expect(flags & constants.O_NOFOLLOW).toBe(constants.O_NOFOLLOW)
+    const after = await readFile(path, 'utf8')
+    expect(after.startsWith(before)).toBe(true)
+    // The same text a rewrite of the whole file gives.
+    const whole = createRecordingsFile({ path: join(dir, 'other', 'recordings.yaml') })
+    await whole.add(chatRule('Bye', 'Goodbye'))
+    const item = (await readFile(join(dir, 'other', 'recordings.yaml'), 'utf8')).split(
+      'rules:\n',
+    )[1]
+    expect(after.slice(before.length)).toBe(item)
+    expect(parseScenario(after).rules.map((rule) => rule.respond?.content)).toEqual([
+      'Hello',
+      'Goodbye',
+    ])
+  })
+
+  it('keeps comments written by hand anywhere, also after the last rule', async () => {
+    const path = join(dir, 'recordings.yaml')
+    const handWritten = [
+      '# Our recordings, reviewed by Ana.',
+      'version: 1',
+      '# The rules below are what the API said on 3 May.',
+      'rules:',
+      '  # The greeting.',
+      '  - type: llm.openai',
+      '    when:',
+      '      endpoint: /v1/chat/completions',
+      '      model: gpt-4o',
+      '      conversation: [{ role: user, content: Hi }]',
+      '    respond: { content: Hello } # trimmed by hand',
+      '# end of the reviewed part',
+    ].join('\n')
+    // No newline at the end, as an editor may leave it.
+    await writeFile(path, handWritten)
+    const file = createRecordingsFile({ path })
+    await file.add(chatRule('Bye', 'Goodbye'))
+    await file.add(chatRule('Later', 'See you'))
+    const text = await readFile(path, 'utf8')
+    expect(text.startsWith(`${handWritten}\n  - type: llm.openai`)).toBe(true)
+    expect(parseScenario(text).rules.map((rule) => rule.respond?.content)).toEqual([
+      'Hello',
+      'Goodbye',
+      'See you',
+    ])
+  })
+
+  it('appends at the column the file indents its rules at', async () => {
+    const path = join(dir, 'recordings.yaml')
+    await writeFile(path, 'version: 1\nrules:\n- type: llm\n  respond: { content: first }\n')
+    await createRecordingsFile({ path }).add(chatRule('Bye', 'Goodbye'))
+    const text = await readFile(path, 'utf8')
+    expect(text).toMatch(/\n- type: llm\.openai\n {2}when:\n {4}endpoint:/)
+    expect(parseScenario(text).rules.map((rule) => rule.respond?.content)).toEqual([
+      'first',
+      'Goodbye',
+    ])
+  })
+
+  it('rewrites a file whose rules are not the last key, or are empty, keeping its comments', async () => {
+    const path = join(dir, 'recordings.yaml')
+    await writeFile(path, 'version: 1\nrules: []\n# keep me\nmeta: { owner: ana }\n')
+    const file = createRecordingsFile({ path })
+    await file.add(chatRule('Hi', 'Hello'))
+    await file.add(chatRule('Bye', 'Goodbye'))
+    const text = await readFile(path, 'utf8')
+    expect(text).toContain('# keep me')
+    const scenario = parseScenario(text)
+    expect(scenario.meta).toEqual({ owner: 'ana' })
+    expect(scenario.rules.map((rule) => rule.respond?.content)).toEqual(['Hello', 'Goodbye'])
+  })
+
+  it('never appends through a symlink put where the file was', async () => {
+    const path = join(dir, 'recordings.yaml')
+    const file = createRecordingsFile({ path })
+    await file.add(chatRule('Hi', 'Hello'))
+    const victim = join(dir, 'victim.yaml')
+    await writeFile(victim, await readFile(path, 'utf8'))
+    const untouched = await readFile(victim, 'utf8')
+    await rm(path)
+    await symlink(victim, path)
+    await file.add(chatRule('Bye', 'Goodbye'))
+    expect(await readFile(victim, 'utf8')).toBe(untouched)
+    expect((await lstat(path)).isSymbolicLink()).toBe(false)
+    expect(parseScenario(await readFile(path, 'utf8')).rules).toHaveLength(2)
+  })
+})
+
+describe('appendColumn', () => {
+  it('gives the column of the items of a block rules sequence that ends the file', () => {
+    expect(appendColumn('version: 1\nrules:\n  - type: llm\n    respond: {}\n')).toBe(2)
+    expect(appendColumn('rules: # mine\n- type: llm\n\n# done\n')).toBe(0)
+    expect(appendColumn('rules:\n    - a: |\n        text\n\n          more\n')).toBe(4)
+  })
+
+  it('gives nothing when another key, a document marker or no item follows rules', () => {
+    expect(appendColumn('rules:\n  - type: llm\nmeta: {}\n')).toBeUndefined()
+    expect(appendColumn('rules:\n  - type: llm\n...\n')).toBeUndefined()
+    expect(appendColumn('rules: []\n')).toBeUndefined()
+    expect(appendColumn('rules:\n')).toBeUndefined()
+    expect(appendColumn('version: 1\n')).toBeUndefined()
+    expect(appendColumn('rules:\n  - type: llm\n  other: 1\n')).toBeUndefined()
+  })
+})
+
 describe('createRecordingsFile: temporary files', () => {
-  it('writes through a temporary file with a random name, created exclusively', async () => {
+  it('writes a new file and a re-recording through a temporary file with a random name, created exclusively', async () => {
     const path = join(dir, 'recordings.yaml')
     const file = createRecordingsFile({ path })
     vi.mocked(open).mockClear()
     await file.add(chatRule('Hi', 'Hello'))
     await file.add(chatRule('Bye', 'Goodbye'))
+    await file.add(chatRule('Hi', 'Hello again'))
     const temps = vi.mocked(open).mock.calls.filter(([name]) => String(name).endsWith('.tmp'))
     expect(temps).toHaveLength(2)
     for (const [name, flags] of temps) {

@@ -1,12 +1,18 @@
 /**
- * Writes recordings into a scenario YAML file (Node only). Every change rewrites the file
- * through a temporary file (a random name, created exclusively) and a rename, so a reader never
- * sees half a file; changes to one file are queued, so concurrent requests never interleave.
- * The file is read again before each change when it changed on disk, so comments and edits
- * made by hand survive. No file grows past what replay reads (`MAX_SCENARIO_SIZE`): the next
- * recordings go to `recordings-2.yaml`, `recordings-3.yaml`, ... beside it.
+ * Writes recordings into a scenario YAML file (Node only). A new recording is appended: its
+ * rule's YAML goes, in one write, after the last item of the file's `rules:` sequence (the last
+ * top-level key in every file written here), so a recording costs the same whatever the file's
+ * size and what is already on disk is never rewritten. Re-recording a request replaces its rule
+ * in place, and a file that cannot be appended to (a new one, `rules: []`, another key after
+ * `rules`) is rewritten whole: through a temporary file (a random name, created exclusively)
+ * and a rename, so a reader never sees half a file. Changes to one file are queued, so
+ * concurrent requests never interleave. The file is read again when it changed on disk since
+ * the last write, so comments and edits made by hand survive. No file grows past what replay
+ * reads (`MAX_SCENARIO_SIZE`): the next recordings go to `recordings-2.yaml`,
+ * `recordings-3.yaml`, ... beside it.
  */
 import { randomUUID } from 'node:crypto'
+import { constants } from 'node:fs'
 import {
   type FileHandle,
   mkdir,
@@ -18,7 +24,7 @@ import {
   unlink,
 } from 'node:fs/promises'
 import { basename, dirname, extname, join } from 'node:path'
-import { MAX_SCENARIO_SIZE } from '@mocktopus/scenario'
+import { MAX_SCENARIO_SIZE, readSimpleYaml } from '@mocktopus/scenario'
 import { Document, isMap, isScalar, isSeq, type Node, parseDocument, visit, YAMLSeq } from 'yaml'
 import { RecordingsError } from '../../record/errors.js'
 import { type RecordedRule, recordingKey } from '../../record/to-rule.js'
@@ -43,7 +49,8 @@ export interface RecordingsFile {
   prepare(): Promise<void>
   /**
    * Adds a rule, or replaces the rule recorded earlier for the same request; resolves to the
-   * file written. Rejects when the rule cannot be written, or alone is over `maxSize`.
+   * file written, once the recording is on disk. Rejects when the rule cannot be written, or
+   * alone is over `maxSize`.
    */
   add(rule: RecordedRule): Promise<string>
   /** Resolves once every change asked for so far is on disk. */
@@ -57,20 +64,15 @@ const HEADER = [
   '   mocktopus serve --mode replay --recordings-dir <this directory>',
 ].join('\n')
 
+const LINE_WIDTH = 100
+// How `yaml` indents the items of `rules:` in the files written here.
+const ITEM_INDENT = 2
+
 // One queue per file across every writer in this process.
 const queues = new Map<string, Promise<void>>()
 
 function isNodeError(error: unknown): error is NodeJS.ErrnoException {
   return error instanceof Error && 'code' in error
-}
-
-async function readText(path: string): Promise<string | undefined> {
-  try {
-    return await readFile(path, 'utf8')
-  } catch (error) {
-    if (isNodeError(error) && error.code === 'ENOENT') return undefined
-    throw error
-  }
 }
 
 // Vectors and usage on one line each: an embedding is 1536 numbers.
@@ -91,62 +93,128 @@ function compact(node: Node): void {
   })
 }
 
-function emptyDocument(): Document {
-  const doc = new Document({ version: 1, rules: [] })
-  doc.commentBefore = HEADER
-  return doc
+// Plain nodes, never anchors and aliases: replay refuses a file with too many of those.
+function ruleNode(doc: Document, rule: RecordedRule): Node {
+  const node = doc.createNode(rule, { aliasDuplicateObjects: false }) as Node
+  compact(node)
+  return node
 }
 
-interface Loaded {
-  readonly doc: Document
-  readonly items: unknown[]
-  /** The recording key of each rule, by position. */
-  readonly keys: (string | undefined)[]
-}
-
-interface Cached extends Loaded {
-  /** What the file looked like when we last read or wrote it, to notice edits made since. */
+/**
+ * What is known of a file as last read or written. Only a file that changed on disk since
+ * (an edit by hand, another program) is read again: re-reading and re-parsing the whole file
+ * for every recording would make a long session quadratic.
+ */
+interface FileState {
+  /** Whether the file exists. */
+  readonly exists: boolean
   readonly mtimeMs: number
   readonly size: number
+  /** The file's length in characters, which `maxSize` counts. */
+  readonly chars: number
+  /** The recording key of every rule in the file. */
+  readonly keys: Set<string>
+  /**
+   * The column of the items of `rules:` when the file ends with that sequence, so a new rule
+   * can be appended; `undefined` when the file has to be rewritten to take one.
+   */
+  readonly itemIndent: number | undefined
+  readonly endsWithNewline: boolean
 }
 
-// The document as last read or written, per file: re-reading and re-parsing the whole file for
-// every recording would make a long session quadratic. Whoever changes a document in memory
-// takes it out of here until the change is on disk.
-const loaded = new Map<string, Cached>()
+const states = new Map<string, FileState>()
+
+const MISSING: FileState = {
+  exists: false,
+  mtimeMs: 0,
+  size: 0,
+  chars: 0,
+  keys: new Set(),
+  itemIndent: undefined,
+  endsWithNewline: true,
+}
 
 function keyOf(item: unknown): string | undefined {
-  const value = (item as Node | null)?.toJSON?.() as { type?: string; when?: unknown } | undefined
-  return value?.type === undefined
+  const value = item as { type?: unknown; when?: unknown } | null
+  return typeof value?.type !== 'string'
     ? undefined
     : recordingKey({ type: value.type, when: value.when })
 }
 
-async function load(path: string): Promise<Loaded> {
-  const info = await stat(path).catch((error: unknown) => {
-    if (isNodeError(error) && error.code === 'ENOENT') return undefined
-    throw error
-  })
-  const cached = loaded.get(path)
-  if (cached && info && info.mtimeMs === cached.mtimeMs && info.size === cached.size) return cached
-  const text = info ? await readText(path) : undefined
-  const doc = text === undefined ? emptyDocument() : parseDocument(text)
+// The data of a recordings file: the scenario package's fast reader takes the YAML written
+// here at a fraction of `yaml`'s cost; anything else goes through `yaml`, which names errors.
+function readData(path: string, text: string): unknown {
+  const fast = readSimpleYaml(text)
+  if (fast) return fast.data
+  const doc = parseDocument(text)
   if (doc.errors.length > 0) {
     throw new RecordingsError(
       `${path} is not valid YAML (${doc.errors[0]?.message.split('\n')[0]}); fix it or move it away, then record again`,
     )
   }
-  let rules = doc.get('rules', true)
-  if (!isSeq(rules)) {
-    rules = new YAMLSeq()
-    doc.set('rules', rules)
+  return doc.toJS()
+}
+
+/**
+ * The column of the items of a block `rules:` sequence that ends the file (only comments and
+ * blank lines after it), or `undefined`.
+ */
+export function appendColumn(text: string): number | undefined {
+  const rules = /^rules:[ ]*(?:#.*)?$/gm
+  let found: RegExpExecArray | null = null
+  for (let next = rules.exec(text); next; next = rules.exec(text)) found = next
+  if (!found) return undefined
+  let column: number | undefined
+  for (const line of text.slice(found.index + found[0].length).split('\n')) {
+    const content = line.trimStart()
+    if (content === '' || content.startsWith('#')) continue
+    const indent = line.length - content.length
+    if (column === undefined) {
+      // The first item: a dash, then a space or the end of the line.
+      if (!/^-(?: |$)/.test(content)) return undefined
+      column = indent
+    } else if (indent < column || (indent === column && !/^-(?: |$)/.test(content))) {
+      return undefined
+    }
   }
-  const { items } = rules as YAMLSeq<unknown>
-  const result = { doc, items, keys: items.map(keyOf) }
-  if (info && text !== undefined) {
-    loaded.set(path, { ...result, mtimeMs: info.mtimeMs, size: info.size })
+  return column
+}
+
+function stateOf(path: string, text: string, info: { mtimeMs: number; size: number }): FileState {
+  const items = (readData(path, text) as { rules?: unknown } | null)?.rules
+  const keys = new Set<string>()
+  if (Array.isArray(items)) {
+    for (const item of items) {
+      const key = keyOf(item)
+      if (key !== undefined) keys.add(key)
+    }
   }
-  return result
+  return {
+    exists: true,
+    mtimeMs: info.mtimeMs,
+    size: info.size,
+    chars: text.length,
+    keys,
+    itemIndent: Array.isArray(items) && items.length > 0 ? appendColumn(text) : undefined,
+    endsWithNewline: text.endsWith('\n'),
+  }
+}
+
+async function load(path: string): Promise<FileState> {
+  const info = await stat(path).catch((error: unknown) => {
+    if (isNodeError(error) && error.code === 'ENOENT') return undefined
+    throw error
+  })
+  if (!info) {
+    states.delete(path)
+    return MISSING
+  }
+  const cached = states.get(path)
+  if (cached && info.mtimeMs === cached.mtimeMs && info.size === cached.size) return cached
+  const text = await readFile(path, 'utf8')
+  const state = stateOf(path, text, info)
+  states.set(path, state)
+  return state
 }
 
 /**
@@ -201,17 +269,72 @@ async function writeText(path: string, text: string): Promise<void> {
   }
 }
 
-async function save(
-  path: string,
-  doc: Document,
-  items: unknown[],
-  keys: (string | undefined)[],
-  text: string,
-): Promise<void> {
-  loaded.delete(path)
+/** The YAML of one rule as an item of `rules:` at `column`, ending with a newline. */
+function itemText(rule: RecordedRule, column: number): string {
+  const doc = new Document({ rules: [] })
+  ;(doc.get('rules', true) as YAMLSeq).items.push(ruleNode(doc, rule))
+  // `rules:\n  - type: ...`: the item as a rewrite of the whole file would write it.
+  const text = doc.toString({ lineWidth: LINE_WIDTH }).slice('rules:\n'.length)
+  if (column === ITEM_INDENT) return text
+  const shift = ' '.repeat(column)
+  return text
+    .split('\n')
+    .map((line) => (line === '' ? line : `${shift}${line.slice(ITEM_INDENT)}`))
+    .join('\n')
+}
+
+/**
+ * Appends `text` with one write, after checking the file is still the one last read (a file
+ * replaced by a symlink is refused by `O_NOFOLLOW`: the caller rewrites instead).
+ */
+async function append(path: string, state: FileState, text: string, key: string): Promise<void> {
+  states.delete(path)
+  const handle = await open(path, constants.O_WRONLY | constants.O_APPEND | constants.O_NOFOLLOW)
+  try {
+    await handle.writeFile(text, 'utf8')
+    const written = await handle.stat()
+    const keys = state.keys
+    keys.add(key)
+    states.set(path, {
+      ...state,
+      mtimeMs: written.mtimeMs,
+      size: written.size,
+      chars: state.chars + text.length,
+      keys,
+      endsWithNewline: true,
+    })
+  } finally {
+    await handle.close()
+  }
+}
+
+/** The whole file again, with `rule` in place of the rule with the same key, else at the end. */
+function rewritten(
+  text: string | undefined,
+  rule: RecordedRule | undefined,
+  key: string,
+): string | undefined {
+  const doc = text === undefined ? new Document({ version: 1, rules: [] }) : parseDocument(text)
+  if (text === undefined) doc.commentBefore = HEADER
+  let rules = doc.get('rules', true)
+  if (!isSeq(rules)) {
+    rules = new YAMLSeq()
+    doc.set('rules', rules)
+  }
+  const { items } = rules as YAMLSeq<unknown>
+  const index = items.findIndex((item) => keyOf((item as Node | null)?.toJSON?.()) === key)
+  if (rule === undefined) {
+    if (index === -1) return undefined
+    items.splice(index, 1)
+  } else if (index === -1) items.push(ruleNode(doc, rule))
+  else items[index] = ruleNode(doc, rule)
+  return doc.toString({ lineWidth: LINE_WIDTH })
+}
+
+async function rewrite(path: string, text: string): Promise<void> {
+  states.delete(path)
   await writeText(path, text)
-  const written = await stat(path)
-  loaded.set(path, { doc, items, keys, mtimeMs: written.mtimeMs, size: written.size })
+  states.set(path, stateOf(path, text, await stat(path)))
 }
 
 /**
@@ -225,35 +348,33 @@ async function put(
   key: string,
   maxSize: number,
 ): Promise<{ readonly written: true } | { readonly written: false; readonly size: number }> {
-  const { doc, items, keys } = await load(path)
-  // Plain nodes, never anchors and aliases: replay refuses a file with too many of those.
-  const node = doc.createNode(rule, { aliasDuplicateObjects: false }) as Node
-  compact(node)
-  const index = keys.indexOf(key)
-  const previous = items[index]
-  if (index === -1) {
-    items.push(node)
-    keys.push(key)
-  } else items[index] = node
-  const text = doc.toString({ lineWidth: 100 })
-  if (text.length > maxSize) {
-    if (index === -1) {
-      items.pop()
-      keys.pop()
-    } else items[index] = previous
-    return { written: false, size: text.length }
+  const state = await load(path)
+  if (!state.keys.has(key) && state.itemIndent !== undefined) {
+    const item = itemText(rule, state.itemIndent)
+    const text = state.endsWithNewline ? item : `\n${item}`
+    const size = state.chars + text.length
+    if (size > maxSize) return { written: false, size }
+    try {
+      await append(path, state, text, key)
+      return { written: true }
+    } catch (error) {
+      // A symlink where the file was: rewritten below, through a rename, never written through.
+      if (!(isNodeError(error) && error.code === 'ELOOP')) throw error
+    }
   }
-  await save(path, doc, items, keys, text)
+  const current = state.exists ? await readFile(path, 'utf8') : undefined
+  const next = rewritten(current, rule, key)
+  if (!next) return { written: true }
+  if (next.length > maxSize) return { written: false, size: next.length }
+  await rewrite(path, next)
   return { written: true }
 }
 
 async function remove(path: string, key: string): Promise<void> {
-  const { doc, items, keys } = await load(path)
-  const index = keys.indexOf(key)
-  if (index === -1) return
-  items.splice(index, 1)
-  keys.splice(index, 1)
-  await save(path, doc, items, keys, doc.toString({ lineWidth: 100 }))
+  const state = await load(path)
+  if (!state.keys.has(key)) return
+  const next = rewritten(await readFile(path, 'utf8'), undefined, key)
+  if (next !== undefined) await rewrite(path, next)
 }
 
 async function writeRule(path: string, rule: RecordedRule, maxSize: number): Promise<string> {
@@ -261,7 +382,7 @@ async function writeRule(path: string, rule: RecordedRule, maxSize: number): Pro
   const series = await seriesOf(path)
   let holder: string | undefined
   for (const file of series) {
-    if ((await load(file)).keys.includes(key)) {
+    if ((await load(file)).keys.has(key)) {
       holder = file
       break
     }
