@@ -1,13 +1,16 @@
-import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process'
+import { type ChildProcess, execFile, execFileSync, spawn, spawnSync } from 'node:child_process'
 import {
   existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
+  realpathSync,
   rmSync,
   writeFileSync,
 } from 'node:fs'
+import type { AddressInfo } from 'node:net'
+import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -19,7 +22,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 // does): it packs the dist/ that build wrote.
 
 const root = join(import.meta.dirname, '../../../..')
+// Every workspace package that is published (the private e2e one aside), in dependency order.
 const PACKAGES = ['scenario', 'responders', 'server', 'stub', 'cli', 'mocktopus'] as const
+const PUBLISHED = readdirSync(join(root, 'packages')).filter((dir) => {
+  const file = join(root, 'packages', dir, 'package.json')
+  return existsSync(file) && !(JSON.parse(readFileSync(file, 'utf8')) as Manifest).private
+})
 const work = mkdtempSync(join(tmpdir(), 'mocktopus-pack-'))
 // Every program the tests start keeps its temporary files (the installed command's code cache)
 // in the work folder, removed with it.
@@ -30,6 +38,7 @@ const app = join(work, 'app')
 
 interface Manifest {
   name: string
+  private?: boolean
   version: string
   license?: string
   files?: string[]
@@ -115,6 +124,10 @@ beforeAll(() => {
 afterAll(() => rmSync(work, { recursive: true, force: true }))
 
 describe('published packages', { timeout: 30_000 }, () => {
+  it('are every workspace package but the private ones', () => {
+    expect([...PUBLISHED].sort()).toEqual([...PACKAGES].sort())
+  })
+
   for (const pkg of PACKAGES) {
     describe(`@mocktopus/${pkg}`, () => {
       const m = manifest(pkg)
@@ -345,3 +358,166 @@ describe('the installed mocktopus command', { timeout: 30_000 }, () => {
     }
   }, 60_000)
 })
+
+// The README's Quick start, run as a new user runs it: its install line (with the packed
+// tarballs standing in for the registry's `mocktopus`), its scenario, its `npx mocktopus serve`
+// line and its SDK snippet, taken from README.md, not copied here. Only the port moves, and only
+// when something on this machine already listens on the README's 8080.
+describe('the README Quick start, as written', { timeout: 60_000 }, () => {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8')
+  const section = readme.slice(
+    readme.indexOf('## Quick start\n'),
+    readme.indexOf('\n## ', readme.indexOf('## Quick start\n') + 1),
+  )
+  const blocks = [...section.matchAll(/```(\w+)\n([\s\S]*?)```/g)].map(([, lang, body]) => ({
+    lang: lang as string,
+    body: body as string,
+  }))
+  const commands = blocks
+    .filter((block) => block.lang === 'sh')
+    .flatMap((block) => block.body.split('\n'))
+    .map((line) => line.replace(/\s+#.*$/, '').trim())
+  const install = commands.find((line) => line.startsWith('npm i'))
+  const serve = commands.find((line) => line.startsWith('npx mocktopus serve'))
+  const scenario = blocks.find((block) => block.lang === 'yaml')?.body
+  const snippet = blocks.find((block) => block.lang === 'ts')?.body
+  const quickstart = join(work, 'quickstart')
+
+  it('installs with npm i -D mocktopus, serves with npx and answers the SDK snippet', async () => {
+    expect(install).toBe('npm i -D mocktopus')
+    expect(serve).toBe('npx mocktopus serve -s scenario.yaml')
+    expect(scenario?.split('\n')[0]).toBe('# scenario.yaml')
+    expect(snippet).toContain("from 'openai'")
+    mkdirSync(quickstart)
+    writeFileSync(
+      join(quickstart, 'package.json'),
+      JSON.stringify({ name: 'quickstart', version: '0.0.0', private: true }),
+    )
+    // `npm i -D mocktopus`, the registry's package replaced by the tarballs it would bring, and
+    // the SDK the snippet imports (`npm i openai`), from this repository's own install.
+    const [npm, ...installArgs] = (install as string).split(' ')
+    run(
+      npm as string,
+      [
+        ...installArgs.filter((arg) => arg !== 'mocktopus'),
+        '--no-audit',
+        '--no-fund',
+        '--loglevel=error',
+        '--prefer-offline',
+        ...PACKAGES.map((pkg) => tarball(pkg)),
+        realpathSync(join(root, 'packages/e2e/node_modules/openai')),
+      ],
+      quickstart,
+    )
+    const declared = JSON.parse(readFileSync(join(quickstart, 'package.json'), 'utf8')) as {
+      devDependencies?: Record<string, string>
+    }
+    expect(Object.keys(declared.devDependencies ?? {})).toContain('mocktopus')
+    writeFileSync(join(quickstart, 'scenario.yaml'), scenario as string)
+
+    const port = (await isFree(8080)) ? 8080 : await freePort()
+    const [npx, ...serveArgs] = (serve as string).split(' ')
+    if (port !== 8080) serveArgs.push('--port', String(port))
+    // In a process group of its own, stopped as a terminal's Ctrl+C stops it: the signal goes
+    // to npx and to the server it started.
+    const server = spawn(npx as string, serveArgs, {
+      cwd: quickstart,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...PROGRAM_ENV, npm_config_update_notifier: 'false' },
+    })
+    try {
+      const printed = await addressOf(server)
+      expect(printed).toBe(`http://127.0.0.1:${port}/v1`)
+      writeFileSync(
+        join(quickstart, 'quickstart.mjs'),
+        (snippet as string).replaceAll('127.0.0.1:8080', `127.0.0.1:${port}`),
+      )
+      const said = /\/\/ (.+)\n*$/.exec(snippet as string)?.[1]
+      expect(said).toBe('Hello! How can I assist you today?')
+      const out = await runAsync(process.execPath, ['quickstart.mjs'], quickstart)
+      expect(out.trim()).toBe(said)
+    } finally {
+      await stopGroup(server)
+    }
+    expect(await eventually(() => isFree(port))).toBe(true)
+  })
+
+  it('mocktopus init names the installed schema, a file that exists', () => {
+    const [npx] = (serve as string).split(' ')
+    run(npx as string, ['mocktopus', 'init', '-o', 'new.yaml'], quickstart)
+    const first = readFileSync(join(quickstart, 'new.yaml'), 'utf8').split('\n')[0] ?? ''
+    const schema = /\$schema=(\S+)/.exec(first)?.[1] ?? ''
+    expect(schema).toBe('./node_modules/@mocktopus/scenario/schema.json')
+    const parsed = JSON.parse(readFileSync(join(quickstart, schema), 'utf8')) as object
+    expect(parsed).toHaveProperty('$schema')
+  })
+})
+
+// The server closes its port once it has stopped: asked a few times, as it exits after npx.
+async function eventually(check: () => Promise<boolean>): Promise<boolean> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    if (await check()) return true
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  return false
+}
+
+function isFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer()
+    probe.once('error', () => resolve(false))
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)))
+  })
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo
+      probe.close(() => resolve(port))
+    })
+  })
+}
+
+// The OpenAI base URL `mocktopus serve` prints once it listens.
+function addressOf(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let output = ''
+    const timer = setTimeout(() => reject(new Error(`no URL in:\n${output}`)), 30_000)
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString()
+      const url = /(http:\/\/127\.0\.0\.1:\d+\/v1)\b/.exec(output)?.[1]
+      if (url) {
+        clearTimeout(timer)
+        resolve(url)
+      }
+    })
+    child.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk.toString()
+    })
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`serve exited ${code}:\n${output}`))
+    })
+  })
+}
+
+function runAsync(command: string, args: string[], cwd: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(command, args, { cwd, env: { ...process.env, ...PROGRAM_ENV } }, (error, stdout) =>
+      error ? reject(error) : resolve(stdout),
+    )
+  })
+}
+
+// Waits for the group's leader; the server in it is checked gone by its port.
+async function stopGroup(child: ChildProcess): Promise<void> {
+  if (child.exitCode === null && child.signalCode === null) {
+    const exited = new Promise((resolve) => child.once('exit', resolve))
+    process.kill(-(child.pid as number), 'SIGTERM')
+    await exited
+  }
+}
