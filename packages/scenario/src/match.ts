@@ -1,6 +1,7 @@
 import { type ContainsIndex, createContainsIndex } from './contains-index.js'
 import { ruleEndpoints } from './endpoints.js'
 import { ScenarioError } from './errors.js'
+import { createExactIndex, type ExactIndex } from './exact-index.js'
 import { type ConversationFacts, conversationFacts } from './facts.js'
 import { compileGlob, type GlobTest } from './glob.js'
 import { isValidated } from './normalize.js'
@@ -298,6 +299,27 @@ function inputDiff(
   return undefined
 }
 
+// `conversationDiff` without its sentence: the hot path tries thousands of recordings whose
+// conversations differ, and quoting each difference cost more than the comparison.
+function conversationEquals(
+  expected: readonly ConversationMessage[],
+  messages: MatchRequest['messages'],
+): boolean {
+  const actual = messages ?? []
+  if (actual.length !== expected.length) return false
+  for (let i = 0; i < expected.length; i++) {
+    const want = expected[i] as ConversationMessage
+    const got = actual[i] as NonNullable<MatchRequest['messages']>[number]
+    if (got.role !== want.role || messageText(got) !== want.content) return false
+  }
+  return true
+}
+
+function inputEquals(expected: readonly string[], actual: readonly string[] | undefined): boolean {
+  const got = actual ?? []
+  return got.length === expected.length && expected.every((item, i) => got[i] === item)
+}
+
 // The hot path, for a rule already known to answer the endpoint (see `candidates`): cheapest
 // checks first, no allocation unless a text is needed.
 function holds(compiled: CompiledRule, view: RequestView): boolean {
@@ -307,10 +329,10 @@ function holds(compiled: CompiledRule, view: RequestView): boolean {
     return false
   }
   if (compiled.regex && !regexHolds(compiled.regex, view)) return false
-  if (compiled.conversation && conversationDiff(compiled.conversation, request.messages)) {
+  if (compiled.conversation && !conversationEquals(compiled.conversation, request.messages)) {
     return false
   }
-  if (compiled.input && inputDiff(compiled.input, request.input)) return false
+  if (compiled.input && !inputEquals(compiled.input, request.input)) return false
   if (compiled.facts !== undefined && !factsHold(compiled.facts, view)) return false
   return true
 }
@@ -608,11 +630,27 @@ export function createMatcher(scenario: Scenario): Matcher {
     return rules
   }
 
+  // Built on the first request, not at start: a replay of 10,000 recordings starts sooner.
+  let exact: ExactIndex | null | undefined
+  const exactFilter = (): ExactIndex | null => {
+    exact ??=
+      compiled.filter((rule) => rule.conversation || rule.input).length >= INDEX_MIN_NEEDLES
+        ? createExactIndex(
+            compiled.map((rule) => rule.conversation),
+            compiled.map((rule) => rule.input),
+          )
+        : null
+    return exact
+  }
+
   // With an index, only the rules it leaves are visited, in order: no substring search, and
   // no visit at all, for the rules it rules out.
   const ordered = (request: MatchRequest, view: RequestView): readonly CompiledRule[] => {
     const rules = candidates(request.endpoint)
-    const left = possible?.(view)
+    const containing = possible?.(view)
+    const same = exactFilter()?.candidates(request)
+    // A rule outside an index's family is always a candidate there, so the two combine by AND.
+    const left = containing && same ? intersectSorted(containing, same) : (containing ?? same)
     if (!left) return rules.list
     const list: CompiledRule[] = []
     for (const index of left) {
