@@ -8,6 +8,14 @@ export {
   parseCassette,
 } from './cassette.js'
 export { describeRecordingMiss, type RecordingOrigin } from './describe-miss.js'
+export {
+  checkDrift,
+  type DriftOptions,
+  type DriftRecording,
+  type DriftReport,
+  type DriftResult,
+  type DriftStatus,
+} from './drift.js'
 export { RecordingsError } from './errors.js'
 export type { ForwardInfo, ForwardOutcome, RecordingHooks } from './hooks.js'
 export {
@@ -21,6 +29,22 @@ export {
   type UpstreamProxyOptions,
   upstreamURL,
 } from './proxy.js'
+export {
+  type RebuiltRequest,
+  type RecordedFacts,
+  rebuildRequest,
+  recordedFacts,
+  type SentRequest,
+} from './recorded-request.js'
+export {
+  answerShape,
+  compareShapes,
+  createShapeCollector,
+  describeShapeChange,
+  type ShapeChange,
+  type ShapeChangeKind,
+  type ShapeCollector,
+} from './shape.js'
 export { createSSEParser, type SSEEvent, type SSEParser } from './sse-parse.js'
 export {
   decodeFloat32Base64,
