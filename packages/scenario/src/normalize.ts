@@ -57,6 +57,10 @@ function normalizeWhen(raw: Data | null | undefined): When {
 }
 
 function normalizeRespond(raw: Data): Respond {
+  // Each choice's tool arguments are serialised as the rule's own are.
+  if (Array.isArray(raw.choices)) {
+    raw = { ...raw, choices: (raw.choices as Data[]).map(normalizeRespond) }
+  }
   if (!Array.isArray(raw.tool_calls)) return { ...raw } as Respond
   const tool_calls = (raw.tool_calls as Data[]).map((call): ToolCallSpec => {
     const fn = call.function as Data

@@ -6,7 +6,7 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://unpkg.com/@mocktopus/scenario/schema.json","title":"Mocktopus scenario","type":"object","additionalProperties":false,"required":["version","rules"],"properties":{"version":{"const":1,"description":"Schema version; only 1 exists."},"meta":{"type":"object","description":"Free-form information about the scenario."},"strict":{"type":"boolean","description":"Refuse with the provider's 400 what the real API refuses: unknown body fields, a tool result without its call, Anthropic turns out of order."},"pricing":{"type":"object","description":"Per-model prices (USD per 1M tokens), keyed by model id or family.","additionalProperties":{"type":"object","additionalProperties":false,"required":["input"],"properties":{"input":{"type":"number","minimum":0,"description":"USD per 1M input tokens."},"output":{"type":"number","minimum":0,"description":"USD per 1M output tokens."},"cached_input":{"type":"number","minimum":0,"description":"USD per 1M cached input tokens."}}}},"rules":{"type":"array","description":"Rules, tried in order.","items":{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"type":"string","enum":["llm.openai","llm.anthropic","llm.gemini","llm.ollama","llm","embeddings"],"description":"Which endpoints the rule answers."},"when":{"type":["object","null"],"description":"Conditions, all of which must hold. Empty or absent: every request the type answers.","additionalProperties":false,"properties":{"model":{"type":"string","description":"Glob over the model id: * any run of characters (also /), ? one, [...] a class."},"messages_contains":{"type":"string","description":"Case-sensitive substring of the last user message (embeddings: of any input)."},"input_contains":{"type":"string","description":"Alias of messages_contains, for embeddings rules."},"messages_regex":{"type":"string","description":"Regular expression over all messages joined by a space (embeddings: any input); flags i, m, s. Python syntax, matched in linear time by RE2: no back-references or lookaround."},"input_regex":{"type":"string","description":"Alias of messages_regex, for embeddings rules."},"endpoint":{"type":"string","description":"Request path, exact or glob, e.g. /v1/chat/completions or /v1/*."},"ignore_case":{"type":"boolean","description":"Makes messages_contains case-insensitive."},"times":{"type":["integer","null"],"minimum":1,"description":"How many times the rule may be selected (null or absent: unlimited)."},"conversation":{"type":"array","description":"The whole conversation, exactly: every message role and text, in order.","items":{"type":"object","additionalProperties":false,"required":["role","content"],"properties":{"role":{"type":"string"},"content":{"type":"string"}}}},"input":{"type":"array","description":"Embeddings: the inputs, exactly and in order.","items":{"type":"string"}},"last_role":{"type":"string","enum":["user","assistant","tool"],"description":"Role of the last message. A tool result counts as tool on every API: chat role tool, Responses function_call_output, Anthropic tool_result blocks."},"has_tool_result":{"type":"boolean","description":"Whether the conversation holds a tool result (true) or none (false)."},"tool_result_contains":{"type":"string","description":"Case-sensitive substring of the latest tool result's text."},"tool_call_id":{"type":"string","description":"The call id the latest tool result answers, e.g. call_1."},"tools_offered":{"type":["string","array"],"items":{"type":"string"},"minItems":1,"description":"A tool name, or a list of names, that the request must all offer."},"system_contains":{"type":"string","description":"Case-sensitive substring of the system prompt (system and developer messages, Responses instructions, Anthropic system)."},"turn":{"type":"integer","minimum":0,"description":"How many assistant turns came before this request: 0 on the first call."},"tools":{"type":"array","items":{"type":"string"},"description":"The names of the tools the request offers, exactly (order ignored; [] for none). Written by record mode with --match-on tools."},"params":{"type":"object","description":"The request sampling and output parameters, exactly: temperature, top_p, top_k, max_tokens, max_completion_tokens, max_output_tokens, seed, stop, stop_sequences, n, presence_penalty, frequency_penalty, logit_bias, logprobs, top_logprobs, response_format, text, tool_choice, parallel_tool_calls, reasoning_effort, reasoning, thinking, verbosity, dimensions, generationConfig, toolConfig, options, format. The same names with equal values, and no other. Written by record mode with --match-on params."}}},"respond":{"type":["object","array"],"description":"The successful response, or a list of responses: use N of the rule answers with item N, the last one repeating (or, with cycle, starting over).","additionalProperties":false,"properties":{"content":{"type":["string","null"],"description":"The assistant text (null: none)."},"json":{"description":"Any JSON value, sent serialised as the content; checked against the schema the request asks for."},"refusal":{"type":"string","description":"The model declines with this text, in the provider refusal shape."},"tool_calls":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["function"],"properties":{"id":{"type":"string","description":"Tool call id; generated deterministically when absent."},"type":{"type":"string","enum":["function"]},"function":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","description":"Function name."},"arguments":{"type":["string","object"],"description":"Arguments as a JSON string, or as an object (serialised at load). Absent: generated from the tool schema in the request."}}}}}},"usage":{"type":"object","additionalProperties":false,"properties":{"input_tokens":{"type":"integer","minimum":0,"description":"Prompt tokens reported."},"output_tokens":{"type":"integer","minimum":0,"description":"Completion tokens reported."},"total_tokens":{"type":"integer","minimum":0,"description":"Total tokens reported."}}},"embeddings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["embedding"],"properties":{"embedding":{"type":"array","items":{"type":"number"}}}}},"finish_reason":{"type":"string","description":"Why generation stopped, e.g. stop, length, tool_calls."},"delay_ms":{"type":"integer","minimum":0,"maximum":600000,"description":"Wait before the response starts, 0 to 600000 milliseconds (10 minutes)."},"chunk_size":{"type":"integer","minimum":1,"description":"Characters per stream chunk."},"chunk_delay_ms":{"type":"integer","minimum":0,"maximum":600000,"description":"Wait between stream chunks, 0 to 600000 milliseconds (10 minutes)."},"ttft_ms":{"type":"integer","minimum":0,"maximum":600000,"description":"Streams: wait before the first chunk, 0 to 600000 milliseconds (10 minutes)."},"tokens_per_second":{"type":"number","exclusiveMinimum":0,"description":"Streams: pace the chunks at this many tokens a second."},"jitter_ms":{"type":"integer","minimum":0,"maximum":600000,"description":"Streams: a seeded extra wait before each chunk, 0 to 600000 milliseconds (10 minutes)."},"id":{"type":"string","description":"Response id; generated deterministically when absent."},"images":{"description":"Accepted for compatibility; not sent."},"audio_url":{"type":"string","description":"Accepted for compatibility; not sent."},"metadata":{"type":"object","description":"Accepted for compatibility; not sent."},"stream":{"type":"boolean","description":"Accepted for compatibility and ignored: the request decides whether to stream."}},"items":{"type":"object","description":"The successful response.","additionalProperties":false,"properties":{"content":{"type":["string","null"],"description":"The assistant text (null: none)."},"json":{"description":"Any JSON value, sent serialised as the content; checked against the schema the request asks for."},"refusal":{"type":"string","description":"The model declines with this text, in the provider refusal shape."},"tool_calls":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["function"],"properties":{"id":{"type":"string","description":"Tool call id; generated deterministically when absent."},"type":{"type":"string","enum":["function"]},"function":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","description":"Function name."},"arguments":{"type":["string","object"],"description":"Arguments as a JSON string, or as an object (serialised at load). Absent: generated from the tool schema in the request."}}}}}},"usage":{"type":"object","additionalProperties":false,"properties":{"input_tokens":{"type":"integer","minimum":0,"description":"Prompt tokens reported."},"output_tokens":{"type":"integer","minimum":0,"description":"Completion tokens reported."},"total_tokens":{"type":"integer","minimum":0,"description":"Total tokens reported."}}},"embeddings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["embedding"],"properties":{"embedding":{"type":"array","items":{"type":"number"}}}}},"finish_reason":{"type":"string","description":"Why generation stopped, e.g. stop, length, tool_calls."},"delay_ms":{"type":"integer","minimum":0,"maximum":600000,"description":"Wait before the response starts, 0 to 600000 milliseconds (10 minutes)."},"chunk_size":{"type":"integer","minimum":1,"description":"Characters per stream chunk."},"chunk_delay_ms":{"type":"integer","minimum":0,"maximum":600000,"description":"Wait between stream chunks, 0 to 600000 milliseconds (10 minutes)."},"ttft_ms":{"type":"integer","minimum":0,"maximum":600000,"description":"Streams: wait before the first chunk, 0 to 600000 milliseconds (10 minutes)."},"tokens_per_second":{"type":"number","exclusiveMinimum":0,"description":"Streams: pace the chunks at this many tokens a second."},"jitter_ms":{"type":"integer","minimum":0,"maximum":600000,"description":"Streams: a seeded extra wait before each chunk, 0 to 600000 milliseconds (10 minutes)."},"id":{"type":"string","description":"Response id; generated deterministically when absent."},"images":{"description":"Accepted for compatibility; not sent."},"audio_url":{"type":"string","description":"Accepted for compatibility; not sent."},"metadata":{"type":"object","description":"Accepted for compatibility; not sent."},"stream":{"type":"boolean","description":"Accepted for compatibility and ignored: the request decides whether to stream."}}},"minItems":1},"error":{"type":"object","description":"An error response in the provider envelope.","additionalProperties":false,"required":["error_type"],"properties":{"error_type":{"type":"string","enum":["rate_limit","authentication","invalid_request","timeout","content_filter","server_error"]},"message":{"type":"string","description":"Error message."},"status_code":{"type":"integer","minimum":400,"maximum":599,"description":"HTTP status."},"code":{"type":"string","description":"Provider error code, e.g. rate_limit_exceeded."},"param":{"type":"string","description":"The request parameter at fault."},"retry_after":{"type":"number","minimum":0,"maximum":86400,"description":"Retry-After header, 0 to 86400 seconds (1 day)."},"delay_ms":{"type":"integer","minimum":0,"maximum":600000,"description":"Wait before the error, 0 to 600000 milliseconds (10 minutes)."}}},"chaos":{"type":"object","description":"Seeded faults for this rule (docs/chaos.md).","additionalProperties":false,"properties":{"rate_limit":{"type":"number","minimum":0,"maximum":1,"description":"Chance (0 to 1) of a 429 with retry-after."},"server_error":{"type":"number","minimum":0,"maximum":1,"description":"Chance (0 to 1) of a 500 or 503 (Anthropic: 500 or 529)."},"disconnect":{"type":"number","minimum":0,"maximum":1,"description":"Chance (0 to 1) of a cut connection (a stream: after some chunks)."},"malformed":{"type":"number","minimum":0,"maximum":1,"description":"Chance (0 to 1) of a truncated JSON body with status 200."},"disconnect_after_chunks":{"type":"integer","minimum":0,"description":"Cut every stream of the rule after this many chunks."},"stall_after_chunks":{"type":"integer","minimum":0,"description":"Stall every stream of the rule after this many chunks, for stall_ms."},"stall_ms":{"type":"integer","minimum":0,"maximum":600000,"description":"How long a stall lasts, 0 to 600000 milliseconds (10 minutes)."}}},"times":{"type":["integer","null"],"minimum":1,"description":"How many times the rule may be selected (null or absent: unlimited)."},"cycle":{"type":"boolean","description":"With a list under respond: after the last item, start over at the first (default false: the last repeats)."},"recorded":{"type":"object","description":"Written by record mode for mocktopus drift: what the request sent beyond when, and the shape of the upstream answer. Not used to match or answer.","additionalProperties":false,"properties":{"request":{"type":"object","description":"The request body fields that when does not give (stream, max_tokens, tools, ...); with the conversation too when when cannot rebuild it."},"query":{"type":"string","description":"The query string the request was sent with, e.g. alt=sse."},"shape":{"type":"string","description":"The shape of the upstream answer (or of its stream events): field paths, types and enum values, separated by spaces."}}}},"oneOf":[{"required":["respond"]},{"required":["error"]}]}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://unpkg.com/@mocktopus/scenario/schema.json","title":"Mocktopus scenario","type":"object","additionalProperties":false,"required":["version","rules"],"properties":{"version":{"const":1,"description":"Schema version; only 1 exists."},"meta":{"type":"object","description":"Free-form information about the scenario."},"strict":{"type":"boolean","description":"Refuse with the provider's 400 what the real API refuses: unknown body fields, a tool result without its call, Anthropic turns out of order."},"pricing":{"type":"object","description":"Per-model prices (USD per 1M tokens), keyed by model id or family.","additionalProperties":{"type":"object","additionalProperties":false,"required":["input"],"properties":{"input":{"type":"number","minimum":0,"description":"USD per 1M input tokens."},"output":{"type":"number","minimum":0,"description":"USD per 1M output tokens."},"cached_input":{"type":"number","minimum":0,"description":"USD per 1M cached input tokens."}}}},"rules":{"type":"array","description":"Rules, tried in order.","items":{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"type":"string","enum":["llm.openai","llm.anthropic","llm.gemini","llm.ollama","llm","embeddings"],"description":"Which endpoints the rule answers."},"when":{"type":["object","null"],"description":"Conditions, all of which must hold. Empty or absent: every request the type answers.","additionalProperties":false,"properties":{"model":{"type":"string","description":"Glob over the model id: * any run of characters (also /), ? one, [...] a class."},"messages_contains":{"type":"string","description":"Case-sensitive substring of the last user message (embeddings: of any input)."},"input_contains":{"type":"string","description":"Alias of messages_contains, for embeddings rules."},"messages_regex":{"type":"string","description":"Regular expression over all messages joined by a space (embeddings: any input); flags i, m, s. Python syntax, matched in linear time by RE2: no back-references or lookaround."},"input_regex":{"type":"string","description":"Alias of messages_regex, for embeddings rules."},"endpoint":{"type":"string","description":"Request path, exact or glob, e.g. /v1/chat/completions or /v1/*."},"ignore_case":{"type":"boolean","description":"Makes messages_contains case-insensitive."},"times":{"type":["integer","null"],"minimum":1,"description":"How many times the rule may be selected (null or absent: unlimited)."},"conversation":{"type":"array","description":"The whole conversation, exactly: every message role and text, in order.","items":{"type":"object","additionalProperties":false,"required":["role","content"],"properties":{"role":{"type":"string"},"content":{"type":"string"}}}},"input":{"type":"array","description":"Embeddings: the inputs, exactly and in order.","items":{"type":"string"}},"last_role":{"type":"string","enum":["user","assistant","tool"],"description":"Role of the last message. A tool result counts as tool on every API: chat role tool, Responses function_call_output, Anthropic tool_result blocks."},"has_tool_result":{"type":"boolean","description":"Whether the conversation holds a tool result (true) or none (false)."},"tool_result_contains":{"type":"string","description":"Case-sensitive substring of the latest tool result's text."},"tool_call_id":{"type":"string","description":"The call id the latest tool result answers, e.g. call_1."},"tools_offered":{"type":["string","array"],"items":{"type":"string"},"minItems":1,"description":"A tool name, or a list of names, that the request must all offer."},"system_contains":{"type":"string","description":"Case-sensitive substring of the system prompt (system and developer messages, Responses instructions, Anthropic system)."},"turn":{"type":"integer","minimum":0,"description":"How many assistant turns came before this request: 0 on the first call."},"tools":{"type":"array","items":{"type":"string"},"description":"The names of the tools the request offers, exactly (order ignored; [] for none). Written by record mode with --match-on tools."},"params":{"type":"object","description":"The request sampling and output parameters, exactly: temperature, top_p, top_k, max_tokens, max_completion_tokens, max_output_tokens, seed, stop, stop_sequences, n, presence_penalty, frequency_penalty, logit_bias, logprobs, top_logprobs, response_format, text, tool_choice, parallel_tool_calls, reasoning_effort, reasoning, thinking, verbosity, dimensions, generationConfig, toolConfig, options, format. The same names with equal values, and no other. Written by record mode with --match-on params."}}},"respond":{"type":["object","array"],"description":"The successful response, or a list of responses: use N of the rule answers with item N, the last one repeating (or, with cycle, starting over).","additionalProperties":false,"properties":{"content":{"type":["string","null"],"description":"The assistant text (null: none)."},"json":{"description":"Any JSON value, sent serialised as the content; checked against the schema the request asks for."},"refusal":{"type":"string","description":"The model declines with this text, in the provider refusal shape."},"tool_calls":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["function"],"properties":{"id":{"type":"string","description":"Tool call id; generated deterministically when absent."},"type":{"type":"string","enum":["function"]},"function":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","description":"Function name."},"arguments":{"type":["string","object"],"description":"Arguments as a JSON string, or as an object (serialised at load). Absent: generated from the tool schema in the request."}}}}}},"usage":{"type":"object","additionalProperties":false,"properties":{"input_tokens":{"type":"integer","minimum":0,"description":"Prompt tokens reported."},"output_tokens":{"type":"integer","minimum":0,"description":"Completion tokens reported."},"total_tokens":{"type":"integer","minimum":0,"description":"Total tokens reported."}}},"embeddings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["embedding"],"properties":{"embedding":{"type":"array","items":{"type":"number"}}}}},"finish_reason":{"type":"string","description":"Why generation stopped, e.g. stop, length, tool_calls."},"choices":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"properties":{"content":{"type":["string","null"],"description":"The choice's text (null: none)."},"refusal":{"type":"string","description":"The choice declines with this text."},"tool_calls":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["function"],"properties":{"id":{"type":"string","description":"Tool call id; generated deterministically when absent."},"type":{"type":"string","enum":["function"]},"function":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","description":"Function name."},"arguments":{"type":["string","object"],"description":"Arguments as a JSON string, or as an object (serialised at load). Absent: generated from the tool schema in the request."}}}}}},"finish_reason":{"type":"string","description":"Why the choice stopped, e.g. stop, length, tool_calls."}}},"description":"Chat completions asked for n > 1 choices: choice N is item N (its content, tool_calls, finish_reason); a choice past the list is the answer above. Written by record mode."},"delay_ms":{"type":"integer","minimum":0,"maximum":600000,"description":"Wait before the response starts, 0 to 600000 milliseconds (10 minutes)."},"chunk_size":{"type":"integer","minimum":1,"description":"Characters per stream chunk."},"chunk_delay_ms":{"type":"integer","minimum":0,"maximum":600000,"description":"Wait between stream chunks, 0 to 600000 milliseconds (10 minutes)."},"ttft_ms":{"type":"integer","minimum":0,"maximum":600000,"description":"Streams: wait before the first chunk, 0 to 600000 milliseconds (10 minutes)."},"tokens_per_second":{"type":"number","exclusiveMinimum":0,"description":"Streams: pace the chunks at this many tokens a second."},"jitter_ms":{"type":"integer","minimum":0,"maximum":600000,"description":"Streams: a seeded extra wait before each chunk, 0 to 600000 milliseconds (10 minutes)."},"id":{"type":"string","description":"Response id; generated deterministically when absent."},"images":{"description":"Accepted for compatibility; not sent."},"audio_url":{"type":"string","description":"Accepted for compatibility; not sent."},"metadata":{"type":"object","description":"Accepted for compatibility; not sent."},"stream":{"type":"boolean","description":"Accepted for compatibility and ignored: the request decides whether to stream."}},"items":{"type":"object","description":"The successful response.","additionalProperties":false,"properties":{"content":{"type":["string","null"],"description":"The assistant text (null: none)."},"json":{"description":"Any JSON value, sent serialised as the content; checked against the schema the request asks for."},"refusal":{"type":"string","description":"The model declines with this text, in the provider refusal shape."},"tool_calls":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["function"],"properties":{"id":{"type":"string","description":"Tool call id; generated deterministically when absent."},"type":{"type":"string","enum":["function"]},"function":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","description":"Function name."},"arguments":{"type":["string","object"],"description":"Arguments as a JSON string, or as an object (serialised at load). Absent: generated from the tool schema in the request."}}}}}},"usage":{"type":"object","additionalProperties":false,"properties":{"input_tokens":{"type":"integer","minimum":0,"description":"Prompt tokens reported."},"output_tokens":{"type":"integer","minimum":0,"description":"Completion tokens reported."},"total_tokens":{"type":"integer","minimum":0,"description":"Total tokens reported."}}},"embeddings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["embedding"],"properties":{"embedding":{"type":"array","items":{"type":"number"}}}}},"finish_reason":{"type":"string","description":"Why generation stopped, e.g. stop, length, tool_calls."},"choices":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"properties":{"content":{"type":["string","null"],"description":"The choice's text (null: none)."},"refusal":{"type":"string","description":"The choice declines with this text."},"tool_calls":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["function"],"properties":{"id":{"type":"string","description":"Tool call id; generated deterministically when absent."},"type":{"type":"string","enum":["function"]},"function":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","description":"Function name."},"arguments":{"type":["string","object"],"description":"Arguments as a JSON string, or as an object (serialised at load). Absent: generated from the tool schema in the request."}}}}}},"finish_reason":{"type":"string","description":"Why the choice stopped, e.g. stop, length, tool_calls."}}},"description":"Chat completions asked for n > 1 choices: choice N is item N (its content, tool_calls, finish_reason); a choice past the list is the answer above. Written by record mode."},"delay_ms":{"type":"integer","minimum":0,"maximum":600000,"description":"Wait before the response starts, 0 to 600000 milliseconds (10 minutes)."},"chunk_size":{"type":"integer","minimum":1,"description":"Characters per stream chunk."},"chunk_delay_ms":{"type":"integer","minimum":0,"maximum":600000,"description":"Wait between stream chunks, 0 to 600000 milliseconds (10 minutes)."},"ttft_ms":{"type":"integer","minimum":0,"maximum":600000,"description":"Streams: wait before the first chunk, 0 to 600000 milliseconds (10 minutes)."},"tokens_per_second":{"type":"number","exclusiveMinimum":0,"description":"Streams: pace the chunks at this many tokens a second."},"jitter_ms":{"type":"integer","minimum":0,"maximum":600000,"description":"Streams: a seeded extra wait before each chunk, 0 to 600000 milliseconds (10 minutes)."},"id":{"type":"string","description":"Response id; generated deterministically when absent."},"images":{"description":"Accepted for compatibility; not sent."},"audio_url":{"type":"string","description":"Accepted for compatibility; not sent."},"metadata":{"type":"object","description":"Accepted for compatibility; not sent."},"stream":{"type":"boolean","description":"Accepted for compatibility and ignored: the request decides whether to stream."}}},"minItems":1},"error":{"type":"object","description":"An error response in the provider envelope.","additionalProperties":false,"required":["error_type"],"properties":{"error_type":{"type":"string","enum":["rate_limit","authentication","invalid_request","timeout","content_filter","server_error"]},"message":{"type":"string","description":"Error message."},"status_code":{"type":"integer","minimum":400,"maximum":599,"description":"HTTP status."},"code":{"type":"string","description":"Provider error code, e.g. rate_limit_exceeded."},"param":{"type":"string","description":"The request parameter at fault."},"retry_after":{"type":"number","minimum":0,"maximum":86400,"description":"Retry-After header, 0 to 86400 seconds (1 day)."},"delay_ms":{"type":"integer","minimum":0,"maximum":600000,"description":"Wait before the error, 0 to 600000 milliseconds (10 minutes)."}}},"chaos":{"type":"object","description":"Seeded faults for this rule (docs/chaos.md).","additionalProperties":false,"properties":{"rate_limit":{"type":"number","minimum":0,"maximum":1,"description":"Chance (0 to 1) of a 429 with retry-after."},"server_error":{"type":"number","minimum":0,"maximum":1,"description":"Chance (0 to 1) of a 500 or 503 (Anthropic: 500 or 529)."},"disconnect":{"type":"number","minimum":0,"maximum":1,"description":"Chance (0 to 1) of a cut connection (a stream: after some chunks)."},"malformed":{"type":"number","minimum":0,"maximum":1,"description":"Chance (0 to 1) of a truncated JSON body with status 200."},"disconnect_after_chunks":{"type":"integer","minimum":0,"description":"Cut every stream of the rule after this many chunks."},"stall_after_chunks":{"type":"integer","minimum":0,"description":"Stall every stream of the rule after this many chunks, for stall_ms."},"stall_ms":{"type":"integer","minimum":0,"maximum":600000,"description":"How long a stall lasts, 0 to 600000 milliseconds (10 minutes)."}}},"times":{"type":["integer","null"],"minimum":1,"description":"How many times the rule may be selected (null or absent: unlimited)."},"cycle":{"type":"boolean","description":"With a list under respond: after the last item, start over at the first (default false: the last repeats)."},"recorded":{"type":"object","description":"Written by record mode for mocktopus drift: what the request sent beyond when, and the shape of the upstream answer. Not used to match or answer.","additionalProperties":false,"properties":{"request":{"type":"object","description":"The request body fields that when does not give (stream, max_tokens, tools, ...); with the conversation too when when cannot rebuild it."},"query":{"type":"string","description":"The query string the request was sent with, e.g. alt=sse."},"shape":{"type":"string","description":"The shape of the upstream answer (or of its stream events): field paths, types and enum values, separated by spaces."}}}},"oneOf":[{"required":["respond"]},{"required":["error"]}]}}}};
 const func2 = Object.prototype.hasOwnProperty;
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -1186,10 +1186,11 @@ vErrors.push(err88);
 errors++;
 }
 }
-if(data38.delay_ms !== undefined){
-let data57 = data38.delay_ms;
-if(!(((typeof data57 == "number") && (!(data57 % 1) && !isNaN(data57))) && (isFinite(data57)))){
-const err89 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/delay_ms",schemaPath:"#/properties/rules/items/properties/respond/items/properties/delay_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.items.properties.delay_ms.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.delay_ms,data:data57};
+if(data38.choices !== undefined){
+let data57 = data38.choices;
+if(Array.isArray(data57)){
+if(data57.length < 1){
+const err89 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/choices",schemaPath:"#/properties/rules/items/properties/respond/items/properties/choices/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.choices,data:data57};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1198,9 +1199,13 @@ vErrors.push(err89);
 }
 errors++;
 }
-if((typeof data57 == "number") && (isFinite(data57))){
-if(data57 > 600000 || isNaN(data57)){
-const err90 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/delay_ms",schemaPath:"#/properties/rules/items/properties/respond/items/properties/delay_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.delay_ms,data:data57};
+const len9 = data57.length;
+for(let i9=0; i9<len9; i9++){
+let data58 = data57[i9];
+if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
+for(const key11 in data58){
+if(!((((key11 === "content") || (key11 === "refusal")) || (key11 === "tool_calls")) || (key11 === "finish_reason"))){
+const err90 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/choices/" + i9,schemaPath:"#/properties/rules/items/properties/respond/items/properties/choices/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.choices.items,data:data58};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1209,8 +1214,11 @@ vErrors.push(err90);
 }
 errors++;
 }
-if(data57 < 0 || isNaN(data57)){
-const err91 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/delay_ms",schemaPath:"#/properties/rules/items/properties/respond/items/properties/delay_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.delay_ms,data:data57};
+}
+if(data58.content !== undefined){
+let data59 = data58.content;
+if((typeof data59 !== "string") && (data59 !== null)){
+const err91 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/choices/" + i9+"/content",schemaPath:"#/properties/rules/items/properties/respond/items/properties/choices/items/properties/content/type",keyword:"type",params:{type: schema11.properties.rules.items.properties.respond.items.properties.choices.items.properties.content.type},message:"must be string,null",schema:schema11.properties.rules.items.properties.respond.items.properties.choices.items.properties.content.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.choices.items.properties.content,data:data59};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1220,11 +1228,10 @@ vErrors.push(err91);
 errors++;
 }
 }
-}
-if(data38.chunk_size !== undefined){
-let data58 = data38.chunk_size;
-if(!(((typeof data58 == "number") && (!(data58 % 1) && !isNaN(data58))) && (isFinite(data58)))){
-const err92 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/chunk_size",schemaPath:"#/properties/rules/items/properties/respond/items/properties/chunk_size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.items.properties.chunk_size.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.chunk_size,data:data58};
+if(data58.refusal !== undefined){
+let data60 = data58.refusal;
+if(typeof data60 !== "string"){
+const err92 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/choices/" + i9+"/refusal",schemaPath:"#/properties/rules/items/properties/respond/items/properties/choices/items/properties/refusal/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.items.properties.choices.items.properties.refusal.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.choices.items.properties.refusal,data:data60};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1233,9 +1240,16 @@ vErrors.push(err92);
 }
 errors++;
 }
-if((typeof data58 == "number") && (isFinite(data58))){
-if(data58 < 1 || isNaN(data58)){
-const err93 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/chunk_size",schemaPath:"#/properties/rules/items/properties/respond/items/properties/chunk_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.chunk_size,data:data58};
+}
+if(data58.tool_calls !== undefined){
+let data61 = data58.tool_calls;
+if(Array.isArray(data61)){
+const len10 = data61.length;
+for(let i10=0; i10<len10; i10++){
+let data62 = data61[i10];
+if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
+if(data62.function === undefined){
+const err93 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/choices/" + i9+"/tool_calls/" + i10,schemaPath:"#/properties/rules/items/properties/respond/items/properties/choices/items/properties/tool_calls/items/required",keyword:"required",params:{missingProperty: "function"},message:"must have required property '"+"function"+"'",schema:schema11.properties.rules.items.properties.respond.items.properties.choices.items.properties.tool_calls.items.required,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.choices.items.properties.tool_calls.items,data:data62};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1244,12 +1258,9 @@ vErrors.push(err93);
 }
 errors++;
 }
-}
-}
-if(data38.chunk_delay_ms !== undefined){
-let data59 = data38.chunk_delay_ms;
-if(!(((typeof data59 == "number") && (!(data59 % 1) && !isNaN(data59))) && (isFinite(data59)))){
-const err94 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/chunk_delay_ms",schemaPath:"#/properties/rules/items/properties/respond/items/properties/chunk_delay_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.items.properties.chunk_delay_ms.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.chunk_delay_ms,data:data59};
+for(const key12 in data62){
+if(!(((key12 === "id") || (key12 === "type")) || (key12 === "function"))){
+const err94 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/choices/" + i9+"/tool_calls/" + i10,schemaPath:"#/properties/rules/items/properties/respond/items/properties/choices/items/properties/tool_calls/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.choices.items.properties.tool_calls.items,data:data62};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1258,9 +1269,11 @@ vErrors.push(err94);
 }
 errors++;
 }
-if((typeof data59 == "number") && (isFinite(data59))){
-if(data59 > 600000 || isNaN(data59)){
-const err95 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/chunk_delay_ms",schemaPath:"#/properties/rules/items/properties/respond/items/properties/chunk_delay_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.chunk_delay_ms,data:data59};
+}
+if(data62.id !== undefined){
+let data63 = data62.id;
+if(typeof data63 !== "string"){
+const err95 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/choices/" + i9+"/tool_calls/" + i10+"/id",schemaPath:"#/properties/rules/items/properties/respond/items/properties/choices/items/properties/tool_calls/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.items.properties.choices.items.properties.tool_calls.items.properties.id.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.choices.items.properties.tool_calls.items.properties.id,data:data63};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1269,8 +1282,11 @@ vErrors.push(err95);
 }
 errors++;
 }
-if(data59 < 0 || isNaN(data59)){
-const err96 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/chunk_delay_ms",schemaPath:"#/properties/rules/items/properties/respond/items/properties/chunk_delay_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.chunk_delay_ms,data:data59};
+}
+if(data62.type !== undefined){
+let data64 = data62.type;
+if(typeof data64 !== "string"){
+const err96 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/choices/" + i9+"/tool_calls/" + i10+"/type",schemaPath:"#/properties/rules/items/properties/respond/items/properties/choices/items/properties/tool_calls/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.items.properties.choices.items.properties.tool_calls.items.properties.type.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.choices.items.properties.tool_calls.items.properties.type,data:data64};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1279,12 +1295,8 @@ vErrors.push(err96);
 }
 errors++;
 }
-}
-}
-if(data38.ttft_ms !== undefined){
-let data60 = data38.ttft_ms;
-if(!(((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60))) && (isFinite(data60)))){
-const err97 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/ttft_ms",schemaPath:"#/properties/rules/items/properties/respond/items/properties/ttft_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.items.properties.ttft_ms.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.ttft_ms,data:data60};
+if(!(data64 === "function")){
+const err97 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/choices/" + i9+"/tool_calls/" + i10+"/type",schemaPath:"#/properties/rules/items/properties/respond/items/properties/choices/items/properties/tool_calls/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.items.properties.respond.items.properties.choices.items.properties.tool_calls.items.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.rules.items.properties.respond.items.properties.choices.items.properties.tool_calls.items.properties.type.enum,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.choices.items.properties.tool_calls.items.properties.type,data:data64};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1293,9 +1305,12 @@ vErrors.push(err97);
 }
 errors++;
 }
-if((typeof data60 == "number") && (isFinite(data60))){
-if(data60 > 600000 || isNaN(data60)){
-const err98 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/ttft_ms",schemaPath:"#/properties/rules/items/properties/respond/items/properties/ttft_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.ttft_ms,data:data60};
+}
+if(data62.function !== undefined){
+let data65 = data62.function;
+if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
+if(data65.name === undefined){
+const err98 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/choices/" + i9+"/tool_calls/" + i10+"/function",schemaPath:"#/properties/rules/items/properties/respond/items/properties/choices/items/properties/tool_calls/items/properties/function/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.rules.items.properties.respond.items.properties.choices.items.properties.tool_calls.items.properties.function.required,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.choices.items.properties.tool_calls.items.properties.function,data:data65};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1304,8 +1319,9 @@ vErrors.push(err98);
 }
 errors++;
 }
-if(data60 < 0 || isNaN(data60)){
-const err99 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/ttft_ms",schemaPath:"#/properties/rules/items/properties/respond/items/properties/ttft_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.ttft_ms,data:data60};
+for(const key13 in data65){
+if(!((key13 === "name") || (key13 === "arguments"))){
+const err99 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/choices/" + i9+"/tool_calls/" + i10+"/function",schemaPath:"#/properties/rules/items/properties/respond/items/properties/choices/items/properties/tool_calls/items/properties/function/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.choices.items.properties.tool_calls.items.properties.function,data:data65};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1315,12 +1331,10 @@ vErrors.push(err99);
 errors++;
 }
 }
-}
-if(data38.tokens_per_second !== undefined){
-let data61 = data38.tokens_per_second;
-if((typeof data61 == "number") && (isFinite(data61))){
-if(data61 <= 0 || isNaN(data61)){
-const err100 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/tokens_per_second",schemaPath:"#/properties/rules/items/properties/respond/items/properties/tokens_per_second/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.tokens_per_second,data:data61};
+if(data65.name !== undefined){
+let data66 = data65.name;
+if(typeof data66 !== "string"){
+const err100 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/choices/" + i9+"/tool_calls/" + i10+"/function/name",schemaPath:"#/properties/rules/items/properties/respond/items/properties/choices/items/properties/tool_calls/items/properties/function/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.items.properties.choices.items.properties.tool_calls.items.properties.function.properties.name.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.choices.items.properties.tool_calls.items.properties.function.properties.name,data:data66};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1330,8 +1344,10 @@ vErrors.push(err100);
 errors++;
 }
 }
-else {
-const err101 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/tokens_per_second",schemaPath:"#/properties/rules/items/properties/respond/items/properties/tokens_per_second/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.rules.items.properties.respond.items.properties.tokens_per_second.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.tokens_per_second,data:data61};
+if(data65.arguments !== undefined){
+let data67 = data65.arguments;
+if((typeof data67 !== "string") && (!(data67 && typeof data67 == "object" && !Array.isArray(data67)))){
+const err101 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/choices/" + i9+"/tool_calls/" + i10+"/function/arguments",schemaPath:"#/properties/rules/items/properties/respond/items/properties/choices/items/properties/tool_calls/items/properties/function/properties/arguments/type",keyword:"type",params:{type: schema11.properties.rules.items.properties.respond.items.properties.choices.items.properties.tool_calls.items.properties.function.properties.arguments.type},message:"must be string,object",schema:schema11.properties.rules.items.properties.respond.items.properties.choices.items.properties.tool_calls.items.properties.function.properties.arguments.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.choices.items.properties.tool_calls.items.properties.function.properties.arguments,data:data67};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1341,10 +1357,9 @@ vErrors.push(err101);
 errors++;
 }
 }
-if(data38.jitter_ms !== undefined){
-let data62 = data38.jitter_ms;
-if(!(((typeof data62 == "number") && (!(data62 % 1) && !isNaN(data62))) && (isFinite(data62)))){
-const err102 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/jitter_ms",schemaPath:"#/properties/rules/items/properties/respond/items/properties/jitter_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.items.properties.jitter_ms.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.jitter_ms,data:data62};
+}
+else {
+const err102 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/choices/" + i9+"/tool_calls/" + i10+"/function",schemaPath:"#/properties/rules/items/properties/respond/items/properties/choices/items/properties/tool_calls/items/properties/function/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.items.properties.choices.items.properties.tool_calls.items.properties.function.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.choices.items.properties.tool_calls.items.properties.function,data:data65};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1353,9 +1368,10 @@ vErrors.push(err102);
 }
 errors++;
 }
-if((typeof data62 == "number") && (isFinite(data62))){
-if(data62 > 600000 || isNaN(data62)){
-const err103 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/jitter_ms",schemaPath:"#/properties/rules/items/properties/respond/items/properties/jitter_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.jitter_ms,data:data62};
+}
+}
+else {
+const err103 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/choices/" + i9+"/tool_calls/" + i10,schemaPath:"#/properties/rules/items/properties/respond/items/properties/choices/items/properties/tool_calls/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.items.properties.choices.items.properties.tool_calls.items.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.choices.items.properties.tool_calls.items,data:data62};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1364,8 +1380,10 @@ vErrors.push(err103);
 }
 errors++;
 }
-if(data62 < 0 || isNaN(data62)){
-const err104 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/jitter_ms",schemaPath:"#/properties/rules/items/properties/respond/items/properties/jitter_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.jitter_ms,data:data62};
+}
+}
+else {
+const err104 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/choices/" + i9+"/tool_calls",schemaPath:"#/properties/rules/items/properties/respond/items/properties/choices/items/properties/tool_calls/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rules.items.properties.respond.items.properties.choices.items.properties.tool_calls.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.choices.items.properties.tool_calls,data:data61};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1375,11 +1393,10 @@ vErrors.push(err104);
 errors++;
 }
 }
-}
-if(data38.id !== undefined){
-let data63 = data38.id;
-if(typeof data63 !== "string"){
-const err105 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/id",schemaPath:"#/properties/rules/items/properties/respond/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.items.properties.id.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.id,data:data63};
+if(data58.finish_reason !== undefined){
+let data68 = data58.finish_reason;
+if(typeof data68 !== "string"){
+const err105 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/choices/" + i9+"/finish_reason",schemaPath:"#/properties/rules/items/properties/respond/items/properties/choices/items/properties/finish_reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.items.properties.choices.items.properties.finish_reason.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.choices.items.properties.finish_reason,data:data68};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1389,10 +1406,9 @@ vErrors.push(err105);
 errors++;
 }
 }
-if(data38.audio_url !== undefined){
-let data64 = data38.audio_url;
-if(typeof data64 !== "string"){
-const err106 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/audio_url",schemaPath:"#/properties/rules/items/properties/respond/items/properties/audio_url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.items.properties.audio_url.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.audio_url,data:data64};
+}
+else {
+const err106 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/choices/" + i9,schemaPath:"#/properties/rules/items/properties/respond/items/properties/choices/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.items.properties.choices.items.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.choices.items,data:data58};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1402,10 +1418,9 @@ vErrors.push(err106);
 errors++;
 }
 }
-if(data38.metadata !== undefined){
-let data65 = data38.metadata;
-if(!(data65 && typeof data65 == "object" && !Array.isArray(data65))){
-const err107 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/metadata",schemaPath:"#/properties/rules/items/properties/respond/items/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.items.properties.metadata.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.metadata,data:data65};
+}
+else {
+const err107 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/choices",schemaPath:"#/properties/rules/items/properties/respond/items/properties/choices/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rules.items.properties.respond.items.properties.choices.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.choices,data:data57};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1415,10 +1430,10 @@ vErrors.push(err107);
 errors++;
 }
 }
-if(data38.stream !== undefined){
-let data66 = data38.stream;
-if(typeof data66 !== "boolean"){
-const err108 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/stream",schemaPath:"#/properties/rules/items/properties/respond/items/properties/stream/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.rules.items.properties.respond.items.properties.stream.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.stream,data:data66};
+if(data38.delay_ms !== undefined){
+let data69 = data38.delay_ms;
+if(!(((typeof data69 == "number") && (!(data69 % 1) && !isNaN(data69))) && (isFinite(data69)))){
+const err108 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/delay_ms",schemaPath:"#/properties/rules/items/properties/respond/items/properties/delay_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.items.properties.delay_ms.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.delay_ms,data:data69};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1427,10 +1442,9 @@ vErrors.push(err108);
 }
 errors++;
 }
-}
-}
-else {
-const err109 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5,schemaPath:"#/properties/rules/items/properties/respond/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.items.type,parentSchema:schema11.properties.rules.items.properties.respond.items,data:data38};
+if((typeof data69 == "number") && (isFinite(data69))){
+if(data69 > 600000 || isNaN(data69)){
+const err109 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/delay_ms",schemaPath:"#/properties/rules/items/properties/respond/items/properties/delay_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.delay_ms,data:data69};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1439,12 +1453,8 @@ vErrors.push(err109);
 }
 errors++;
 }
-}
-}
-if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
-for(const key11 in data37){
-if(!(func2.call(schema11.properties.rules.items.properties.respond.properties, key11))){
-const err110 = {instancePath:instancePath+"/rules/" + i0+"/respond",schemaPath:"#/properties/rules/items/properties/respond/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.respond,data:data37};
+if(data69 < 0 || isNaN(data69)){
+const err110 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/delay_ms",schemaPath:"#/properties/rules/items/properties/respond/items/properties/delay_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.delay_ms,data:data69};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1454,10 +1464,11 @@ vErrors.push(err110);
 errors++;
 }
 }
-if(data37.content !== undefined){
-let data67 = data37.content;
-if((typeof data67 !== "string") && (data67 !== null)){
-const err111 = {instancePath:instancePath+"/rules/" + i0+"/respond/content",schemaPath:"#/properties/rules/items/properties/respond/properties/content/type",keyword:"type",params:{type: schema11.properties.rules.items.properties.respond.properties.content.type},message:"must be string,null",schema:schema11.properties.rules.items.properties.respond.properties.content.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.content,data:data67};
+}
+if(data38.chunk_size !== undefined){
+let data70 = data38.chunk_size;
+if(!(((typeof data70 == "number") && (!(data70 % 1) && !isNaN(data70))) && (isFinite(data70)))){
+const err111 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/chunk_size",schemaPath:"#/properties/rules/items/properties/respond/items/properties/chunk_size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.items.properties.chunk_size.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.chunk_size,data:data70};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1466,11 +1477,9 @@ vErrors.push(err111);
 }
 errors++;
 }
-}
-if(data37.refusal !== undefined){
-let data68 = data37.refusal;
-if(typeof data68 !== "string"){
-const err112 = {instancePath:instancePath+"/rules/" + i0+"/respond/refusal",schemaPath:"#/properties/rules/items/properties/respond/properties/refusal/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.properties.refusal.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.refusal,data:data68};
+if((typeof data70 == "number") && (isFinite(data70))){
+if(data70 < 1 || isNaN(data70)){
+const err112 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/chunk_size",schemaPath:"#/properties/rules/items/properties/respond/items/properties/chunk_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.chunk_size,data:data70};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1480,15 +1489,11 @@ vErrors.push(err112);
 errors++;
 }
 }
-if(data37.tool_calls !== undefined){
-let data69 = data37.tool_calls;
-if(Array.isArray(data69)){
-const len9 = data69.length;
-for(let i9=0; i9<len9; i9++){
-let data70 = data69[i9];
-if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
-if(data70.function === undefined){
-const err113 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i9,schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/required",keyword:"required",params:{missingProperty: "function"},message:"must have required property '"+"function"+"'",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.required,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items,data:data70};
+}
+if(data38.chunk_delay_ms !== undefined){
+let data71 = data38.chunk_delay_ms;
+if(!(((typeof data71 == "number") && (!(data71 % 1) && !isNaN(data71))) && (isFinite(data71)))){
+const err113 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/chunk_delay_ms",schemaPath:"#/properties/rules/items/properties/respond/items/properties/chunk_delay_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.items.properties.chunk_delay_ms.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.chunk_delay_ms,data:data71};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1497,9 +1502,9 @@ vErrors.push(err113);
 }
 errors++;
 }
-for(const key12 in data70){
-if(!(((key12 === "id") || (key12 === "type")) || (key12 === "function"))){
-const err114 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i9,schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items,data:data70};
+if((typeof data71 == "number") && (isFinite(data71))){
+if(data71 > 600000 || isNaN(data71)){
+const err114 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/chunk_delay_ms",schemaPath:"#/properties/rules/items/properties/respond/items/properties/chunk_delay_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.chunk_delay_ms,data:data71};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1508,11 +1513,8 @@ vErrors.push(err114);
 }
 errors++;
 }
-}
-if(data70.id !== undefined){
-let data71 = data70.id;
-if(typeof data71 !== "string"){
-const err115 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i9+"/id",schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.id.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.id,data:data71};
+if(data71 < 0 || isNaN(data71)){
+const err115 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/chunk_delay_ms",schemaPath:"#/properties/rules/items/properties/respond/items/properties/chunk_delay_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.chunk_delay_ms,data:data71};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1522,10 +1524,11 @@ vErrors.push(err115);
 errors++;
 }
 }
-if(data70.type !== undefined){
-let data72 = data70.type;
-if(typeof data72 !== "string"){
-const err116 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i9+"/type",schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.type.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.type,data:data72};
+}
+if(data38.ttft_ms !== undefined){
+let data72 = data38.ttft_ms;
+if(!(((typeof data72 == "number") && (!(data72 % 1) && !isNaN(data72))) && (isFinite(data72)))){
+const err116 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/ttft_ms",schemaPath:"#/properties/rules/items/properties/respond/items/properties/ttft_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.items.properties.ttft_ms.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.ttft_ms,data:data72};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1534,8 +1537,9 @@ vErrors.push(err116);
 }
 errors++;
 }
-if(!(data72 === "function")){
-const err117 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i9+"/type",schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.type.enum,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.type,data:data72};
+if((typeof data72 == "number") && (isFinite(data72))){
+if(data72 > 600000 || isNaN(data72)){
+const err117 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/ttft_ms",schemaPath:"#/properties/rules/items/properties/respond/items/properties/ttft_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.ttft_ms,data:data72};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1544,12 +1548,8 @@ vErrors.push(err117);
 }
 errors++;
 }
-}
-if(data70.function !== undefined){
-let data73 = data70.function;
-if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
-if(data73.name === undefined){
-const err118 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i9+"/function",schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/properties/function/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function.required,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function,data:data73};
+if(data72 < 0 || isNaN(data72)){
+const err118 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/ttft_ms",schemaPath:"#/properties/rules/items/properties/respond/items/properties/ttft_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.ttft_ms,data:data72};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1558,9 +1558,13 @@ vErrors.push(err118);
 }
 errors++;
 }
-for(const key13 in data73){
-if(!((key13 === "name") || (key13 === "arguments"))){
-const err119 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i9+"/function",schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/properties/function/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function,data:data73};
+}
+}
+if(data38.tokens_per_second !== undefined){
+let data73 = data38.tokens_per_second;
+if((typeof data73 == "number") && (isFinite(data73))){
+if(data73 <= 0 || isNaN(data73)){
+const err119 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/tokens_per_second",schemaPath:"#/properties/rules/items/properties/respond/items/properties/tokens_per_second/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.tokens_per_second,data:data73};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1570,10 +1574,8 @@ vErrors.push(err119);
 errors++;
 }
 }
-if(data73.name !== undefined){
-let data74 = data73.name;
-if(typeof data74 !== "string"){
-const err120 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i9+"/function/name",schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/properties/function/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function.properties.name.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function.properties.name,data:data74};
+else {
+const err120 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/tokens_per_second",schemaPath:"#/properties/rules/items/properties/respond/items/properties/tokens_per_second/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.rules.items.properties.respond.items.properties.tokens_per_second.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.tokens_per_second,data:data73};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1583,10 +1585,10 @@ vErrors.push(err120);
 errors++;
 }
 }
-if(data73.arguments !== undefined){
-let data75 = data73.arguments;
-if((typeof data75 !== "string") && (!(data75 && typeof data75 == "object" && !Array.isArray(data75)))){
-const err121 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i9+"/function/arguments",schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/properties/function/properties/arguments/type",keyword:"type",params:{type: schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function.properties.arguments.type},message:"must be string,object",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function.properties.arguments.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function.properties.arguments,data:data75};
+if(data38.jitter_ms !== undefined){
+let data74 = data38.jitter_ms;
+if(!(((typeof data74 == "number") && (!(data74 % 1) && !isNaN(data74))) && (isFinite(data74)))){
+const err121 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/jitter_ms",schemaPath:"#/properties/rules/items/properties/respond/items/properties/jitter_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.items.properties.jitter_ms.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.jitter_ms,data:data74};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1595,10 +1597,9 @@ vErrors.push(err121);
 }
 errors++;
 }
-}
-}
-else {
-const err122 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i9+"/function",schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/properties/function/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function,data:data73};
+if((typeof data74 == "number") && (isFinite(data74))){
+if(data74 > 600000 || isNaN(data74)){
+const err122 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/jitter_ms",schemaPath:"#/properties/rules/items/properties/respond/items/properties/jitter_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.jitter_ms,data:data74};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1607,10 +1608,8 @@ vErrors.push(err122);
 }
 errors++;
 }
-}
-}
-else {
-const err123 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i9,schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items,data:data70};
+if(data74 < 0 || isNaN(data74)){
+const err123 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/jitter_ms",schemaPath:"#/properties/rules/items/properties/respond/items/properties/jitter_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.jitter_ms,data:data74};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1621,8 +1620,10 @@ errors++;
 }
 }
 }
-else {
-const err124 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls",schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls,data:data69};
+if(data38.id !== undefined){
+let data75 = data38.id;
+if(typeof data75 !== "string"){
+const err124 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/id",schemaPath:"#/properties/rules/items/properties/respond/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.items.properties.id.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.id,data:data75};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1632,12 +1633,10 @@ vErrors.push(err124);
 errors++;
 }
 }
-if(data37.usage !== undefined){
-let data76 = data37.usage;
-if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
-for(const key14 in data76){
-if(!(((key14 === "input_tokens") || (key14 === "output_tokens")) || (key14 === "total_tokens"))){
-const err125 = {instancePath:instancePath+"/rules/" + i0+"/respond/usage",schemaPath:"#/properties/rules/items/properties/respond/properties/usage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.respond.properties.usage,data:data76};
+if(data38.audio_url !== undefined){
+let data76 = data38.audio_url;
+if(typeof data76 !== "string"){
+const err125 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/audio_url",schemaPath:"#/properties/rules/items/properties/respond/items/properties/audio_url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.items.properties.audio_url.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.audio_url,data:data76};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1647,10 +1646,10 @@ vErrors.push(err125);
 errors++;
 }
 }
-if(data76.input_tokens !== undefined){
-let data77 = data76.input_tokens;
-if(!(((typeof data77 == "number") && (!(data77 % 1) && !isNaN(data77))) && (isFinite(data77)))){
-const err126 = {instancePath:instancePath+"/rules/" + i0+"/respond/usage/input_tokens",schemaPath:"#/properties/rules/items/properties/respond/properties/usage/properties/input_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.properties.usage.properties.input_tokens.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.usage.properties.input_tokens,data:data77};
+if(data38.metadata !== undefined){
+let data77 = data38.metadata;
+if(!(data77 && typeof data77 == "object" && !Array.isArray(data77))){
+const err126 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/metadata",schemaPath:"#/properties/rules/items/properties/respond/items/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.items.properties.metadata.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.metadata,data:data77};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1659,9 +1658,11 @@ vErrors.push(err126);
 }
 errors++;
 }
-if((typeof data77 == "number") && (isFinite(data77))){
-if(data77 < 0 || isNaN(data77)){
-const err127 = {instancePath:instancePath+"/rules/" + i0+"/respond/usage/input_tokens",schemaPath:"#/properties/rules/items/properties/respond/properties/usage/properties/input_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.properties.usage.properties.input_tokens,data:data77};
+}
+if(data38.stream !== undefined){
+let data78 = data38.stream;
+if(typeof data78 !== "boolean"){
+const err127 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/stream",schemaPath:"#/properties/rules/items/properties/respond/items/properties/stream/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.rules.items.properties.respond.items.properties.stream.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.stream,data:data78};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1672,10 +1673,8 @@ errors++;
 }
 }
 }
-if(data76.output_tokens !== undefined){
-let data78 = data76.output_tokens;
-if(!(((typeof data78 == "number") && (!(data78 % 1) && !isNaN(data78))) && (isFinite(data78)))){
-const err128 = {instancePath:instancePath+"/rules/" + i0+"/respond/usage/output_tokens",schemaPath:"#/properties/rules/items/properties/respond/properties/usage/properties/output_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.properties.usage.properties.output_tokens.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.usage.properties.output_tokens,data:data78};
+else {
+const err128 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5,schemaPath:"#/properties/rules/items/properties/respond/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.items.type,parentSchema:schema11.properties.rules.items.properties.respond.items,data:data38};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1684,9 +1683,12 @@ vErrors.push(err128);
 }
 errors++;
 }
-if((typeof data78 == "number") && (isFinite(data78))){
-if(data78 < 0 || isNaN(data78)){
-const err129 = {instancePath:instancePath+"/rules/" + i0+"/respond/usage/output_tokens",schemaPath:"#/properties/rules/items/properties/respond/properties/usage/properties/output_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.properties.usage.properties.output_tokens,data:data78};
+}
+}
+if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
+for(const key14 in data37){
+if(!(func2.call(schema11.properties.rules.items.properties.respond.properties, key14))){
+const err129 = {instancePath:instancePath+"/rules/" + i0+"/respond",schemaPath:"#/properties/rules/items/properties/respond/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.respond,data:data37};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1696,11 +1698,10 @@ vErrors.push(err129);
 errors++;
 }
 }
-}
-if(data76.total_tokens !== undefined){
-let data79 = data76.total_tokens;
-if(!(((typeof data79 == "number") && (!(data79 % 1) && !isNaN(data79))) && (isFinite(data79)))){
-const err130 = {instancePath:instancePath+"/rules/" + i0+"/respond/usage/total_tokens",schemaPath:"#/properties/rules/items/properties/respond/properties/usage/properties/total_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.properties.usage.properties.total_tokens.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.usage.properties.total_tokens,data:data79};
+if(data37.content !== undefined){
+let data79 = data37.content;
+if((typeof data79 !== "string") && (data79 !== null)){
+const err130 = {instancePath:instancePath+"/rules/" + i0+"/respond/content",schemaPath:"#/properties/rules/items/properties/respond/properties/content/type",keyword:"type",params:{type: schema11.properties.rules.items.properties.respond.properties.content.type},message:"must be string,null",schema:schema11.properties.rules.items.properties.respond.properties.content.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.content,data:data79};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1709,9 +1710,11 @@ vErrors.push(err130);
 }
 errors++;
 }
-if((typeof data79 == "number") && (isFinite(data79))){
-if(data79 < 0 || isNaN(data79)){
-const err131 = {instancePath:instancePath+"/rules/" + i0+"/respond/usage/total_tokens",schemaPath:"#/properties/rules/items/properties/respond/properties/usage/properties/total_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.properties.usage.properties.total_tokens,data:data79};
+}
+if(data37.refusal !== undefined){
+let data80 = data37.refusal;
+if(typeof data80 !== "string"){
+const err131 = {instancePath:instancePath+"/rules/" + i0+"/respond/refusal",schemaPath:"#/properties/rules/items/properties/respond/properties/refusal/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.properties.refusal.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.refusal,data:data80};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1721,10 +1724,15 @@ vErrors.push(err131);
 errors++;
 }
 }
-}
-}
-else {
-const err132 = {instancePath:instancePath+"/rules/" + i0+"/respond/usage",schemaPath:"#/properties/rules/items/properties/respond/properties/usage/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.properties.usage.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.usage,data:data76};
+if(data37.tool_calls !== undefined){
+let data81 = data37.tool_calls;
+if(Array.isArray(data81)){
+const len11 = data81.length;
+for(let i11=0; i11<len11; i11++){
+let data82 = data81[i11];
+if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
+if(data82.function === undefined){
+const err132 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i11,schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/required",keyword:"required",params:{missingProperty: "function"},message:"must have required property '"+"function"+"'",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.required,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items,data:data82};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1733,16 +1741,9 @@ vErrors.push(err132);
 }
 errors++;
 }
-}
-if(data37.embeddings !== undefined){
-let data80 = data37.embeddings;
-if(Array.isArray(data80)){
-const len10 = data80.length;
-for(let i10=0; i10<len10; i10++){
-let data81 = data80[i10];
-if(data81 && typeof data81 == "object" && !Array.isArray(data81)){
-if(data81.embedding === undefined){
-const err133 = {instancePath:instancePath+"/rules/" + i0+"/respond/embeddings/" + i10,schemaPath:"#/properties/rules/items/properties/respond/properties/embeddings/items/required",keyword:"required",params:{missingProperty: "embedding"},message:"must have required property '"+"embedding"+"'",schema:schema11.properties.rules.items.properties.respond.properties.embeddings.items.required,parentSchema:schema11.properties.rules.items.properties.respond.properties.embeddings.items,data:data81};
+for(const key15 in data82){
+if(!(((key15 === "id") || (key15 === "type")) || (key15 === "function"))){
+const err133 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i11,schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items,data:data82};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1751,9 +1752,11 @@ vErrors.push(err133);
 }
 errors++;
 }
-for(const key15 in data81){
-if(!(key15 === "embedding")){
-const err134 = {instancePath:instancePath+"/rules/" + i0+"/respond/embeddings/" + i10,schemaPath:"#/properties/rules/items/properties/respond/properties/embeddings/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.respond.properties.embeddings.items,data:data81};
+}
+if(data82.id !== undefined){
+let data83 = data82.id;
+if(typeof data83 !== "string"){
+const err134 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i11+"/id",schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.id.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.id,data:data83};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1763,14 +1766,10 @@ vErrors.push(err134);
 errors++;
 }
 }
-if(data81.embedding !== undefined){
-let data82 = data81.embedding;
-if(Array.isArray(data82)){
-const len11 = data82.length;
-for(let i11=0; i11<len11; i11++){
-let data83 = data82[i11];
-if(!((typeof data83 == "number") && (isFinite(data83)))){
-const err135 = {instancePath:instancePath+"/rules/" + i0+"/respond/embeddings/" + i10+"/embedding/" + i11,schemaPath:"#/properties/rules/items/properties/respond/properties/embeddings/items/properties/embedding/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.rules.items.properties.respond.properties.embeddings.items.properties.embedding.items.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.embeddings.items.properties.embedding.items,data:data83};
+if(data82.type !== undefined){
+let data84 = data82.type;
+if(typeof data84 !== "string"){
+const err135 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i11+"/type",schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.type.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.type,data:data84};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1779,10 +1778,8 @@ vErrors.push(err135);
 }
 errors++;
 }
-}
-}
-else {
-const err136 = {instancePath:instancePath+"/rules/" + i0+"/respond/embeddings/" + i10+"/embedding",schemaPath:"#/properties/rules/items/properties/respond/properties/embeddings/items/properties/embedding/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rules.items.properties.respond.properties.embeddings.items.properties.embedding.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.embeddings.items.properties.embedding,data:data82};
+if(!(data84 === "function")){
+const err136 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i11+"/type",schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.type.enum,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.type,data:data84};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1792,9 +1789,11 @@ vErrors.push(err136);
 errors++;
 }
 }
-}
-else {
-const err137 = {instancePath:instancePath+"/rules/" + i0+"/respond/embeddings/" + i10,schemaPath:"#/properties/rules/items/properties/respond/properties/embeddings/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.properties.embeddings.items.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.embeddings.items,data:data81};
+if(data82.function !== undefined){
+let data85 = data82.function;
+if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
+if(data85.name === undefined){
+const err137 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i11+"/function",schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/properties/function/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function.required,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function,data:data85};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1803,10 +1802,9 @@ vErrors.push(err137);
 }
 errors++;
 }
-}
-}
-else {
-const err138 = {instancePath:instancePath+"/rules/" + i0+"/respond/embeddings",schemaPath:"#/properties/rules/items/properties/respond/properties/embeddings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rules.items.properties.respond.properties.embeddings.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.embeddings,data:data80};
+for(const key16 in data85){
+if(!((key16 === "name") || (key16 === "arguments"))){
+const err138 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i11+"/function",schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/properties/function/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function,data:data85};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1816,10 +1814,10 @@ vErrors.push(err138);
 errors++;
 }
 }
-if(data37.finish_reason !== undefined){
-let data84 = data37.finish_reason;
-if(typeof data84 !== "string"){
-const err139 = {instancePath:instancePath+"/rules/" + i0+"/respond/finish_reason",schemaPath:"#/properties/rules/items/properties/respond/properties/finish_reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.properties.finish_reason.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.finish_reason,data:data84};
+if(data85.name !== undefined){
+let data86 = data85.name;
+if(typeof data86 !== "string"){
+const err139 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i11+"/function/name",schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/properties/function/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function.properties.name.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function.properties.name,data:data86};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1829,10 +1827,10 @@ vErrors.push(err139);
 errors++;
 }
 }
-if(data37.delay_ms !== undefined){
-let data85 = data37.delay_ms;
-if(!(((typeof data85 == "number") && (!(data85 % 1) && !isNaN(data85))) && (isFinite(data85)))){
-const err140 = {instancePath:instancePath+"/rules/" + i0+"/respond/delay_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/delay_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.properties.delay_ms.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.delay_ms,data:data85};
+if(data85.arguments !== undefined){
+let data87 = data85.arguments;
+if((typeof data87 !== "string") && (!(data87 && typeof data87 == "object" && !Array.isArray(data87)))){
+const err140 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i11+"/function/arguments",schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/properties/function/properties/arguments/type",keyword:"type",params:{type: schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function.properties.arguments.type},message:"must be string,object",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function.properties.arguments.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function.properties.arguments,data:data87};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1841,9 +1839,10 @@ vErrors.push(err140);
 }
 errors++;
 }
-if((typeof data85 == "number") && (isFinite(data85))){
-if(data85 > 600000 || isNaN(data85)){
-const err141 = {instancePath:instancePath+"/rules/" + i0+"/respond/delay_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/delay_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.rules.items.properties.respond.properties.delay_ms,data:data85};
+}
+}
+else {
+const err141 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i11+"/function",schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/properties/function/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function,data:data85};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1852,8 +1851,10 @@ vErrors.push(err141);
 }
 errors++;
 }
-if(data85 < 0 || isNaN(data85)){
-const err142 = {instancePath:instancePath+"/rules/" + i0+"/respond/delay_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/delay_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.properties.delay_ms,data:data85};
+}
+}
+else {
+const err142 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i11,schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items,data:data82};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1864,10 +1865,8 @@ errors++;
 }
 }
 }
-if(data37.chunk_size !== undefined){
-let data86 = data37.chunk_size;
-if(!(((typeof data86 == "number") && (!(data86 % 1) && !isNaN(data86))) && (isFinite(data86)))){
-const err143 = {instancePath:instancePath+"/rules/" + i0+"/respond/chunk_size",schemaPath:"#/properties/rules/items/properties/respond/properties/chunk_size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.properties.chunk_size.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.chunk_size,data:data86};
+else {
+const err143 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls",schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls,data:data81};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1876,9 +1875,13 @@ vErrors.push(err143);
 }
 errors++;
 }
-if((typeof data86 == "number") && (isFinite(data86))){
-if(data86 < 1 || isNaN(data86)){
-const err144 = {instancePath:instancePath+"/rules/" + i0+"/respond/chunk_size",schemaPath:"#/properties/rules/items/properties/respond/properties/chunk_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.rules.items.properties.respond.properties.chunk_size,data:data86};
+}
+if(data37.usage !== undefined){
+let data88 = data37.usage;
+if(data88 && typeof data88 == "object" && !Array.isArray(data88)){
+for(const key17 in data88){
+if(!(((key17 === "input_tokens") || (key17 === "output_tokens")) || (key17 === "total_tokens"))){
+const err144 = {instancePath:instancePath+"/rules/" + i0+"/respond/usage",schemaPath:"#/properties/rules/items/properties/respond/properties/usage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.respond.properties.usage,data:data88};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1888,11 +1891,10 @@ vErrors.push(err144);
 errors++;
 }
 }
-}
-if(data37.chunk_delay_ms !== undefined){
-let data87 = data37.chunk_delay_ms;
-if(!(((typeof data87 == "number") && (!(data87 % 1) && !isNaN(data87))) && (isFinite(data87)))){
-const err145 = {instancePath:instancePath+"/rules/" + i0+"/respond/chunk_delay_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/chunk_delay_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.properties.chunk_delay_ms.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.chunk_delay_ms,data:data87};
+if(data88.input_tokens !== undefined){
+let data89 = data88.input_tokens;
+if(!(((typeof data89 == "number") && (!(data89 % 1) && !isNaN(data89))) && (isFinite(data89)))){
+const err145 = {instancePath:instancePath+"/rules/" + i0+"/respond/usage/input_tokens",schemaPath:"#/properties/rules/items/properties/respond/properties/usage/properties/input_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.properties.usage.properties.input_tokens.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.usage.properties.input_tokens,data:data89};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1901,9 +1903,9 @@ vErrors.push(err145);
 }
 errors++;
 }
-if((typeof data87 == "number") && (isFinite(data87))){
-if(data87 > 600000 || isNaN(data87)){
-const err146 = {instancePath:instancePath+"/rules/" + i0+"/respond/chunk_delay_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/chunk_delay_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.rules.items.properties.respond.properties.chunk_delay_ms,data:data87};
+if((typeof data89 == "number") && (isFinite(data89))){
+if(data89 < 0 || isNaN(data89)){
+const err146 = {instancePath:instancePath+"/rules/" + i0+"/respond/usage/input_tokens",schemaPath:"#/properties/rules/items/properties/respond/properties/usage/properties/input_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.properties.usage.properties.input_tokens,data:data89};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1912,8 +1914,12 @@ vErrors.push(err146);
 }
 errors++;
 }
-if(data87 < 0 || isNaN(data87)){
-const err147 = {instancePath:instancePath+"/rules/" + i0+"/respond/chunk_delay_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/chunk_delay_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.properties.chunk_delay_ms,data:data87};
+}
+}
+if(data88.output_tokens !== undefined){
+let data90 = data88.output_tokens;
+if(!(((typeof data90 == "number") && (!(data90 % 1) && !isNaN(data90))) && (isFinite(data90)))){
+const err147 = {instancePath:instancePath+"/rules/" + i0+"/respond/usage/output_tokens",schemaPath:"#/properties/rules/items/properties/respond/properties/usage/properties/output_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.properties.usage.properties.output_tokens.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.usage.properties.output_tokens,data:data90};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -1922,12 +1928,9 @@ vErrors.push(err147);
 }
 errors++;
 }
-}
-}
-if(data37.ttft_ms !== undefined){
-let data88 = data37.ttft_ms;
-if(!(((typeof data88 == "number") && (!(data88 % 1) && !isNaN(data88))) && (isFinite(data88)))){
-const err148 = {instancePath:instancePath+"/rules/" + i0+"/respond/ttft_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/ttft_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.properties.ttft_ms.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.ttft_ms,data:data88};
+if((typeof data90 == "number") && (isFinite(data90))){
+if(data90 < 0 || isNaN(data90)){
+const err148 = {instancePath:instancePath+"/rules/" + i0+"/respond/usage/output_tokens",schemaPath:"#/properties/rules/items/properties/respond/properties/usage/properties/output_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.properties.usage.properties.output_tokens,data:data90};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -1936,9 +1939,12 @@ vErrors.push(err148);
 }
 errors++;
 }
-if((typeof data88 == "number") && (isFinite(data88))){
-if(data88 > 600000 || isNaN(data88)){
-const err149 = {instancePath:instancePath+"/rules/" + i0+"/respond/ttft_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/ttft_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.rules.items.properties.respond.properties.ttft_ms,data:data88};
+}
+}
+if(data88.total_tokens !== undefined){
+let data91 = data88.total_tokens;
+if(!(((typeof data91 == "number") && (!(data91 % 1) && !isNaN(data91))) && (isFinite(data91)))){
+const err149 = {instancePath:instancePath+"/rules/" + i0+"/respond/usage/total_tokens",schemaPath:"#/properties/rules/items/properties/respond/properties/usage/properties/total_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.properties.usage.properties.total_tokens.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.usage.properties.total_tokens,data:data91};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -1947,8 +1953,9 @@ vErrors.push(err149);
 }
 errors++;
 }
-if(data88 < 0 || isNaN(data88)){
-const err150 = {instancePath:instancePath+"/rules/" + i0+"/respond/ttft_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/ttft_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.properties.ttft_ms,data:data88};
+if((typeof data91 == "number") && (isFinite(data91))){
+if(data91 < 0 || isNaN(data91)){
+const err150 = {instancePath:instancePath+"/rules/" + i0+"/respond/usage/total_tokens",schemaPath:"#/properties/rules/items/properties/respond/properties/usage/properties/total_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.properties.usage.properties.total_tokens,data:data91};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -1959,11 +1966,9 @@ errors++;
 }
 }
 }
-if(data37.tokens_per_second !== undefined){
-let data89 = data37.tokens_per_second;
-if((typeof data89 == "number") && (isFinite(data89))){
-if(data89 <= 0 || isNaN(data89)){
-const err151 = {instancePath:instancePath+"/rules/" + i0+"/respond/tokens_per_second",schemaPath:"#/properties/rules/items/properties/respond/properties/tokens_per_second/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.properties.tokens_per_second,data:data89};
+}
+else {
+const err151 = {instancePath:instancePath+"/rules/" + i0+"/respond/usage",schemaPath:"#/properties/rules/items/properties/respond/properties/usage/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.properties.usage.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.usage,data:data88};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -1973,8 +1978,15 @@ vErrors.push(err151);
 errors++;
 }
 }
-else {
-const err152 = {instancePath:instancePath+"/rules/" + i0+"/respond/tokens_per_second",schemaPath:"#/properties/rules/items/properties/respond/properties/tokens_per_second/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.rules.items.properties.respond.properties.tokens_per_second.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.tokens_per_second,data:data89};
+if(data37.embeddings !== undefined){
+let data92 = data37.embeddings;
+if(Array.isArray(data92)){
+const len12 = data92.length;
+for(let i12=0; i12<len12; i12++){
+let data93 = data92[i12];
+if(data93 && typeof data93 == "object" && !Array.isArray(data93)){
+if(data93.embedding === undefined){
+const err152 = {instancePath:instancePath+"/rules/" + i0+"/respond/embeddings/" + i12,schemaPath:"#/properties/rules/items/properties/respond/properties/embeddings/items/required",keyword:"required",params:{missingProperty: "embedding"},message:"must have required property '"+"embedding"+"'",schema:schema11.properties.rules.items.properties.respond.properties.embeddings.items.required,parentSchema:schema11.properties.rules.items.properties.respond.properties.embeddings.items,data:data93};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -1983,11 +1995,9 @@ vErrors.push(err152);
 }
 errors++;
 }
-}
-if(data37.jitter_ms !== undefined){
-let data90 = data37.jitter_ms;
-if(!(((typeof data90 == "number") && (!(data90 % 1) && !isNaN(data90))) && (isFinite(data90)))){
-const err153 = {instancePath:instancePath+"/rules/" + i0+"/respond/jitter_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/jitter_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.properties.jitter_ms.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.jitter_ms,data:data90};
+for(const key18 in data93){
+if(!(key18 === "embedding")){
+const err153 = {instancePath:instancePath+"/rules/" + i0+"/respond/embeddings/" + i12,schemaPath:"#/properties/rules/items/properties/respond/properties/embeddings/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.respond.properties.embeddings.items,data:data93};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -1996,9 +2006,15 @@ vErrors.push(err153);
 }
 errors++;
 }
-if((typeof data90 == "number") && (isFinite(data90))){
-if(data90 > 600000 || isNaN(data90)){
-const err154 = {instancePath:instancePath+"/rules/" + i0+"/respond/jitter_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/jitter_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.rules.items.properties.respond.properties.jitter_ms,data:data90};
+}
+if(data93.embedding !== undefined){
+let data94 = data93.embedding;
+if(Array.isArray(data94)){
+const len13 = data94.length;
+for(let i13=0; i13<len13; i13++){
+let data95 = data94[i13];
+if(!((typeof data95 == "number") && (isFinite(data95)))){
+const err154 = {instancePath:instancePath+"/rules/" + i0+"/respond/embeddings/" + i12+"/embedding/" + i13,schemaPath:"#/properties/rules/items/properties/respond/properties/embeddings/items/properties/embedding/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.rules.items.properties.respond.properties.embeddings.items.properties.embedding.items.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.embeddings.items.properties.embedding.items,data:data95};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -2007,8 +2023,10 @@ vErrors.push(err154);
 }
 errors++;
 }
-if(data90 < 0 || isNaN(data90)){
-const err155 = {instancePath:instancePath+"/rules/" + i0+"/respond/jitter_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/jitter_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.properties.jitter_ms,data:data90};
+}
+}
+else {
+const err155 = {instancePath:instancePath+"/rules/" + i0+"/respond/embeddings/" + i12+"/embedding",schemaPath:"#/properties/rules/items/properties/respond/properties/embeddings/items/properties/embedding/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rules.items.properties.respond.properties.embeddings.items.properties.embedding.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.embeddings.items.properties.embedding,data:data94};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -2019,10 +2037,8 @@ errors++;
 }
 }
 }
-if(data37.id !== undefined){
-let data91 = data37.id;
-if(typeof data91 !== "string"){
-const err156 = {instancePath:instancePath+"/rules/" + i0+"/respond/id",schemaPath:"#/properties/rules/items/properties/respond/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.properties.id.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.id,data:data91};
+else {
+const err156 = {instancePath:instancePath+"/rules/" + i0+"/respond/embeddings/" + i12,schemaPath:"#/properties/rules/items/properties/respond/properties/embeddings/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.properties.embeddings.items.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.embeddings.items,data:data93};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -2032,10 +2048,9 @@ vErrors.push(err156);
 errors++;
 }
 }
-if(data37.audio_url !== undefined){
-let data92 = data37.audio_url;
-if(typeof data92 !== "string"){
-const err157 = {instancePath:instancePath+"/rules/" + i0+"/respond/audio_url",schemaPath:"#/properties/rules/items/properties/respond/properties/audio_url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.properties.audio_url.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.audio_url,data:data92};
+}
+else {
+const err157 = {instancePath:instancePath+"/rules/" + i0+"/respond/embeddings",schemaPath:"#/properties/rules/items/properties/respond/properties/embeddings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rules.items.properties.respond.properties.embeddings.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.embeddings,data:data92};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -2045,10 +2060,10 @@ vErrors.push(err157);
 errors++;
 }
 }
-if(data37.metadata !== undefined){
-let data93 = data37.metadata;
-if(!(data93 && typeof data93 == "object" && !Array.isArray(data93))){
-const err158 = {instancePath:instancePath+"/rules/" + i0+"/respond/metadata",schemaPath:"#/properties/rules/items/properties/respond/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.properties.metadata.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.metadata,data:data93};
+if(data37.finish_reason !== undefined){
+let data96 = data37.finish_reason;
+if(typeof data96 !== "string"){
+const err158 = {instancePath:instancePath+"/rules/" + i0+"/respond/finish_reason",schemaPath:"#/properties/rules/items/properties/respond/properties/finish_reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.properties.finish_reason.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.finish_reason,data:data96};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -2058,10 +2073,11 @@ vErrors.push(err158);
 errors++;
 }
 }
-if(data37.stream !== undefined){
-let data94 = data37.stream;
-if(typeof data94 !== "boolean"){
-const err159 = {instancePath:instancePath+"/rules/" + i0+"/respond/stream",schemaPath:"#/properties/rules/items/properties/respond/properties/stream/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.rules.items.properties.respond.properties.stream.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.stream,data:data94};
+if(data37.choices !== undefined){
+let data97 = data37.choices;
+if(Array.isArray(data97)){
+if(data97.length < 1){
+const err159 = {instancePath:instancePath+"/rules/" + i0+"/respond/choices",schemaPath:"#/properties/rules/items/properties/respond/properties/choices/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.rules.items.properties.respond.properties.choices,data:data97};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -2070,14 +2086,13 @@ vErrors.push(err159);
 }
 errors++;
 }
-}
-}
-}
-if(data9.error !== undefined){
-let data95 = data9.error;
-if(data95 && typeof data95 == "object" && !Array.isArray(data95)){
-if(data95.error_type === undefined){
-const err160 = {instancePath:instancePath+"/rules/" + i0+"/error",schemaPath:"#/properties/rules/items/properties/error/required",keyword:"required",params:{missingProperty: "error_type"},message:"must have required property '"+"error_type"+"'",schema:schema11.properties.rules.items.properties.error.required,parentSchema:schema11.properties.rules.items.properties.error,data:data95};
+const len14 = data97.length;
+for(let i14=0; i14<len14; i14++){
+let data98 = data97[i14];
+if(data98 && typeof data98 == "object" && !Array.isArray(data98)){
+for(const key19 in data98){
+if(!((((key19 === "content") || (key19 === "refusal")) || (key19 === "tool_calls")) || (key19 === "finish_reason"))){
+const err160 = {instancePath:instancePath+"/rules/" + i0+"/respond/choices/" + i14,schemaPath:"#/properties/rules/items/properties/respond/properties/choices/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.respond.properties.choices.items,data:data98};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -2086,9 +2101,11 @@ vErrors.push(err160);
 }
 errors++;
 }
-for(const key16 in data95){
-if(!(((((((key16 === "error_type") || (key16 === "message")) || (key16 === "status_code")) || (key16 === "code")) || (key16 === "param")) || (key16 === "retry_after")) || (key16 === "delay_ms"))){
-const err161 = {instancePath:instancePath+"/rules/" + i0+"/error",schemaPath:"#/properties/rules/items/properties/error/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.error,data:data95};
+}
+if(data98.content !== undefined){
+let data99 = data98.content;
+if((typeof data99 !== "string") && (data99 !== null)){
+const err161 = {instancePath:instancePath+"/rules/" + i0+"/respond/choices/" + i14+"/content",schemaPath:"#/properties/rules/items/properties/respond/properties/choices/items/properties/content/type",keyword:"type",params:{type: schema11.properties.rules.items.properties.respond.properties.choices.items.properties.content.type},message:"must be string,null",schema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.content.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.content,data:data99};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -2098,10 +2115,10 @@ vErrors.push(err161);
 errors++;
 }
 }
-if(data95.error_type !== undefined){
-let data96 = data95.error_type;
-if(typeof data96 !== "string"){
-const err162 = {instancePath:instancePath+"/rules/" + i0+"/error/error_type",schemaPath:"#/properties/rules/items/properties/error/properties/error_type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.error.properties.error_type.type,parentSchema:schema11.properties.rules.items.properties.error.properties.error_type,data:data96};
+if(data98.refusal !== undefined){
+let data100 = data98.refusal;
+if(typeof data100 !== "string"){
+const err162 = {instancePath:instancePath+"/rules/" + i0+"/respond/choices/" + i14+"/refusal",schemaPath:"#/properties/rules/items/properties/respond/properties/choices/items/properties/refusal/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.refusal.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.refusal,data:data100};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2110,8 +2127,16 @@ vErrors.push(err162);
 }
 errors++;
 }
-if(!((((((data96 === "rate_limit") || (data96 === "authentication")) || (data96 === "invalid_request")) || (data96 === "timeout")) || (data96 === "content_filter")) || (data96 === "server_error"))){
-const err163 = {instancePath:instancePath+"/rules/" + i0+"/error/error_type",schemaPath:"#/properties/rules/items/properties/error/properties/error_type/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.items.properties.error.properties.error_type.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.rules.items.properties.error.properties.error_type.enum,parentSchema:schema11.properties.rules.items.properties.error.properties.error_type,data:data96};
+}
+if(data98.tool_calls !== undefined){
+let data101 = data98.tool_calls;
+if(Array.isArray(data101)){
+const len15 = data101.length;
+for(let i15=0; i15<len15; i15++){
+let data102 = data101[i15];
+if(data102 && typeof data102 == "object" && !Array.isArray(data102)){
+if(data102.function === undefined){
+const err163 = {instancePath:instancePath+"/rules/" + i0+"/respond/choices/" + i14+"/tool_calls/" + i15,schemaPath:"#/properties/rules/items/properties/respond/properties/choices/items/properties/tool_calls/items/required",keyword:"required",params:{missingProperty: "function"},message:"must have required property '"+"function"+"'",schema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.tool_calls.items.required,parentSchema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.tool_calls.items,data:data102};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2120,11 +2145,9 @@ vErrors.push(err163);
 }
 errors++;
 }
-}
-if(data95.message !== undefined){
-let data97 = data95.message;
-if(typeof data97 !== "string"){
-const err164 = {instancePath:instancePath+"/rules/" + i0+"/error/message",schemaPath:"#/properties/rules/items/properties/error/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.error.properties.message.type,parentSchema:schema11.properties.rules.items.properties.error.properties.message,data:data97};
+for(const key20 in data102){
+if(!(((key20 === "id") || (key20 === "type")) || (key20 === "function"))){
+const err164 = {instancePath:instancePath+"/rules/" + i0+"/respond/choices/" + i14+"/tool_calls/" + i15,schemaPath:"#/properties/rules/items/properties/respond/properties/choices/items/properties/tool_calls/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.tool_calls.items,data:data102};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2134,10 +2157,10 @@ vErrors.push(err164);
 errors++;
 }
 }
-if(data95.status_code !== undefined){
-let data98 = data95.status_code;
-if(!(((typeof data98 == "number") && (!(data98 % 1) && !isNaN(data98))) && (isFinite(data98)))){
-const err165 = {instancePath:instancePath+"/rules/" + i0+"/error/status_code",schemaPath:"#/properties/rules/items/properties/error/properties/status_code/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.error.properties.status_code.type,parentSchema:schema11.properties.rules.items.properties.error.properties.status_code,data:data98};
+if(data102.id !== undefined){
+let data103 = data102.id;
+if(typeof data103 !== "string"){
+const err165 = {instancePath:instancePath+"/rules/" + i0+"/respond/choices/" + i14+"/tool_calls/" + i15+"/id",schemaPath:"#/properties/rules/items/properties/respond/properties/choices/items/properties/tool_calls/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.tool_calls.items.properties.id.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.tool_calls.items.properties.id,data:data103};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2146,9 +2169,11 @@ vErrors.push(err165);
 }
 errors++;
 }
-if((typeof data98 == "number") && (isFinite(data98))){
-if(data98 > 599 || isNaN(data98)){
-const err166 = {instancePath:instancePath+"/rules/" + i0+"/error/status_code",schemaPath:"#/properties/rules/items/properties/error/properties/status_code/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema11.properties.rules.items.properties.error.properties.status_code,data:data98};
+}
+if(data102.type !== undefined){
+let data104 = data102.type;
+if(typeof data104 !== "string"){
+const err166 = {instancePath:instancePath+"/rules/" + i0+"/respond/choices/" + i14+"/tool_calls/" + i15+"/type",schemaPath:"#/properties/rules/items/properties/respond/properties/choices/items/properties/tool_calls/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.tool_calls.items.properties.type.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.tool_calls.items.properties.type,data:data104};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2157,8 +2182,8 @@ vErrors.push(err166);
 }
 errors++;
 }
-if(data98 < 400 || isNaN(data98)){
-const err167 = {instancePath:instancePath+"/rules/" + i0+"/error/status_code",schemaPath:"#/properties/rules/items/properties/error/properties/status_code/minimum",keyword:"minimum",params:{comparison: ">=", limit: 400},message:"must be >= 400",schema:400,parentSchema:schema11.properties.rules.items.properties.error.properties.status_code,data:data98};
+if(!(data104 === "function")){
+const err167 = {instancePath:instancePath+"/rules/" + i0+"/respond/choices/" + i14+"/tool_calls/" + i15+"/type",schemaPath:"#/properties/rules/items/properties/respond/properties/choices/items/properties/tool_calls/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.items.properties.respond.properties.choices.items.properties.tool_calls.items.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.tool_calls.items.properties.type.enum,parentSchema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.tool_calls.items.properties.type,data:data104};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2168,11 +2193,11 @@ vErrors.push(err167);
 errors++;
 }
 }
-}
-if(data95.code !== undefined){
-let data99 = data95.code;
-if(typeof data99 !== "string"){
-const err168 = {instancePath:instancePath+"/rules/" + i0+"/error/code",schemaPath:"#/properties/rules/items/properties/error/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.error.properties.code.type,parentSchema:schema11.properties.rules.items.properties.error.properties.code,data:data99};
+if(data102.function !== undefined){
+let data105 = data102.function;
+if(data105 && typeof data105 == "object" && !Array.isArray(data105)){
+if(data105.name === undefined){
+const err168 = {instancePath:instancePath+"/rules/" + i0+"/respond/choices/" + i14+"/tool_calls/" + i15+"/function",schemaPath:"#/properties/rules/items/properties/respond/properties/choices/items/properties/tool_calls/items/properties/function/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.tool_calls.items.properties.function.required,parentSchema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.tool_calls.items.properties.function,data:data105};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2181,11 +2206,9 @@ vErrors.push(err168);
 }
 errors++;
 }
-}
-if(data95.param !== undefined){
-let data100 = data95.param;
-if(typeof data100 !== "string"){
-const err169 = {instancePath:instancePath+"/rules/" + i0+"/error/param",schemaPath:"#/properties/rules/items/properties/error/properties/param/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.error.properties.param.type,parentSchema:schema11.properties.rules.items.properties.error.properties.param,data:data100};
+for(const key21 in data105){
+if(!((key21 === "name") || (key21 === "arguments"))){
+const err169 = {instancePath:instancePath+"/rules/" + i0+"/respond/choices/" + i14+"/tool_calls/" + i15+"/function",schemaPath:"#/properties/rules/items/properties/respond/properties/choices/items/properties/tool_calls/items/properties/function/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.tool_calls.items.properties.function,data:data105};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2195,11 +2218,10 @@ vErrors.push(err169);
 errors++;
 }
 }
-if(data95.retry_after !== undefined){
-let data101 = data95.retry_after;
-if((typeof data101 == "number") && (isFinite(data101))){
-if(data101 > 86400 || isNaN(data101)){
-const err170 = {instancePath:instancePath+"/rules/" + i0+"/error/retry_after",schemaPath:"#/properties/rules/items/properties/error/properties/retry_after/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema11.properties.rules.items.properties.error.properties.retry_after,data:data101};
+if(data105.name !== undefined){
+let data106 = data105.name;
+if(typeof data106 !== "string"){
+const err170 = {instancePath:instancePath+"/rules/" + i0+"/respond/choices/" + i14+"/tool_calls/" + i15+"/function/name",schemaPath:"#/properties/rules/items/properties/respond/properties/choices/items/properties/tool_calls/items/properties/function/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.tool_calls.items.properties.function.properties.name.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.tool_calls.items.properties.function.properties.name,data:data106};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2208,8 +2230,11 @@ vErrors.push(err170);
 }
 errors++;
 }
-if(data101 < 0 || isNaN(data101)){
-const err171 = {instancePath:instancePath+"/rules/" + i0+"/error/retry_after",schemaPath:"#/properties/rules/items/properties/error/properties/retry_after/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.error.properties.retry_after,data:data101};
+}
+if(data105.arguments !== undefined){
+let data107 = data105.arguments;
+if((typeof data107 !== "string") && (!(data107 && typeof data107 == "object" && !Array.isArray(data107)))){
+const err171 = {instancePath:instancePath+"/rules/" + i0+"/respond/choices/" + i14+"/tool_calls/" + i15+"/function/arguments",schemaPath:"#/properties/rules/items/properties/respond/properties/choices/items/properties/tool_calls/items/properties/function/properties/arguments/type",keyword:"type",params:{type: schema11.properties.rules.items.properties.respond.properties.choices.items.properties.tool_calls.items.properties.function.properties.arguments.type},message:"must be string,object",schema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.tool_calls.items.properties.function.properties.arguments.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.tool_calls.items.properties.function.properties.arguments,data:data107};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2219,8 +2244,9 @@ vErrors.push(err171);
 errors++;
 }
 }
+}
 else {
-const err172 = {instancePath:instancePath+"/rules/" + i0+"/error/retry_after",schemaPath:"#/properties/rules/items/properties/error/properties/retry_after/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.rules.items.properties.error.properties.retry_after.type,parentSchema:schema11.properties.rules.items.properties.error.properties.retry_after,data:data101};
+const err172 = {instancePath:instancePath+"/rules/" + i0+"/respond/choices/" + i14+"/tool_calls/" + i15+"/function",schemaPath:"#/properties/rules/items/properties/respond/properties/choices/items/properties/tool_calls/items/properties/function/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.tool_calls.items.properties.function.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.tool_calls.items.properties.function,data:data105};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2230,10 +2256,9 @@ vErrors.push(err172);
 errors++;
 }
 }
-if(data95.delay_ms !== undefined){
-let data102 = data95.delay_ms;
-if(!(((typeof data102 == "number") && (!(data102 % 1) && !isNaN(data102))) && (isFinite(data102)))){
-const err173 = {instancePath:instancePath+"/rules/" + i0+"/error/delay_ms",schemaPath:"#/properties/rules/items/properties/error/properties/delay_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.error.properties.delay_ms.type,parentSchema:schema11.properties.rules.items.properties.error.properties.delay_ms,data:data102};
+}
+else {
+const err173 = {instancePath:instancePath+"/rules/" + i0+"/respond/choices/" + i14+"/tool_calls/" + i15,schemaPath:"#/properties/rules/items/properties/respond/properties/choices/items/properties/tool_calls/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.tool_calls.items.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.tool_calls.items,data:data102};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2242,9 +2267,10 @@ vErrors.push(err173);
 }
 errors++;
 }
-if((typeof data102 == "number") && (isFinite(data102))){
-if(data102 > 600000 || isNaN(data102)){
-const err174 = {instancePath:instancePath+"/rules/" + i0+"/error/delay_ms",schemaPath:"#/properties/rules/items/properties/error/properties/delay_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.rules.items.properties.error.properties.delay_ms,data:data102};
+}
+}
+else {
+const err174 = {instancePath:instancePath+"/rules/" + i0+"/respond/choices/" + i14+"/tool_calls",schemaPath:"#/properties/rules/items/properties/respond/properties/choices/items/properties/tool_calls/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.tool_calls.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.tool_calls,data:data101};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2253,8 +2279,11 @@ vErrors.push(err174);
 }
 errors++;
 }
-if(data102 < 0 || isNaN(data102)){
-const err175 = {instancePath:instancePath+"/rules/" + i0+"/error/delay_ms",schemaPath:"#/properties/rules/items/properties/error/properties/delay_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.error.properties.delay_ms,data:data102};
+}
+if(data98.finish_reason !== undefined){
+let data108 = data98.finish_reason;
+if(typeof data108 !== "string"){
+const err175 = {instancePath:instancePath+"/rules/" + i0+"/respond/choices/" + i14+"/finish_reason",schemaPath:"#/properties/rules/items/properties/respond/properties/choices/items/properties/finish_reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.finish_reason.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.finish_reason,data:data108};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2265,9 +2294,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err176 = {instancePath:instancePath+"/rules/" + i0+"/error",schemaPath:"#/properties/rules/items/properties/error/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.error.type,parentSchema:schema11.properties.rules.items.properties.error,data:data95};
+const err176 = {instancePath:instancePath+"/rules/" + i0+"/respond/choices/" + i14,schemaPath:"#/properties/rules/items/properties/respond/properties/choices/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.properties.choices.items.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.choices.items,data:data98};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2277,12 +2305,9 @@ vErrors.push(err176);
 errors++;
 }
 }
-if(data9.chaos !== undefined){
-let data103 = data9.chaos;
-if(data103 && typeof data103 == "object" && !Array.isArray(data103)){
-for(const key17 in data103){
-if(!(((((((key17 === "rate_limit") || (key17 === "server_error")) || (key17 === "disconnect")) || (key17 === "malformed")) || (key17 === "disconnect_after_chunks")) || (key17 === "stall_after_chunks")) || (key17 === "stall_ms"))){
-const err177 = {instancePath:instancePath+"/rules/" + i0+"/chaos",schemaPath:"#/properties/rules/items/properties/chaos/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.chaos,data:data103};
+}
+else {
+const err177 = {instancePath:instancePath+"/rules/" + i0+"/respond/choices",schemaPath:"#/properties/rules/items/properties/respond/properties/choices/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rules.items.properties.respond.properties.choices.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.choices,data:data97};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2292,11 +2317,10 @@ vErrors.push(err177);
 errors++;
 }
 }
-if(data103.rate_limit !== undefined){
-let data104 = data103.rate_limit;
-if((typeof data104 == "number") && (isFinite(data104))){
-if(data104 > 1 || isNaN(data104)){
-const err178 = {instancePath:instancePath+"/rules/" + i0+"/chaos/rate_limit",schemaPath:"#/properties/rules/items/properties/chaos/properties/rate_limit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema11.properties.rules.items.properties.chaos.properties.rate_limit,data:data104};
+if(data37.delay_ms !== undefined){
+let data109 = data37.delay_ms;
+if(!(((typeof data109 == "number") && (!(data109 % 1) && !isNaN(data109))) && (isFinite(data109)))){
+const err178 = {instancePath:instancePath+"/rules/" + i0+"/respond/delay_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/delay_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.properties.delay_ms.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.delay_ms,data:data109};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2305,8 +2329,9 @@ vErrors.push(err178);
 }
 errors++;
 }
-if(data104 < 0 || isNaN(data104)){
-const err179 = {instancePath:instancePath+"/rules/" + i0+"/chaos/rate_limit",schemaPath:"#/properties/rules/items/properties/chaos/properties/rate_limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.chaos.properties.rate_limit,data:data104};
+if((typeof data109 == "number") && (isFinite(data109))){
+if(data109 > 600000 || isNaN(data109)){
+const err179 = {instancePath:instancePath+"/rules/" + i0+"/respond/delay_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/delay_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.rules.items.properties.respond.properties.delay_ms,data:data109};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2315,9 +2340,8 @@ vErrors.push(err179);
 }
 errors++;
 }
-}
-else {
-const err180 = {instancePath:instancePath+"/rules/" + i0+"/chaos/rate_limit",schemaPath:"#/properties/rules/items/properties/chaos/properties/rate_limit/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.rules.items.properties.chaos.properties.rate_limit.type,parentSchema:schema11.properties.rules.items.properties.chaos.properties.rate_limit,data:data104};
+if(data109 < 0 || isNaN(data109)){
+const err180 = {instancePath:instancePath+"/rules/" + i0+"/respond/delay_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/delay_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.properties.delay_ms,data:data109};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2327,11 +2351,11 @@ vErrors.push(err180);
 errors++;
 }
 }
-if(data103.server_error !== undefined){
-let data105 = data103.server_error;
-if((typeof data105 == "number") && (isFinite(data105))){
-if(data105 > 1 || isNaN(data105)){
-const err181 = {instancePath:instancePath+"/rules/" + i0+"/chaos/server_error",schemaPath:"#/properties/rules/items/properties/chaos/properties/server_error/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema11.properties.rules.items.properties.chaos.properties.server_error,data:data105};
+}
+if(data37.chunk_size !== undefined){
+let data110 = data37.chunk_size;
+if(!(((typeof data110 == "number") && (!(data110 % 1) && !isNaN(data110))) && (isFinite(data110)))){
+const err181 = {instancePath:instancePath+"/rules/" + i0+"/respond/chunk_size",schemaPath:"#/properties/rules/items/properties/respond/properties/chunk_size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.properties.chunk_size.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.chunk_size,data:data110};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2340,8 +2364,9 @@ vErrors.push(err181);
 }
 errors++;
 }
-if(data105 < 0 || isNaN(data105)){
-const err182 = {instancePath:instancePath+"/rules/" + i0+"/chaos/server_error",schemaPath:"#/properties/rules/items/properties/chaos/properties/server_error/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.chaos.properties.server_error,data:data105};
+if((typeof data110 == "number") && (isFinite(data110))){
+if(data110 < 1 || isNaN(data110)){
+const err182 = {instancePath:instancePath+"/rules/" + i0+"/respond/chunk_size",schemaPath:"#/properties/rules/items/properties/respond/properties/chunk_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.rules.items.properties.respond.properties.chunk_size,data:data110};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2351,8 +2376,11 @@ vErrors.push(err182);
 errors++;
 }
 }
-else {
-const err183 = {instancePath:instancePath+"/rules/" + i0+"/chaos/server_error",schemaPath:"#/properties/rules/items/properties/chaos/properties/server_error/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.rules.items.properties.chaos.properties.server_error.type,parentSchema:schema11.properties.rules.items.properties.chaos.properties.server_error,data:data105};
+}
+if(data37.chunk_delay_ms !== undefined){
+let data111 = data37.chunk_delay_ms;
+if(!(((typeof data111 == "number") && (!(data111 % 1) && !isNaN(data111))) && (isFinite(data111)))){
+const err183 = {instancePath:instancePath+"/rules/" + i0+"/respond/chunk_delay_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/chunk_delay_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.properties.chunk_delay_ms.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.chunk_delay_ms,data:data111};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2361,12 +2389,9 @@ vErrors.push(err183);
 }
 errors++;
 }
-}
-if(data103.disconnect !== undefined){
-let data106 = data103.disconnect;
-if((typeof data106 == "number") && (isFinite(data106))){
-if(data106 > 1 || isNaN(data106)){
-const err184 = {instancePath:instancePath+"/rules/" + i0+"/chaos/disconnect",schemaPath:"#/properties/rules/items/properties/chaos/properties/disconnect/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema11.properties.rules.items.properties.chaos.properties.disconnect,data:data106};
+if((typeof data111 == "number") && (isFinite(data111))){
+if(data111 > 600000 || isNaN(data111)){
+const err184 = {instancePath:instancePath+"/rules/" + i0+"/respond/chunk_delay_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/chunk_delay_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.rules.items.properties.respond.properties.chunk_delay_ms,data:data111};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2375,8 +2400,8 @@ vErrors.push(err184);
 }
 errors++;
 }
-if(data106 < 0 || isNaN(data106)){
-const err185 = {instancePath:instancePath+"/rules/" + i0+"/chaos/disconnect",schemaPath:"#/properties/rules/items/properties/chaos/properties/disconnect/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.chaos.properties.disconnect,data:data106};
+if(data111 < 0 || isNaN(data111)){
+const err185 = {instancePath:instancePath+"/rules/" + i0+"/respond/chunk_delay_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/chunk_delay_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.properties.chunk_delay_ms,data:data111};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2386,8 +2411,11 @@ vErrors.push(err185);
 errors++;
 }
 }
-else {
-const err186 = {instancePath:instancePath+"/rules/" + i0+"/chaos/disconnect",schemaPath:"#/properties/rules/items/properties/chaos/properties/disconnect/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.rules.items.properties.chaos.properties.disconnect.type,parentSchema:schema11.properties.rules.items.properties.chaos.properties.disconnect,data:data106};
+}
+if(data37.ttft_ms !== undefined){
+let data112 = data37.ttft_ms;
+if(!(((typeof data112 == "number") && (!(data112 % 1) && !isNaN(data112))) && (isFinite(data112)))){
+const err186 = {instancePath:instancePath+"/rules/" + i0+"/respond/ttft_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/ttft_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.properties.ttft_ms.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.ttft_ms,data:data112};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2396,12 +2424,9 @@ vErrors.push(err186);
 }
 errors++;
 }
-}
-if(data103.malformed !== undefined){
-let data107 = data103.malformed;
-if((typeof data107 == "number") && (isFinite(data107))){
-if(data107 > 1 || isNaN(data107)){
-const err187 = {instancePath:instancePath+"/rules/" + i0+"/chaos/malformed",schemaPath:"#/properties/rules/items/properties/chaos/properties/malformed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema11.properties.rules.items.properties.chaos.properties.malformed,data:data107};
+if((typeof data112 == "number") && (isFinite(data112))){
+if(data112 > 600000 || isNaN(data112)){
+const err187 = {instancePath:instancePath+"/rules/" + i0+"/respond/ttft_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/ttft_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.rules.items.properties.respond.properties.ttft_ms,data:data112};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2410,8 +2435,8 @@ vErrors.push(err187);
 }
 errors++;
 }
-if(data107 < 0 || isNaN(data107)){
-const err188 = {instancePath:instancePath+"/rules/" + i0+"/chaos/malformed",schemaPath:"#/properties/rules/items/properties/chaos/properties/malformed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.chaos.properties.malformed,data:data107};
+if(data112 < 0 || isNaN(data112)){
+const err188 = {instancePath:instancePath+"/rules/" + i0+"/respond/ttft_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/ttft_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.properties.ttft_ms,data:data112};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2421,8 +2446,12 @@ vErrors.push(err188);
 errors++;
 }
 }
-else {
-const err189 = {instancePath:instancePath+"/rules/" + i0+"/chaos/malformed",schemaPath:"#/properties/rules/items/properties/chaos/properties/malformed/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.rules.items.properties.chaos.properties.malformed.type,parentSchema:schema11.properties.rules.items.properties.chaos.properties.malformed,data:data107};
+}
+if(data37.tokens_per_second !== undefined){
+let data113 = data37.tokens_per_second;
+if((typeof data113 == "number") && (isFinite(data113))){
+if(data113 <= 0 || isNaN(data113)){
+const err189 = {instancePath:instancePath+"/rules/" + i0+"/respond/tokens_per_second",schemaPath:"#/properties/rules/items/properties/respond/properties/tokens_per_second/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.properties.tokens_per_second,data:data113};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2432,10 +2461,8 @@ vErrors.push(err189);
 errors++;
 }
 }
-if(data103.disconnect_after_chunks !== undefined){
-let data108 = data103.disconnect_after_chunks;
-if(!(((typeof data108 == "number") && (!(data108 % 1) && !isNaN(data108))) && (isFinite(data108)))){
-const err190 = {instancePath:instancePath+"/rules/" + i0+"/chaos/disconnect_after_chunks",schemaPath:"#/properties/rules/items/properties/chaos/properties/disconnect_after_chunks/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.chaos.properties.disconnect_after_chunks.type,parentSchema:schema11.properties.rules.items.properties.chaos.properties.disconnect_after_chunks,data:data108};
+else {
+const err190 = {instancePath:instancePath+"/rules/" + i0+"/respond/tokens_per_second",schemaPath:"#/properties/rules/items/properties/respond/properties/tokens_per_second/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.rules.items.properties.respond.properties.tokens_per_second.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.tokens_per_second,data:data113};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2444,9 +2471,11 @@ vErrors.push(err190);
 }
 errors++;
 }
-if((typeof data108 == "number") && (isFinite(data108))){
-if(data108 < 0 || isNaN(data108)){
-const err191 = {instancePath:instancePath+"/rules/" + i0+"/chaos/disconnect_after_chunks",schemaPath:"#/properties/rules/items/properties/chaos/properties/disconnect_after_chunks/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.chaos.properties.disconnect_after_chunks,data:data108};
+}
+if(data37.jitter_ms !== undefined){
+let data114 = data37.jitter_ms;
+if(!(((typeof data114 == "number") && (!(data114 % 1) && !isNaN(data114))) && (isFinite(data114)))){
+const err191 = {instancePath:instancePath+"/rules/" + i0+"/respond/jitter_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/jitter_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.properties.jitter_ms.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.jitter_ms,data:data114};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2455,12 +2484,9 @@ vErrors.push(err191);
 }
 errors++;
 }
-}
-}
-if(data103.stall_after_chunks !== undefined){
-let data109 = data103.stall_after_chunks;
-if(!(((typeof data109 == "number") && (!(data109 % 1) && !isNaN(data109))) && (isFinite(data109)))){
-const err192 = {instancePath:instancePath+"/rules/" + i0+"/chaos/stall_after_chunks",schemaPath:"#/properties/rules/items/properties/chaos/properties/stall_after_chunks/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.chaos.properties.stall_after_chunks.type,parentSchema:schema11.properties.rules.items.properties.chaos.properties.stall_after_chunks,data:data109};
+if((typeof data114 == "number") && (isFinite(data114))){
+if(data114 > 600000 || isNaN(data114)){
+const err192 = {instancePath:instancePath+"/rules/" + i0+"/respond/jitter_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/jitter_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.rules.items.properties.respond.properties.jitter_ms,data:data114};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2469,9 +2495,8 @@ vErrors.push(err192);
 }
 errors++;
 }
-if((typeof data109 == "number") && (isFinite(data109))){
-if(data109 < 0 || isNaN(data109)){
-const err193 = {instancePath:instancePath+"/rules/" + i0+"/chaos/stall_after_chunks",schemaPath:"#/properties/rules/items/properties/chaos/properties/stall_after_chunks/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.chaos.properties.stall_after_chunks,data:data109};
+if(data114 < 0 || isNaN(data114)){
+const err193 = {instancePath:instancePath+"/rules/" + i0+"/respond/jitter_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/jitter_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.properties.jitter_ms,data:data114};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2482,10 +2507,10 @@ errors++;
 }
 }
 }
-if(data103.stall_ms !== undefined){
-let data110 = data103.stall_ms;
-if(!(((typeof data110 == "number") && (!(data110 % 1) && !isNaN(data110))) && (isFinite(data110)))){
-const err194 = {instancePath:instancePath+"/rules/" + i0+"/chaos/stall_ms",schemaPath:"#/properties/rules/items/properties/chaos/properties/stall_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.chaos.properties.stall_ms.type,parentSchema:schema11.properties.rules.items.properties.chaos.properties.stall_ms,data:data110};
+if(data37.id !== undefined){
+let data115 = data37.id;
+if(typeof data115 !== "string"){
+const err194 = {instancePath:instancePath+"/rules/" + i0+"/respond/id",schemaPath:"#/properties/rules/items/properties/respond/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.properties.id.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.id,data:data115};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2494,9 +2519,11 @@ vErrors.push(err194);
 }
 errors++;
 }
-if((typeof data110 == "number") && (isFinite(data110))){
-if(data110 > 600000 || isNaN(data110)){
-const err195 = {instancePath:instancePath+"/rules/" + i0+"/chaos/stall_ms",schemaPath:"#/properties/rules/items/properties/chaos/properties/stall_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.rules.items.properties.chaos.properties.stall_ms,data:data110};
+}
+if(data37.audio_url !== undefined){
+let data116 = data37.audio_url;
+if(typeof data116 !== "string"){
+const err195 = {instancePath:instancePath+"/rules/" + i0+"/respond/audio_url",schemaPath:"#/properties/rules/items/properties/respond/properties/audio_url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.properties.audio_url.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.audio_url,data:data116};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2505,8 +2532,11 @@ vErrors.push(err195);
 }
 errors++;
 }
-if(data110 < 0 || isNaN(data110)){
-const err196 = {instancePath:instancePath+"/rules/" + i0+"/chaos/stall_ms",schemaPath:"#/properties/rules/items/properties/chaos/properties/stall_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.chaos.properties.stall_ms,data:data110};
+}
+if(data37.metadata !== undefined){
+let data117 = data37.metadata;
+if(!(data117 && typeof data117 == "object" && !Array.isArray(data117))){
+const err196 = {instancePath:instancePath+"/rules/" + i0+"/respond/metadata",schemaPath:"#/properties/rules/items/properties/respond/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.properties.metadata.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.metadata,data:data117};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2516,10 +2546,10 @@ vErrors.push(err196);
 errors++;
 }
 }
-}
-}
-else {
-const err197 = {instancePath:instancePath+"/rules/" + i0+"/chaos",schemaPath:"#/properties/rules/items/properties/chaos/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.chaos.type,parentSchema:schema11.properties.rules.items.properties.chaos,data:data103};
+if(data37.stream !== undefined){
+let data118 = data37.stream;
+if(typeof data118 !== "boolean"){
+const err197 = {instancePath:instancePath+"/rules/" + i0+"/respond/stream",schemaPath:"#/properties/rules/items/properties/respond/properties/stream/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.rules.items.properties.respond.properties.stream.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.stream,data:data118};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2529,10 +2559,13 @@ vErrors.push(err197);
 errors++;
 }
 }
-if(data9.times !== undefined){
-let data111 = data9.times;
-if((!(((typeof data111 == "number") && (!(data111 % 1) && !isNaN(data111))) && (isFinite(data111)))) && (data111 !== null)){
-const err198 = {instancePath:instancePath+"/rules/" + i0+"/times",schemaPath:"#/properties/rules/items/properties/times/type",keyword:"type",params:{type: schema11.properties.rules.items.properties.times.type},message:"must be integer,null",schema:schema11.properties.rules.items.properties.times.type,parentSchema:schema11.properties.rules.items.properties.times,data:data111};
+}
+}
+if(data9.error !== undefined){
+let data119 = data9.error;
+if(data119 && typeof data119 == "object" && !Array.isArray(data119)){
+if(data119.error_type === undefined){
+const err198 = {instancePath:instancePath+"/rules/" + i0+"/error",schemaPath:"#/properties/rules/items/properties/error/required",keyword:"required",params:{missingProperty: "error_type"},message:"must have required property '"+"error_type"+"'",schema:schema11.properties.rules.items.properties.error.required,parentSchema:schema11.properties.rules.items.properties.error,data:data119};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2541,9 +2574,9 @@ vErrors.push(err198);
 }
 errors++;
 }
-if((typeof data111 == "number") && (isFinite(data111))){
-if(data111 < 1 || isNaN(data111)){
-const err199 = {instancePath:instancePath+"/rules/" + i0+"/times",schemaPath:"#/properties/rules/items/properties/times/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.rules.items.properties.times,data:data111};
+for(const key22 in data119){
+if(!(((((((key22 === "error_type") || (key22 === "message")) || (key22 === "status_code")) || (key22 === "code")) || (key22 === "param")) || (key22 === "retry_after")) || (key22 === "delay_ms"))){
+const err199 = {instancePath:instancePath+"/rules/" + i0+"/error",schemaPath:"#/properties/rules/items/properties/error/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.error,data:data119};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2553,11 +2586,10 @@ vErrors.push(err199);
 errors++;
 }
 }
-}
-if(data9.cycle !== undefined){
-let data112 = data9.cycle;
-if(typeof data112 !== "boolean"){
-const err200 = {instancePath:instancePath+"/rules/" + i0+"/cycle",schemaPath:"#/properties/rules/items/properties/cycle/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.rules.items.properties.cycle.type,parentSchema:schema11.properties.rules.items.properties.cycle,data:data112};
+if(data119.error_type !== undefined){
+let data120 = data119.error_type;
+if(typeof data120 !== "string"){
+const err200 = {instancePath:instancePath+"/rules/" + i0+"/error/error_type",schemaPath:"#/properties/rules/items/properties/error/properties/error_type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.error.properties.error_type.type,parentSchema:schema11.properties.rules.items.properties.error.properties.error_type,data:data120};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2566,13 +2598,8 @@ vErrors.push(err200);
 }
 errors++;
 }
-}
-if(data9.recorded !== undefined){
-let data113 = data9.recorded;
-if(data113 && typeof data113 == "object" && !Array.isArray(data113)){
-for(const key18 in data113){
-if(!(((key18 === "request") || (key18 === "query")) || (key18 === "shape"))){
-const err201 = {instancePath:instancePath+"/rules/" + i0+"/recorded",schemaPath:"#/properties/rules/items/properties/recorded/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.recorded,data:data113};
+if(!((((((data120 === "rate_limit") || (data120 === "authentication")) || (data120 === "invalid_request")) || (data120 === "timeout")) || (data120 === "content_filter")) || (data120 === "server_error"))){
+const err201 = {instancePath:instancePath+"/rules/" + i0+"/error/error_type",schemaPath:"#/properties/rules/items/properties/error/properties/error_type/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.items.properties.error.properties.error_type.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.rules.items.properties.error.properties.error_type.enum,parentSchema:schema11.properties.rules.items.properties.error.properties.error_type,data:data120};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2582,10 +2609,10 @@ vErrors.push(err201);
 errors++;
 }
 }
-if(data113.request !== undefined){
-let data114 = data113.request;
-if(!(data114 && typeof data114 == "object" && !Array.isArray(data114))){
-const err202 = {instancePath:instancePath+"/rules/" + i0+"/recorded/request",schemaPath:"#/properties/rules/items/properties/recorded/properties/request/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.recorded.properties.request.type,parentSchema:schema11.properties.rules.items.properties.recorded.properties.request,data:data114};
+if(data119.message !== undefined){
+let data121 = data119.message;
+if(typeof data121 !== "string"){
+const err202 = {instancePath:instancePath+"/rules/" + i0+"/error/message",schemaPath:"#/properties/rules/items/properties/error/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.error.properties.message.type,parentSchema:schema11.properties.rules.items.properties.error.properties.message,data:data121};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2595,10 +2622,10 @@ vErrors.push(err202);
 errors++;
 }
 }
-if(data113.query !== undefined){
-let data115 = data113.query;
-if(typeof data115 !== "string"){
-const err203 = {instancePath:instancePath+"/rules/" + i0+"/recorded/query",schemaPath:"#/properties/rules/items/properties/recorded/properties/query/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.recorded.properties.query.type,parentSchema:schema11.properties.rules.items.properties.recorded.properties.query,data:data115};
+if(data119.status_code !== undefined){
+let data122 = data119.status_code;
+if(!(((typeof data122 == "number") && (!(data122 % 1) && !isNaN(data122))) && (isFinite(data122)))){
+const err203 = {instancePath:instancePath+"/rules/" + i0+"/error/status_code",schemaPath:"#/properties/rules/items/properties/error/properties/status_code/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.error.properties.status_code.type,parentSchema:schema11.properties.rules.items.properties.error.properties.status_code,data:data122};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2607,11 +2634,9 @@ vErrors.push(err203);
 }
 errors++;
 }
-}
-if(data113.shape !== undefined){
-let data116 = data113.shape;
-if(typeof data116 !== "string"){
-const err204 = {instancePath:instancePath+"/rules/" + i0+"/recorded/shape",schemaPath:"#/properties/rules/items/properties/recorded/properties/shape/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.recorded.properties.shape.type,parentSchema:schema11.properties.rules.items.properties.recorded.properties.shape,data:data116};
+if((typeof data122 == "number") && (isFinite(data122))){
+if(data122 > 599 || isNaN(data122)){
+const err204 = {instancePath:instancePath+"/rules/" + i0+"/error/status_code",schemaPath:"#/properties/rules/items/properties/error/properties/status_code/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema11.properties.rules.items.properties.error.properties.status_code,data:data122};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2620,10 +2645,8 @@ vErrors.push(err204);
 }
 errors++;
 }
-}
-}
-else {
-const err205 = {instancePath:instancePath+"/rules/" + i0+"/recorded",schemaPath:"#/properties/rules/items/properties/recorded/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.recorded.type,parentSchema:schema11.properties.rules.items.properties.recorded,data:data113};
+if(data122 < 400 || isNaN(data122)){
+const err205 = {instancePath:instancePath+"/rules/" + i0+"/error/status_code",schemaPath:"#/properties/rules/items/properties/error/properties/status_code/minimum",keyword:"minimum",params:{comparison: ">=", limit: 400},message:"must be >= 400",schema:400,parentSchema:schema11.properties.rules.items.properties.error.properties.status_code,data:data122};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2634,8 +2657,10 @@ errors++;
 }
 }
 }
-else {
-const err206 = {instancePath:instancePath+"/rules/" + i0,schemaPath:"#/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.type,parentSchema:schema11.properties.rules.items,data:data9};
+if(data119.code !== undefined){
+let data123 = data119.code;
+if(typeof data123 !== "string"){
+const err206 = {instancePath:instancePath+"/rules/" + i0+"/error/code",schemaPath:"#/properties/rules/items/properties/error/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.error.properties.code.type,parentSchema:schema11.properties.rules.items.properties.error.properties.code,data:data123};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2645,9 +2670,10 @@ vErrors.push(err206);
 errors++;
 }
 }
-}
-else {
-const err207 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rules.type,parentSchema:schema11.properties.rules,data:data8};
+if(data119.param !== undefined){
+let data124 = data119.param;
+if(typeof data124 !== "string"){
+const err207 = {instancePath:instancePath+"/rules/" + i0+"/error/param",schemaPath:"#/properties/rules/items/properties/error/properties/param/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.error.properties.param.type,parentSchema:schema11.properties.rules.items.properties.error.properties.param,data:data124};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2657,14 +2683,476 @@ vErrors.push(err207);
 errors++;
 }
 }
-}
-else {
-const err208 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(data119.retry_after !== undefined){
+let data125 = data119.retry_after;
+if((typeof data125 == "number") && (isFinite(data125))){
+if(data125 > 86400 || isNaN(data125)){
+const err208 = {instancePath:instancePath+"/rules/" + i0+"/error/retry_after",schemaPath:"#/properties/rules/items/properties/error/properties/retry_after/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema11.properties.rules.items.properties.error.properties.retry_after,data:data125};
 if(vErrors === null){
 vErrors = [err208];
 }
 else {
 vErrors.push(err208);
+}
+errors++;
+}
+if(data125 < 0 || isNaN(data125)){
+const err209 = {instancePath:instancePath+"/rules/" + i0+"/error/retry_after",schemaPath:"#/properties/rules/items/properties/error/properties/retry_after/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.error.properties.retry_after,data:data125};
+if(vErrors === null){
+vErrors = [err209];
+}
+else {
+vErrors.push(err209);
+}
+errors++;
+}
+}
+else {
+const err210 = {instancePath:instancePath+"/rules/" + i0+"/error/retry_after",schemaPath:"#/properties/rules/items/properties/error/properties/retry_after/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.rules.items.properties.error.properties.retry_after.type,parentSchema:schema11.properties.rules.items.properties.error.properties.retry_after,data:data125};
+if(vErrors === null){
+vErrors = [err210];
+}
+else {
+vErrors.push(err210);
+}
+errors++;
+}
+}
+if(data119.delay_ms !== undefined){
+let data126 = data119.delay_ms;
+if(!(((typeof data126 == "number") && (!(data126 % 1) && !isNaN(data126))) && (isFinite(data126)))){
+const err211 = {instancePath:instancePath+"/rules/" + i0+"/error/delay_ms",schemaPath:"#/properties/rules/items/properties/error/properties/delay_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.error.properties.delay_ms.type,parentSchema:schema11.properties.rules.items.properties.error.properties.delay_ms,data:data126};
+if(vErrors === null){
+vErrors = [err211];
+}
+else {
+vErrors.push(err211);
+}
+errors++;
+}
+if((typeof data126 == "number") && (isFinite(data126))){
+if(data126 > 600000 || isNaN(data126)){
+const err212 = {instancePath:instancePath+"/rules/" + i0+"/error/delay_ms",schemaPath:"#/properties/rules/items/properties/error/properties/delay_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.rules.items.properties.error.properties.delay_ms,data:data126};
+if(vErrors === null){
+vErrors = [err212];
+}
+else {
+vErrors.push(err212);
+}
+errors++;
+}
+if(data126 < 0 || isNaN(data126)){
+const err213 = {instancePath:instancePath+"/rules/" + i0+"/error/delay_ms",schemaPath:"#/properties/rules/items/properties/error/properties/delay_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.error.properties.delay_ms,data:data126};
+if(vErrors === null){
+vErrors = [err213];
+}
+else {
+vErrors.push(err213);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err214 = {instancePath:instancePath+"/rules/" + i0+"/error",schemaPath:"#/properties/rules/items/properties/error/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.error.type,parentSchema:schema11.properties.rules.items.properties.error,data:data119};
+if(vErrors === null){
+vErrors = [err214];
+}
+else {
+vErrors.push(err214);
+}
+errors++;
+}
+}
+if(data9.chaos !== undefined){
+let data127 = data9.chaos;
+if(data127 && typeof data127 == "object" && !Array.isArray(data127)){
+for(const key23 in data127){
+if(!(((((((key23 === "rate_limit") || (key23 === "server_error")) || (key23 === "disconnect")) || (key23 === "malformed")) || (key23 === "disconnect_after_chunks")) || (key23 === "stall_after_chunks")) || (key23 === "stall_ms"))){
+const err215 = {instancePath:instancePath+"/rules/" + i0+"/chaos",schemaPath:"#/properties/rules/items/properties/chaos/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.chaos,data:data127};
+if(vErrors === null){
+vErrors = [err215];
+}
+else {
+vErrors.push(err215);
+}
+errors++;
+}
+}
+if(data127.rate_limit !== undefined){
+let data128 = data127.rate_limit;
+if((typeof data128 == "number") && (isFinite(data128))){
+if(data128 > 1 || isNaN(data128)){
+const err216 = {instancePath:instancePath+"/rules/" + i0+"/chaos/rate_limit",schemaPath:"#/properties/rules/items/properties/chaos/properties/rate_limit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema11.properties.rules.items.properties.chaos.properties.rate_limit,data:data128};
+if(vErrors === null){
+vErrors = [err216];
+}
+else {
+vErrors.push(err216);
+}
+errors++;
+}
+if(data128 < 0 || isNaN(data128)){
+const err217 = {instancePath:instancePath+"/rules/" + i0+"/chaos/rate_limit",schemaPath:"#/properties/rules/items/properties/chaos/properties/rate_limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.chaos.properties.rate_limit,data:data128};
+if(vErrors === null){
+vErrors = [err217];
+}
+else {
+vErrors.push(err217);
+}
+errors++;
+}
+}
+else {
+const err218 = {instancePath:instancePath+"/rules/" + i0+"/chaos/rate_limit",schemaPath:"#/properties/rules/items/properties/chaos/properties/rate_limit/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.rules.items.properties.chaos.properties.rate_limit.type,parentSchema:schema11.properties.rules.items.properties.chaos.properties.rate_limit,data:data128};
+if(vErrors === null){
+vErrors = [err218];
+}
+else {
+vErrors.push(err218);
+}
+errors++;
+}
+}
+if(data127.server_error !== undefined){
+let data129 = data127.server_error;
+if((typeof data129 == "number") && (isFinite(data129))){
+if(data129 > 1 || isNaN(data129)){
+const err219 = {instancePath:instancePath+"/rules/" + i0+"/chaos/server_error",schemaPath:"#/properties/rules/items/properties/chaos/properties/server_error/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema11.properties.rules.items.properties.chaos.properties.server_error,data:data129};
+if(vErrors === null){
+vErrors = [err219];
+}
+else {
+vErrors.push(err219);
+}
+errors++;
+}
+if(data129 < 0 || isNaN(data129)){
+const err220 = {instancePath:instancePath+"/rules/" + i0+"/chaos/server_error",schemaPath:"#/properties/rules/items/properties/chaos/properties/server_error/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.chaos.properties.server_error,data:data129};
+if(vErrors === null){
+vErrors = [err220];
+}
+else {
+vErrors.push(err220);
+}
+errors++;
+}
+}
+else {
+const err221 = {instancePath:instancePath+"/rules/" + i0+"/chaos/server_error",schemaPath:"#/properties/rules/items/properties/chaos/properties/server_error/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.rules.items.properties.chaos.properties.server_error.type,parentSchema:schema11.properties.rules.items.properties.chaos.properties.server_error,data:data129};
+if(vErrors === null){
+vErrors = [err221];
+}
+else {
+vErrors.push(err221);
+}
+errors++;
+}
+}
+if(data127.disconnect !== undefined){
+let data130 = data127.disconnect;
+if((typeof data130 == "number") && (isFinite(data130))){
+if(data130 > 1 || isNaN(data130)){
+const err222 = {instancePath:instancePath+"/rules/" + i0+"/chaos/disconnect",schemaPath:"#/properties/rules/items/properties/chaos/properties/disconnect/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema11.properties.rules.items.properties.chaos.properties.disconnect,data:data130};
+if(vErrors === null){
+vErrors = [err222];
+}
+else {
+vErrors.push(err222);
+}
+errors++;
+}
+if(data130 < 0 || isNaN(data130)){
+const err223 = {instancePath:instancePath+"/rules/" + i0+"/chaos/disconnect",schemaPath:"#/properties/rules/items/properties/chaos/properties/disconnect/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.chaos.properties.disconnect,data:data130};
+if(vErrors === null){
+vErrors = [err223];
+}
+else {
+vErrors.push(err223);
+}
+errors++;
+}
+}
+else {
+const err224 = {instancePath:instancePath+"/rules/" + i0+"/chaos/disconnect",schemaPath:"#/properties/rules/items/properties/chaos/properties/disconnect/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.rules.items.properties.chaos.properties.disconnect.type,parentSchema:schema11.properties.rules.items.properties.chaos.properties.disconnect,data:data130};
+if(vErrors === null){
+vErrors = [err224];
+}
+else {
+vErrors.push(err224);
+}
+errors++;
+}
+}
+if(data127.malformed !== undefined){
+let data131 = data127.malformed;
+if((typeof data131 == "number") && (isFinite(data131))){
+if(data131 > 1 || isNaN(data131)){
+const err225 = {instancePath:instancePath+"/rules/" + i0+"/chaos/malformed",schemaPath:"#/properties/rules/items/properties/chaos/properties/malformed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema11.properties.rules.items.properties.chaos.properties.malformed,data:data131};
+if(vErrors === null){
+vErrors = [err225];
+}
+else {
+vErrors.push(err225);
+}
+errors++;
+}
+if(data131 < 0 || isNaN(data131)){
+const err226 = {instancePath:instancePath+"/rules/" + i0+"/chaos/malformed",schemaPath:"#/properties/rules/items/properties/chaos/properties/malformed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.chaos.properties.malformed,data:data131};
+if(vErrors === null){
+vErrors = [err226];
+}
+else {
+vErrors.push(err226);
+}
+errors++;
+}
+}
+else {
+const err227 = {instancePath:instancePath+"/rules/" + i0+"/chaos/malformed",schemaPath:"#/properties/rules/items/properties/chaos/properties/malformed/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.rules.items.properties.chaos.properties.malformed.type,parentSchema:schema11.properties.rules.items.properties.chaos.properties.malformed,data:data131};
+if(vErrors === null){
+vErrors = [err227];
+}
+else {
+vErrors.push(err227);
+}
+errors++;
+}
+}
+if(data127.disconnect_after_chunks !== undefined){
+let data132 = data127.disconnect_after_chunks;
+if(!(((typeof data132 == "number") && (!(data132 % 1) && !isNaN(data132))) && (isFinite(data132)))){
+const err228 = {instancePath:instancePath+"/rules/" + i0+"/chaos/disconnect_after_chunks",schemaPath:"#/properties/rules/items/properties/chaos/properties/disconnect_after_chunks/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.chaos.properties.disconnect_after_chunks.type,parentSchema:schema11.properties.rules.items.properties.chaos.properties.disconnect_after_chunks,data:data132};
+if(vErrors === null){
+vErrors = [err228];
+}
+else {
+vErrors.push(err228);
+}
+errors++;
+}
+if((typeof data132 == "number") && (isFinite(data132))){
+if(data132 < 0 || isNaN(data132)){
+const err229 = {instancePath:instancePath+"/rules/" + i0+"/chaos/disconnect_after_chunks",schemaPath:"#/properties/rules/items/properties/chaos/properties/disconnect_after_chunks/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.chaos.properties.disconnect_after_chunks,data:data132};
+if(vErrors === null){
+vErrors = [err229];
+}
+else {
+vErrors.push(err229);
+}
+errors++;
+}
+}
+}
+if(data127.stall_after_chunks !== undefined){
+let data133 = data127.stall_after_chunks;
+if(!(((typeof data133 == "number") && (!(data133 % 1) && !isNaN(data133))) && (isFinite(data133)))){
+const err230 = {instancePath:instancePath+"/rules/" + i0+"/chaos/stall_after_chunks",schemaPath:"#/properties/rules/items/properties/chaos/properties/stall_after_chunks/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.chaos.properties.stall_after_chunks.type,parentSchema:schema11.properties.rules.items.properties.chaos.properties.stall_after_chunks,data:data133};
+if(vErrors === null){
+vErrors = [err230];
+}
+else {
+vErrors.push(err230);
+}
+errors++;
+}
+if((typeof data133 == "number") && (isFinite(data133))){
+if(data133 < 0 || isNaN(data133)){
+const err231 = {instancePath:instancePath+"/rules/" + i0+"/chaos/stall_after_chunks",schemaPath:"#/properties/rules/items/properties/chaos/properties/stall_after_chunks/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.chaos.properties.stall_after_chunks,data:data133};
+if(vErrors === null){
+vErrors = [err231];
+}
+else {
+vErrors.push(err231);
+}
+errors++;
+}
+}
+}
+if(data127.stall_ms !== undefined){
+let data134 = data127.stall_ms;
+if(!(((typeof data134 == "number") && (!(data134 % 1) && !isNaN(data134))) && (isFinite(data134)))){
+const err232 = {instancePath:instancePath+"/rules/" + i0+"/chaos/stall_ms",schemaPath:"#/properties/rules/items/properties/chaos/properties/stall_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.chaos.properties.stall_ms.type,parentSchema:schema11.properties.rules.items.properties.chaos.properties.stall_ms,data:data134};
+if(vErrors === null){
+vErrors = [err232];
+}
+else {
+vErrors.push(err232);
+}
+errors++;
+}
+if((typeof data134 == "number") && (isFinite(data134))){
+if(data134 > 600000 || isNaN(data134)){
+const err233 = {instancePath:instancePath+"/rules/" + i0+"/chaos/stall_ms",schemaPath:"#/properties/rules/items/properties/chaos/properties/stall_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.rules.items.properties.chaos.properties.stall_ms,data:data134};
+if(vErrors === null){
+vErrors = [err233];
+}
+else {
+vErrors.push(err233);
+}
+errors++;
+}
+if(data134 < 0 || isNaN(data134)){
+const err234 = {instancePath:instancePath+"/rules/" + i0+"/chaos/stall_ms",schemaPath:"#/properties/rules/items/properties/chaos/properties/stall_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.chaos.properties.stall_ms,data:data134};
+if(vErrors === null){
+vErrors = [err234];
+}
+else {
+vErrors.push(err234);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err235 = {instancePath:instancePath+"/rules/" + i0+"/chaos",schemaPath:"#/properties/rules/items/properties/chaos/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.chaos.type,parentSchema:schema11.properties.rules.items.properties.chaos,data:data127};
+if(vErrors === null){
+vErrors = [err235];
+}
+else {
+vErrors.push(err235);
+}
+errors++;
+}
+}
+if(data9.times !== undefined){
+let data135 = data9.times;
+if((!(((typeof data135 == "number") && (!(data135 % 1) && !isNaN(data135))) && (isFinite(data135)))) && (data135 !== null)){
+const err236 = {instancePath:instancePath+"/rules/" + i0+"/times",schemaPath:"#/properties/rules/items/properties/times/type",keyword:"type",params:{type: schema11.properties.rules.items.properties.times.type},message:"must be integer,null",schema:schema11.properties.rules.items.properties.times.type,parentSchema:schema11.properties.rules.items.properties.times,data:data135};
+if(vErrors === null){
+vErrors = [err236];
+}
+else {
+vErrors.push(err236);
+}
+errors++;
+}
+if((typeof data135 == "number") && (isFinite(data135))){
+if(data135 < 1 || isNaN(data135)){
+const err237 = {instancePath:instancePath+"/rules/" + i0+"/times",schemaPath:"#/properties/rules/items/properties/times/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.rules.items.properties.times,data:data135};
+if(vErrors === null){
+vErrors = [err237];
+}
+else {
+vErrors.push(err237);
+}
+errors++;
+}
+}
+}
+if(data9.cycle !== undefined){
+let data136 = data9.cycle;
+if(typeof data136 !== "boolean"){
+const err238 = {instancePath:instancePath+"/rules/" + i0+"/cycle",schemaPath:"#/properties/rules/items/properties/cycle/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.rules.items.properties.cycle.type,parentSchema:schema11.properties.rules.items.properties.cycle,data:data136};
+if(vErrors === null){
+vErrors = [err238];
+}
+else {
+vErrors.push(err238);
+}
+errors++;
+}
+}
+if(data9.recorded !== undefined){
+let data137 = data9.recorded;
+if(data137 && typeof data137 == "object" && !Array.isArray(data137)){
+for(const key24 in data137){
+if(!(((key24 === "request") || (key24 === "query")) || (key24 === "shape"))){
+const err239 = {instancePath:instancePath+"/rules/" + i0+"/recorded",schemaPath:"#/properties/rules/items/properties/recorded/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.recorded,data:data137};
+if(vErrors === null){
+vErrors = [err239];
+}
+else {
+vErrors.push(err239);
+}
+errors++;
+}
+}
+if(data137.request !== undefined){
+let data138 = data137.request;
+if(!(data138 && typeof data138 == "object" && !Array.isArray(data138))){
+const err240 = {instancePath:instancePath+"/rules/" + i0+"/recorded/request",schemaPath:"#/properties/rules/items/properties/recorded/properties/request/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.recorded.properties.request.type,parentSchema:schema11.properties.rules.items.properties.recorded.properties.request,data:data138};
+if(vErrors === null){
+vErrors = [err240];
+}
+else {
+vErrors.push(err240);
+}
+errors++;
+}
+}
+if(data137.query !== undefined){
+let data139 = data137.query;
+if(typeof data139 !== "string"){
+const err241 = {instancePath:instancePath+"/rules/" + i0+"/recorded/query",schemaPath:"#/properties/rules/items/properties/recorded/properties/query/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.recorded.properties.query.type,parentSchema:schema11.properties.rules.items.properties.recorded.properties.query,data:data139};
+if(vErrors === null){
+vErrors = [err241];
+}
+else {
+vErrors.push(err241);
+}
+errors++;
+}
+}
+if(data137.shape !== undefined){
+let data140 = data137.shape;
+if(typeof data140 !== "string"){
+const err242 = {instancePath:instancePath+"/rules/" + i0+"/recorded/shape",schemaPath:"#/properties/rules/items/properties/recorded/properties/shape/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.recorded.properties.shape.type,parentSchema:schema11.properties.rules.items.properties.recorded.properties.shape,data:data140};
+if(vErrors === null){
+vErrors = [err242];
+}
+else {
+vErrors.push(err242);
+}
+errors++;
+}
+}
+}
+else {
+const err243 = {instancePath:instancePath+"/rules/" + i0+"/recorded",schemaPath:"#/properties/rules/items/properties/recorded/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.recorded.type,parentSchema:schema11.properties.rules.items.properties.recorded,data:data137};
+if(vErrors === null){
+vErrors = [err243];
+}
+else {
+vErrors.push(err243);
+}
+errors++;
+}
+}
+}
+else {
+const err244 = {instancePath:instancePath+"/rules/" + i0,schemaPath:"#/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.type,parentSchema:schema11.properties.rules.items,data:data9};
+if(vErrors === null){
+vErrors = [err244];
+}
+else {
+vErrors.push(err244);
+}
+errors++;
+}
+}
+}
+else {
+const err245 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rules.type,parentSchema:schema11.properties.rules,data:data8};
+if(vErrors === null){
+vErrors = [err245];
+}
+else {
+vErrors.push(err245);
+}
+errors++;
+}
+}
+}
+else {
+const err246 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err246];
+}
+else {
+vErrors.push(err246);
 }
 errors++;
 }

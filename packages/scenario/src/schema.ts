@@ -123,6 +123,18 @@ const TOOL_CALL = {
   },
 } as const
 
+// One choice of a chat completion answered with `n` > 1.
+const CHOICE = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    content: { type: ['string', 'null'], description: "The choice's text (null: none)." },
+    refusal: string('The choice declines with this text.'),
+    tool_calls: { type: 'array', items: TOOL_CALL },
+    finish_reason: string('Why the choice stopped, e.g. stop, length, tool_calls.'),
+  },
+} as const
+
 const RESPOND = {
   type: 'object',
   description: 'The successful response.',
@@ -154,6 +166,13 @@ const RESPOND = {
       },
     },
     finish_reason: string('Why generation stopped, e.g. stop, length, tool_calls.'),
+    choices: {
+      type: 'array',
+      minItems: 1,
+      items: CHOICE,
+      description:
+        'Chat completions asked for n > 1 choices: choice N is item N (its content, tool_calls, finish_reason); a choice past the list is the answer above. Written by record mode.',
+    },
     delay_ms: duration('delay_ms', 'integer', 'Wait before the response starts'),
     chunk_size: { type: 'integer', minimum: 1, description: 'Characters per stream chunk.' },
     chunk_delay_ms: duration('chunk_delay_ms', 'integer', 'Wait between stream chunks'),

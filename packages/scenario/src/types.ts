@@ -93,6 +93,14 @@ export interface EmbeddingSpec {
   readonly embedding: readonly number[]
 }
 
+/** One choice of a chat completion answered with `n` > 1 (`respond.choices`). */
+export interface ChoiceSpec {
+  readonly content?: string | null
+  readonly refusal?: string
+  readonly tool_calls?: readonly ToolCallSpec[]
+  readonly finish_reason?: string
+}
+
 export interface Respond {
   readonly content?: string | null
   /** Any JSON value, sent serialised as the content (checked against a requested schema). */
@@ -103,6 +111,8 @@ export interface Respond {
   readonly usage?: UsageSpec
   readonly embeddings?: readonly EmbeddingSpec[]
   readonly finish_reason?: string
+  /** Chat completions with `n` > 1: choice N answers with item N; past the list, as above. */
+  readonly choices?: readonly ChoiceSpec[]
   readonly delay_ms?: number
   readonly chunk_size?: number
   readonly chunk_delay_ms?: number

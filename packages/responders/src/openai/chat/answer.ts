@@ -2,7 +2,7 @@
  * Builds the answer to a matched chat completions request: a `chat.completion` object, a
  * `chat.completion.chunk` stream, or the rule's error, as plain data.
  */
-import type { MatchResult, Rule, ToolCallSpec, UsageSpec } from '@mocktopus/scenario'
+import type { ChoiceSpec, MatchResult, Rule, ToolCallSpec, UsageSpec } from '@mocktopus/scenario'
 import { conversationLength } from '@mocktopus/scenario'
 import { splitText } from '../../shared/chunking.js'
 import { type Clock, unixSeconds } from '../../shared/clock.js'
@@ -119,10 +119,11 @@ function withHeaders(error: WireError, headers: Record<string, string>): WireErr
 function toolCalls(
   specs: readonly ToolCallSpec[] | undefined,
   ids: Digester,
+  salt = '',
 ): ChatCompletionMessageToolCall[] | undefined {
   if (!specs || specs.length === 0) return undefined
   return specs.map((spec, i) => ({
-    id: spec.id ?? ids.id('call_', 24, `|tool|${i}`),
+    id: spec.id ?? ids.id('call_', 24, `${salt}|tool|${i}`),
     type: 'function',
     function: { name: spec.function.name, arguments: spec.function.arguments ?? '{}' },
   }))
@@ -167,22 +168,41 @@ interface CompletionParts {
   readonly calls: ChatCompletionMessageToolCall[] | undefined
   readonly finishReason: ChatCompletion['choices'][number]['finish_reason']
   readonly counts: TokenCounts
+  /** The rule's `choices` (`n` > 1), by index; a choice past them is the parts above. */
+  readonly choices?: readonly ChoiceParts[]
+}
+
+/** What one choice says. */
+type ChoiceParts = Pick<CompletionParts, 'content' | 'refusal' | 'calls' | 'finishReason'>
+
+// A recorded choice of `respond.choices`, as the wire carries it.
+function choiceParts(spec: ChoiceSpec, index: number, ids: Digester): ChoiceParts {
+  const calls = toolCalls(spec.tool_calls, ids, `|choice|${index}`)
+  return {
+    content: spec.content === undefined ? (calls ? null : '') : spec.content,
+    refusal: spec.refusal ?? null,
+    calls,
+    finishReason: (spec.finish_reason ??
+      (calls ? 'tool_calls' : 'stop')) as ChoiceParts['finishReason'],
+  }
 }
 
 function completionChoices(parts: CompletionParts): ChatCompletion['choices'] {
-  const { content, calls, finishReason } = parts
-  return Array.from({ length: parts.n }, (_, i) => ({
-    index: i,
-    message: {
-      role: 'assistant',
-      content,
-      refusal: parts.refusal,
-      annotations: [],
-      ...(calls ? { tool_calls: calls } : {}),
-    },
-    logprobs: null,
-    finish_reason: finishReason,
-  }))
+  return Array.from({ length: parts.n }, (_, i) => {
+    const { content, calls, finishReason, refusal } = parts.choices?.[i] ?? parts
+    return {
+      index: i,
+      message: {
+        role: 'assistant',
+        content,
+        refusal,
+        annotations: [],
+        ...(calls ? { tool_calls: calls } : {}),
+      },
+      logprobs: null,
+      finish_reason: finishReason,
+    }
+  })
 }
 
 function completionBody(parts: CompletionParts): ChatCompletion {
@@ -282,6 +302,8 @@ export function answerChat(options: AnswerChatOptions): ChatAnswer {
   const counts = tokenCounts(params, completionText, respond.usage)
   const created = unixSeconds(clock)
   const delayMs = respond.delay_ms ?? 0
+  // Recorded `n` > 1 answers: each choice as it was.
+  const choices = respond.choices?.map((spec, i) => choiceParts(spec, i, ids))
 
   if (!params.stream) {
     const parts: CompletionParts = {
@@ -294,11 +316,15 @@ export function answerChat(options: AnswerChatOptions): ChatAnswer {
       calls,
       finishReason,
       counts,
+      ...(choices ? { choices } : {}),
     }
     // Tool call ids made up from the request differ per request; given ones do not. Nor does
     // what is generated from the request.
     const sameEveryTime =
-      !structured.generated && (respond.tool_calls ?? []).every((spec) => spec.id !== undefined)
+      !structured.generated &&
+      [respond, ...(respond.choices ?? [])].every((spec) =>
+        (spec.tool_calls ?? []).every((call) => call.id !== undefined),
+      )
     return new CompletionAnswer(
       parts,
       sameEveryTime ? rule : undefined,
@@ -310,28 +336,42 @@ export function answerChat(options: AnswerChatOptions): ChatAnswer {
 
   const usage = completionUsage(counts)
   const wireUsage = { input_tokens: counts.prompt, output_tokens: counts.completion }
-  const deltas: ChatCompletionChunkDelta[] = [
-    refusal === undefined
-      ? { role: 'assistant', content: content === null ? null : '', refusal: null }
-      : { role: 'assistant', content: null, refusal: '' },
-  ]
-  for (const piece of splitText(content ?? '', respond.chunk_size)) deltas.push({ content: piece })
-  for (const piece of splitText(refusal ?? '', respond.chunk_size)) deltas.push({ refusal: piece })
-  for (const [i, call] of (calls ?? []).entries()) {
-    deltas.push({
-      tool_calls: [
-        {
-          index: i,
-          id: call.id,
-          type: 'function',
-          function: { name: call.function.name, arguments: '' },
-        },
-      ],
-    })
-    for (const piece of splitText(call.function.arguments, respond.chunk_size)) {
-      deltas.push({ tool_calls: [{ index: i, function: { arguments: piece } }] })
+  const choiceDeltas = (
+    text: string | null,
+    declined: string | undefined,
+    toolCalls: ChatCompletionMessageToolCall[] | undefined,
+  ): ChatCompletionChunkDelta[] => {
+    const deltas: ChatCompletionChunkDelta[] = [
+      declined === undefined
+        ? { role: 'assistant', content: text === null ? null : '', refusal: null }
+        : { role: 'assistant', content: null, refusal: '' },
+    ]
+    for (const piece of splitText(text ?? '', respond.chunk_size)) deltas.push({ content: piece })
+    for (const piece of splitText(declined ?? '', respond.chunk_size)) {
+      deltas.push({ refusal: piece })
     }
+    for (const [i, call] of (toolCalls ?? []).entries()) {
+      deltas.push({
+        tool_calls: [
+          {
+            index: i,
+            id: call.id,
+            type: 'function',
+            function: { name: call.function.name, arguments: '' },
+          },
+        ],
+      })
+      for (const piece of splitText(call.function.arguments, respond.chunk_size)) {
+        deltas.push({ tool_calls: [{ index: i, function: { arguments: piece } }] })
+      }
+    }
+    return deltas
   }
+  const deltas = choiceDeltas(content, refusal, calls)
+  // Recorded choices stream their own deltas and finish reasons, side by side by index.
+  const byChoice = choices?.map((choice) =>
+    choiceDeltas(choice.content, choice.refusal ?? undefined, choice.calls),
+  )
   // With include_usage the API sends `usage: null` on every chunk until the usage chunk.
   const chunk = (
     choices: ChatCompletionChunk['choices'],
@@ -349,6 +389,10 @@ export function answerChat(options: AnswerChatOptions): ChatAnswer {
 
   // The chunks in order, built as they are sent.
   function* sequence(): Generator<ChatCompletionChunk> {
+    if (byChoice) {
+      yield* choiceSequence(byChoice)
+      return
+    }
     for (const delta of deltas) {
       for (let choice = 0; choice < params.n; choice++) {
         yield chunk([{ index: choice, delta, logprobs: null, finish_reason: null }])
@@ -356,6 +400,24 @@ export function answerChat(options: AnswerChatOptions): ChatAnswer {
     }
     for (let choice = 0; choice < params.n; choice++) {
       yield chunk([{ index: choice, delta: {}, logprobs: null, finish_reason: finishReason }])
+    }
+    if (params.include_usage) yield chunk([], usage)
+  }
+
+  function* choiceSequence(
+    lists: readonly ChatCompletionChunkDelta[][],
+  ): Generator<ChatCompletionChunk> {
+    const of = (choice: number) => lists[choice] ?? deltas
+    const longest = Math.max(...Array.from({ length: params.n }, (_, c) => of(c).length))
+    for (let step = 0; step < longest; step++) {
+      for (let choice = 0; choice < params.n; choice++) {
+        const delta = of(choice)[step]
+        if (delta) yield chunk([{ index: choice, delta, logprobs: null, finish_reason: null }])
+      }
+    }
+    for (let choice = 0; choice < params.n; choice++) {
+      const finish = choices?.[choice]?.finishReason ?? finishReason
+      yield chunk([{ index: choice, delta: {}, logprobs: null, finish_reason: finish }])
     }
     if (params.include_usage) yield chunk([], usage)
   }
