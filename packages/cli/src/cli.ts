@@ -153,6 +153,29 @@ export function createCLI(): CAC {
     .option('-p, --port <port>', 'Port to check (default: 8080)')
     .example(`  $ ${PROGRAM} doctor -s scenario.yaml -p 8080`)
 
+  cli
+    .command(
+      'drift',
+      "Send each recording's request again and report where the answer's shape changed",
+    )
+    .option('--recordings-dir <dir>', 'The recordings to check (written by --mode record)')
+    .option('--upstream <url>', 'OpenAI-compatible API (default: https://api.openai.com/v1)')
+    .option('--anthropic-upstream <url>', 'Anthropic API (default: https://api.anthropic.com)')
+    .option(
+      '--gemini-upstream <url>',
+      'Gemini API (default: https://generativelanguage.googleapis.com)',
+    )
+    .option('--ollama-upstream <url>', 'Ollama (default: http://127.0.0.1:11434)')
+    .option('--upstream-timeout <ms>', 'How long the upstream may stay silent (default: 600000)')
+    .option('--json', 'Print a machine-readable report')
+    .example(`  $ ${PROGRAM} drift --recordings-dir recordings`)
+
+  cli
+    .command('convert [...files]', 'Write scenario YAML from aimock fixtures or Python cassettes')
+    .option('--from <format>', 'aimock or python-cassette')
+    .option('-o, --out <file>', 'Where to write the YAML (default: standard output)')
+    .example(`  $ ${PROGRAM} convert --from aimock fixtures/*.json --out scenario.yaml`)
+
   return cli
 }
 

@@ -9,6 +9,8 @@ export type CommandName =
   | 'init'
   | 'example'
   | 'doctor'
+  | 'drift'
+  | 'convert'
 
 /** A command's body: positional arguments, parsed options, context in; exit status out. */
 export type CommandRunner = (
@@ -27,6 +29,8 @@ const LOADERS: Record<CommandName, () => Promise<CommandRunner>> = {
   init: async () => (await import('./commands/init.js')).runInit,
   example: async () => (await import('./commands/example.js')).runExample,
   doctor: async () => (await import('./commands/doctor.js')).runDoctor,
+  drift: async () => (await import('./commands/drift.js')).runDrift,
+  convert: async () => (await import('./commands/convert.js')).runConvert,
 }
 
 /** The runner of `name`, imported on demand. */

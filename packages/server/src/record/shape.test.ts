@@ -137,7 +137,9 @@ describe('compareShapes', () => {
     expect(compareShapes('created:number', 'created:string')).toEqual([
       { kind: 'type-changed', path: 'created', recorded: ['number'], now: ['string'] },
     ])
-    expect(compareShapes('a.b:number', 'a:null')[0]?.kind).toBe('type-changed')
+    expect(compareShapes('a.b:number a.c:string', 'a:null')).toEqual([
+      { kind: 'type-changed', path: 'a', recorded: ['object'], now: ['null'] },
+    ])
     expect(compareShapes('finish:"stop"|null', 'finish:"stop"')).toEqual([])
     expect(compareShapes('id:string', 'id:"x"')).toEqual([])
   })

@@ -224,6 +224,8 @@ export function compareShapes(recorded: string, now: string): ShapeChange[] {
     const wasKinds = new Set(was.map(kindOf))
     if (is.some((value) => !wasKinds.has(kindOf(value)))) {
       changes.push({ kind: 'type-changed', path, recorded: was, now: is })
+      // An object that is now `null` has lost its fields with it: one change, not one a field.
+      if (!is.includes('object') && !is.includes('array')) tops.push(path)
       continue
     }
     // Only where values were recorded: a field recorded as any string has no enum to grow.
