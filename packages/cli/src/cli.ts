@@ -55,6 +55,15 @@ export function createCLI(): CAC {
       '--upstream-timeout <ms>',
       'Record mode: how long the upstream may stay silent before 504 (default: 600000)',
     )
+    .option(
+      '--match-on <list>',
+      'Record mode: also match on tools and/or params (kept in DIR/mocktopus.record.yaml)',
+    )
+    .option(
+      '--redact <list>',
+      'Record mode: header:NAME or body:PATH values never written (repeatable; kept in the settings)',
+    )
+    .option('--replay-timing <how>', 'Replay mode: none (default) or recorded delays')
     .option('--pricing <file>', 'YAML or JSON prices that extend the built-in pricing table')
     .option('--fixed-time <unix>', 'Freeze the clock: every `created` is this Unix time')
     .option('--watch', 'Reload the scenario file when it changes')

@@ -84,3 +84,24 @@ export function choiceOption<T extends string>(
   }
   return value as T
 }
+
+/**
+ * The words of a flag that may be repeated and may hold comma-separated words, in order;
+ * `undefined` when absent.
+ *
+ * @example repeatedList({ redact: ['header:a', 'body:b,body:c'] }, 'redact') // ['header:a', 'body:b', 'body:c']
+ */
+export function repeatedList(options: RawOptions, key: string): string[] | undefined {
+  const value = options[key]
+  if (value === undefined) return undefined
+  const values = Array.isArray(value) ? value : [value]
+  const words: string[] = []
+  for (const item of values) {
+    if (typeof item !== 'string' && typeof item !== 'number') {
+      throw new UsageError(`${flagName(key)} needs a value`)
+    }
+    for (const word of String(item).split(',')) if (word.trim() !== '') words.push(word.trim())
+  }
+  if (words.length === 0) throw new UsageError(`${flagName(key)} needs a comma-separated list`)
+  return words
+}

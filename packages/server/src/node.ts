@@ -16,6 +16,11 @@ export {
   type RecordingsFileOptions,
 } from './node/record/recordings-file.js'
 export {
+  type LoadedRecordSettings,
+  loadRecordSettings,
+  type RecordSettingsOptions,
+} from './node/record/settings-file.js'
+export {
   type CloseOptions,
   DEFAULT_REQUEST_TIMEOUT_MS,
   DEFAULT_SHUTDOWN_TIMEOUT_MS,
@@ -29,3 +34,13 @@ export {
   type StartMocktopusOptions,
   startMocktopus,
 } from './node/start.js'
+export type { ReplayTiming } from './record/replay-timing.js'
+export {
+  describeRecordSettings,
+  type MatchOn,
+  type NormalizeEntry,
+  parseRedactFlag,
+  RECORD_SETTINGS_FILE,
+  type RecordSettings,
+  type RedactSettings,
+} from './record/settings.js'

@@ -10,6 +10,7 @@ import {
   choiceOption,
   integerOption,
   type RawOptions,
+  repeatedList,
   stringOption,
 } from '../options.js'
 import { readScenarioFile, scenarioFromOption, scenarioLabel } from '../scenario-file.js'
@@ -113,6 +114,12 @@ export interface ServeSettings {
     readonly recordMissing?: boolean
     /** How long the upstream may stay silent, in ms (--upstream-timeout). */
     readonly timeoutMs?: number
+    /** Added to the directory's match_on (--match-on tools,params). */
+    readonly matchOn?: readonly ('tools' | 'params')[]
+    /** `header:NAME` and `body:PATH` words added to the directory's redact (--redact). */
+    readonly redact?: readonly string[]
+    /** Replay mode: `recorded` waits the recorded delays (--replay-timing). */
+    readonly replayTiming?: 'none' | 'recorded'
   }
 }
 
@@ -148,6 +155,7 @@ export function serveSettings(options: RawOptions): ServeSettings {
   if (recordMissing && mode !== 'replay') {
     throw new UsageError('--record-missing is for --mode replay (record mode records everything)')
   }
+  const recordingFlags = recordingOptions(options, mode)
   return defined({
     mode,
     port: integerOption(options, 'port', { min: 0, max: 65535, fallback: 8080 }) as number,
@@ -178,7 +186,51 @@ export function serveSettings(options: RawOptions): ServeSettings {
       geminiKey: stringOption(options, 'geminiKey'),
       recordMissing: recordMissing || undefined,
       timeoutMs: integerOption(options, 'upstreamTimeout', { min: 1, max: 2_147_483_647 }),
+      ...recordingFlags,
     }),
+  })
+}
+
+const MATCH_ON = ['tools', 'params'] as const
+const REPLAY_TIMINGS = ['none', 'recorded'] as const
+
+// --match-on, --redact and --replay-timing: for the modes that read a recordings directory.
+function recordingOptions(
+  options: RawOptions,
+  mode: string,
+): Pick<ServeSettings['upstream'], 'matchOn' | 'redact' | 'replayTiming'> {
+  const matchOn = repeatedList(options, 'matchOn')
+  const redact = repeatedList(options, 'redact')
+  const timing = stringOption(options, 'replayTiming')
+  for (const [flag, given] of [
+    ['--match-on', matchOn],
+    ['--redact', redact],
+    ['--replay-timing', timing],
+  ] as const) {
+    if (given !== undefined && mode === 'mock') {
+      throw new UsageError(`${flag} is for --mode record and --mode replay`)
+    }
+  }
+  for (const word of matchOn ?? []) {
+    if (!(MATCH_ON as readonly string[]).includes(word)) {
+      throw new UsageError(`--match-on takes ${MATCH_ON.join(', ')}; got "${word}"`)
+    }
+  }
+  for (const word of redact ?? []) {
+    if (!/^(header|body):./.test(word)) {
+      throw new UsageError(`--redact takes header:NAME or body:PATH; got "${word}"`)
+    }
+  }
+  if (timing !== undefined && mode !== 'replay') {
+    throw new UsageError('--replay-timing is for --mode replay')
+  }
+  return defined({
+    matchOn: matchOn as ('tools' | 'params')[] | undefined,
+    redact,
+    replayTiming:
+      timing === undefined
+        ? undefined
+        : choiceOption(options, 'replayTiming', REPLAY_TIMINGS, 'none'),
   })
 }
 
@@ -432,6 +484,8 @@ async function startRecording(
     ...(anthropicKey ? { anthropicKey } : {}),
     ...(geminiKey ? { geminiKey } : {}),
     ...(upstream.timeoutMs === undefined ? {} : { upstreamTimeoutMs: upstream.timeoutMs }),
+    ...(upstream.matchOn === undefined ? {} : { matchOn: upstream.matchOn }),
+    ...(upstream.redact === undefined ? {} : { redact: redactSettings(node, upstream.redact) }),
     onSkip: reportSkip(context, verbose),
     ...(verbose
       ? {
@@ -445,13 +499,14 @@ async function startRecording(
     const mock = await node.createRecorder(options)
     return {
       mock,
-      banner: `Recording  to ${cyan(mock.recordingsFile)} ${dim(`from ${upstreams}`)}`,
+      banner: `Recording  to ${cyan(mock.recordingsFile)} ${dim(`from ${upstreams}`)}${settingsLines(node, mock.recordSettings, context)}`,
       dir: recordingsDir,
     }
   }
   const mock = await node.createReplayer({
     ...options,
     recordMissing: upstream.recordMissing === true,
+    ...(upstream.replayTiming === undefined ? {} : { replayTiming: upstream.replayTiming }),
   })
   const { recordings } = mock
   for (const skip of recordings.skipped) {
@@ -460,9 +515,32 @@ async function startRecording(
   const missing = upstream.recordMissing ? `; recording misses from ${upstreams}` : ''
   return {
     mock,
-    banner: `Replaying  ${plural(recordings.scenario.rules.length, 'recording')} from ${cyan(recordingsDir)}${dim(missing)}`,
+    banner: `Replaying  ${plural(recordings.scenario.rules.length, 'recording')} from ${cyan(recordingsDir)}${dim(missing)}${dim(upstream.replayTiming === 'recorded' ? '; with the recorded timing' : '')}${settingsLines(node, mock.recordSettings, context, upstream.recordMissing !== true)}`,
     dir: recordingsDir,
   }
+}
+
+// `--redact` words as the recorder takes them; a path it cannot read is a usage error.
+function redactSettings(node: ServerNode, words: readonly string[]) {
+  try {
+    return node.parseRedactFlag(words.join(','))
+  } catch (error) {
+    throw new UsageError((error as Error).message)
+  }
+}
+
+// The directory's settings under the banner, one indented line each: what is matched on,
+// normalised and (when recording) redacted.
+function settingsLines(
+  node: ServerNode,
+  settings: Parameters<ServerNode['describeRecordSettings']>[0],
+  context: CLIContext,
+  replayOnly = false,
+): string {
+  const lines = node
+    .describeRecordSettings(settings)
+    .filter((line) => !(replayOnly && line.startsWith('redacted:')))
+  return lines.map((line) => `\n           ${context.colors.dim(line)}`).join('')
 }
 
 function costSummary(mock: Mocktopus): string | undefined {
