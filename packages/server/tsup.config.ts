@@ -7,6 +7,7 @@ export default defineConfig({
     record: 'src/record/index.ts',
     cost: 'src/cost/index.ts',
     vitest: 'src/vitest.ts',
+    jest: 'src/jest.ts',
   },
   format: ['esm'],
   target: 'node20',

@@ -1,11 +1,25 @@
 /**
  * @module @mocktopus/server/vitest
  *
+ * `useMocktopus(options?)`: one line in a test file gives it a server of its own (started on a
+ * free port before its tests, closed after them) and each test a session of its own.
  * `useMocktopusSession(mock)`: each Vitest test gets a session of its own, named after the test,
  * so tests of one file (or of many files sharing one server) run in parallel without sharing
- * `times` counters, journals or scenarios. See docs/sessions.md.
+ * `times` counters, journals or scenarios. See docs/testing.md and docs/sessions.md.
  */
-type Hooks = Pick<typeof import('vitest'), 'afterEach' | 'beforeEach'>
+import {
+  createTestServer,
+  type MocktopusForTests,
+  sessionIdFor,
+  type TestState,
+  type UseMocktopusOptions,
+} from './use-mocktopus.js'
+
+export type { MocktopusForTests, UseMocktopusOptions } from './use-mocktopus.js'
+export { sessionIdFor } from './use-mocktopus.js'
+
+type Hooks = Pick<typeof import('vitest'), 'afterAll' | 'afterEach' | 'beforeAll' | 'beforeEach'> &
+  Partial<Pick<typeof import('vitest'), 'aroundEach'>>
 
 // Vitest is an optional peer dependency: this entry still imports where it is missing (a plain
 // Node project), and `useMocktopusSession` says so when called there.
@@ -19,28 +33,6 @@ export interface SessionSource<Session> {
 interface Endable {
   readonly id: string
   end?(): unknown
-}
-
-const MAX_NAME = 100
-
-/**
- * The session id for a test: its name (with its suites) in the allowed characters, and its
- * Vitest id, so two tests of the same name never share a session.
- *
- * @example sessionIdFor({ name: 'adds', fullTestName: 'cart > adds', id: '1223_0_1' }) // 'cart-adds.1223_0_1'
- */
-export function sessionIdFor(task: {
-  readonly name: string
-  readonly id: string
-  readonly fullTestName?: string | undefined
-}): string {
-  const clean = (text: string) =>
-    text
-      .replace(/[^A-Za-z0-9._:-]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, MAX_NAME)
-  const name = clean(task.fullTestName ?? task.name) || 'test'
-  return `${name}.${clean(task.id)}`.slice(0, 128)
 }
 
 /**
@@ -88,4 +80,57 @@ export function useMocktopusSession<Session extends Endable>(
     getOwnPropertyDescriptor: (_, key) =>
       current ? Reflect.getOwnPropertyDescriptor(current, key) : undefined,
   })
+}
+
+/**
+ * A server for this file (or `describe`) and, by default, a session per test: call it once at
+ * the top; inside a test, the returned object's getters answer for that test, also when tests
+ * run at the same time (`describe.concurrent`; Vitest 4.1's `aroundEach` keeps each test's
+ * session with its own async calls). Options are `startMocktopus()`'s (`scenario`,
+ * `scenarioFile`, ...) and `perTest: 'reset'` for one server reset before each test instead.
+ *
+ * @example
+ * const mocktopus = useMocktopus({ scenarioFile: 'scenario.yaml' })
+ * it('answers', async () => {
+ *   const openai = new OpenAI({ apiKey: 'test', baseURL: mocktopus.baseURL })
+ *   await openai.chat.completions.create({ model: 'gpt-4o', messages })
+ *   expect(mocktopus.requests()).toHaveLength(1)
+ * })
+ */
+export function useMocktopus(options: UseMocktopusOptions = {}): MocktopusForTests {
+  if (!hooks) {
+    throw new Error('[mocktopus] useMocktopus needs vitest: install it (pnpm add -D vitest)')
+  }
+  const { afterAll, afterEach, aroundEach, beforeAll, beforeEach } = hooks
+  const tests = createTestServer(options)
+  beforeAll(() => tests.start())
+  afterAll(() => tests.close())
+  if (aroundEach) {
+    // Each test runs inside its own async context holding its state, so concurrent tests each
+    // read their own session through the same object.
+    let store: import('node:async_hooks').AsyncLocalStorage<TestState> | undefined
+    beforeAll(async () => {
+      const { AsyncLocalStorage } = await import('node:async_hooks')
+      store = new AsyncLocalStorage()
+    })
+    aroundEach(async (runTest, context) => {
+      const state = tests.begin(sessionIdFor(context.task))
+      try {
+        await (store as NonNullable<typeof store>).run(state, runTest)
+      } finally {
+        tests.finish(state)
+      }
+    })
+    return tests.view(() => store?.getStore(), 'useMocktopus')
+  }
+  // Vitest before 4.1: one test at a time.
+  let current: TestState | undefined
+  beforeEach((context) => {
+    current = tests.begin(sessionIdFor(context.task))
+  })
+  afterEach(() => {
+    if (current) tests.finish(current)
+    current = undefined
+  })
+  return tests.view(() => current, 'useMocktopus')
 }

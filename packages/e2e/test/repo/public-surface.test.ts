@@ -216,7 +216,8 @@ const SURFACE: Record<string, readonly string[]> = {
     'createMocktopus',
     'toResponse',
   ],
-  '@mocktopus/server/vitest': ['sessionIdFor', 'useMocktopusSession'],
+  '@mocktopus/server/vitest': ['sessionIdFor', 'useMocktopus', 'useMocktopusSession'],
+  '@mocktopus/server/jest': ['useMocktopus'],
   '@mocktopus/server/node': [
     'DEFAULT_RECORDINGS_FILE',
     'DEFAULT_REQUEST_TIMEOUT_MS',
