@@ -102,9 +102,13 @@ export function createCLI(): CAC {
     .option('--ttft-ms <ms>', 'Streams: wait before the first chunk')
     .option('--tokens-per-second <n>', 'Streams: pace the chunks at this many tokens a second')
     .option('--jitter-ms <ms>', 'Streams: a seeded extra wait of up to this many ms per chunk')
-    .option('--rate-limit-requests <n>', 'Send rate-limit headers: requests per window')
-    .option('--rate-limit-tokens <n>', 'Send rate-limit headers: tokens per window')
+    .option('--rate-limit-requests <n>', 'Enforce a rate limit: requests per window (429 past it)')
+    .option('--rate-limit-tokens <n>', 'Enforce a rate limit: tokens per window (429 past it)')
     .option('--rate-limit-window <ms>', 'The rate-limit window (default: 60000)')
+    .option(
+      '--no-rate-limit-headers',
+      'Leave the x-ratelimit-* / anthropic-ratelimit-* headers off',
+    )
     .example(`  $ ${PROGRAM} serve`)
     .example(`  $ ${PROGRAM} serve -s scenario.yaml --port 0 --watch`)
 

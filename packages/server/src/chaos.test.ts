@@ -30,7 +30,9 @@ describe('POST /_mocktopus/chaos', () => {
     const mock = await createMocktopus({ scenario: SCENARIO, fixedTime: 1_700_000_000 })
     expect((await chat(mock)).status).toBe(200)
     const set = await setChaos(mock, { rate_limit: 1, seed: 42 })
-    expect(await set.json()).toEqual({ chaos: { seed: 42, rate_limit: 1 } })
+    expect(await set.json()).toEqual({
+      chaos: { seed: 42, rate_limit: 1, rate_limit_headers: true },
+    })
     const limited = await chat(mock)
     expect(limited.status).toBe(429)
     expect(limited.headers.get('x-mocktopus-fault')).toBe('rate_limit')

@@ -21,12 +21,14 @@ export interface ChaosSettings {
   readonly ttft_ms?: number
   readonly tokens_per_second?: number
   readonly jitter_ms?: number
-  /** Requests per window; turns the rate-limit headers on. */
+  /** Requests per window (default 10000); setting a limit enforces it with 429s. */
   readonly rate_limit_requests?: number
-  /** Tokens per window; turns the rate-limit headers on. */
+  /** Tokens per window (default 2000000); setting a limit enforces it with 429s. */
   readonly rate_limit_tokens?: number
   /** The rate-limit window in ms; default 60000. */
   readonly rate_limit_window_ms?: number
+  /** `false` leaves the rate-limit headers off every answer; default true. */
+  readonly rate_limit_headers?: boolean
 }
 
 const MAX_MS = 600_000
@@ -40,25 +42,26 @@ const ms: [Check, string] = [
 const positive: [Check, string] = [(v) => v > 0 && Number.isFinite(v), 'a number above 0']
 const limit: [Check, string] = [(v) => Number.isSafeInteger(v) && v >= 1, 'a whole number ≥ 1']
 
-const KEYS: Readonly<Record<keyof ChaosSettings, [Check, string]>> = {
-  seed: [(v) => Number.isSafeInteger(v), 'a whole number'],
-  rate_limit: chance,
-  server_error: chance,
-  disconnect: chance,
-  malformed: chance,
-  disconnect_after_chunks: count,
-  stall_after_chunks: count,
-  stall_ms: ms,
-  ttft_ms: ms,
-  tokens_per_second: positive,
-  jitter_ms: ms,
-  rate_limit_requests: limit,
-  rate_limit_tokens: limit,
-  rate_limit_window_ms: [(v) => Number.isSafeInteger(v) && v >= 1, 'whole milliseconds ≥ 1'],
-}
+const KEYS: Readonly<Record<Exclude<keyof ChaosSettings, 'rate_limit_headers'>, [Check, string]>> =
+  {
+    seed: [(v) => Number.isSafeInteger(v), 'a whole number'],
+    rate_limit: chance,
+    server_error: chance,
+    disconnect: chance,
+    malformed: chance,
+    disconnect_after_chunks: count,
+    stall_after_chunks: count,
+    stall_ms: ms,
+    ttft_ms: ms,
+    tokens_per_second: positive,
+    jitter_ms: ms,
+    rate_limit_requests: limit,
+    rate_limit_tokens: limit,
+    rate_limit_window_ms: [(v) => Number.isSafeInteger(v) && v >= 1, 'whole milliseconds ≥ 1'],
+  }
 
 /** The keys the settings take, for messages and the CLI. */
-export const CHAOS_KEYS: readonly string[] = Object.keys(KEYS)
+export const CHAOS_KEYS: readonly string[] = [...Object.keys(KEYS), 'rate_limit_headers']
 
 /**
  * Checks plain data as chaos settings; throws a `MocktopusError` naming the key at fault.
@@ -72,7 +75,13 @@ export function checkChaosSettings(data: unknown): ChaosSettings {
     )
   }
   for (const [key, value] of Object.entries(data)) {
-    const rule = KEYS[key as keyof ChaosSettings]
+    if (key === 'rate_limit_headers') {
+      if (value === null || typeof value === 'boolean') continue
+      throw new MocktopusError(
+        `chaos key "rate_limit_headers" must be true or false; got ${JSON.stringify(value)}`,
+      )
+    }
+    const rule = KEYS[key as keyof typeof KEYS]
     if (!rule) {
       throw new MocktopusError(`unknown chaos key "${key}"; the keys are ${CHAOS_KEYS.join(', ')}`)
     }
@@ -83,9 +92,9 @@ export function checkChaosSettings(data: unknown): ChaosSettings {
       )
     }
   }
-  const settings = data as Record<string, number | null>
+  const settings = data as Record<string, number | boolean | null>
   const sum = ['rate_limit', 'server_error', 'disconnect', 'malformed'].reduce(
-    (total, key) => total + (settings[key] ?? 0),
+    (total, key) => total + Number(settings[key] ?? 0),
     0,
   )
   if (sum > 1)
@@ -128,6 +137,9 @@ export function toChaosOptions(settings: ChaosSettings): ChaosOptions {
     ...(faults ? { faults } : {}),
     ...(timing ? { timing } : {}),
     ...(rateLimits ? { rateLimits } : {}),
+    ...(settings.rate_limit_headers == null
+      ? {}
+      : { rateLimitHeaders: settings.rate_limit_headers }),
   }
 }
 
@@ -135,6 +147,7 @@ function describe(control: ChaosControl): ChaosSettings {
   const { seed, faults, timing, rateLimits } = control.options
   return {
     seed: seed ?? 0,
+    rate_limit_headers: control.headers,
     ...faults,
     ...timing,
     ...(rateLimits?.requests === undefined ? {} : { rate_limit_requests: rateLimits.requests }),
@@ -163,7 +176,9 @@ export function chaosAnswer(control: ChaosControl, body: BodyRead | undefined): 
   }
   const options = toChaosOptions(settings)
   const given = (keys: readonly string[]) => keys.some((key) => key in settings)
-  const off = Object.keys(settings).filter((key) => key !== 'seed').length === 0
+  const off =
+    Object.keys(settings).filter((key) => key !== 'seed' && key !== 'rate_limit_headers').length ===
+    0
   control.configure({
     ...options,
     ...(off ||
@@ -183,6 +198,10 @@ export function chaosAnswer(control: ChaosControl, body: BodyRead | undefined): 
       : {}),
     ...(off || given(['rate_limit_requests', 'rate_limit_tokens', 'rate_limit_window_ms'])
       ? { rateLimits: options.rateLimits ?? {} }
+      : {}),
+    // Not chaos: `{}` leaves the headers as they are; `null` puts them back on.
+    ...(given(['rate_limit_headers'])
+      ? { rateLimitHeaders: settings.rate_limit_headers !== false }
       : {}),
   })
   control.reset()

@@ -173,12 +173,29 @@ describe('serveSettings', () => {
       rate_limit_tokens: 100000,
     })
     expect(serveSettings({}).chaos).toBeUndefined()
+    expect(serveSettings({ rateLimitHeaders: true }).chaos).toBeUndefined()
+    expect(serveSettings({ rateLimitHeaders: false }).chaos).toEqual({ rate_limit_headers: false })
     expect(() => serveSettings({ chaos: 'rate_limit:0.1' })).toThrow(/key=number pairs/)
     expect(() => serveSettings({ ttftMs: 'soon' })).toThrow('--ttft-ms must be a number')
   })
 })
 
 describe('mocktopus serve', () => {
+  it('sends rate-limit headers by default, and none with --no-rate-limit-headers', async () => {
+    const ask = (url: string) =>
+      fetch(`${url}/chat/completions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] }),
+      })
+    const on = await start('')
+    expect((await ask(on.url)).headers.get('x-ratelimit-remaining-requests')).toBe('9999')
+    const off = await start('--no-rate-limit-headers')
+    const answer = await ask(off.url)
+    expect(answer.status).toBe(200)
+    expect(answer.headers.get('x-ratelimit-remaining-requests')).toBeNull()
+  })
+
   it('serves the built-in scenario and prints the summary, the URLs and the mode', async () => {
     const server = await start('')
     const { stdout } = server.context

@@ -96,7 +96,7 @@ export interface ServeSettings {
   /** Origins a browser app may call from (--cors-origins); absent: any, in mock and replay. */
   readonly corsOrigins?: readonly string[]
   /** Chaos, stream timing and rate limits (--chaos, --chaos-seed, --ttft-ms, ...). */
-  readonly chaos?: Readonly<Record<string, number>>
+  readonly chaos?: Readonly<Record<string, number | boolean>>
   /**
    * For record and replay modes. Keys are only ever handed to the upstream client: never
    * print, log or store this object.
@@ -237,7 +237,9 @@ function recordingOptions(
 // `--chaos rate_limit=0.1,server_error=0.05` and the timing and rate-limit flags, as the
 // server's chaos settings; the server checks the keys and ranges.
 function chaosOption(options: RawOptions): ServeSettings['chaos'] {
-  const settings: Record<string, number> = {}
+  const settings: Record<string, number | boolean> = {}
+  // --no-rate-limit-headers; absent, the headers stay on.
+  if (options.rateLimitHeaders === false) settings.rate_limit_headers = false
   const raw = stringOption(options, 'chaos')
   for (const pair of raw === undefined ? [] : raw.split(',')) {
     if (pair.trim() === '') continue

@@ -232,6 +232,38 @@ describe('stream timing over HTTP', () => {
 })
 
 describe('rate-limit headers over HTTP', () => {
+  it('are on by default, counted per session, and off when asked', async () => {
+    const { mock, url } = await start()
+    const remaining = async (base: string) => {
+      const { response } = await openai(base).chat.completions.create(ask('hello')).withResponse()
+      return [
+        response.headers.get('x-ratelimit-limit-requests'),
+        response.headers.get('x-ratelimit-remaining-requests'),
+        response.headers.get('x-ratelimit-reset-requests'),
+      ]
+    }
+    expect(await remaining(url)).toEqual(['10000', '9999', '1m0s'])
+    expect(await remaining(url)).toEqual(['10000', '9998', '1m0s'])
+    // A session counts its own allowance, as a separate API key would.
+    expect(await remaining(`${url}/sessions/other`)).toEqual(['10000', '9999', '1m0s'])
+    const { response } = await anthropic(url)
+      .messages.create({
+        model: 'claude-sonnet-5',
+        max_tokens: 64,
+        messages: [{ role: 'user', content: 'hello' }],
+      })
+      .withResponse()
+    expect(response.headers.get('anthropic-ratelimit-requests-remaining')).toBe('9997')
+    const off = await mock.fetch(
+      new Request('http://127.0.0.1/_mocktopus/chaos', {
+        method: 'POST',
+        body: JSON.stringify({ rate_limit_headers: false }),
+      }),
+    )
+    expect(((await off.json()) as { chaos: ChaosSettings }).chaos.rate_limit_headers).toBe(false)
+    expect(await remaining(url)).toEqual([null, null, null])
+  })
+
   it('count down per request on OpenAI and Anthropic answers', async () => {
     const { url } = await start({ rate_limit_requests: 5, rate_limit_tokens: 10_000 })
     const first = await openai(url).chat.completions.create(ask('hello')).withResponse()

@@ -33,6 +33,7 @@ import {
 export const AZURE_PROVIDER: Provider = {
   name: 'azure',
   errors: openaiError,
+  rateLimitHeaders: 'openai',
   ruleError: azureRuleError,
 }
 

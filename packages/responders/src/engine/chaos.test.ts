@@ -5,7 +5,12 @@ import { timedWait } from '../shared/paced-stream.js'
 import type { SSEFrame } from '../shared/sse.js'
 import type { WireStream } from '../shared/wire.js'
 import { applyChaos, ChaosControl, FAULT_HEADER, goDuration, planChaos } from './chaos.js'
-import { ANTHROPIC_PROVIDER, OPENAI_PROVIDER } from './providers.js'
+import {
+  ANTHROPIC_PROVIDER,
+  GEMINI_PROVIDER,
+  OLLAMA_PROVIDER,
+  OPENAI_PROVIDER,
+} from './providers.js'
 
 const RULE: Rule = { type: 'llm', when: {}, respond: { content: 'hi' }, times: null }
 const clock = fixedClock(1_700_000_000, { instant: true })
@@ -165,6 +170,51 @@ describe('rate-limit headers', () => {
     expect(refused.error).toMatchObject({ status: 429, headers: { 'retry-after': '59' } })
     now += 60_000
     expect(chaos.exhausted(now)).toBeUndefined()
+  })
+})
+
+describe('rate-limit headers by default', () => {
+  const wire = {
+    kind: 'json',
+    status: 200,
+    headers: {},
+    delayMs: 0,
+    body: {},
+    usage: { input_tokens: 100, output_tokens: 100 },
+  } as const
+  const now = 1_700_000_000_000
+
+  it('are on with the default limits, and never refuse', () => {
+    const chaos = new ChaosControl()
+    expect(chaos.active).toBe(false)
+    expect(chaos.rateLimitHeaders(OPENAI_PROVIDER, now, wire, false)).toEqual({
+      'x-ratelimit-limit-requests': '10000',
+      'x-ratelimit-limit-tokens': '2000000',
+      'x-ratelimit-remaining-requests': '9999',
+      'x-ratelimit-remaining-tokens': '1999800',
+      'x-ratelimit-reset-requests': '1m0s',
+      'x-ratelimit-reset-tokens': '1m0s',
+    })
+    // 10,000 answers of 200 tokens use the whole token allowance: the window starts over
+    // instead of refusing, so the headers never read 0 left.
+    let last: Record<string, string> | undefined
+    for (let i = 0; i < 10_000; i++)
+      last = chaos.rateLimitHeaders(OPENAI_PROVIDER, now, wire, false)
+    expect(chaos.exhausted(now)).toBeUndefined()
+    expect(last?.['x-ratelimit-remaining-tokens']).toBe('1999800')
+    expect(last?.['x-ratelimit-remaining-requests']).toBe('9999')
+  })
+
+  it('follow the provider: none for Gemini and Ollama, off when asked', () => {
+    const chaos = new ChaosControl()
+    expect(chaos.rateLimitHeaders(GEMINI_PROVIDER, now, wire, false)).toBeUndefined()
+    expect(chaos.rateLimitHeaders(OLLAMA_PROVIDER, now, wire, false)).toBeUndefined()
+    expect(
+      Object.keys(chaos.rateLimitHeaders(ANTHROPIC_PROVIDER, now, wire, false) ?? {}),
+    ).toContain('anthropic-ratelimit-requests-remaining')
+    chaos.configure({ rateLimitHeaders: false })
+    expect(chaos.headers).toBe(false)
+    expect(chaos.rateLimitHeaders(OPENAI_PROVIDER, now, wire, false)).toBeUndefined()
   })
 })
 

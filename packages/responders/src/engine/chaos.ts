@@ -7,8 +7,8 @@
  */
 import type { Respond, Rule, RuleChaos } from '@mocktopus/scenario'
 import { anthropicRuleError } from '../anthropic/errors.js'
-import { DEFAULT_RETRY_AFTER, openaiError, openaiRuleError } from '../openai/errors.js'
 import { ollamaErrorLine } from '../ollama/errors.js'
+import { DEFAULT_RETRY_AFTER, openaiError, openaiRuleError } from '../openai/errors.js'
 import type { Clock } from '../shared/clock.js'
 import type { StreamTiming } from '../shared/paced-stream.js'
 import { mix32, SeededRandom, seededBelow } from '../shared/seeded.js'
@@ -32,11 +32,15 @@ export interface StreamTimingSettings {
   readonly jitter_ms?: number
 }
 
-/** Rate limits per window; the headers count down per session and reset when the window ends. */
+/**
+ * Rate limits per window; the headers count down per session and reset when the window ends.
+ * Setting any of them enforces them (a 429 once one is used up); with none set, the headers
+ * still count down from the defaults, and a used-up window simply starts over.
+ */
 export interface RateLimitSettings {
-  /** Requests per window (default 10000 once any limit is set). */
+  /** Requests per window (default 10000). */
   readonly requests?: number
-  /** Tokens (input and output) per window (default 2000000 once any limit is set). */
+  /** Tokens (input and output) per window (default 2000000). */
   readonly tokens?: number
   /** The window, in ms; default one minute. */
   readonly windowMs?: number
@@ -49,6 +53,11 @@ export interface ChaosOptions {
   readonly faults?: ChaosFaults
   readonly timing?: StreamTimingSettings
   readonly rateLimits?: RateLimitSettings
+  /**
+   * Whether answers carry the provider's rate-limit headers (`x-ratelimit-*`,
+   * `anthropic-ratelimit-*`); default true, as every real answer carries them.
+   */
+  readonly rateLimitHeaders?: boolean
 }
 
 const FAULT_ORDER = ['rate_limit', 'server_error', 'disconnect', 'malformed'] as const
@@ -67,9 +76,13 @@ function hasKeys(value: object | undefined): boolean {
 
 /** The chaos, timing and rate limits of one engine state, and their counters. */
 export class ChaosControl {
-  /** Whether anything server-wide is configured: the engine's one check. */
+  /** Whether faults, timing or enforced rate limits are configured: the engine's one check. */
   active = false
+  /** Whether answers get rate-limit headers (`rateLimitHeaders`, on by default). */
+  headers = true
   #options: ChaosOptions = {}
+  #enforced = false
+  #limits: Allowances = allowances({})
   #random = new SeededRandom(0)
   #windowStart = Number.NaN
   #requests = 0
@@ -94,7 +107,10 @@ export class ChaosControl {
     this.#options = { ...this.#options, ...update }
     if (seedChanged || update.seed !== undefined) this.#random = new SeededRandom(update.seed ?? 0)
     const { faults, timing, rateLimits } = this.#options
-    this.active = hasKeys(faults) || hasKeys(timing) || hasKeys(rateLimits)
+    this.#enforced = hasKeys(rateLimits)
+    this.#limits = allowances(rateLimits ?? {})
+    this.headers = this.#options.rateLimitHeaders !== false
+    this.active = hasKeys(faults) || hasKeys(timing) || this.#enforced
   }
 
   /** The next draw of the generator: one per answered rule request. */
@@ -111,31 +127,38 @@ export class ChaosControl {
     this.#outputTokens = 0
   }
 
-  // The window in force at `now`, opened by the first request, renewed when it ends.
-  #window(now: number, limits: RateLimitSettings): number {
-    const length = limits.windowMs ?? DEFAULT_WINDOW_MS
-    if (!(now < this.#windowStart + length)) {
+  // The window in force at `now`, opened by the first request, renewed when it ends; with the
+  // limits not enforced, also renewed once used up, so the headers never claim a 0 left.
+  #window(now: number): number {
+    const { windowMs, requests, tokens } = this.#limits
+    const spent =
+      !this.#enforced &&
+      (this.#requests >= requests || this.#inputTokens + this.#outputTokens >= tokens)
+    if (spent || !(now < this.#windowStart + windowMs)) {
       this.#windowStart = now
       this.#requests = 0
       this.#inputTokens = 0
       this.#outputTokens = 0
     }
-    return this.#windowStart + length
+    return this.#windowStart + windowMs
   }
 
-  /** Seconds until the rate limits reset, when a limit is used up at `now`; else `undefined`. */
+  /**
+   * Seconds until the rate limits reset, when an enforced limit is used up at `now`; else
+   * `undefined`.
+   */
   exhausted(now: number): number | undefined {
-    const limits = this.#options.rateLimits
-    if (!hasKeys(limits)) return undefined
-    const ends = this.#window(now, limits as RateLimitSettings)
-    const { requests, tokens } = allowances(limits as RateLimitSettings)
+    if (!this.#enforced) return undefined
+    const ends = this.#window(now)
+    const { requests, tokens } = this.#limits
     if (this.#requests < requests && this.#inputTokens + this.#outputTokens < tokens) return
     return Math.max(1, Math.ceil((ends - now) / 1000))
   }
 
   /**
    * Counts one answer (a request, and the tokens it reports unless it was refused for the
-   * limits) and gives the provider's rate-limit headers, or `undefined` with no limits set.
+   * limits) and gives the provider's rate-limit headers; `undefined` when they are off or the
+   * provider sends none (Gemini and Ollama: their limits show only as a 429).
    */
   rateLimitHeaders(
     provider: Provider,
@@ -143,9 +166,10 @@ export class ChaosControl {
     wire: WireResult,
     refused: boolean,
   ): Record<string, string> | undefined {
-    const limits = this.#options.rateLimits
-    if (!hasKeys(limits)) return undefined
-    const ends = this.#window(now, limits as RateLimitSettings)
+    const style = this.headers ? provider.rateLimitHeaders : undefined
+    // Enforced limits count every answer, whether or not it shows them.
+    if (style === undefined && !this.#enforced) return undefined
+    const ends = this.#window(now)
     if (!refused) {
       this.#requests++
       if (wire.kind !== 'error' && wire.usage) {
@@ -153,32 +177,31 @@ export class ChaosControl {
         this.#outputTokens += wire.usage.output_tokens
       }
     }
-    const { requests, tokens } = allowances(limits as RateLimitSettings)
+    if (style === undefined) return undefined
+    const { requests, tokens, requestsText, tokensText } = this.#limits
     const left = (limit: number, used: number) => String(Math.max(0, limit - used))
     const tokensUsed = this.#inputTokens + this.#outputTokens
-    // The Gemini API sends no rate-limit headers: its quotas show only as a 429.
-    if (provider.name === 'gemini') return {}
-    if (provider.name === 'anthropic') {
+    if (style === 'anthropic') {
       const reset = rfc3339(ends)
       return {
-        'anthropic-ratelimit-requests-limit': String(requests),
+        'anthropic-ratelimit-requests-limit': requestsText,
         'anthropic-ratelimit-requests-remaining': left(requests, this.#requests),
         'anthropic-ratelimit-requests-reset': reset,
-        'anthropic-ratelimit-tokens-limit': String(tokens),
+        'anthropic-ratelimit-tokens-limit': tokensText,
         'anthropic-ratelimit-tokens-remaining': left(tokens, tokensUsed),
         'anthropic-ratelimit-tokens-reset': reset,
-        'anthropic-ratelimit-input-tokens-limit': String(tokens),
+        'anthropic-ratelimit-input-tokens-limit': tokensText,
         'anthropic-ratelimit-input-tokens-remaining': left(tokens, this.#inputTokens),
         'anthropic-ratelimit-input-tokens-reset': reset,
-        'anthropic-ratelimit-output-tokens-limit': String(tokens),
+        'anthropic-ratelimit-output-tokens-limit': tokensText,
         'anthropic-ratelimit-output-tokens-remaining': left(tokens, this.#outputTokens),
         'anthropic-ratelimit-output-tokens-reset': reset,
       }
     }
     const reset = goDuration(ends - now)
     return {
-      'x-ratelimit-limit-requests': String(requests),
-      'x-ratelimit-limit-tokens': String(tokens),
+      'x-ratelimit-limit-requests': requestsText,
+      'x-ratelimit-limit-tokens': tokensText,
       'x-ratelimit-remaining-requests': left(requests, this.#requests),
       'x-ratelimit-remaining-tokens': left(tokens, tokensUsed),
       'x-ratelimit-reset-requests': reset,
@@ -187,10 +210,23 @@ export class ChaosControl {
   }
 }
 
-function allowances(limits: RateLimitSettings): { requests: number; tokens: number } {
+interface Allowances {
+  readonly requests: number
+  readonly tokens: number
+  readonly windowMs: number
+  readonly requestsText: string
+  readonly tokensText: string
+}
+
+function allowances(limits: RateLimitSettings): Allowances {
+  const requests = limits.requests ?? DEFAULT_REQUEST_LIMIT
+  const tokens = limits.tokens ?? DEFAULT_TOKEN_LIMIT
   return {
-    requests: limits.requests ?? DEFAULT_REQUEST_LIMIT,
-    tokens: limits.tokens ?? DEFAULT_TOKEN_LIMIT,
+    requests,
+    tokens,
+    windowMs: limits.windowMs ?? DEFAULT_WINDOW_MS,
+    requestsText: String(requests),
+    tokensText: String(tokens),
   }
 }
 
@@ -478,6 +514,7 @@ export function withExtraHeaders(wire: WireResult, extra: Record<string, string>
       body: wire.body,
       ...(wire.bodyText === undefined ? {} : { bodyText: wire.bodyText }),
       ...(wire.usage === undefined ? {} : { usage: wire.usage }),
+      ...(wire.warnings === undefined ? {} : { warnings: wire.warnings }),
     }
     return json
   }

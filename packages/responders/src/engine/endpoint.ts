@@ -37,6 +37,11 @@ export interface Provider {
    */
   ruleError?(spec: ErrorSpec): WireError
   /**
+   * The rate-limit headers every answer carries (`x-ratelimit-*` or `anthropic-ratelimit-*`,
+   * counted by `ChaosControl`); none when absent, as Gemini and Ollama send none.
+   */
+  readonly rateLimitHeaders?: 'openai' | 'anthropic'
+  /**
    * The 404 when no rule matches, in this provider's words (Ollama: its unknown-model error
    * for a model no rule names); `undefined` keeps the engine's message.
    */

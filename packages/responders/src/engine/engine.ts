@@ -202,7 +202,9 @@ function answered(
     ctx.state,
   )
   const { chaos } = ctx.state
-  if (chaos.active) {
+  // Rate limits are the model endpoints' (as the real APIs count them): a model list, a token
+  // count or a stored response neither counts nor shows them.
+  if ((chaos.headers || chaos.active) && route.endpoint.kind === 'rules') {
     const refused = exchange.fault === 'rate_limit'
     const limits = chaos.rateLimitHeaders(
       route.endpoint.provider,

@@ -6,12 +6,17 @@ import { openaiError } from '../openai/errors.js'
 import type { Provider } from './endpoint.js'
 
 /** OpenAI: `{ error: { message, type, param, code } }`; request ids come from the responders. */
-export const OPENAI_PROVIDER: Provider = { name: 'openai', errors: openaiError }
+export const OPENAI_PROVIDER: Provider = {
+  name: 'openai',
+  errors: openaiError,
+  rateLimitHeaders: 'openai',
+}
 
 /** Anthropic: `{ type: 'error', error, request_id }`, and a `request-id` on every answer. */
 export const ANTHROPIC_PROVIDER: Provider = {
   name: 'anthropic',
   errors: anthropicError,
+  rateLimitHeaders: 'anthropic',
   requestIdHeader: REQUEST_ID_HEADER,
   requestId: anthropicRequestId,
 }
