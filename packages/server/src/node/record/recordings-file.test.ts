@@ -12,8 +12,9 @@ import {
 } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { MAX_SCENARIO_SIZE, parseScenario } from '@mocktopus/scenario'
+import { MAX_SCENARIO_SIZE, parseScenario, readSimpleYaml } from '@mocktopus/scenario'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { parse } from 'yaml'
 import { RecordingsError } from '../../record/errors.js'
 import type { RecordedRule } from '../../record/to-rule.js'
 import { loadRecordings } from './load-recordings.js'
@@ -158,6 +159,21 @@ describe('createRecordingsFile: appending', () => {
       'Hello',
       'Goodbye',
     ])
+  })
+
+  it('writes each value on one line, which the fast reader of replay takes', async () => {
+    const path = join(dir, 'recordings.yaml')
+    const file = createRecordingsFile({ path })
+    const long = `A long answer ${'that goes on '.repeat(30)}to the end.`
+    const lines = 'First line\n\n  ```ts\n  const a = "b: c" # no comment\n  ```\n'
+    await file.add(chatRule(long, lines))
+    await file.add(chatRule('Bye', long))
+    const text = await readFile(path, 'utf8')
+    expect(text).not.toMatch(/: [|>]/)
+    const fast = readSimpleYaml(text)
+    expect(fast).toBeDefined()
+    expect(fast?.data).toEqual(parse(text))
+    expect(parseScenario(text).rules.map((rule) => rule.respond?.content)).toEqual([lines, long])
   })
 
   it('keeps comments written by hand anywhere, also after the last rule', async () => {

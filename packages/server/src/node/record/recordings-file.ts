@@ -64,7 +64,15 @@ const HEADER = [
   '   mocktopus serve --mode replay --recordings-dir <this directory>',
 ].join('\n')
 
-const LINE_WIDTH = 100
+// Every value on its own one line (no folding of long text, text with line breaks in double
+// quotes with `\n`): the subset the scenario package's fast reader takes, so replay reads
+// thousands of recordings at a fraction of what `yaml` takes. Vectors and usage go on one line
+// each (see `compact`).
+const TO_STRING = {
+  lineWidth: 0,
+  blockQuote: false,
+  doubleQuotedMinMultiLineLength: Number.POSITIVE_INFINITY,
+} as const
 // How `yaml` indents the items of `rules:` in the files written here.
 const ITEM_INDENT = 2
 
@@ -274,7 +282,7 @@ function itemText(rule: RecordedRule, column: number): string {
   const doc = new Document({ rules: [] })
   ;(doc.get('rules', true) as YAMLSeq).items.push(ruleNode(doc, rule))
   // `rules:\n  - type: ...`: the item as a rewrite of the whole file would write it.
-  const text = doc.toString({ lineWidth: LINE_WIDTH }).slice('rules:\n'.length)
+  const text = doc.toString(TO_STRING).slice('rules:\n'.length)
   if (column === ITEM_INDENT) return text
   const shift = ' '.repeat(column)
   return text
@@ -328,7 +336,7 @@ function rewritten(
     items.splice(index, 1)
   } else if (index === -1) items.push(ruleNode(doc, rule))
   else items[index] = ruleNode(doc, rule)
-  return doc.toString({ lineWidth: LINE_WIDTH })
+  return doc.toString(TO_STRING)
 }
 
 async function rewrite(path: string, text: string): Promise<void> {
