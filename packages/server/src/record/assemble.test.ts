@@ -1,4 +1,5 @@
 import { parseChatRequest } from '@mocktopus/responders'
+import { ENDPOINTS } from '@mocktopus/scenario'
 import { describe, expect, it } from 'vitest'
 import { createMocktopus } from '../mocktopus.js'
 import { createStreamAssembler } from './assemble.js'
@@ -144,5 +145,29 @@ describe('createStreamAssembler', () => {
       reason: 'the stream ended before message_stop',
     })
     expect(createStreamAssembler('/v1/embeddings')).toBeUndefined()
+  })
+})
+
+describe('createStreamAssembler with n choices', () => {
+  it('rebuilds each choice from its own deltas', () => {
+    const assembler = createStreamAssembler(ENDPOINTS.chatCompletions)
+    const chunk = (index: number, delta: unknown, finish: string | null = null) => ({
+      data: JSON.stringify({ id: 'c', choices: [{ index, delta, finish_reason: finish }] }),
+    })
+    for (const event of [
+      chunk(0, { role: 'assistant', content: 'A' }),
+      chunk(1, { role: 'assistant', content: 'B' }),
+      chunk(1, { content: 'b' }),
+      chunk(0, { content: 'a' }, 'stop'),
+      chunk(1, {}, 'length'),
+    ]) {
+      assembler?.add(event)
+    }
+    const result = assembler?.result()
+    if (!result?.ok) throw new Error('expected a body')
+    expect(result.body.choices).toEqual([
+      { index: 0, message: { role: 'assistant', content: 'Aa' }, finish_reason: 'stop' },
+      { index: 1, message: { role: 'assistant', content: 'Bb' }, finish_reason: 'length' },
+    ])
   })
 })

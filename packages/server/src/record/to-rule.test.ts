@@ -6,6 +6,7 @@ import {
 import {
   createMatcher,
   createScenario,
+  ENDPOINTS,
   type MatchRequest,
   respondTemplate,
 } from '@mocktopus/scenario'
@@ -294,5 +295,71 @@ describe('redactText', () => {
     expect(redactText('token abcd1234 and sk-ant-api03-xyz', ['abcd1234'])).toBe(
       'token [REDACTED] and sk-[REDACTED]',
     )
+  })
+})
+
+describe('recordedRule with the directory settings', () => {
+  const match = {
+    endpoint: ENDPOINTS.chatCompletions,
+    model: 'gpt-4o-mini',
+    messages: [{ role: 'user', content: 'Hi alice' }],
+  }
+  const completion = (choices: unknown[]) => ({
+    id: 'chatcmpl-1',
+    choices,
+    usage: { prompt_tokens: 3, completion_tokens: 4, total_tokens: 7 },
+  })
+  const choice = (index: number, content: string, finish = 'stop') => ({
+    index,
+    message: { role: 'assistant', content },
+    finish_reason: finish,
+  })
+
+  it('writes tools, params and the timing', () => {
+    const result = recordedRule({
+      endpoint: ENDPOINTS.chatCompletions,
+      match,
+      status: 200,
+      body: completion([choice(0, 'Hello')]),
+      tools: ['get_weather'],
+      params: { temperature: 0.2 },
+      timing: { delayMs: 12.4, ttftMs: 30.6, chunkDelayMs: 4.5 },
+    })
+    if (!result.ok) throw new Error(result.reason)
+    expect(result.rule.when).toMatchObject({ tools: ['get_weather'], params: { temperature: 0.2 } })
+    expect(result.rule.respond).toMatchObject({ delay_ms: 12, ttft_ms: 31, chunk_delay_ms: 5 })
+  })
+
+  it('keeps every choice of an n > 1 answer, in index order', () => {
+    const result = recordedRule({
+      endpoint: ENDPOINTS.chatCompletions,
+      match,
+      status: 200,
+      body: completion([choice(1, 'Two', 'length'), choice(0, 'One')]),
+    })
+    if (!result.ok) throw new Error(result.reason)
+    expect(result.rule.respond).toMatchObject({
+      content: 'One',
+      choices: [
+        { content: 'One', finish_reason: 'stop' },
+        { content: 'Two', finish_reason: 'length' },
+      ],
+    })
+  })
+
+  it('blanks redacted values everywhere, a short one where it is a whole value', () => {
+    const result = recordedRule({
+      endpoint: ENDPOINTS.chatCompletions,
+      match,
+      status: 200,
+      body: completion([choice(0, 'Hello alice, id 42')]),
+      params: { seed: 42 },
+      redacted: ['alice', '42'],
+    })
+    if (!result.ok) throw new Error(result.reason)
+    const text = JSON.stringify(result.rule)
+    expect(text).not.toContain('alice')
+    expect(result.rule.when.params).toEqual({ seed: '[REDACTED]' })
+    expect(result.rule.respond?.content).toBe('Hello [REDACTED], id 42')
   })
 })
