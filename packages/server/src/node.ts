@@ -39,6 +39,7 @@ export {
   describeRecordSettings,
   type MatchOn,
   type NormalizeEntry,
+  parseRecordSettings,
   parseRedactFlag,
   RECORD_SETTINGS_FILE,
   type RecordSettings,

@@ -231,6 +231,7 @@ const SURFACE: Record<string, readonly string[]> = {
     'loadPricingFile',
     'loadRecordSettings',
     'loadRecordings',
+    'parseRecordSettings',
     'parseRedactFlag',
     'serve',
     'startMocktopus',
