@@ -4,10 +4,11 @@
  * the chat format's per-message overhead from the OpenAI cookbook. Other models, and texts past
  * the bound below, keep `estimateTokens`.
  *
- * The encodings are large (about 2.4 MB and 1.2 MB of code, tens of MB once loaded), so each
- * loads on the first request whose model needs it, and the OpenAI rows answer after the load
- * (`afterTokenizer`): start-up and idle memory do not change, the first such request waits
- * for the load (about half a second), and the same request always gets the same count.
+ * The encodings are large (about 2.4 MB and 1.2 MB of code, 40 to 70 MB of memory once loaded,
+ * 0.3 to 1 s of the main thread to load), so each loads when first needed: by the first request
+ * whose model needs it, or earlier, by the Node server's warm-up of the encodings its scenario
+ * names (`packages/server/src/node/warm-tokenizers.ts`). The OpenAI rows answer after the load
+ * (`afterTokenizer`), whoever started it, so the same request always gets the same count.
  */
 import type { ChatMessage } from '@mocktopus/scenario'
 import { messageText } from '@mocktopus/scenario'

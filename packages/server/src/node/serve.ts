@@ -8,6 +8,7 @@ import { openaiError } from '@mocktopus/responders'
 import type { Mocktopus } from '../mocktopus.js'
 import type { Output } from '../output.js'
 import { NodeRequest } from './request.js'
+import { type WarmUp, warmWhenIdle } from './warm-tokenizers.js'
 import { sendJSON, sendResponse, sendStream } from './write.js'
 
 export interface ServeOptions {
@@ -108,7 +109,7 @@ export interface RunningServer {
  * const openai = new OpenAI({ apiKey: 'test', baseURL: `${server.url}/v1` })
  */
 export async function serve(
-  mock: Pick<Mocktopus, 'handler'>,
+  mock: Pick<Mocktopus, 'handler'> & Partial<Pick<Mocktopus, 'scenario'>>,
   options: ServeOptions = {},
 ): Promise<RunningServer> {
   const { port = 8080, hostname = '127.0.0.1' } = options
@@ -130,6 +131,7 @@ export async function serve(
     void settled.then(() => open.streams.delete(settled))
   }
   const { handler } = mock
+  let warm: WarmUp | undefined
   const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS
   const server = createServer(
     {
@@ -140,6 +142,7 @@ export async function serve(
     },
     (incoming, response) => {
       open.responses++
+      warm?.touch()
       response.on('close', closed)
       const write = (output: Output) => {
         if (output.kind === 'json') sendJSON(response, output)
@@ -165,11 +168,16 @@ export async function serve(
       const info = server.address() as AddressInfo
       server.off('error', reject)
       const host = info.address.includes(':') ? `[${info.address}]` : info.address
+      // The OpenAI encodings the scenario names load in the server's first idle moment after
+      // `listen`, not on the first request that needs them (./warm-tokenizers.ts).
+      if (mock.scenario) warm = warmWhenIdle(mock.scenario, () => open.responses)
       resolve({
         url: `http://${host}:${info.port}`,
         port: info.port,
-        close: (closeOptions = {}) =>
-          closeGracefully(server, open, closeOptions.timeoutMs ?? shutdownTimeoutMs),
+        close: (closeOptions = {}) => {
+          warm?.stop()
+          return closeGracefully(server, open, closeOptions.timeoutMs ?? shutdownTimeoutMs)
+        },
       })
     })
     server.once('error', reject)
