@@ -205,4 +205,40 @@ describe('checkDrift', () => {
     expect(fake.seen[0]?.headers.get('anthropic-version')).toBe('2023-06-01')
     expect(fake.seen[0]?.headers.get('x-api-key')).toBe('ak-secret')
   })
+
+  it('sends a Gemini stream to the model path with alt=sse and the Gemini key', async () => {
+    const chunk = {
+      candidates: [{ content: { role: 'model', parts: [{ text: 'Hi' }] }, finishReason: 'STOP' }],
+    }
+    const shape = createShapeCollector()
+    shape.addEvent({ data: JSON.stringify(chunk) })
+    const fake = upstream(
+      () =>
+        new Response(`data: ${JSON.stringify(chunk)}\r\n\r\n`, {
+          headers: { 'content-type': 'text/event-stream' },
+        }),
+    )
+    const report = await checkDrift({
+      recordings: [
+        recording(1, {
+          type: 'llm.gemini',
+          when: {
+            endpoint: ENDPOINTS.geminiStreamGenerateContent,
+            model: 'gemini-2.5-flash',
+            conversation: [{ role: 'user', content: 'Hi' }],
+          },
+          recorded: { query: 'alt=sse', shape: shape.result() },
+        }),
+      ],
+      geminiUpstream: 'http://gemini.test',
+      geminiKey: 'AIzaTestKey123456',
+      fetch: fake.fetch,
+    })
+    expect(report.counts.same).toBe(1)
+    expect(fake.seen[0]?.url).toBe(
+      'http://gemini.test/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse',
+    )
+    expect(fake.seen[0]?.headers.get('x-goog-api-key')).toBe('AIzaTestKey123456')
+    expect(fake.seen[0]?.body).toEqual({ contents: [{ role: 'user', parts: [{ text: 'Hi' }] }] })
+  })
 })
