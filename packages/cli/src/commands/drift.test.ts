@@ -38,7 +38,7 @@ let answer: Record<string, unknown>
 const bodies: unknown[] = []
 
 async function listen(): Promise<string> {
-  server = createServer((request, response) => {
+  const started = createServer((request, response) => {
     let text = ''
     request.on('data', (chunk) => {
       text += chunk
@@ -49,8 +49,9 @@ async function listen(): Promise<string> {
       response.end(JSON.stringify(answer))
     })
   })
-  await new Promise<void>((done) => server?.listen(0, '127.0.0.1', done))
-  return `http://127.0.0.1:${(server?.address() as AddressInfo).port}/v1`
+  server = started
+  await new Promise<void>((done) => started.listen(0, '127.0.0.1', done))
+  return `http://127.0.0.1:${(started.address() as AddressInfo).port}/v1`
 }
 
 beforeEach(async () => {

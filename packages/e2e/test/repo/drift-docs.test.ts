@@ -38,6 +38,7 @@ describe('docs/record-replay.md, Drift', () => {
     expect(parsed.on.schedule[0]?.cron).toBe('0 6 * * 1')
     const step = parsed.jobs.drift.steps.find((candidate) => candidate.run?.includes(' drift '))
     expect(step?.run).toContain('--recordings-dir recordings')
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression
     expect(step?.env?.OPENAI_API_KEY).toBe('${{ secrets.OPENAI_API_KEY }}')
   })
 })
