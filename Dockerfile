@@ -1,4 +1,3 @@
-# syntax=docker/dockerfile:1
 # The Mocktopus image: `mocktopus serve` on port 8080 of every interface of the container, as a
 # user without privileges. docs/docker.md explains how to run it; the repository's
 # packages/e2e/test/repo/docker.test.ts checks what can be checked without a Docker daemon, and

@@ -46,8 +46,8 @@ const actionlintConfig = parse(read('.github/actionlint.yaml')) as {
 }
 
 describe('workflows', () => {
-  it('are ci.yml, bazel.yml and release.yml', () => {
-    expect(files.sort()).toEqual(['bazel.yml', 'ci.yml', 'release.yml'])
+  it('are ci.yml, bazel.yml, release.yml, docker.yml and helm.yml', () => {
+    expect(files.sort()).toEqual(['bazel.yml', 'ci.yml', 'docker.yml', 'helm.yml', 'release.yml'])
   })
 
   for (const file of files) {
@@ -60,7 +60,9 @@ describe('workflows', () => {
           const expected =
             file === 'release.yml'
               ? { contents: 'write', 'pull-requests': 'write', 'id-token': 'write' }
-              : { contents: 'read' }
+              : file === 'docker.yml' && id === 'publish'
+                ? { contents: 'read', packages: 'write' }
+                : { contents: 'read' }
           expect(job.permissions, `${file} job ${id}`).toEqual(expected)
         }
       })
