@@ -92,6 +92,7 @@ const SCALARS = [
   '"\\x41\\u00e9\\U0001F600"',
   '"\\q"',
   '"\\"q\\""',
+  '"a run \\"quoted\\" \\\\ then \\u00e9 and more"',
   "'it''s'",
   '""',
   "''",

@@ -76,7 +76,12 @@ function hasUnsupportedCharacter(text: string): boolean {
   return false
 }
 
+// Every core-schema value other than a string (null, booleans, numbers, .inf, .nan) starts with
+// one of these: any other plain scalar is a string, with no tag to try.
+const NON_STRING_START = /^[-+.~0-9nNtTfF]/
+
 function resolvePlain(text: string): unknown {
+  if (!NON_STRING_START.test(text)) return text
   for (const tag of TAGS) {
     if (!tag.test?.test(text)) continue
     let failed = false
@@ -126,13 +131,16 @@ class Inline {
 
   doubleQuoted(at: number): [string, number] {
     let out = ''
-    for (let i = at + 1; i < this.text.length; i++) {
-      const char = this.text[i] as string
-      if (char === '"') return [out, i + 1]
-      if (char !== '\\') {
-        out += char
-        continue
-      }
+    const text = this.text
+    for (let i = at + 1; i < text.length; i++) {
+      // The run up to the next quote or backslash in one piece: recorded answers are long.
+      const quote = text.indexOf('"', i)
+      const backslash = text.indexOf('\\', i)
+      const stop = backslash !== -1 && (quote === -1 || backslash < quote) ? backslash : quote
+      if (stop === -1) break
+      out += text.slice(i, stop)
+      i = stop
+      if (text[i] === '"') return [out, i + 1]
       const code = this.text[++i] ?? ''
       const length = HEX_LENGTH[code]
       if (length !== undefined) {
@@ -192,6 +200,8 @@ class Inline {
     const char = this.text[at]
     let key: unknown
     let end: number
+    const word = this.word(at)
+    if (word !== undefined) return word
     if (char === '"') [key, end] = this.doubleQuoted(at)
     else if (char === "'") [key, end] = this.singleQuoted(at)
     else [key, end] = this.plain(at, true)
@@ -199,6 +209,25 @@ class Inline {
     if (this.text[end] !== ':') bail()
     const next = this.text[end + 1]
     if (next !== undefined && next !== ' ' && !(char === '"' || char === "'")) bail()
+    return [key, end + 1]
+  }
+
+  // The common key, a word (`type`, `finish_reason`) then `:` and a space or the end, read in
+  // one pass; anything else goes the general way.
+  word(at: number): [string, number] | undefined {
+    const text = this.text
+    let end = at
+    for (; end < text.length; end++) {
+      const code = text.charCodeAt(end)
+      const letter = (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a)
+      if (!(letter || code === 0x5f || (end > at && code >= 0x30 && code <= 0x39))) break
+    }
+    if (end === at || text.charCodeAt(end) !== 0x3a) return undefined
+    const after = text.charCodeAt(end + 1)
+    if (!(Number.isNaN(after) || after === 0x20)) return undefined
+    const key = text.slice(at, end)
+    // `true:`, `null:` and the like are not string keys; `__proto__` is refused below.
+    if (NON_STRING_START.test(key) || key === '__proto__') return undefined
     return [key, end + 1]
   }
 
