@@ -5,6 +5,7 @@
  * `when` cannot rebuild it exactly (tool calls, images, content blocks). Together with the
  * answer's shape (`shape.ts`) this is the rule's `recorded` field, which matching ignores.
  */
+import { ENDPOINTS } from '@mocktopus/scenario'
 import { answerShape } from './shape.js'
 import type { RecordedWhen } from './to-rule.js'
 
@@ -105,7 +106,7 @@ function conversationFields(when: RecordedWhen): Data {
   const { endpoint } = when
   if (when.input) {
     const input = when.input.length === 1 ? when.input[0] : [...when.input]
-    if (endpoint.endsWith('/api/embeddings')) return { prompt: input }
+    if (endpoint === ENDPOINTS.ollamaEmbeddings) return { prompt: input }
     if (endpoint.includes(':embedContent')) return { content: { parts: [{ text: input }] } }
     return { input }
   }
@@ -125,7 +126,7 @@ function conversationFields(when: RecordedWhen): Data {
   if (endpoint.endsWith('/completions') && !endpoint.endsWith('/chat/completions')) {
     return { prompt: rest.map((message) => message.content).join('\n') }
   }
-  if (endpoint === '/api/generate') {
+  if (endpoint === ENDPOINTS.ollamaGenerate) {
     return {
       ...(system === undefined ? {} : { system }),
       prompt: rest.map((message) => message.content).join('\n'),
@@ -198,8 +199,8 @@ function queryWithoutKey(query: string | undefined): string {
  * The request a recording stands for, to send again: the path with its parameters filled in,
  * the body rebuilt from `when` with `recorded.request` over it.
  *
- * @example rebuildRequest({ when: { endpoint: '/v1/chat/completions', model: 'm', conversation: [{ role: 'user', content: 'Hi' }] } })
- * // { path: '/v1/chat/completions', search: '', body: { model: 'm', messages: [{ role: 'user', content: 'Hi' }] } }
+ * @example rebuildRequest({ when: { endpoint: ENDPOINTS.chatCompletions, model: 'm', conversation: [{ role: 'user', content: 'Hi' }] } })
+ * // { path: ENDPOINTS.chatCompletions, search: '', body: { model: 'm', messages: [{ role: 'user', content: 'Hi' }] } }
  */
 export function rebuildRequest(rule: {
   readonly when: RecordedWhen
