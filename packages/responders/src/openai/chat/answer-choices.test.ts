@@ -41,7 +41,7 @@ describe('answerChat with respond.choices', () => {
   it('answers each choice of an n > 1 request as recorded', () => {
     const answer = answerChat({ params: params({ n: 2 }), match: match(RECORDED), clock })
     if (answer.kind !== 'json') throw new Error(answer.kind)
-    const body = JSON.parse(answer.bodyText) as ChatCompletion
+    const body = JSON.parse(answer.bodyText as string) as ChatCompletion
     expect(body.choices.map((choice) => [choice.index, choice.message.content])).toEqual([
       [0, 'Red'],
       [1, null],
