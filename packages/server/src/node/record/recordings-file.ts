@@ -385,9 +385,17 @@ async function remove(path: string, key: string): Promise<void> {
   if (next !== undefined) await rewrite(path, next)
 }
 
+// The files of each series as last listed: only this writer starts a new one, so the directory
+// is listed once (at `prepare`, or the first recording), not for every recording.
+const listed = new Map<string, string[]>()
+
 async function writeRule(path: string, rule: RecordedRule, maxSize: number): Promise<string> {
   const key = recordingKey(rule)
-  const series = await seriesOf(path)
+  let series = listed.get(path)
+  if (!series) {
+    series = await seriesOf(path)
+    listed.set(path, series)
+  }
   let holder: string | undefined
   for (const file of series) {
     if ((await load(file)).keys.has(key)) {
@@ -403,6 +411,7 @@ async function writeRule(path: string, rule: RecordedRule, maxSize: number): Pro
   for (const target of targets) {
     const result = await put(target, rule, key, maxSize)
     if (result.written) {
+      if (!series.includes(target)) listed.set(path, [...series, target])
       // Written first, removed second: a failure in between leaves two copies, never none.
       if (holder) await remove(holder, key)
       return target
@@ -442,7 +451,9 @@ async function prepare(path: string): Promise<void> {
   } finally {
     if (created) await unlink(probe).catch(() => {})
   }
-  for (const file of await seriesOf(path)) {
+  const series = await seriesOf(path)
+  listed.set(path, series)
+  for (const file of series) {
     try {
       await load(file)
     } catch (cause) {
