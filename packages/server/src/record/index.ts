@@ -18,6 +18,7 @@ export {
 } from './drift.js'
 export { RecordingsError } from './errors.js'
 export type { ForwardInfo, ForwardOutcome, RecordingHooks } from './hooks.js'
+export { createMatchPreparer, type MatchPreparer } from './prepare-match.js'
 export {
   createUpstreamProxy,
   DEFAULT_ANTHROPIC_UPSTREAM,
@@ -36,6 +37,15 @@ export {
   recordedFacts,
   type SentRequest,
 } from './recorded-request.js'
+export { type ReplayTiming, replayScenario } from './replay-timing.js'
+export {
+  type MatchOn,
+  mergeRecordSettings,
+  type NormalizeEntry,
+  parseRecordSettings,
+  type RecordSettings,
+  type RedactSettings,
+} from './settings.js'
 export {
   answerShape,
   compareShapes,
@@ -53,6 +63,7 @@ export {
   type RecordedExchange,
   type RecordedRule,
   type RecordedRuleResult,
+  type RecordedTiming,
   type RecordedWhen,
   recordedRule,
   recordedWhen,
