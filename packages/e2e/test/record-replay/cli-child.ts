@@ -26,6 +26,8 @@ export interface RunResult {
 export interface RunningServe {
   /** The server's root URL, e.g. `http://127.0.0.1:43121`. */
   readonly url: string
+  /** The child's process id, for a signal other than `stop`'s SIGTERM. */
+  readonly pid: number
   stdout(): string
   stderr(): string
   /** Resolves when stderr has printed text matching `pattern`. */
@@ -56,6 +58,7 @@ export async function buildCLI(): Promise<BuiltCLI> {
       const url = /^OpenAI\s+(http:\/\/\S+)\/v1/m.exec(output.stdout())?.[1] as string
       return {
         url,
+        pid: child.pid as number,
         stdout: output.stdout,
         stderr: output.stderr,
         waitForError: (pattern) => output.waitFor(pattern, 'stderr'),
