@@ -330,6 +330,18 @@ describe('recordedRule with the directory settings', () => {
     expect(result.rule.respond).toMatchObject({ delay_ms: 12, ttft_ms: 31, chunk_delay_ms: 5 })
   })
 
+  it('keeps a wait longer than a rule takes as the longest it takes', () => {
+    const result = recordedRule({
+      endpoint: ENDPOINTS.chatCompletions,
+      match,
+      status: 200,
+      body: completion([choice(0, 'Slow')]),
+      timing: { delayMs: 700_000 },
+    })
+    if (!result.ok) throw new Error(result.reason)
+    expect(result.rule.respond?.delay_ms).toBe(600_000)
+  })
+
   it('keeps every choice of an n > 1 answer, in index order', () => {
     const result = recordedRule({
       endpoint: ENDPOINTS.chatCompletions,

@@ -14,6 +14,7 @@ import {
   ENDPOINTS,
   type ErrorType,
   escapeTemplate,
+  MAX_DELAY_MS,
   type MatchRequest,
   messageText,
 } from '@mocktopus/scenario'
@@ -458,7 +459,8 @@ export function recordedRule(exchange: RecordedExchange): RecordedRuleResult {
 // `--replay-timing recorded`.
 function timingFields(timing: RecordedTiming | undefined): Data {
   if (!timing) return {}
-  const ms = (value: number) => Math.max(0, Math.round(value))
+  // A rule's waits stop at 10 minutes (MAX_DELAY_MS): a longer one would fail validation.
+  const ms = (value: number) => Math.min(MAX_DELAY_MS, Math.max(0, Math.round(value)))
   return {
     delay_ms: ms(timing.delayMs),
     ...(timing.ttftMs === undefined ? {} : { ttft_ms: ms(timing.ttftMs) }),
