@@ -206,6 +206,23 @@ describe('createRecordingsFile: appending', () => {
     ])
   })
 
+  it('keeps the note written above a recording when it is recorded again', async () => {
+    const path = join(dir, 'recordings.yaml')
+    const file = createRecordingsFile({ path })
+    await file.add(chatRule('Hi', 'Hello'))
+    await file.add(chatRule('Bye', 'Goodbye'))
+    const text = await readFile(path, 'utf8')
+    const second = text.lastIndexOf('  - type:')
+    await writeFile(path, `${text.slice(0, second)}  # Ana: check this one\n${text.slice(second)}`)
+    await file.add(chatRule('Bye', 'Farewell'))
+    const after = await readFile(path, 'utf8')
+    expect(after).toContain('  # Ana: check this one\n  - type: llm.openai')
+    expect(parseScenario(after).rules.map((rule) => rule.respond?.content)).toEqual([
+      'Hello',
+      'Farewell',
+    ])
+  })
+
   it('appends at the column the file indents its rules at', async () => {
     const path = join(dir, 'recordings.yaml')
     await writeFile(path, 'version: 1\nrules:\n- type: llm\n  respond: { content: first }\n')

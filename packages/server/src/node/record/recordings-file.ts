@@ -335,7 +335,16 @@ function rewritten(
     if (index === -1) return undefined
     items.splice(index, 1)
   } else if (index === -1) items.push(ruleNode(doc, rule))
-  else items[index] = ruleNode(doc, rule)
+  else {
+    // The comments around the old rule stay with the new one: a note written above a recording
+    // (or the comment an append left before it) survives its re-recording.
+    const before = items[index] as Node
+    const node = ruleNode(doc, rule)
+    node.commentBefore = before.commentBefore
+    node.spaceBefore = before.spaceBefore
+    node.comment = before.comment
+    items[index] = node
+  }
   return doc.toString(TO_STRING)
 }
 
