@@ -225,6 +225,30 @@ describe('an entry’s detail', () => {
     }
   })
 
+  it('explains when.params with the request body, as the engine matched it', async () => {
+    const mock = await createMocktopus({
+      scenario: `version: 1
+rules:
+  - type: llm
+    when: { params: { temperature: 0.9 } }
+    respond: { content: hot }
+  - type: llm
+    when: { params: { temperature: 0.2 } }
+    respond: { content: cold }
+`,
+    })
+    await (await chat(mock, 'hi', { temperature: 0.2 })).text()
+    const { body } = await getJSON(mock, '/_mocktopus/inspector/entry?n=1')
+    expect(body.verdicts).toEqual([
+      expect.objectContaining({
+        index: 0,
+        matched: false,
+        reasons: ['params.temperature is 0.2, the rule expects 0.9'],
+      }),
+      expect.objectContaining({ index: 1, matched: true, answered: true }),
+    ])
+  })
+
   it('suggests, for an unmatched request, a rule that makes it match once appended', async () => {
     const mock = await createMocktopus({ scenario: SCENARIO })
     await chat(mock, 'What is the capital of Peru?')

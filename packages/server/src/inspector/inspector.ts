@@ -224,7 +224,14 @@ export function createInspector(options: InspectorOptions): Inspector {
   const verdictsFor = (exchange: Exchange, match: MatchRequest) => {
     const context = contextOf(exchange)
     const { scenario } = context
-    const all: RuleVerdict[] = context.engine.matcher.explain(match)
+    // As the engine matched it: prepared (replay's normalising), with its body for `when.params`.
+    const { engine } = context
+    const seen = engine.prepareMatch
+      ? engine.prepareMatch(match, exchange.body)
+      : engine.matcher.readsBody
+        ? { ...match, body: exchange.body }
+        : match
+    const all: RuleVerdict[] = engine.matcher.explain(seen)
     // The rules before the one that answered and it; for a miss, those of the endpoint's type.
     const upTo = exchange.ruleIndex ?? all.length - 1
     const shown: ShownVerdict[] = []
