@@ -38,7 +38,7 @@ RUN mkdir -p /scenarios
 USER node
 EXPOSE 8080
 # node, not curl or wget: the image has Node and nothing else to trust.
-HEALTHCHECK --interval=10s --timeout=3s --start-period=5s --retries=3 \
+HEALTHCHECK --interval=5s --timeout=3s --start-period=5s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:8080/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # `serve` closes gracefully on SIGTERM: it stops accepting, ends open streams and exits 0.
 STOPSIGNAL SIGTERM
