@@ -112,12 +112,12 @@ describe('createMatcher over thousands of recordings', () => {
     for (const seed of [1, 2, 3]) {
       const next = random(seed)
       const rules = recordings(2000, next)
-      const indexed = createMatcher({ version: 1, rules })
+      const indexed = createMatcher({ version: 1, rules, meta: {} })
       // Fewer recordings than the index needs: every rule is tried in order.
       const small = (request: MatchRequest, used: Map<number, number>) => {
         for (let i = 0; i < rules.length; i++) {
           const rule = rules[i] as Rule
-          const one = createMatcher({ version: 1, rules: [rule] })
+          const one = createMatcher({ version: 1, rules: [rule], meta: {} })
           if (rule.times !== null && (used.get(i) ?? 0) >= rule.times) continue
           if (one.match(request)) {
             used.set(i, (used.get(i) ?? 0) + 1)

@@ -67,14 +67,18 @@ interface Line {
 
 // Characters this reader leaves to `yaml`: tabs, CR and other control characters, the BOM,
 // and the Unicode line separators YAML 1.1 broke lines at.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it finds
+const UNSUPPORTED_CHARACTER = /[\0-\x09\x0b-\x1f\x7f\x85\u2028\u2029\ufeff]/
+
+// One search in native code: a scan in JavaScript cost more than the rest of reading a file of a
+// few hundred recordings, the code being cold at start.
 function hasUnsupportedCharacter(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i)
-    if (code < 0x20 ? code !== 0x0a : code === 0x7f || code === 0x85 || code === 0x2028) return true
-    if (code === 0x2029 || code === 0xfeff) return true
-  }
-  return false
+  return UNSUPPORTED_CHARACTER.test(text)
 }
+
+// Where the main thread spends its start-up, loops over characters cost most: the reader looks
+// for the characters that matter with indexOf and sticky regexes.
+const WORD = /[A-Za-z_][A-Za-z0-9_]*/y
 
 // Every core-schema value other than a string (null, booleans, numbers, .inf, .nan) starts with
 // one of these: any other plain scalar is a string, with no tag to try.
@@ -180,6 +184,7 @@ class Inline {
   plain(at: number, flow: boolean): [unknown, number] {
     const text = this.text
     if (BAD_PLAIN_START.test(text.slice(at, at + 2))) bail()
+    if (!flow) return this.blockPlain(at)
     let end = at
     for (; end < text.length; end++) {
       const char = text[end] as string
@@ -196,15 +201,33 @@ class Inline {
     return [resolvePlain(raw), at + raw.length]
   }
 
+  // A block scalar runs to a comment (` #`) or the end of the line; a `: ` in it is left to
+  // `yaml`.
+  blockPlain(at: number): [unknown, number] {
+    const text = this.text
+    const hash = text.indexOf(' #', at)
+    const end = hash === -1 ? text.length : hash + 1
+    for (let colon = text.indexOf(':', at); colon !== -1 && colon < end; ) {
+      if (colon + 1 === text.length || text.charCodeAt(colon + 1) === 0x20) bail()
+      colon = text.indexOf(':', colon + 1)
+    }
+    const raw = trimEndSpaces(text.slice(at, end))
+    if (raw === '') bail()
+    return [resolvePlain(raw), at + raw.length]
+  }
+
   key(at: number): [string, number] {
     const char = this.text[at]
-    let key: unknown
-    let end: number
     const word = this.word(at)
     if (word !== undefined) return word
-    if (char === '"') [key, end] = this.doubleQuoted(at)
-    else if (char === "'") [key, end] = this.singleQuoted(at)
-    else [key, end] = this.plain(at, true)
+    const read =
+      char === '"'
+        ? this.doubleQuoted(at)
+        : char === "'"
+          ? this.singleQuoted(at)
+          : this.plain(at, true)
+    const key: unknown = read[0]
+    const end = read[1]
     if (typeof key !== 'string' || key === '__proto__' || key === '<<') bail()
     if (this.text[end] !== ':') bail()
     const next = this.text[end + 1]
@@ -216,13 +239,11 @@ class Inline {
   // one pass; anything else goes the general way.
   word(at: number): [string, number] | undefined {
     const text = this.text
-    let end = at
-    for (; end < text.length; end++) {
-      const code = text.charCodeAt(end)
-      const letter = (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a)
-      if (!(letter || code === 0x5f || (end > at && code >= 0x30 && code <= 0x39))) break
-    }
-    if (end === at || text.charCodeAt(end) !== 0x3a) return undefined
+    WORD.lastIndex = at
+    const found = WORD.exec(text)
+    if (!found) return undefined
+    const end = at + found[0].length
+    if (text.charCodeAt(end) !== 0x3a) return undefined
     const after = text.charCodeAt(end + 1)
     if (!(Number.isNaN(after) || after === 0x20)) return undefined
     const key = text.slice(at, end)
@@ -235,11 +256,15 @@ class Inline {
     const out: Record<string, unknown> = {}
     let i = this.skipSpaces(at + 1)
     while (this.text[i] !== '}') {
-      const [key, afterKey] = this.key(i)
+      const read = this.key(i)
+      const key = read[0]
+      const afterKey = read[1]
       if (Object.hasOwn(out, key)) bail()
       const start = this.skipSpaces(afterKey)
       if (start === this.text.length || ',}'.includes(this.text[start] as string)) bail()
-      const [value, end] = this.value(start, true)
+      const got = this.value(start, true)
+      const value = got[0]
+      const end = got[1]
       out[key] = value
       i = this.skipSpaces(end)
       if (this.text[i] === ',') i = this.skipSpaces(i + 1)
@@ -253,7 +278,9 @@ class Inline {
     let i = this.skipSpaces(at + 1)
     while (this.text[i] !== ']') {
       if (i >= this.text.length || this.text[i] === ',') bail()
-      const [value, end] = this.value(i, true)
+      const read = this.value(i, true)
+      const value = read[0]
+      const end = read[1]
       out.push(value)
       i = this.skipSpaces(end)
       // `[a: 1]` is a sequence of one mapping: left to `yaml`.
@@ -266,7 +293,9 @@ class Inline {
 
   /** The whole rest of a line as one value, allowing only a comment after it. */
   rest(at: number): unknown {
-    const [value, end] = this.value(at, false)
+    const read = this.value(at, false)
+    const value = read[0]
+    const end = read[1]
     const after = this.skipSpaces(end)
     if (after < this.text.length && !(this.text[after] === '#' && after > end)) bail()
     return value
@@ -339,7 +368,9 @@ class BlockReader {
       if (line.indent !== indent) break
       if (isDash(line.text)) bail()
       const inline = new Inline(line.text)
-      const [key, afterKey] = inline.key(0)
+      const read = inline.key(0)
+      const key = read[0]
+      const afterKey = read[1]
       if (Object.hasOwn(out, key)) bail()
       const start = inline.skipSpaces(afterKey)
       if (start < line.text.length && line.text[start] !== '#') {
