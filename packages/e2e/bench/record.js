@@ -154,9 +154,13 @@ function getStatus(url) {
  * ms from spawning `mocktopus serve --mode replay` to its first answered `GET /health`, and
  * the CPU ms the server had used by then.
  *
+ * With `replays`, also the ms per request of that many chat requests replayed one after
+ * another, each asking for another of the `large set` recordings (see `synthesise`).
+ *
  * @param {string} dir @param {number} expected recordings the banner must count
+ * @param {number} [replays]
  */
-async function replayStart(dir, expected) {
+async function replayStart(dir, expected, replays = 0) {
   const server = await start(
     [bin, 'serve', '--mode', 'replay', '--recordings-dir', dir, '--port', '0'],
     /OpenAI\s+(http:\/\/127\.0\.0\.1:\d+)\/v1/,
@@ -170,7 +174,25 @@ async function replayStart(dir, expected) {
       /Replaying\s+([\d,]+) recording/.exec(server.output())?.[1]?.replaceAll(',', ''),
     )
     if (loaded !== expected) throw new Error(`replay loaded ${loaded} recordings, not ${expected}`)
-    return { ms, cpu }
+    if (replays === 0) return { ms, cpu, replayMs: Number.NaN, replayCpu: Number.NaN }
+    // The first request builds what matching needs; the figure is for the ones after it.
+    await chat(server.url, `large set request ${expected - 1}: what is ${expected - 1} squared?`)
+    const started = performance.now()
+    const startedCpu = cpuMs(server.pid)
+    for (let i = 0; i < replays; i++) {
+      const n = Math.floor((i * expected) / replays)
+      const prompt = `large set request ${n}: what is ${n} squared?`
+      const answer = await chat(server.url, prompt)
+      if (!answer.choices[0].message.content.includes(prompt)) {
+        throw new Error(`${prompt}: replayed ${JSON.stringify(answer.choices[0].message)}`)
+      }
+    }
+    return {
+      ms,
+      cpu,
+      replayMs: (performance.now() - started) / replays,
+      replayCpu: (cpuMs(server.pid) - startedCpu) / replays,
+    }
   } finally {
     await server.stop()
   }
@@ -240,7 +262,7 @@ async function run() {
 
     const startEmpty = await replayStart(empty, 0)
     const start400 = await replayStart(recordings, RECORDED)
-    const startLarge = await replayStart(large, LARGE_SET)
+    const startLarge = await replayStart(large, LARGE_SET, WINDOW)
     return {
       first: windows[0] ?? Number.NaN,
       last: windows.at(-1) ?? Number.NaN,
@@ -254,6 +276,8 @@ async function run() {
       cpuEmpty: startEmpty.cpu,
       cpu400: start400.cpu,
       cpuLarge: startLarge.cpu,
+      replayLarge: startLarge.replayMs,
+      replayLargeCpu: startLarge.replayCpu,
     }
   } finally {
     await upstream.stop()
@@ -307,6 +331,8 @@ try {
     ['  server CPU until then: empty set', figure(all('cpuEmpty'), ms)],
     ['  400 recordings', figure(all('cpu400'), ms)],
     ['  10,000 recordings', figure(all('cpuLarge'), ms)],
+    ['replaying a chat request among 10,000 recordings', figure(all('replayLarge'), ms)],
+    ['  server CPU per request', figure(all('replayLargeCpu'), ms)],
   ]
   const width = Math.max(...rows.map(([label]) => label?.length ?? 0))
   console.log(`${bin}\n${runs} runs: median (range); CPU figures do not grow with the load\n`)
