@@ -163,7 +163,7 @@ export function createHandler(core: HandlerCore): Handler {
       headers['content-type'] = 'application/json'
       const text = (wire.kind === 'json' && wire.bodyText) || JSON.stringify(wire.body)
       if (exchange) {
-        capture?.json(exchange, headers, text)
+        capture?.json(exchange, headers, text, wire.body)
         core.emit(completeExchange(exchange, outcomeOf(wire)), exchangeWeight(exchange), exchange)
       }
       return { kind: 'json', status: wire.status, headers, text }

@@ -11,6 +11,14 @@ import { monotonicMs } from '@mocktopus/responders'
 export const ANSWER_BYTES: number = 64 * 1024
 /** How many bytes of kept answers all entries may hold together: 16 MiB. */
 export const DETAIL_BYTES: number = 16 * 1024 * 1024
+/**
+ * A JSON answer longer than this is kept as its body value, not its text: the text is written
+ * again from the value when the detail is asked for. The value mostly shares its parts with the
+ * responders' caches (an embedding's vector), where a kept 30 KB text is one more string for the
+ * young generation to copy and promote: keeping the texts of embeddings answers more than
+ * doubled the CPU a request cost, nearly all of it in the garbage collector.
+ */
+export const INLINE_TEXT_CHARS: number = 2048
 
 /**
  * The request headers the detail view shows, when the request carried them. Few: each is one
@@ -38,11 +46,30 @@ export type CapturedAnswer =
   | { readonly kind: 'stream'; readonly frames: CapturedFrame[]; truncated?: boolean }
   | { readonly kind: 'none' }
 
+/** A long JSON answer as kept: its body value, written out again when it is shown. */
+interface KeptValue {
+  readonly kind: 'value'
+  readonly body: unknown
+}
+
+/** The answer of a detail as shown: a kept value written out (and cut to `limit`) again. */
+export function shownAnswer(
+  answer: CapturedAnswer | KeptValue,
+  limit: number = ANSWER_BYTES,
+): CapturedAnswer {
+  if (answer.kind !== 'value') return answer
+  const text = JSON.stringify(answer.body)
+  return text.length <= limit
+    ? { kind: 'json', text }
+    : { kind: 'json', text: text.slice(0, limit), truncated: text.length }
+}
+
 /** What the inspector keeps of one exchange. */
 export interface Detail {
   readonly requestHeaders: Readonly<Record<string, string>>
   readonly responseHeaders: Readonly<Record<string, string>>
-  readonly answer: CapturedAnswer
+  /** The answer; `shownAnswer` gives it as the page reads it. */
+  readonly answer: CapturedAnswer | KeptValue
   /** The bytes counted against the bound. */
   readonly bytes: number
 }
@@ -75,7 +102,7 @@ export function requestHeaders(request: HeaderLookup): Record<string, string> {
 interface Pending {
   readonly request: HeaderLookup
   headers: Readonly<Record<string, string>>
-  answer: CapturedAnswer
+  answer: CapturedAnswer | KeptValue
   bytes: number
 }
 
@@ -86,8 +113,16 @@ const NO_ANSWER: CapturedAnswer = Object.freeze({ kind: 'none' })
 export interface AnswerCapture {
   /** Notes the request behind `draft`; its headers are read when the exchange completes. */
   request(draft: ExchangeDraft, request: HeaderLookup): void
-  /** A JSON answer, as written. */
-  json(draft: ExchangeDraft, headers: Readonly<Record<string, string>>, text: string): void
+  /**
+   * A JSON answer, as written; `body` is the value `text` was written from (`JSON.stringify`
+   * gives `text` again), kept instead of a long text.
+   */
+  json(
+    draft: ExchangeDraft,
+    headers: Readonly<Record<string, string>>,
+    text: string,
+    body?: unknown,
+  ): void
   /** A stream answer: the same frames, each kept with its time as it passes. */
   stream(
     draft: ExchangeDraft,
@@ -116,10 +151,15 @@ export function createAnswerCapture(limit: number = ANSWER_BYTES): AnswerCapture
       const entry: Pending = { request, headers: NO_HEADERS, answer: NO_ANSWER, bytes: 0 }
       draft.capture = entry
     },
-    json(draft, headers, text) {
+    json(draft, headers, text, body) {
       const entry = pending.get(draft)
       if (!entry) return
       entry.headers = headers
+      if (body !== undefined && text.length > INLINE_TEXT_CHARS) {
+        entry.answer = { kind: 'value', body }
+        entry.bytes = Math.min(text.length, limit)
+        return
+      }
       // Fewer characters than a third of the limit are within it in UTF-8 too.
       if (text.length <= limit) {
         entry.answer = { kind: 'json', text }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { buildPage } from '../../scripts/build-inspector.mjs'
 import { createMocktopus, type Mocktopus } from '../mocktopus.js'
 import { serve } from '../node.js'
+import { INLINE_TEXT_CHARS } from './capture.js'
 import { PAGE_HTML, PAGE_SCRIPT, PAGE_STYLE } from './page.generated.js'
 
 const SCENARIO = `version: 1
@@ -272,6 +273,21 @@ rules:
     const again = await chat(mock, 'What is the capital of Peru?')
     expect(again.status).toBe(200)
     expect(again.headers.get('x-mocktopus-rule')).toBe('3')
+  })
+
+  it('shows a long answer (kept as its value) with exactly the text the client got', async () => {
+    const mock = await createMocktopus({
+      scenario: 'version: 1\nrules:\n  - type: embeddings\n    respond: {}\n',
+    })
+    const answer = await mock.fetch('http://127.0.0.1/v1/embeddings', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'text-embedding-3-small', input: ['one', 'two'] }),
+    })
+    const sent = await answer.text()
+    expect(sent.length).toBeGreaterThan(INLINE_TEXT_CHARS)
+    const { body } = await getJSON(mock, '/_mocktopus/inspector/entry?n=1')
+    expect(body.answer).toEqual({ kind: 'json', text: sent })
   })
 
   it('answers 404 for an entry the journal no longer keeps', async () => {

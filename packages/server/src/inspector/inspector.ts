@@ -15,7 +15,13 @@ import {
 } from '@mocktopus/responders'
 import type { MatchRequest, Rule, RuleVerdict, Scenario } from '@mocktopus/scenario'
 import { jsonOutput, type Output } from '../output.js'
-import { type AnswerCapture, createAnswerCapture, DETAIL_BYTES, type Detail } from './capture.js'
+import {
+  type AnswerCapture,
+  createAnswerCapture,
+  DETAIL_BYTES,
+  type Detail,
+  shownAnswer,
+} from './capture.js'
 import { createFeedHub } from './feed.js'
 import { PAGE_HTML, PAGE_SCRIPT, PAGE_STYLE } from './page.generated.js'
 import { requestText, suggestRule } from './suggest.js'
@@ -275,7 +281,7 @@ export function createInspector(options: InspectorOptions): Inspector {
         exchange,
         requestHeaders: detail?.requestHeaders ?? null,
         responseHeaders: detail?.responseHeaders ?? null,
-        answer: detail?.answer ?? null,
+        answer: detail ? shownAnswer(detail.answer) : null,
         ...(match ? { match } : {}),
         ...(explained ? explained : {}),
         ...(suggestion === undefined ? {} : { suggestion }),
