@@ -117,6 +117,22 @@ describe('structured outputs with the openai SDK', () => {
     })
   })
 
+  it("tool_choice 'required' calls the first tool offered, with valid arguments", async () => {
+    const completion = await client().chat.completions.create({
+      model: 'gpt-4o',
+      messages: [{ role: 'user', content: 'Anything.' }],
+      tools: [
+        { type: 'function', function: { name: 'get_weather', parameters: weather, strict: true } },
+        { type: 'function', function: { name: 'get_time', parameters: { type: 'object' } } },
+      ],
+      tool_choice: 'required',
+    })
+    const call = completion.choices[0]?.message.tool_calls?.[0]
+    expect(call?.type === 'function' && call.function.name).toBe('get_weather')
+    const args = JSON.parse(call?.type === 'function' ? call.function.arguments : 'null')
+    expect(args).toEqual({ city: expect.any(String), unit: expect.any(String) })
+  })
+
   it('a rule tool call without arguments gets them from the tool schema (Responses)', async () => {
     const response = await client().responses.create({
       model: 'gpt-4.1',
@@ -203,6 +219,22 @@ describe('structured outputs with the Anthropic SDK', () => {
       city: expect.any(String),
       unit: expect.stringMatching(/^(celsius|fahrenheit)$/),
     })
+  })
+
+  it("tool_choice { type: 'any' } gets a tool_use block for the first tool", async () => {
+    const message = await client().messages.create({
+      model: 'claude-sonnet-4-5',
+      max_tokens: 512,
+      messages: [{ role: 'user', content: 'Anything.' }],
+      tools: [
+        { name: 'get_weather', input_schema: weather },
+        { name: 'get_time', input_schema: { type: 'object' } },
+      ],
+      tool_choice: { type: 'any' },
+    })
+    expect(message.stop_reason).toBe('tool_use')
+    const block = message.content[0]
+    expect(block?.type === 'tool_use' && block.name).toBe('get_weather')
   })
 
   it('a refusal has stop_reason refusal, streamed too', async () => {

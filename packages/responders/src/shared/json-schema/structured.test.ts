@@ -22,6 +22,29 @@ describe('reading what a request asks for', () => {
     expect(request.forcedTool).toBe('lookup')
   })
 
+  it('forces the first tool offered when tool_choice asks for any call', () => {
+    const tools = [
+      { type: 'function', function: { name: 'lookup', parameters: CITY } },
+      { type: 'function', function: { name: 'other' } },
+    ]
+    expect(chatStructured({ tools, tool_choice: 'required' }).forcedTool).toBe('lookup')
+    expect(chatStructured({ tools, tool_choice: 'auto' }).forcedTool).toBeUndefined()
+    expect(
+      responsesStructured({
+        tools: [{ type: 'function', name: 'find', parameters: CITY }],
+        tool_choice: 'required',
+      }).forcedTool,
+    ).toBe('find')
+    const anthropicTools = [{ name: 'search', input_schema: CITY }, { name: 'fetch' }]
+    expect(
+      anthropicStructured({ tools: anthropicTools, tool_choice: { type: 'any' } }).forcedTool,
+    ).toBe('search')
+    expect(
+      anthropicStructured({ tools: anthropicTools, tool_choice: { type: 'auto' } }).forcedTool,
+    ).toBeUndefined()
+    expect(chatStructured({ tool_choice: 'required' }).forcedTool).toBeUndefined()
+  })
+
   it('reads Responses text.format and Anthropic output_config.format (and the beta output_format)', () => {
     expect(responsesStructured({ text: { format: { type: 'json_object' } } }).format).toEqual({})
     expect(

@@ -22,7 +22,10 @@ export interface StructuredRequest {
   readonly format?: JSONFormat
   /** Each function tool's parameter schema, by name (`undefined`: it has none). */
   readonly tools: ReadonlyMap<string, JSONSchema | undefined>
-  /** The tool `tool_choice` names, when it forces one. */
+  /**
+   * The tool `tool_choice` forces: the one it names, or the first tool offered when it asks
+   * for any (`required`; Anthropic's `{ type: 'any' }`).
+   */
   readonly forcedTool?: string
 }
 
@@ -73,6 +76,12 @@ function formatOf(
   return { ...(schema === undefined ? {} : { schema }), ...(name === undefined ? {} : { name }) }
 }
 
+// The tool a request that must call one, but names none, gets: the first offered, as a model
+// told "use a tool" with one obvious candidate would.
+function firstTool(tools: ReadonlyMap<string, unknown>): string | undefined {
+  return tools.keys().next().value
+}
+
 function structured(
   format: JSONFormat | undefined,
   tools: Map<string, JSONSchema | undefined>,
@@ -88,7 +97,8 @@ function structured(
 
 /**
  * Chat completions: `response_format` (`json_schema` with `json_schema.schema`, or
- * `json_object`), `tools[].function.parameters`, `tool_choice: { type: 'function', function: { name } }`.
+ * `json_object`), `tools[].function.parameters`, `tool_choice: { type: 'function', function: { name } }`
+ * or `'required'`.
  *
  * @example chatStructured(body).format?.schema
  */
@@ -103,13 +113,15 @@ export function chatStructured(body: Readonly<Record<string, unknown>>): Structu
   const forced =
     isRecord(choice) && choice.type === 'function' && isRecord(choice.function)
       ? choice.function.name
-      : undefined
+      : choice === 'required'
+        ? firstTool(tools)
+        : undefined
   return structured(format, tools, forced)
 }
 
 /**
  * Responses API: `text.format` (`json_schema` with `schema` beside `type`, or `json_object`),
- * `tools[].parameters`, `tool_choice: { type: 'function', name }`.
+ * `tools[].parameters`, `tool_choice: { type: 'function', name }` or `'required'`.
  *
  * @example responsesStructured(body).forcedTool
  */
@@ -121,13 +133,19 @@ export function responsesStructured(body: Readonly<Record<string, unknown>>): St
       : undefined,
   )
   const choice = body.tool_choice
-  const forced = isRecord(choice) && choice.type === 'function' ? choice.name : undefined
+  const forced =
+    isRecord(choice) && choice.type === 'function'
+      ? choice.name
+      : choice === 'required'
+        ? firstTool(tools)
+        : undefined
   return structured(format, tools, forced)
 }
 
 /**
  * Messages API: `output_config.format` (`{ type: 'json_schema', schema }`; the beta's
- * top-level `output_format` too), `tools[].input_schema`, `tool_choice: { type: 'tool', name }`.
+ * top-level `output_format` too), `tools[].input_schema`, `tool_choice: { type: 'tool', name }`
+ * or `{ type: 'any' }`.
  *
  * @example anthropicStructured(body).format?.schema
  */
@@ -140,7 +158,13 @@ export function anthropicStructured(body: Readonly<Record<string, unknown>>): St
       : undefined,
   )
   const choice = body.tool_choice
-  const forced = isRecord(choice) && choice.type === 'tool' ? choice.name : undefined
+  const forced = !isRecord(choice)
+    ? undefined
+    : choice.type === 'tool'
+      ? choice.name
+      : choice.type === 'any'
+        ? firstTool(tools)
+        : undefined
   return structured(format, tools, forced)
 }
 
