@@ -89,6 +89,7 @@ export type {
   PreviewSpec,
   Provider,
   ProviderName,
+  ProviderRecord,
   RouteInput,
   RuleEndpoint,
   StreamFraming,

@@ -3,7 +3,7 @@
  * `Authorization: Bearer <token>`, `x-api-key: <token>` (what the Anthropic SDK sends), or
  * `x-goog-api-key: <token>` / `?key=<token>` (the Gemini SDKs).
  */
-import type { HeaderLookup, WireErrorInit } from '@mocktopus/responders'
+import type { HeaderLookup, Provider, WireErrorInit } from '@mocktopus/responders'
 
 /**
  * Compares in time that depends only on the lengths, so response timing does not reveal how
@@ -49,25 +49,14 @@ export function isAuthorized(headers: Headers | HeaderLookup, token: string): bo
 }
 
 /**
- * The 401 for a request without the token, worded for its provider; never echoes a key.
+ * The 401 for a request without the token, worded for its provider (its `unauthorized` trait,
+ * else OpenAI's words with how to send the token); never echoes a key.
  *
- * @example unauthorized('openai', header) // { status: 401, code: 'invalid_api_key', ... }
+ * @example unauthorized(OPENAI_PROVIDER, header) // { status: 401, code: 'invalid_api_key', ... }
  */
-export function unauthorized(provider: string, request: HeaderLookup): WireErrorInit {
+export function unauthorized(provider: Provider, request: HeaderLookup): WireErrorInit {
   const given = presentedTokens(request).length > 0
-  if (provider === 'anthropic') {
-    return { status: 401, message: given ? 'invalid x-api-key' : 'x-api-key header is required' }
-  }
-  // What the Gemini API says: a wrong key is a 400, a missing one a 403.
-  if (provider === 'gemini') {
-    return given
-      ? { status: 400, message: 'API key not valid. Please pass a valid API key.' }
-      : {
-          status: 403,
-          message:
-            "Method doesn't allow unregistered callers (callers without established identity). Please use API Key or other form of API consumer identity to call this API.",
-        }
-  }
+  if (provider.unauthorized) return provider.unauthorized(given)
   const message = given
     ? 'Incorrect API key provided. This Mocktopus server was started with an auth token (--auth-token); send it as Authorization: Bearer <token>.'
     : "You didn't provide an API key. This Mocktopus server requires one (--auth-token): send Authorization: Bearer <token>."

@@ -292,7 +292,7 @@ export function createHandler(core: HandlerCore): Handler {
       const message = `Invalid URL (${method} ${http.path}): the admin routes are turned off (admin: false, --no-admin).`
       refused({ status: 404, message, code: 'unknown_url' })
     } else if (authToken !== undefined && !isAuthorized(http, authToken)) {
-      refused(unauthorized('openai', http))
+      refused(unauthorized(OPENAI_PROVIDER, http))
     } else if (!route.valid) {
       const message = `Invalid method for URL (${method} ${http.path}): use ${route.method}.`
       const headers = { allow: route.method }
@@ -353,7 +353,7 @@ export function createHandler(core: HandlerCore): Handler {
       tooling.open !== true &&
       !isAuthorized(http, authToken)
     ) {
-      return refused(unauthorized('openai', http))
+      return refused(unauthorized(OPENAI_PROVIDER, http))
     }
     if (tooling.name === 'missing') {
       return refused({
@@ -439,7 +439,7 @@ export function createHandler(core: HandlerCore): Handler {
 
     const provider = route?.endpoint.provider ?? providerOf(path, http, router)
     if (authToken !== undefined && !isAuthorized(http, authToken)) {
-      const init = unauthorized(provider.name, http)
+      const init = unauthorized(provider, http)
       reply(refusal(provider, init, http, path, corsHeaders, true, named?.id))
       return
     }

@@ -174,3 +174,16 @@ export function anthropicRuleError(
     requestId: options.requestId,
   })
 }
+
+/** The API's words for a body that is not JSON. */
+export const ANTHROPIC_INVALID_JSON =
+  'There was an error parsing the body of your request: it is not valid JSON.'
+
+/**
+ * The 401 for a missing or wrong key (Mocktopus's `--auth-token`), in the API's words.
+ *
+ * @example anthropicUnauthorized(false).message // 'x-api-key header is required'
+ */
+export function anthropicUnauthorized(given: boolean): WireErrorInit {
+  return { status: 401, message: given ? 'invalid x-api-key' : 'x-api-key header is required' }
+}

@@ -7,7 +7,6 @@
  */
 import type { Respond, Rule, RuleChaos } from '@mocktopus/scenario'
 import { anthropicRuleError } from '../anthropic/errors.js'
-import { ollamaErrorLine } from '../ollama/errors.js'
 import { DEFAULT_RETRY_AFTER, openaiError, openaiRuleError } from '../openai/errors.js'
 import type { Clock } from '../shared/clock.js'
 import type { StreamTiming } from '../shared/paced-stream.js'
@@ -261,6 +260,11 @@ export interface ChaosPlan {
   /** A stream is cut (`disconnect`), cut short with a broken event (`malformed`) or stalled after this many chunks. */
   readonly afterChunks: number
   readonly stallMs: number
+  /**
+   * The last frame of a `disconnect`ed stream, when its provider ends a failing stream with one
+   * (`Provider.streamFailure`: Ollama's `{"error"}` line) rather than a dropped connection.
+   */
+  readonly failedFrame?: () => SSEFrame
 }
 
 /**
@@ -318,6 +322,10 @@ export function planChaos(
   }
   if (fault === 'server_error') {
     return { draw, fault, error: serverError(provider, draw), afterChunks, stallMs }
+  }
+  const { streamFailure } = provider
+  if (fault === 'disconnect' && streamFailure) {
+    return { draw, fault, afterChunks, stallMs, failedFrame: () => streamFailure() }
   }
   return { draw, fault, afterChunks, stallMs }
 }
@@ -435,11 +443,6 @@ function brokenFrame(frame: SSEFrame): SSEFrame {
   }
 }
 
-// Ollama ends a stream that fails midway with an `{"error"}` line, not a dropped connection.
-function failedFrame(frame: SSEFrame): SSEFrame | undefined {
-  return frame.ndjson ? ollamaErrorLine() : undefined
-}
-
 /**
  * The rule's answer with the plan's fault applied (a `malformed`, `disconnect` or `stall`), and
  * the fault named in `x-mocktopus-fault`; as it was when the plan has none or the answer is an
@@ -482,7 +485,7 @@ export function applyChaos(
   const frames = cut(
     stream.frames,
     after,
-    fault === 'malformed' ? brokenFrame : failedFrame,
+    fault === 'malformed' ? brokenFrame : plan.failedFrame,
     undefined,
   )
   const { usage: _usage, ...rest } = stream

@@ -8,12 +8,20 @@ import type {
   ErrorSpec,
   MatchRequest,
   MatchResult,
+  RuleType,
   Scenario,
 } from '@mocktopus/scenario'
 import type { ResponseStore } from '../openai/responses/store.js'
 import type { Clock } from '../shared/clock.js'
 import type { StreamTiming } from '../shared/paced-stream.js'
-import type { ErrorEnvelope, ParseResult, WireError, WireResult } from '../shared/wire.js'
+import type { SSEFrame } from '../shared/sse.js'
+import type {
+  ErrorEnvelope,
+  ParseResult,
+  WireError,
+  WireErrorInit,
+  WireResult,
+} from '../shared/wire.js'
 import type { EngineState } from './state.js'
 
 /** The APIs Mocktopus speaks. */
@@ -49,6 +57,72 @@ export interface Provider {
     readonly request: MatchRequest
     readonly scenario: Scenario
   }): WireError | undefined
+  /** The message of the 400 for a body that is not JSON; OpenAI's words when absent. */
+  readonly invalidJson?: string
+  /**
+   * The refusal when the server's auth token (`--auth-token`) is missing (`given: false`) or
+   * wrong, in this provider's words; the server's own OpenAI-worded 401 when absent.
+   */
+  unauthorized?(given: boolean): WireErrorInit
+  /**
+   * The last frame of a stream that fails midway (chaos's `disconnect`): Ollama's `{"error"}`
+   * line; when absent the connection just drops.
+   */
+  streamFailure?(): SSEFrame
+  /** Record mode's knowledge of this provider (`<provider>/record.ts`); OpenAI's when absent. */
+  readonly record?: ProviderRecord
+}
+
+/**
+ * What record mode needs from a provider beyond its rows: where its upstream is, how its
+ * credentials travel, how a stream adds up to one answer and how an answer becomes a rule.
+ */
+export interface ProviderRecord {
+  /** The upstream root by default, e.g. `https://api.anthropic.com`. */
+  readonly defaultUpstream: string
+  /**
+   * The name of the upstream option (`UpstreamProxyOptions`, `mocktopus serve` flags in
+   * kebab case), e.g. `anthropicUpstream` for `--anthropic-upstream`.
+   */
+  readonly upstreamOption: string
+  /**
+   * The rule type that answers its rule endpoints other than embeddings (those are
+   * `embeddings`, from `RULE_TYPE_ENDPOINTS`).
+   */
+  readonly ruleType: Exclude<RuleType, 'llm' | 'embeddings'>
+  /** How its key travels, for the key record mode sends instead of the client's; none (Ollama) when absent. */
+  readonly key?: {
+    /** The option that holds it (`UpstreamProxyOptions`), e.g. `anthropicKey`. */
+    readonly option: string
+    /** The header it goes in; `authorization` as `Bearer <key>`. */
+    readonly header: string
+    /** Headers it replaces besides its own (Anthropic's SDK may send `Authorization`). */
+    readonly replaces?: readonly string[]
+    /** The query parameter a client may send it in instead (Gemini's `?key=`). */
+    readonly query?: string
+  }
+  /**
+   * A rule's `respond` from the upstream's JSON answer (or a stream's, assembled), or a string
+   * that says why it cannot be one; absent, the server's OpenAI and Anthropic converters.
+   */
+  respond?(body: Readonly<Record<string, unknown>>): Record<string, unknown> | string
+  /**
+   * The answer a whole stream adds up to, for a provider whose streams the server does not
+   * fold by endpoint: `sse`, its events' parsed `data:`; `ndjson`, the body's text.
+   */
+  readonly assemble?:
+    | {
+        readonly kind: 'sse'
+        fold(chunks: readonly unknown[]): Record<string, unknown>
+      }
+    | {
+        readonly kind: 'ndjson'
+        fold(
+          text: string,
+        ):
+          | { readonly ok: true; readonly body: Record<string, unknown> }
+          | { readonly ok: false; readonly reason: string }
+      }
 }
 
 /** How an endpoint frames a stream; `none` for endpoints that never stream. */

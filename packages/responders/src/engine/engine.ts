@@ -12,6 +12,7 @@ import {
   type RuleVerdict,
   type Scenario,
 } from '@mocktopus/scenario'
+import { OPENAI_INVALID_JSON } from '../openai/errors.js'
 import type { ResponseStore } from '../openai/responses/store.js'
 import type { Clock } from '../shared/clock.js'
 import type { StreamTiming } from '../shared/paced-stream.js'
@@ -180,13 +181,6 @@ export function refuse(
   return stampRequestId(provider, provider.errors(init), exchange.method, exchange.path, state)
 }
 
-const INVALID_JSON: Readonly<Record<string, string>> = {
-  openai:
-    "We could not parse the JSON body of your request. (HINT: This likely means you aren't using your HTTP library correctly. The API expects a JSON payload, but what was sent was not valid JSON.)",
-  anthropic: 'There was an error parsing the body of your request: it is not valid JSON.',
-  gemini: 'Invalid JSON payload received. Unexpected token.',
-}
-
 function answered(
   ctx: EngineContext,
   request: EngineRequest,
@@ -233,7 +227,7 @@ function readJSON(
   const kept = ctx.keptBodyBytes ?? DEFAULT_KEPT_BODY_BYTES
   if (!json.ok) {
     keepBody(exchange, body.text, body.text, kept)
-    const message = INVALID_JSON[provider.name] ?? (INVALID_JSON.openai as string)
+    const message = provider.invalidJson ?? OPENAI_INVALID_JSON
     const error = provider.errors({ status: 400, message, code: 'invalid_json' })
     return { ok: false, answer: answered(ctx, request, error) }
   }
@@ -305,8 +299,8 @@ function runRules(
   if (!read.ok) return read.answer
   const parsed = endpoint.parse(read.value, ctx.state, routeInput(request))
   if (!parsed.ok) return answered(ctx, request, parsed.error)
-  // Gemini names the model in the path, not the body; Azure's deployment routes too, whatever
-  // the body says.
+  // A model named in the path (a `:model` or a deployment parameter) is the one that answers,
+  // whatever the body says.
   if (parsed.match.model !== undefined) {
     exchange.model = parsed.match.model
   }

@@ -1,8 +1,27 @@
-/** The providers' shared answer traits: their error envelopes and request ids. */
-import { anthropicError, anthropicRequestId, REQUEST_ID_HEADER } from '../anthropic/errors.js'
-import { geminiError, geminiRuleError } from '../gemini/errors.js'
-import { ollamaError, ollamaNoMatch, ollamaRuleError } from '../ollama/errors.js'
+/**
+ * The providers' shared answer traits: their error envelopes, request ids, and what record
+ * mode needs (each from the provider's own folder). Shared code reads these traits and never
+ * a provider's name.
+ */
+import {
+  ANTHROPIC_INVALID_JSON,
+  anthropicError,
+  anthropicRequestId,
+  anthropicUnauthorized,
+  REQUEST_ID_HEADER,
+} from '../anthropic/errors.js'
+import { ANTHROPIC_RECORD } from '../anthropic/record.js'
+import {
+  GEMINI_INVALID_JSON,
+  geminiError,
+  geminiRuleError,
+  geminiUnauthorized,
+} from '../gemini/errors.js'
+import { GEMINI_RECORD } from '../gemini/record.js'
+import { ollamaError, ollamaErrorLine, ollamaNoMatch, ollamaRuleError } from '../ollama/errors.js'
+import { OLLAMA_RECORD } from '../ollama/record.js'
 import { openaiError } from '../openai/errors.js'
+import { OPENAI_RECORD } from '../openai/record.js'
 import type { Provider } from './endpoint.js'
 
 /** OpenAI: `{ error: { message, type, param, code } }`; request ids come from the responders. */
@@ -10,6 +29,7 @@ export const OPENAI_PROVIDER: Provider = {
   name: 'openai',
   errors: openaiError,
   rateLimitHeaders: 'openai',
+  record: OPENAI_RECORD,
 }
 
 /** Anthropic: `{ type: 'error', error, request_id }`, and a `request-id` on every answer. */
@@ -19,6 +39,9 @@ export const ANTHROPIC_PROVIDER: Provider = {
   rateLimitHeaders: 'anthropic',
   requestIdHeader: REQUEST_ID_HEADER,
   requestId: anthropicRequestId,
+  invalidJson: ANTHROPIC_INVALID_JSON,
+  unauthorized: anthropicUnauthorized,
+  record: ANTHROPIC_RECORD,
 }
 
 /** Gemini: `{ error: { code, message, status } }`, with its own words for a rule's errors. */
@@ -26,12 +49,20 @@ export const GEMINI_PROVIDER: Provider = {
   name: 'gemini',
   errors: geminiError,
   ruleError: geminiRuleError,
+  invalidJson: GEMINI_INVALID_JSON,
+  unauthorized: geminiUnauthorized,
+  record: GEMINI_RECORD,
 }
 
-/** Ollama: `{ error: "..." }` with the status, and its own words for a rule's errors. */
+/**
+ * Ollama: `{ error: "..." }` with the status, its own words for a rule's errors, and an
+ * `{"error"}` line ending a stream that fails midway.
+ */
 export const OLLAMA_PROVIDER: Provider = {
   name: 'ollama',
   errors: ollamaError,
   ruleError: ollamaRuleError,
   noMatch: ollamaNoMatch,
+  streamFailure: () => ollamaErrorLine(),
+  record: OLLAMA_RECORD,
 }

@@ -111,3 +111,22 @@ export function geminiRuleError(spec: ErrorSpec): WireError {
     ruleErrorInit(spec, GEMINI_ERRORS[spec.error_type] ?? GEMINI_ERRORS.server_error),
   )
 }
+
+/** The API's words for a body that is not JSON. */
+export const GEMINI_INVALID_JSON = 'Invalid JSON payload received. Unexpected token.'
+
+/**
+ * A missing or wrong key (Mocktopus's `--auth-token`) as the Gemini API says it: a wrong key
+ * is a 400, a missing one a 403.
+ *
+ * @example geminiUnauthorized(true).status // 400
+ */
+export function geminiUnauthorized(given: boolean): WireErrorInit {
+  return given
+    ? { status: 400, message: 'API key not valid. Please pass a valid API key.' }
+    : {
+        status: 403,
+        message:
+          "Method doesn't allow unregistered callers (callers without established identity). Please use API Key or other form of API consumer identity to call this API.",
+      }
+}

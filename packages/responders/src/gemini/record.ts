@@ -1,7 +1,9 @@
 /**
  * Record mode's Gemini knowledge: what a real `GenerateContentResponse` (or embed answer)
- * becomes as a rule's `respond`, and how an `alt=sse` stream's chunks add up to one response.
+ * becomes as a rule's `respond`, how an `alt=sse` stream's chunks add up to one response, and
+ * where the upstream is (`GEMINI_RECORD`, the provider's `record` trait).
  */
+import type { ProviderRecord } from '../engine/endpoint.js'
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -112,4 +114,16 @@ export function assembleGeminiStream(chunks: readonly unknown[]): Record<string,
     ],
     ...rest,
   }
+}
+
+/** The Gemini API root (its paths carry `/v1beta` or `/v1`). */
+export const DEFAULT_GEMINI_UPSTREAM = 'https://generativelanguage.googleapis.com'
+
+export const GEMINI_RECORD: ProviderRecord = {
+  defaultUpstream: DEFAULT_GEMINI_UPSTREAM,
+  upstreamOption: 'geminiUpstream',
+  ruleType: 'llm.gemini',
+  key: { option: 'geminiKey', header: 'x-goog-api-key', query: 'key' },
+  respond: geminiRecordedRespond,
+  assemble: { kind: 'sse', fold: assembleGeminiStream },
 }

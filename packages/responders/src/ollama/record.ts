@@ -1,7 +1,9 @@
 /**
  * Record mode's Ollama knowledge: a streamed answer's NDJSON lines folded back into the one
- * object `stream: false` gives, and an upstream answer turned into a rule's `respond`.
+ * object `stream: false` gives, an upstream answer turned into a rule's `respond`, and where
+ * the upstream is (`OLLAMA_RECORD`, the provider's `record` trait).
  */
+import type { ProviderRecord } from '../engine/endpoint.js'
 
 type Data = Record<string, unknown>
 
@@ -96,4 +98,16 @@ export function ollamaRecordedRespond(body: Data): Data | string {
     ...(typeof body.done_reason === 'string' ? { finish_reason: body.done_reason } : {}),
     ...(Object.keys(usage).length > 0 ? { usage } : {}),
   }
+}
+
+/** A local Ollama, the root of its `/api/...` paths. */
+export const DEFAULT_OLLAMA_UPSTREAM = 'http://127.0.0.1:11434'
+
+// Ollama takes no key: whatever the client sent goes as it is.
+export const OLLAMA_RECORD: ProviderRecord = {
+  defaultUpstream: DEFAULT_OLLAMA_UPSTREAM,
+  upstreamOption: 'ollamaUpstream',
+  ruleType: 'llm.ollama',
+  respond: ollamaRecordedRespond,
+  assemble: { kind: 'ndjson', fold: assembleOllamaStream },
 }

@@ -128,3 +128,7 @@ export function openaiRuleError(spec: ErrorSpec): WireError {
     delayMs,
   })
 }
+
+/** The API's words for a body that is not JSON; a provider without its own gets these. */
+export const OPENAI_INVALID_JSON =
+  "We could not parse the JSON body of your request. (HINT: This likely means you aren't using your HTTP library correctly. The API expects a JSON payload, but what was sent was not valid JSON.)"

@@ -9,11 +9,13 @@
  */
 import {
   ABORTED_STATUS,
-  assembleGeminiStream,
-  assembleOllamaStream,
+  ANTHROPIC_PROVIDER,
   createRouter,
   ENDPOINT_TABLE,
+  type Endpoint,
   encodeSSE,
+  OPENAI_PROVIDER,
+  type ProviderRecord,
 } from '@mocktopus/responders'
 import { MocktopusError, requestParams } from '@mocktopus/scenario'
 import { createStreamAssembler } from './assemble.js'
@@ -26,14 +28,14 @@ import { createShapeCollector, ndjsonShape } from './shape.js'
 import { createSSEParser } from './sse-parse.js'
 import { type RecordedRule, type RecordedTiming, recordedRule, redactText } from './to-rule.js'
 
+// Each provider's upstream, key and stream folding are its `record` trait (`<provider>/record.ts`
+// in the responders); a provider without one (Azure) is recorded as OpenAI is.
+const OPENAI_RECORD = OPENAI_PROVIDER.record as ProviderRecord
 /** The OpenAI API root requests go to unless `upstream` says otherwise. */
-export const DEFAULT_OPENAI_UPSTREAM = 'https://api.openai.com/v1'
+export const DEFAULT_OPENAI_UPSTREAM: string = OPENAI_RECORD.defaultUpstream
 /** The Anthropic API root (without `/v1`, as the SDK's `baseURL`). */
-export const DEFAULT_ANTHROPIC_UPSTREAM = 'https://api.anthropic.com'
-/** The Gemini API root (its paths carry `/v1beta` or `/v1`). */
-export const DEFAULT_GEMINI_UPSTREAM = 'https://generativelanguage.googleapis.com'
-/** A local Ollama, the root of its `/api/...` paths. */
-export const DEFAULT_OLLAMA_UPSTREAM = 'http://127.0.0.1:11434'
+export const DEFAULT_ANTHROPIC_UPSTREAM: string = (ANTHROPIC_PROVIDER.record as ProviderRecord)
+  .defaultUpstream
 /** How long the upstream may stay silent: 10 minutes, the OpenAI and Anthropic SDKs' own timeout. */
 export const DEFAULT_UPSTREAM_TIMEOUT_MS = 600_000
 // The longest delay a timer takes; a longer one would fire at once.
@@ -139,34 +141,59 @@ const RESPONSE_HEADERS_DROPPED = new Set([
   'set-cookie',
 ])
 
-// Which upstream a path goes to: its endpoint table row's provider.
-function providerOf(endpoint: string): string | undefined {
-  return ENDPOINT_TABLE.find((row) => row.path === endpoint)?.provider.name
+// Which row a request is, as the server routed it: some paths are patterns (a model in the path).
+const ROUTER = createRouter()
+function rowOf(info: ForwardInfo): Endpoint | undefined {
+  const lookup = { header: (name: string) => info.request.headers.get(name) ?? undefined }
+  return ROUTER.find(info.request.method, info.endpoint, lookup)?.endpoint
 }
 
-// Gemini's paths carry the model (`/v1beta/models/x:generateContent`): found by the router.
-const ROUTER = createRouter()
-function isGemini(info: ForwardInfo): boolean {
-  const lookup = { header: (name: string) => info.request.headers.get(name) ?? undefined }
-  return (
-    ROUTER.find(info.request.method, info.endpoint, lookup)?.endpoint.provider.name === 'gemini'
-  )
+// Which upstream a request goes to, and how: its row's provider's `record` trait.
+function recordOf(row: Endpoint | undefined): ProviderRecord {
+  return row?.provider.record ?? OPENAI_RECORD
 }
+
+// Every provider's key trait, for the credentials kept out of logs and recordings.
+const KEYS = [...new Set(ENDPOINT_TABLE.map((row) => row.provider.record?.key))].filter(
+  (key): key is NonNullable<ProviderRecord['key']> => key !== undefined,
+)
 
 /**
- * The query string sent to a Gemini upstream: `key` is dropped when it is Mocktopus's own
- * token or a configured key replaces it.
+ * The query string sent upstream without the parameter `name` (a key in the query, as
+ * Gemini's `?key=`), when `drop` says so: it is Mocktopus's own token or a configured key
+ * replaces it.
  */
-function geminiSearch(search: string, drop: boolean): string {
-  if (!drop || !search.includes('key=')) return search
+function withoutQueryKey(search: string, name: string, drop: boolean): string {
+  if (!drop || !search.includes(`${name}=`)) return search
   const params = new URLSearchParams(search)
-  params.delete('key')
+  params.delete(name)
   const rest = params.toString()
   return rest === '' ? '' : `?${rest}`
 }
 
-function isAnthropic(endpoint: string): boolean {
-  return providerOf(endpoint) === 'anthropic'
+// A stream whose every `data:` is one whole response (Gemini's `alt=sse`), folded by its
+// provider's `record.assemble`.
+function chunkAssembler(fold: (chunks: readonly unknown[]) => Record<string, unknown>) {
+  const chunks: unknown[] = []
+  return {
+    add(event: { readonly data: string }): void {
+      try {
+        chunks.push(JSON.parse(event.data))
+      } catch {
+        // A line that is not JSON is no chunk of such a stream.
+      }
+    },
+    result() {
+      return chunks.length > 0
+        ? { ok: true as const, body: fold(chunks) }
+        : { ok: false as const, reason: 'the stream held no chunk' }
+    },
+  }
+}
+
+// `--anthropic-upstream` from `anthropicUpstream`: the flag that sets an upstream option.
+function flagOf(option: string): string {
+  return option.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)
 }
 
 /**
@@ -324,10 +351,11 @@ function streamTiming(
  * const mock = await createMocktopus({ mode: 'record', recording: { forwardAll: true, forward: proxy.forward } })
  */
 export function createUpstreamProxy(options: UpstreamProxyOptions = {}): UpstreamProxy {
-  const openaiRoot = options.upstream ?? DEFAULT_OPENAI_UPSTREAM
-  const anthropicRoot = options.anthropicUpstream ?? DEFAULT_ANTHROPIC_UPSTREAM
-  const ollamaRoot = options.ollamaUpstream ?? DEFAULT_OLLAMA_UPSTREAM
-  const geminiRoot = options.geminiUpstream ?? DEFAULT_GEMINI_UPSTREAM
+  // An option named by a provider's `record` trait (`geminiUpstream`, `anthropicKey`, ...).
+  const option = (name: string): string | undefined => {
+    const value = (options as Readonly<Record<string, unknown>>)[name]
+    return typeof value === 'string' ? value : undefined
+  }
   const timeoutMs = options.upstreamTimeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS
   if (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > MAX_TIMEOUT_MS) {
     throw new MocktopusError(
@@ -348,7 +376,7 @@ export function createUpstreamProxy(options: UpstreamProxyOptions = {}): Upstrea
   }
 
   const outgoing = (info: ForwardInfo): { headers: Headers; secrets: string[] } => {
-    const ollama = providerOf(info.endpoint) === 'ollama'
+    const { key } = recordOf(rowOf(info))
     const headers = new Headers()
     for (const [name, value] of info.request.headers) {
       if (!REQUEST_HEADERS_DROPPED.has(name)) headers.set(name, value)
@@ -356,26 +384,27 @@ export function createUpstreamProxy(options: UpstreamProxyOptions = {}): Upstrea
     const local = options.localToken
     if (local && bearer(headers.get('authorization')) === local) headers.delete('authorization')
     if (local && headers.get('x-api-key') === local) headers.delete('x-api-key')
-    const gemini = isGemini(info)
-    if (gemini && local && headers.get('x-goog-api-key') === local) headers.delete('x-goog-api-key')
-    const queryKey = new URL(info.request.url).searchParams.get('key') ?? undefined
-    if (gemini) {
-      if (options.geminiKey) headers.set('x-goog-api-key', options.geminiKey)
-    } else if (isAnthropic(info.endpoint) && options.anthropicKey) {
-      headers.delete('authorization')
-      headers.set('x-api-key', options.anthropicKey)
-    } else if (!isAnthropic(info.endpoint) && !ollama && options.openaiKey) {
-      headers.set('authorization', `Bearer ${options.openaiKey}`)
+    if (local && key && headers.get(key.header) === local) headers.delete(key.header)
+    const replacement = key && option(key.option)
+    if (key && replacement) {
+      for (const name of key.replaces ?? []) headers.delete(name)
+      headers.set(
+        key.header,
+        key.header === 'authorization' ? `Bearer ${replacement}` : replacement,
+      )
     }
+    const query = new URL(info.request.url).searchParams
     const secrets = [
       options.localToken,
-      options.openaiKey,
-      options.anthropicKey,
       bearer(info.request.headers.get('authorization')),
       info.request.headers.get('x-api-key') ?? undefined,
-      options.geminiKey,
-      info.request.headers.get('x-goog-api-key') ?? undefined,
-      queryKey,
+      ...KEYS.flatMap((each) => [
+        option(each.option),
+        each.header === 'authorization'
+          ? undefined
+          : (info.request.headers.get(each.header) ?? undefined),
+        each.query === undefined ? undefined : (query.get(each.query) ?? undefined),
+      ]),
     ].filter((secret): secret is string => typeof secret === 'string' && secret !== '')
     return { headers, secrets }
   }
@@ -433,8 +462,9 @@ export function createUpstreamProxy(options: UpstreamProxyOptions = {}): Upstrea
       ...(settings.redact.body.length > 0 ? valuesAt([sent.body, body], settings.redact.body) : []),
     ]
     const result = recordedRule({
-      // Gemini's rows are patterns: the rule names the row's path, as the matcher sees it.
-      endpoint: isGemini(info) ? info.match.endpoint : info.endpoint,
+      // A row whose path is a pattern (a model in it): the rule names the row's path, as the
+      // matcher sees it. Rows of a provider without its own `record` (Azure) are not recorded.
+      endpoint: rowOf(info)?.provider.record ? info.match.endpoint : info.endpoint,
       match,
       status,
       body,
@@ -496,22 +526,11 @@ export function createUpstreamProxy(options: UpstreamProxyOptions = {}): Upstrea
     }
     const work = async (): Promise<void> => {
       const parser = createSSEParser()
-      const geminiChunks: unknown[] | undefined = isGemini(info) ? [] : undefined
-      const assembler = geminiChunks
-        ? {
-            add: (event: { data: string }) => {
-              try {
-                geminiChunks.push(JSON.parse(event.data))
-              } catch {
-                // A line that is not JSON is no chunk of a Gemini stream.
-              }
-            },
-            result: () =>
-              geminiChunks.length > 0
-                ? { ok: true as const, body: assembleGeminiStream(geminiChunks) }
-                : { ok: false as const, reason: 'the Gemini stream held no chunk' },
-          }
-        : createStreamAssembler(info.endpoint)
+      const { assemble } = recordOf(rowOf(info))
+      const assembler =
+        assemble?.kind === 'sse'
+          ? chunkAssembler(assemble.fold)
+          : createStreamAssembler(info.endpoint)
       const decoder = new TextDecoder()
       const shape = createShapeCollector()
       let rule: RecordedRule | undefined
@@ -546,9 +565,11 @@ export function createUpstreamProxy(options: UpstreamProxyOptions = {}): Upstrea
             message: `[mocktopus] ${redactText(message, call.secrets)}`,
             code: deadline.ended === 'timeout' ? 'upstream_timeout' : 'upstream_error',
           })
-          const frame = isAnthropic(info.endpoint)
-            ? { event: 'error', data: wire.body }
-            : { data: wire.body }
+          // Anthropic's streams name their events; the error is one of them.
+          const frame =
+            rowOf(info)?.framing === 'anthropic-sse'
+              ? { event: 'error', data: wire.body }
+              : { data: wire.body }
           send(new TextEncoder().encode(encodeSSE(frame)))
           end()
           return
@@ -587,28 +608,28 @@ export function createUpstreamProxy(options: UpstreamProxyOptions = {}): Upstrea
 
   const relay = async (info: ForwardInfo): Promise<Response> => {
     const { headers, secrets } = outgoing(info)
-    const anthropic = isAnthropic(info.endpoint)
-    const ollama = providerOf(info.endpoint) === 'ollama'
-    const gemini = isGemini(info)
-    const root = gemini ? geminiRoot : anthropic ? anthropicRoot : ollama ? ollamaRoot : openaiRoot
-    const flag = gemini
-      ? 'gemini-upstream'
-      : anthropic
-        ? 'anthropic-upstream'
-        : ollama
-          ? 'ollama-upstream'
-          : 'upstream'
+    const upstreamOf = recordOf(rowOf(info))
+    const root = option(upstreamOf.upstreamOption) ?? upstreamOf.defaultUpstream
+    const flag = flagOf(upstreamOf.upstreamOption)
     const deadline = createDeadline(timeoutMs, info.request.signal)
     const call: Call = { info, secrets, origin: originOf(root), deadline, started: now() }
     let upstream: Response
     try {
       const search = new URL(info.request.url).search
       const local = options.localToken
-      const dropKey =
-        gemini &&
-        (options.geminiKey !== undefined ||
-          (local !== undefined && new URLSearchParams(search).get('key') === local))
-      const url = upstreamURL(root, info.endpoint, gemini ? geminiSearch(search, dropKey) : search)
+      const { key } = upstreamOf
+      const url = upstreamURL(
+        root,
+        info.endpoint,
+        key?.query === undefined
+          ? search
+          : withoutQueryKey(
+              search,
+              key.query,
+              option(key.option) !== undefined ||
+                (local !== undefined && new URLSearchParams(search).get(key.query) === local),
+            ),
+      )
       const { method } = info.request
       const request = new Request(url, {
         method,
@@ -653,8 +674,8 @@ export function createUpstreamProxy(options: UpstreamProxyOptions = {}): Upstrea
     if (upstream.body && upstream.ok && type.startsWith('text/event-stream')) {
       return relayStream(call, upstream, responseHeaders)
     }
-    // Ollama streams NDJSON: read whole, recorded as the `stream: false` object it adds up to,
-    // and passed on to the client as it came.
+    // An NDJSON stream (Ollama's): read whole, recorded as the `stream: false` object it adds
+    // up to, and passed on to the client as it came.
     const ndjson = upstream.ok && type.startsWith('application/x-ndjson')
     let text: string
     try {
@@ -681,7 +702,11 @@ export function createUpstreamProxy(options: UpstreamProxyOptions = {}): Upstrea
     // The client sees a JSON answer once it is whole: that is its delay.
     const timing: RecordedTiming = { delayMs: now() - call.started }
     if (ndjson) {
-      const assembled = assembleOllamaStream(text)
+      const { assemble } = upstreamOf
+      const assembled =
+        assemble?.kind === 'ndjson'
+          ? assemble.fold(text)
+          : { ok: false as const, reason: `${info.endpoint} does not stream NDJSON` }
       const work = (async () => {
         let rule: RecordedRule | undefined
         if (assembled.ok)

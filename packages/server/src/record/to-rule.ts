@@ -4,12 +4,7 @@
  * the whole conversation or the embeddings inputs) and `respond` holds what the upstream
  * answered, or `error` what it refused with. The result is plain data, ready for YAML.
  */
-import {
-  EMBEDDINGS,
-  geminiRecordedRespond,
-  ollamaRecordedRespond,
-  RULE_ENDPOINTS,
-} from '@mocktopus/responders'
+import { RULE_ENDPOINTS, type RuleEndpoint } from '@mocktopus/responders'
 import {
   ENDPOINTS,
   type ErrorType,
@@ -17,12 +12,15 @@ import {
   MAX_DELAY_MS,
   type MatchRequest,
   messageText,
+  RULE_TYPE_ENDPOINTS,
+  type RuleType,
 } from '@mocktopus/scenario'
 import { type RecordedFacts, recordedFacts, type SentRequest } from './recorded-request.js'
 
 /** A rule as the recorder writes it: the YAML's shape, with no defaults filled in. */
 export interface RecordedRule {
-  readonly type: 'llm.openai' | 'llm.anthropic' | 'llm.ollama' | 'llm.gemini' | 'embeddings'
+  /** A provider's own `llm.*` type (its `record.ruleType`), or `embeddings`. */
+  readonly type: Exclude<RuleType, 'llm'>
   readonly when: RecordedWhen
   readonly respond?: Readonly<Record<string, unknown>>
   readonly error?: Readonly<Record<string, unknown>>
@@ -290,7 +288,7 @@ function errorTypeFor(status: number, code: string | undefined): ErrorType {
 }
 
 function errorSpec(status: number, body: unknown, headers: Headers | undefined): Data {
-  // Ollama's envelope is `{ error: "message" }`.
+  // An envelope may be `{ error: "message" }` (Ollama's).
   const error =
     isRecord(body) && isRecord(body.error)
       ? body.error
@@ -358,25 +356,18 @@ export function redactText(text: string, secrets: readonly string[]): string {
   return redact(text, secrets, true)
 }
 
-const OLLAMA_EMBED = new Set<string>([ENDPOINTS.ollamaEmbed, ENDPOINTS.ollamaEmbeddings])
-// Gemini's embed rows; a recorded Gemini rule names its row's path (`:model` and all).
-const GEMINI_EMBED = new Set<string>([
-  ENDPOINTS.geminiEmbedContent,
-  ENDPOINTS.geminiBatchEmbedContents,
-  ENDPOINTS.geminiV1EmbedContent,
-  ENDPOINTS.geminiV1BatchEmbedContents,
-])
+// Every provider's embeddings paths: what an `embeddings` rule answers (a recorded rule names
+// its row's path, `:model` and all).
+const EMBEDDING_ENDPOINTS: ReadonlySet<string> = new Set(RULE_TYPE_ENDPOINTS.embeddings)
 
-// The rule type that answers a recorded endpoint, from its endpoint table row.
-function ruleType(endpoint: string): RecordedRule['type'] | undefined {
-  const row = RULE_ENDPOINTS.find((candidate) => candidate.path === endpoint)
-  if (!row) return undefined
-  if (row === EMBEDDINGS) return 'embeddings'
-  if (row.provider.name === 'ollama')
-    return OLLAMA_EMBED.has(endpoint) ? 'embeddings' : 'llm.ollama'
-  if (row.provider.name === 'gemini')
-    return GEMINI_EMBED.has(endpoint) ? 'embeddings' : 'llm.gemini'
-  return row.provider.name === 'anthropic' ? 'llm.anthropic' : 'llm.openai'
+function recordedRow(endpoint: string): RuleEndpoint | undefined {
+  return RULE_ENDPOINTS.find((candidate) => candidate.path === endpoint)
+}
+
+// The rule type that answers a recorded endpoint: `embeddings`, or its provider's own.
+function ruleType(row: RuleEndpoint): RecordedRule['type'] {
+  if (EMBEDDING_ENDPOINTS.has(row.path)) return 'embeddings'
+  return row.provider.record?.ruleType ?? 'llm.openai'
 }
 
 /**
@@ -390,9 +381,7 @@ export function recordedWhen(endpoint: string, match: MatchRequest): RecordedWhe
   return {
     endpoint,
     ...(match.model === undefined ? {} : { model: literalGlob(match.model) }),
-    ...(endpoint === ENDPOINTS.embeddings ||
-    OLLAMA_EMBED.has(endpoint) ||
-    GEMINI_EMBED.has(endpoint)
+    ...(EMBEDDING_ENDPOINTS.has(endpoint)
       ? { input: [...(match.input ?? [])] }
       : {
           conversation: (match.messages ?? []).map((message) => ({
@@ -412,8 +401,9 @@ export function recordedWhen(endpoint: string, match: MatchRequest): RecordedWhe
  */
 export function recordedRule(exchange: RecordedExchange): RecordedRuleResult {
   const { endpoint, status, body } = exchange
-  const type = ruleType(endpoint)
-  if (!type) return { ok: false, reason: `${endpoint} is not a recordable endpoint` }
+  const row = recordedRow(endpoint)
+  if (!row) return { ok: false, reason: `${endpoint} is not a recordable endpoint` }
+  const type = ruleType(row)
   const redacted = exchange.redacted ?? []
   const secrets = [...(exchange.secrets ?? []), ...redacted]
   const whole = redacted.length > 0 ? new Set(redacted) : undefined
@@ -432,8 +422,10 @@ export function recordedRule(exchange: RecordedExchange): RecordedRuleResult {
     return { ok: true, rule: { type, when, error } }
   }
   if (!isRecord(body)) return { ok: false, reason: `the ${status} answer is not a JSON object` }
-  const respond =
-    endpoint === ENDPOINTS.chatCompletions
+  const own = row.provider.record?.respond
+  const respond = own
+    ? own(body)
+    : endpoint === ENDPOINTS.chatCompletions
       ? chatRespond(body)
       : endpoint === ENDPOINTS.completions
         ? completionRespond(body)
@@ -441,11 +433,7 @@ export function recordedRule(exchange: RecordedExchange): RecordedRuleResult {
           ? responsesRespond(body)
           : endpoint === ENDPOINTS.messages
             ? anthropicRespond(body)
-            : type === 'llm.gemini' || GEMINI_EMBED.has(endpoint)
-              ? geminiRecordedRespond(body)
-              : type === 'llm.ollama' || OLLAMA_EMBED.has(endpoint)
-                ? ollamaRecordedRespond(body)
-                : embeddingsRespond(body)
+            : embeddingsRespond(body)
   if (typeof respond === 'string') return { ok: false, reason: respond }
   const recorded = redact(recordedFacts({ ...exchange, when }), secrets, false, whole)
   const timed = { ...respond, ...timingFields(exchange.timing) }
