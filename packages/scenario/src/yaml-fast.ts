@@ -59,10 +59,28 @@ function bail(): never {
   throw UNSUPPORTED
 }
 
-interface Line {
-  indent: number
-  text: string
-  readonly number: number
+/**
+ * The significant lines of a text, as numbers rather than an object and a string each: a
+ * 10,000-recording file has 170,000 lines, and objects that live until the end of the read are
+ * what the garbage collector spends its time copying. A line's text is sliced when it is read.
+ */
+class Lines {
+  /** Columns of the first character, and where each line's text starts and ends. */
+  readonly indent: number[] = []
+  readonly start: number[] = []
+  readonly end: number[] = []
+  /** 1-based line numbers in the text. */
+  readonly number: number[] = []
+
+  constructor(readonly source: string) {}
+
+  get length(): number {
+    return this.indent.length
+  }
+
+  text(i: number): string {
+    return this.source.slice(this.start[i], this.end[i])
+  }
 }
 
 // Characters this reader leaves to `yaml`: tabs, CR and other control characters, the BOM,
@@ -306,17 +324,20 @@ class BlockReader {
   index = 0
   readonly itemLines = new Map<unknown[], number[]>()
 
-  constructor(readonly lines: Line[]) {}
+  constructor(readonly lines: Lines) {}
 
   node(indent: number): unknown {
-    const line = this.lines[this.index]
-    if (!line || line.indent < indent) return null
-    if (isDash(line.text)) return this.seq(line.indent)
-    if (this.isKey(line.text)) return this.map(line.indent)
+    const { lines } = this
+    const i = this.index
+    if (i >= lines.length || (lines.indent[i] as number) < indent) return null
+    const at = lines.indent[i] as number
+    const text = lines.text(i)
+    if (isDash(text)) return this.seq(at)
+    if (this.isKey(text)) return this.map(at)
     // A scalar or flow collection alone on its line.
-    const value = new Inline(line.text).rest(0)
+    const value = new Inline(text).rest(0)
     this.index++
-    this.expectNoDeeper(line.indent)
+    this.expectNoDeeper(at)
     return value
   }
 
@@ -332,29 +353,37 @@ class BlockReader {
   }
 
   expectNoDeeper(indent: number): void {
-    const next = this.lines[this.index]
-    if (next && next.indent > indent) bail()
+    const i = this.index
+    if (i < this.lines.length && (this.lines.indent[i] as number) > indent) bail()
   }
 
   seq(indent: number): unknown[] {
+    const { lines } = this
     const items: unknown[] = []
     const starts: number[] = []
-    for (let line = this.lines[this.index]; line; line = this.lines[this.index]) {
-      if (line.indent !== indent || !isDash(line.text)) break
-      const rest = line.text.slice(1)
+    for (let i = this.index; i < lines.length; i = this.index) {
+      if (lines.indent[i] !== indent) break
+      const text = lines.text(i)
+      if (!isDash(text)) break
+      const rest = text.slice(1)
       const content = rest.slice(leadingSpaces(rest))
       if (content === '' || content[0] === '#') {
         this.index++
         // The item starts where its content does, or at the dash when it has none.
-        const next = this.lines[this.index]
-        starts.push(next && next.indent > indent ? next.number : line.number)
+        const next = this.index
+        starts.push(
+          (next < lines.length && (lines.indent[next] as number) > indent
+            ? lines.number[next]
+            : lines.number[i]) as number,
+        )
         items.push(this.node(indent + 1))
       } else {
         // `- key: value` is a mapping at the column after the dash: read the line again there.
-        line.indent = indent + 1 + rest.length - content.length
-        line.text = content
-        starts.push(line.number)
-        items.push(this.node(line.indent))
+        const skipped = 1 + rest.length - content.length
+        lines.indent[i] = indent + skipped
+        lines.start[i] = (lines.start[i] as number) + skipped
+        starts.push(lines.number[i] as number)
+        items.push(this.node(indent + skipped))
       }
       this.expectNoDeeper(indent)
     }
@@ -363,43 +392,47 @@ class BlockReader {
   }
 
   map(indent: number): Record<string, unknown> {
+    const { lines } = this
     const out: Record<string, unknown> = {}
-    for (let line = this.lines[this.index]; line; line = this.lines[this.index]) {
-      if (line.indent !== indent) break
-      if (isDash(line.text)) bail()
-      const inline = new Inline(line.text)
+    for (let i = this.index; i < lines.length; i = this.index) {
+      if (lines.indent[i] !== indent) break
+      const text = lines.text(i)
+      if (isDash(text)) bail()
+      const inline = new Inline(text)
       const read = inline.key(0)
       const key = read[0]
       const afterKey = read[1]
       if (Object.hasOwn(out, key)) bail()
       const start = inline.skipSpaces(afterKey)
-      if (start < line.text.length && line.text[start] !== '#') {
+      if (start < text.length && text[start] !== '#') {
         const value = inline.rest(start)
         // A flow sequence is on one line here: every item starts on it.
-        if (Array.isArray(value))
+        if (Array.isArray(value)) {
+          const number = lines.number[i] as number
           this.itemLines.set(
             value,
-            value.map(() => line.number),
+            value.map(() => number),
           )
+        }
         out[key] = value
         this.index++
         this.expectNoDeeper(indent)
         continue
       }
       this.index++
-      const next = this.lines[this.index]
-      if (next && next.indent > indent) out[key] = this.node(next.indent)
-      else if (next && next.indent === indent && isDash(next.text)) out[key] = this.seq(indent)
+      const next = this.index
+      const nextIndent = next < lines.length ? (lines.indent[next] as number) : -1
+      if (nextIndent > indent) out[key] = this.node(nextIndent)
+      else if (nextIndent === indent && isDash(lines.text(next))) out[key] = this.seq(indent)
       else out[key] = null
     }
     return out
   }
 }
 
-// One string per significant line (indentation and trailing spaces cut off), found with
-// indexOf: a 100k-rule scenario has 700k lines, and each extra string costs collection time.
-function splitLines(text: string): Line[] | undefined {
-  const lines: Line[] = []
+// The significant lines (indentation and trailing spaces cut off), found with indexOf.
+function splitLines(text: string): Lines | undefined {
+  const lines = new Lines(text)
   let number = 0
   for (let start = 0; start < text.length; ) {
     const newline = text.indexOf('\n', start)
@@ -418,7 +451,10 @@ function splitLines(text: string): Line[] | undefined {
       ) {
         return undefined
       }
-      lines.push({ indent, text: text.slice(from, end), number })
+      lines.indent.push(indent)
+      lines.start.push(from)
+      lines.end.push(end)
+      lines.number.push(number)
     }
     start = newline === -1 ? text.length : newline + 1
   }
@@ -436,9 +472,9 @@ export function readSimpleYaml(text: string): FastRead | undefined {
   if (!lines || lines.length === 0) return undefined
   const reader = new BlockReader(lines)
   try {
-    const first = lines[0] as Line
-    if (isDash(first.text) || !reader.isKey(first.text)) return undefined
-    const data = reader.map(first.indent)
+    const first = lines.text(0)
+    if (isDash(first) || !reader.isKey(first)) return undefined
+    const data = reader.map(lines.indent[0] as number)
     if (reader.index !== lines.length) return undefined
     const rules = data.rules
     const ruleLines = Array.isArray(rules) ? reader.itemLines.get(rules) : undefined
