@@ -64,3 +64,4 @@ export type {
   When,
 } from './types.js'
 export { validateScenario } from './validate.js'
+export { type FastRead, readSimpleYaml } from './yaml-fast.js'
