@@ -11,13 +11,8 @@ import type { DriftRecording, DriftReport, DriftResult } from '@mocktopus/server
 import { parse } from 'yaml'
 import { CommandError, EXIT_FAILURE, EXIT_OK } from '../errors.js'
 import type { CLIContext } from '../io.js'
-import {
-  booleanOption,
-  integerOption,
-  type RawOptions,
-  requiredString,
-  stringOption,
-} from '../options.js'
+import { booleanOption, integerOption, type RawOptions, requiredString } from '../options.js'
+import { upstreamKeys, upstreamRoots } from '../upstreams.js'
 
 /**
  * Exit status when an upstream could not be reached, or gave no answer to compare (rate
@@ -71,8 +66,8 @@ function describe(result: DriftResult): string {
 }
 
 /**
- * Runs the check; keys come from the environment as in record mode (`OPENAI_API_KEY`,
- * `ANTHROPIC_API_KEY`, `GEMINI_API_KEY` or `GOOGLE_API_KEY`) and go only to the upstream.
+ * Runs the check; keys come from the environment as in record mode (each provider's, e.g.
+ * `OPENAI_API_KEY`: `upstreams.ts`) and go only to the upstream.
  */
 export async function runDrift(
   _args: readonly string[],
@@ -83,29 +78,19 @@ export async function runDrift(
     context.cwd,
     requiredString(options, 'recordingsDir', 'the directory record mode wrote'),
   )
-  const upstream = stringOption(options, 'upstream')
-  const anthropicUpstream = stringOption(options, 'anthropicUpstream')
-  const geminiUpstream = stringOption(options, 'geminiUpstream')
-  const ollamaUpstream = stringOption(options, 'ollamaUpstream')
+  const roots = upstreamRoots(options)
   const timeoutMs = integerOption(options, 'upstreamTimeout', { min: 1, max: 2_147_483_647 })
   const json = booleanOption(options, 'json')
   const { env } = context
-  const openaiKey = env.OPENAI_API_KEY
-  const anthropicKey = env.ANTHROPIC_API_KEY
-  const geminiKey = env.GEMINI_API_KEY ?? env.GOOGLE_API_KEY
+  const keys = upstreamKeys({}, env)
 
   const recordings = await readRecordings(dir)
   const { checkDrift, describeShapeChange } = await import('@mocktopus/server/record')
   const { colors } = context
   const report = await checkDrift({
     recordings,
-    ...(upstream === undefined ? {} : { upstream }),
-    ...(anthropicUpstream === undefined ? {} : { anthropicUpstream }),
-    ...(geminiUpstream === undefined ? {} : { geminiUpstream }),
-    ...(ollamaUpstream === undefined ? {} : { ollamaUpstream }),
-    ...(openaiKey ? { openaiKey } : {}),
-    ...(anthropicKey ? { anthropicKey } : {}),
-    ...(geminiKey ? { geminiKey } : {}),
+    ...roots,
+    ...keys,
     ...(timeoutMs === undefined ? {} : { upstreamTimeoutMs: timeoutMs }),
     onResult: (result) => {
       if (json) return

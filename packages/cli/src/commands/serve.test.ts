@@ -132,9 +132,8 @@ describe('serveSettings', () => {
     })
     expect(settings.upstream).toEqual({
       recordingsDir: 'rec',
-      url: 'https://api.openai.com',
-      openaiKey: 'sk-1',
-      anthropicKey: 'sk-ant-1',
+      roots: { upstream: 'https://api.openai.com' },
+      keys: { openaiKey: 'sk-1', anthropicKey: 'sk-ant-1' },
     })
   })
 

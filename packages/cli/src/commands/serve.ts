@@ -14,6 +14,7 @@ import {
   stringOption,
 } from '../options.js'
 import { readScenarioFile, scenarioFromOption, scenarioLabel } from '../scenario-file.js'
+import { UPSTREAMS, upstreamKeyFlags, upstreamKeys, upstreamRoots } from '../upstreams.js'
 import { VERSION } from '../version.js'
 
 const MODES = ['mock', 'record', 'replay'] as const
@@ -103,13 +104,10 @@ export interface ServeSettings {
    */
   readonly upstream: {
     readonly recordingsDir?: string
-    readonly url?: string
-    readonly anthropicUrl?: string
-    readonly ollamaUrl?: string
-    readonly geminiUrl?: string
-    readonly openaiKey?: string
-    readonly anthropicKey?: string
-    readonly geminiKey?: string
+    /** The upstream roots given (`--gemini-upstream`), by option name (`upstreams.ts`). */
+    readonly roots?: Readonly<Record<string, string>>
+    /** The keys given (`--openai-key`), by option name; the environment's are added later. */
+    readonly keys?: Readonly<Record<string, string>>
     /** Replay mode: proxy and record requests with no recording. */
     readonly recordMissing?: boolean
     /** How long the upstream may stay silent, in ms (--upstream-timeout). */
@@ -121,6 +119,10 @@ export interface ServeSettings {
     /** Replay mode: `recorded` waits the recorded delays (--replay-timing). */
     readonly replayTiming?: 'none' | 'recorded'
   }
+}
+
+function nonEmpty<T extends object>(entries: T): T | undefined {
+  return Object.keys(entries).length > 0 ? entries : undefined
 }
 
 function defined<T extends object>(entries: T): T {
@@ -177,13 +179,8 @@ export function serveSettings(options: RawOptions): ServeSettings {
     chaos: chaosOption(options),
     upstream: defined({
       recordingsDir: stringOption(options, 'recordingsDir'),
-      url: stringOption(options, 'upstream'),
-      anthropicUrl: stringOption(options, 'anthropicUpstream'),
-      ollamaUrl: stringOption(options, 'ollamaUpstream'),
-      geminiUrl: stringOption(options, 'geminiUpstream'),
-      openaiKey: stringOption(options, 'openaiKey'),
-      anthropicKey: stringOption(options, 'anthropicKey'),
-      geminiKey: stringOption(options, 'geminiKey'),
+      roots: nonEmpty(upstreamRoots(options)),
+      keys: nonEmpty(upstreamKeyFlags(options)),
       recordMissing: recordMissing || undefined,
       timeoutMs: integerOption(options, 'upstreamTimeout', { min: 1, max: 2_147_483_647 }),
       ...recordingFlags,
@@ -471,20 +468,13 @@ async function startRecording(
 ): Promise<Recording> {
   const { upstream, verbose } = settings
   const recordingsDir = resolve(context.cwd, upstream.recordingsDir ?? '.')
-  const openaiKey = upstream.openaiKey ?? context.env.OPENAI_API_KEY
-  const anthropicKey = upstream.anthropicKey ?? context.env.ANTHROPIC_API_KEY
-  const geminiKey = upstream.geminiKey ?? context.env.GEMINI_API_KEY ?? context.env.GOOGLE_API_KEY
+  const roots = upstream.roots ?? {}
   const { dim, cyan } = context.colors
   const options = {
     ...mockOptions,
     recordingsDir,
-    ...(upstream.url === undefined ? {} : { upstream: upstream.url }),
-    ...(upstream.anthropicUrl === undefined ? {} : { anthropicUpstream: upstream.anthropicUrl }),
-    ...(upstream.ollamaUrl === undefined ? {} : { ollamaUpstream: upstream.ollamaUrl }),
-    ...(upstream.geminiUrl === undefined ? {} : { geminiUpstream: upstream.geminiUrl }),
-    ...(openaiKey ? { openaiKey } : {}),
-    ...(anthropicKey ? { anthropicKey } : {}),
-    ...(geminiKey ? { geminiKey } : {}),
+    ...roots,
+    ...upstreamKeys(upstream.keys ?? {}, context.env),
     ...(upstream.timeoutMs === undefined ? {} : { upstreamTimeoutMs: upstream.timeoutMs }),
     ...(upstream.matchOn === undefined ? {} : { matchOn: upstream.matchOn }),
     ...(upstream.redact === undefined ? {} : { redact: redactSettings(node, upstream.redact) }),
@@ -496,7 +486,9 @@ async function startRecording(
         }
       : {}),
   }
-  const upstreams = `${upstream.url ?? 'https://api.openai.com/v1'}, ${upstream.anthropicUrl ?? 'https://api.anthropic.com'}`
+  const upstreams = UPSTREAMS.map(
+    (record) => roots[record.upstreamOption] ?? record.defaultUpstream,
+  ).join(', ')
   if (settings.mode === 'record') {
     const mock = await node.createRecorder(options)
     return {

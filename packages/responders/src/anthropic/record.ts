@@ -12,5 +12,10 @@ export const ANTHROPIC_RECORD: ProviderRecord = {
   upstreamOption: 'anthropicUpstream',
   ruleType: 'llm.anthropic',
   // The key goes as `x-api-key`; a client's `Authorization` would be a second credential.
-  key: { option: 'anthropicKey', header: 'x-api-key', replaces: ['authorization'] },
+  key: {
+    option: 'anthropicKey',
+    header: 'x-api-key',
+    replaces: ['authorization'],
+    env: ['ANTHROPIC_API_KEY'],
+  },
 }

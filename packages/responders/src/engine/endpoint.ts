@@ -100,6 +100,8 @@ export interface ProviderRecord {
     readonly replaces?: readonly string[]
     /** The query parameter a client may send it in instead (Gemini's `?key=`). */
     readonly query?: string
+    /** The environment variables the CLI reads it from, first set wins (`OPENAI_API_KEY`). */
+    readonly env: readonly string[]
   }
   /**
    * A rule's `respond` from the upstream's JSON answer (or a stream's, assembled), or a string

@@ -123,7 +123,12 @@ export const GEMINI_RECORD: ProviderRecord = {
   defaultUpstream: DEFAULT_GEMINI_UPSTREAM,
   upstreamOption: 'geminiUpstream',
   ruleType: 'llm.gemini',
-  key: { option: 'geminiKey', header: 'x-goog-api-key', query: 'key' },
+  key: {
+    option: 'geminiKey',
+    header: 'x-goog-api-key',
+    query: 'key',
+    env: ['GEMINI_API_KEY', 'GOOGLE_API_KEY'],
+  },
   respond: geminiRecordedRespond,
   assemble: { kind: 'sse', fold: assembleGeminiStream },
 }

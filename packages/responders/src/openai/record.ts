@@ -12,5 +12,5 @@ export const OPENAI_RECORD: ProviderRecord = {
   defaultUpstream: DEFAULT_OPENAI_UPSTREAM,
   upstreamOption: 'upstream',
   ruleType: 'llm.openai',
-  key: { option: 'openaiKey', header: 'authorization' },
+  key: { option: 'openaiKey', header: 'authorization', env: ['OPENAI_API_KEY'] },
 }
