@@ -12,6 +12,8 @@ export const ANTHROPIC_RECORD: ProviderRecord = {
   upstreamOption: 'anthropicUpstream',
   ruleType: 'llm.anthropic',
   // The key goes as `x-api-key`; a client's `Authorization` would be a second credential.
+  // The Messages API requires it; the SDKs send this one.
+  requestHeaders: { 'anthropic-version': '2023-06-01' },
   key: {
     option: 'anthropicKey',
     header: 'x-api-key',

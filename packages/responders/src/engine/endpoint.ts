@@ -104,6 +104,11 @@ export interface ProviderRecord {
     readonly env: readonly string[]
   }
   /**
+   * Headers the API requires that a client's SDK sends and a rule does not keep, for a request
+   * rebuilt from a recording (`mocktopus drift`): Anthropic's `anthropic-version`.
+   */
+  readonly requestHeaders?: Readonly<Record<string, string>>
+  /**
    * A rule's `respond` from the upstream's JSON answer (or a stream's, assembled), or a string
    * that says why it cannot be one; absent, the server's OpenAI and Anthropic converters.
    */

@@ -4,7 +4,7 @@
  * shape of the new answer is compared with the shape the recording kept. Web standard only;
  * reading the files and printing is the CLI's business (`mocktopus drift`).
  */
-import { createRouter, type WireError } from '@mocktopus/responders'
+import { createRouter, type ProviderRecord, type WireError } from '@mocktopus/responders'
 import type { ChatMessage, MatchRequest } from '@mocktopus/scenario'
 import type { ForwardInfo } from './hooks.js'
 import { createUpstreamProxy, type SkipInfo, type UpstreamProxyOptions } from './proxy.js'
@@ -69,8 +69,6 @@ export type DriftOptions = Pick<
   readonly onResult?: (result: DriftResult) => void
 }
 
-/** The `anthropic-version` the Messages API requires; the SDKs send the same. */
-const ANTHROPIC_VERSION = '2023-06-01'
 // Any origin: the proxy sends the path to the configured upstream, never here.
 const LOCAL_ORIGIN = 'http://mocktopus.drift'
 const ROUTER = createRouter()
@@ -113,8 +111,8 @@ function errorLine(rule: RecordedRule): string {
  */
 export async function checkDrift(options: DriftOptions): Promise<DriftReport> {
   const results: DriftResult[] = []
-  // Provider name → why it is unreachable, once it was.
-  const down = new Map<string, string>()
+  // A provider's record trait (its upstream) → why it is unreachable, once it was.
+  const down = new Map<ProviderRecord | undefined, string>()
   let unreachable = false
   for (const recording of options.recordings) {
     const result = await checkOne(recording)
@@ -153,8 +151,10 @@ export async function checkDrift(options: DriftOptions): Promise<DriftReport> {
     const found = ROUTER.find('POST', rebuilt.path, {
       header: (name) => headers.get(name) ?? undefined,
     })
-    const provider = found?.endpoint.provider.name ?? 'openai'
-    if (provider === 'anthropic') headers.set('anthropic-version', ANTHROPIC_VERSION)
+    const provider = found?.endpoint.provider.record
+    for (const [name, value] of Object.entries(provider?.requestHeaders ?? {})) {
+      headers.set(name, value)
+    }
     const gone = down.get(provider)
     if (gone !== undefined) return { ...base, status: 'failed', reason: gone }
 

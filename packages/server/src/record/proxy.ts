@@ -159,6 +159,18 @@ const KEYS = [...new Set(ENDPOINT_TABLE.map((row) => row.provider.record?.key))]
 )
 
 /**
+ * Every provider's upstream root and key option (`geminiUpstream`, `geminiKey`, ...), from
+ * their `record` traits: what the recorder passes on to the proxy as given.
+ */
+export const PROVIDER_UPSTREAM_OPTIONS: readonly string[] = [
+  ...new Set(
+    ENDPOINT_TABLE.flatMap(({ provider: { record } }) =>
+      record ? [record.upstreamOption, ...(record.key ? [record.key.option] : [])] : [],
+    ),
+  ),
+]
+
+/**
  * The query string sent upstream without the parameter `name` (a key in the query, as
  * Gemini's `?key=`), when `drop` says so: it is Mocktopus's own token or a configured key
  * replaces it.

@@ -12,6 +12,7 @@ import { createMatchPreparer } from '../../record/prepare-match.js'
 import {
   createUpstreamProxy,
   logSkip,
+  PROVIDER_UPSTREAM_OPTIONS,
   type RecordInfo,
   type SkipInfo,
   type UpstreamProxyOptions,
@@ -80,35 +81,28 @@ export interface ReplayingMocktopus extends RecordingMocktopus {
 }
 
 function proxyOptions(options: RecorderOptions): Omit<UpstreamProxyOptions, 'onRecord'> {
-  const { upstream, anthropicUpstream, openaiKey, anthropicKey, fetch, onSkip, authToken } = options
-  const { upstreamTimeoutMs, ollamaUpstream, geminiUpstream, geminiKey } = options
+  const { fetch, onSkip, authToken, upstreamTimeoutMs } = options
+  // Each provider's upstream root and key, as given.
+  const upstreams: Record<string, unknown> = {}
+  for (const name of PROVIDER_UPSTREAM_OPTIONS) {
+    const value = (options as unknown as Readonly<Record<string, unknown>>)[name]
+    if (value !== undefined) upstreams[name] = value
+  }
   return {
     ...(upstreamTimeoutMs === undefined ? {} : { upstreamTimeoutMs }),
     ...(authToken === undefined ? {} : { localToken: authToken }),
-    ...(upstream === undefined ? {} : { upstream }),
-    ...(anthropicUpstream === undefined ? {} : { anthropicUpstream }),
-    ...(ollamaUpstream === undefined ? {} : { ollamaUpstream }),
-    ...(geminiUpstream === undefined ? {} : { geminiUpstream }),
-    ...(geminiKey === undefined ? {} : { geminiKey }),
-    ...(openaiKey === undefined ? {} : { openaiKey }),
-    ...(anthropicKey === undefined ? {} : { anthropicKey }),
+    ...upstreams,
     ...(fetch === undefined ? {} : { fetch }),
     ...(onSkip === undefined ? {} : { onSkip }),
   }
 }
 
 // What only record and replay read; everything else is an option of `createMocktopus`.
-const RECORDING_OPTIONS = [
+const RECORDING_OPTIONS: readonly string[] = [
   'recordingsDir',
   'recordingsFile',
   'recordMissing',
-  'upstream',
-  'anthropicUpstream',
-  'ollamaUpstream',
-  'geminiUpstream',
-  'geminiKey',
-  'openaiKey',
-  'anthropicKey',
+  ...PROVIDER_UPSTREAM_OPTIONS,
   'fetch',
   'upstreamTimeoutMs',
   'onSkip',
@@ -116,7 +110,7 @@ const RECORDING_OPTIONS = [
   'matchOn',
   'redact',
   'replayTiming',
-] as const
+]
 
 function mockOptions(options: ReplayerOptions): MocktopusOptions {
   const rest: Record<string, unknown> = { ...options }
