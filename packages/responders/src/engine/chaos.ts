@@ -6,8 +6,7 @@
  * With nothing configured the engine asks one question (`active`) and does nothing more.
  */
 import type { Respond, Rule, RuleChaos } from '@mocktopus/scenario'
-import { anthropicRuleError } from '../anthropic/errors.js'
-import { DEFAULT_RETRY_AFTER, openaiError, openaiRuleError } from '../openai/errors.js'
+import { DEFAULT_RETRY_AFTER, openaiRuleError } from '../openai/errors.js'
 import type { Clock } from '../shared/clock.js'
 import type { StreamTiming } from '../shared/paced-stream.js'
 import { mix32, SeededRandom, seededBelow } from '../shared/seeded.js'
@@ -331,33 +330,20 @@ export function planChaos(
 }
 
 function rateLimited(provider: Provider, retryAfter: number): WireError {
-  const spec = { error_type: 'rate_limit', retry_after: retryAfter } as const
-  if (provider.ruleError) return provider.ruleError(spec)
-  return provider.name === 'anthropic' ? anthropicRuleError(spec) : openaiRuleError(spec)
+  const ruleError = provider.ruleError ?? openaiRuleError
+  return ruleError({ error_type: 'rate_limit', retry_after: retryAfter })
 }
 
-// Half the server errors are the plain 500, half the overloaded one: 503 (OpenAI), 529 (Anthropic).
+// Half the server errors are the plain 500, half the overloaded one: the provider's own
+// (`Provider.overloaded`: 503 for OpenAI, 529 for Anthropic), else a 503 in its words.
 function serverError(provider: Provider, draw: number): WireError {
-  const overloaded = seededBelow(draw, 2, 2) === 1
-  if (provider.ruleError) {
-    return provider.ruleError({
-      error_type: 'server_error',
-      ...(overloaded
-        ? { status_code: 503, message: 'The model is overloaded. Please try again later.' }
-        : {}),
-    })
-  }
-  if (provider.name === 'anthropic') {
-    return anthropicRuleError({
-      error_type: 'server_error',
-      ...(overloaded ? { status_code: 529 } : {}),
-    })
-  }
-  if (!overloaded) return openaiRuleError({ error_type: 'server_error' })
-  return openaiError({
-    status: 503,
-    message: 'The server is overloaded or not ready yet.',
-    type: 'server_error',
+  const ruleError = provider.ruleError ?? openaiRuleError
+  if (seededBelow(draw, 2, 2) !== 1) return ruleError({ error_type: 'server_error' })
+  if (provider.overloaded) return provider.overloaded()
+  return ruleError({
+    error_type: 'server_error',
+    status_code: 503,
+    message: 'The model is overloaded. Please try again later.',
   })
 }
 

@@ -40,10 +40,15 @@ export interface Provider {
   /** The id for `seed`, when `requestIdHeader` is set. */
   requestId?(seed: string): string
   /**
-   * A rule's `error:` (and chaos's 429 and 5xx) in this provider's words; OpenAI's and
-   * Anthropic's are built in, a provider without one gets OpenAI's.
+   * A rule's `error:` (and chaos's 429 and 5xx) in this provider's words; a provider without
+   * one gets OpenAI's. (The responders of OpenAI's and Anthropic's rows build their own.)
    */
   ruleError?(spec: ErrorSpec): WireError
+  /**
+   * Chaos's overloaded server error, when the provider has one of its own (Anthropic's 529);
+   * otherwise a 503 from `ruleError`.
+   */
+  overloaded?(): WireError
   /**
    * The rate-limit headers every answer carries (`x-ratelimit-*` or `anthropic-ratelimit-*`,
    * counted by `ChaosControl`); none when absent, as Gemini and Ollama send none.

@@ -7,6 +7,7 @@ import {
   ANTHROPIC_INVALID_JSON,
   anthropicError,
   anthropicRequestId,
+  anthropicRuleError,
   anthropicUnauthorized,
   REQUEST_ID_HEADER,
 } from '../anthropic/errors.js'
@@ -20,7 +21,7 @@ import {
 import { GEMINI_RECORD } from '../gemini/record.js'
 import { ollamaError, ollamaErrorLine, ollamaNoMatch, ollamaRuleError } from '../ollama/errors.js'
 import { OLLAMA_RECORD } from '../ollama/record.js'
-import { openaiError } from '../openai/errors.js'
+import { openaiError, openaiRuleError } from '../openai/errors.js'
 import { OPENAI_RECORD } from '../openai/record.js'
 import type { Provider } from './endpoint.js'
 
@@ -28,6 +29,13 @@ import type { Provider } from './endpoint.js'
 export const OPENAI_PROVIDER: Provider = {
   name: 'openai',
   errors: openaiError,
+  ruleError: openaiRuleError,
+  overloaded: () =>
+    openaiError({
+      status: 503,
+      message: 'The server is overloaded or not ready yet.',
+      type: 'server_error',
+    }),
   rateLimitHeaders: 'openai',
   record: OPENAI_RECORD,
 }
@@ -39,6 +47,8 @@ export const ANTHROPIC_PROVIDER: Provider = {
   rateLimitHeaders: 'anthropic',
   requestIdHeader: REQUEST_ID_HEADER,
   requestId: anthropicRequestId,
+  ruleError: (spec) => anthropicRuleError(spec),
+  overloaded: () => anthropicRuleError({ error_type: 'server_error', status_code: 529 }),
   invalidJson: ANTHROPIC_INVALID_JSON,
   unauthorized: anthropicUnauthorized,
   record: ANTHROPIC_RECORD,
