@@ -33,6 +33,12 @@ import type {
   WithAnthropicRequestID,
 } from './anthropic-types.js'
 import {
+  type Answered,
+  type AnthropicStubAPIPromise,
+  answered,
+  anthropicAPIPromise,
+} from './api-promise.js'
+import {
   createStubEngine,
   type Dialect,
   type StubClientOptions,
@@ -87,15 +93,15 @@ export interface StubMessages {
   create<P extends MessageCreateParams & { readonly stream: true }>(
     params: P,
     options?: StubRequestOptions,
-  ): Promise<MockStream<AnthropicStreamEvent>>
+  ): AnthropicStubAPIPromise<MockStream<AnthropicStreamEvent>>
   create<P extends MessageCreateParams & { readonly stream?: false | null }>(
     params: P,
     options?: StubRequestOptions,
-  ): Promise<WithAnthropicRequestID<StubMessage>>
+  ): AnthropicStubAPIPromise<WithAnthropicRequestID<StubMessage>>
   create<P extends MessageCreateParams>(
     params: P,
     options?: StubRequestOptions,
-  ): Promise<StubMessage | MockStream<AnthropicStreamEvent>>
+  ): AnthropicStubAPIPromise<StubMessage | MockStream<AnthropicStreamEvent>>
   /**
    * The streamed message as the SDK's `MessageStream`: events, `text` / `inputJson` /
    * `contentBlock` / `message` listeners, `finalMessage()` and `finalText()`.
@@ -110,12 +116,12 @@ export interface StubMessages {
   parse<P extends MessageCreateParams & { readonly stream?: false | null }>(
     params: P,
     options?: StubRequestOptions,
-  ): Promise<ParsedMessage<ParsedOutputOf<P>>>
+  ): AnthropicStubAPIPromise<ParsedMessage<ParsedOutputOf<P>>>
   /** `POST /v1/messages/count_tokens`: `{ input_tokens }`. */
   countTokens(
     params: MessageCountTokensParams,
     options?: StubRequestOptions,
-  ): Promise<WithAnthropicRequestID<MessageTokensCount>>
+  ): AnthropicStubAPIPromise<WithAnthropicRequestID<MessageTokensCount>>
 }
 
 export interface StubModels {
@@ -126,13 +132,13 @@ export interface StubModels {
   list(
     params?: ModelListParams,
     options?: StubRequestOptions,
-  ): Promise<StubModelsPage> & AsyncIterable<AnthropicModel>
+  ): AnthropicStubAPIPromise<StubModelsPage> & AsyncIterable<AnthropicModel>
   /** One model; an id the scenario does not know throws `NotFoundError`. */
   retrieve(
     modelID: string,
     params?: unknown,
     options?: StubRequestOptions,
-  ): Promise<WithAnthropicRequestID<AnthropicModel>>
+  ): AnthropicStubAPIPromise<WithAnthropicRequestID<AnthropicModel>>
 }
 
 export interface AnthropicStubClient {
@@ -210,36 +216,46 @@ export function createAnthropicStubClient(
 export function anthropicClient(engine: StubEngine): AnthropicStubClient {
   const listRow = modelsRow('anthropic.models.list')
 
-  function create(params: MessageCreateParams, options?: StubRequestOptions) {
+  function send(params: MessageCreateParams, options?: StubRequestOptions, slot?: Answered) {
     checkNonstreaming(params, options)
-    return engine.call(ANTHROPIC_DIALECT, MESSAGES, MESSAGES.path, params, options)
+    return engine.call(ANTHROPIC_DIALECT, MESSAGES, MESSAGES.path, params, options, '', slot)
   }
 
   const messages = {
-    create,
+    create(params: MessageCreateParams, options?: StubRequestOptions) {
+      const slot = answered()
+      return anthropicAPIPromise(send(params, options, slot), slot)
+    },
+    // A `MessageStream`, not an `APIPromise`, as in the SDK.
     stream(params: MessageCreateParams, options?: StubRequestOptions) {
       return new MockMessageStream(
         params,
         (signal) =>
-          create({ ...params, stream: true }, { ...options, signal }) as Promise<
+          send({ ...params, stream: true }, { ...options, signal }) as Promise<
             MockStream<AnthropicStreamEvent>
           >,
       )
     },
     parse(params: MessageCreateParams, options?: StubRequestOptions) {
       // As the SDK: a copy without `_request_id` (its `parse` spreads the message).
-      return create(params, options).then((message) =>
+      const slot = answered()
+      const pending = send(params, options, slot).then((message) =>
         parseAnthropicMessage(message as StubMessage, params),
       )
+      return anthropicAPIPromise(pending, slot)
     },
     countTokens(params: MessageCountTokensParams, options?: StubRequestOptions) {
-      return engine.call(ANTHROPIC_DIALECT, COUNT_TOKENS, COUNT_TOKENS.path, params, options)
+      const slot = answered()
+      const path = COUNT_TOKENS.path
+      const pending = engine.call(ANTHROPIC_DIALECT, COUNT_TOKENS, path, params, options, '', slot)
+      return anthropicAPIPromise(pending, slot)
     },
   } as StubMessages
 
   async function page(
     params: ModelListParams,
     options: StubRequestOptions | undefined,
+    slot?: Answered,
   ): Promise<StubModelsPage> {
     const body = (await engine.call(
       ANTHROPIC_DIALECT,
@@ -248,6 +264,7 @@ export function anthropicClient(engine: StubEngine): AnthropicStubClient {
       undefined,
       options,
       queryOf(params),
+      slot,
     )) as Omit<StubModelsPage, 'getPaginatedItems' | 'hasNextPage' | 'getNextPage' | 'iterPages'>
     const backwards = params.before_id !== undefined
     const result: StubModelsPage = Object.assign(body, {
@@ -280,7 +297,8 @@ export function anthropicClient(engine: StubEngine): AnthropicStubClient {
 
   const models: StubModels = {
     list(params = {}, options) {
-      const pending = page(params, options)
+      const slot = answered()
+      const pending = anthropicAPIPromise(page(params, options, slot), slot)
       return Object.assign(pending, {
         async *[Symbol.asyncIterator]() {
           yield* await pending
@@ -290,9 +308,9 @@ export function anthropicClient(engine: StubEngine): AnthropicStubClient {
     retrieve(modelID, _params, options) {
       const path = `${listRow.path}/${encodeURIComponent(modelID)}`
       const row = engine.route(ANTHROPIC_DIALECT, 'GET', path)
-      return engine.call(ANTHROPIC_DIALECT, row, path, undefined, options) as Promise<
-        WithAnthropicRequestID<AnthropicModel>
-      >
+      const slot = answered()
+      const pending = engine.call(ANTHROPIC_DIALECT, row, path, undefined, options, '', slot)
+      return anthropicAPIPromise(pending as Promise<WithAnthropicRequestID<AnthropicModel>>, slot)
     },
   }
 

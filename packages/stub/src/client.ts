@@ -13,6 +13,7 @@ import {
   type ResponseStreamEvent,
 } from '@mocktopus/responders'
 import type { Scenario } from '@mocktopus/scenario'
+import { type Answered, answered, apiPromise, type StubAPIPromise } from './api-promise.js'
 import {
   createStubEngine,
   type StubClientOptions,
@@ -41,21 +42,21 @@ import type {
   WithRequestID,
 } from './types.js'
 
-export type { StubClientOptions, StubRequest, StubRequestOptions }
+export type { StubAPIPromise, StubClientOptions, StubRequest, StubRequestOptions }
 
 export interface StubChatCompletions {
   create<P extends ChatCompletionCreateParams & { readonly stream: true }>(
     params: P,
     options?: StubRequestOptions,
-  ): Promise<MockStream<ChatCompletionChunk>>
+  ): StubAPIPromise<MockStream<ChatCompletionChunk>>
   create<P extends ChatCompletionCreateParams & { readonly stream?: false | null }>(
     params: P,
     options?: StubRequestOptions,
-  ): Promise<WithRequestID<ChatCompletion>>
+  ): StubAPIPromise<WithRequestID<ChatCompletion>>
   create<P extends ChatCompletionCreateParams>(
     params: P,
     options?: StubRequestOptions,
-  ): Promise<ChatCompletion | MockStream<ChatCompletionChunk>>
+  ): StubAPIPromise<ChatCompletion | MockStream<ChatCompletionChunk>>
   /**
    * `create` and then the SDK's structured-output parsing: `message.parsed` from the content
    * when `response_format` is a `json_schema` (through its `$parseRaw` when built by
@@ -66,33 +67,33 @@ export interface StubChatCompletions {
   parse<P extends ChatCompletionCreateParams & { readonly stream?: false | null }>(
     params: P,
     options?: StubRequestOptions,
-  ): Promise<WithRequestID<ParsedChatCompletion<ParsedContentOf<P>>>>
+  ): StubAPIPromise<WithRequestID<ParsedChatCompletion<ParsedContentOf<P>>>>
 }
 
 export interface StubEmbeddings {
   create<P extends EmbeddingCreateParams & { readonly encoding_format: 'base64' }>(
     params: P,
     options?: StubRequestOptions,
-  ): Promise<WithRequestID<EmbeddingsResult<string>>>
+  ): StubAPIPromise<WithRequestID<EmbeddingsResult<string>>>
   create<P extends EmbeddingCreateParams>(
     params: P,
     options?: StubRequestOptions,
-  ): Promise<WithRequestID<EmbeddingsResult<number[]>>>
+  ): StubAPIPromise<WithRequestID<EmbeddingsResult<number[]>>>
 }
 
 export interface StubResponses {
   create<P extends ResponseCreateParams & { readonly stream: true }>(
     params: P,
     options?: StubRequestOptions,
-  ): Promise<MockStream<ResponseStreamEvent>>
+  ): StubAPIPromise<MockStream<ResponseStreamEvent>>
   create<P extends ResponseCreateParams & { readonly stream?: false | null }>(
     params: P,
     options?: StubRequestOptions,
-  ): Promise<WithRequestID<ResponseResult>>
+  ): StubAPIPromise<WithRequestID<ResponseResult>>
   create<P extends ResponseCreateParams>(
     params: P,
     options?: StubRequestOptions,
-  ): Promise<ResponseResult | MockStream<ResponseStreamEvent>>
+  ): StubAPIPromise<ResponseResult | MockStream<ResponseStreamEvent>>
   /**
    * `create` and then the SDK's parsing: `parsed` on each `output_text` (through the format's
    * `$parseRaw` when built by `zodTextFormat`), `parsed_arguments` on function calls, and
@@ -101,7 +102,7 @@ export interface StubResponses {
   parse<P extends ResponseCreateParams & { readonly stream?: false | null }>(
     params: P,
     options?: StubRequestOptions,
-  ): Promise<WithRequestID<ParsedResponse<ParsedTextOf<P>>>>
+  ): StubAPIPromise<WithRequestID<ParsedResponse<ParsedTextOf<P>>>>
   /**
    * A response this client answered (and `reset()` has not forgotten), as `GET
    * /v1/responses/{id}`; an unknown id throws `NotFoundError`.
@@ -110,9 +111,9 @@ export interface StubResponses {
     id: string,
     query?: Record<string, unknown>,
     options?: StubRequestOptions,
-  ): Promise<WithRequestID<ResponseResult>>
+  ): StubAPIPromise<WithRequestID<ResponseResult>>
   /** Forgets a stored response, as `DELETE /v1/responses/{id}`; an unknown id throws `NotFoundError`. */
-  delete(id: string, options?: StubRequestOptions): Promise<void>
+  delete(id: string, options?: StubRequestOptions): StubAPIPromise<void>
 }
 
 export interface StubClient {
@@ -204,68 +205,101 @@ export function openaiClient(engine: StubEngine): StubClient {
     path: string,
     params: unknown,
     options: StubRequestOptions | undefined,
+    slot: Answered,
   ): Promise<Body | MockStream<Chunk>> {
-    return engine.call<Body, Chunk>(OPENAI_DIALECT, endpoint, path, params, options)
+    return engine.call<Body, Chunk>(OPENAI_DIALECT, endpoint, path, params, options, '', slot)
   }
 
   const completions = {
     create(params: ChatCompletionCreateParams, options?: StubRequestOptions) {
-      return call(CHAT_COMPLETIONS, CHAT_COMPLETIONS.path, params, options)
+      const slot = answered()
+      return apiPromise(call(CHAT_COMPLETIONS, CHAT_COMPLETIONS.path, params, options, slot), slot)
     },
     parse(params: ChatCompletionCreateParams & ParseInput, options?: StubRequestOptions) {
       // Thrown before anything is sent, not as a rejection: the SDK checks synchronously.
       validateInputTools(params.tools)
-      return call(CHAT_COMPLETIONS, CHAT_COMPLETIONS.path, params, options).then((result) => {
-        const completion = result as WithRequestID<ChatCompletion>
-        return withRequestID(parseChatCompletion(completion, params), requestID(completion))
-      })
+      const slot = answered()
+      const pending = call(CHAT_COMPLETIONS, CHAT_COMPLETIONS.path, params, options, slot)
+      return apiPromise(
+        pending.then((result) => {
+          const completion = result as WithRequestID<ChatCompletion>
+          return withRequestID(parseChatCompletion(completion, params), requestID(completion))
+        }),
+        slot,
+      )
     },
   } as StubChatCompletions
 
   const embeddings = {
-    async create(params: EmbeddingCreateParams, options?: StubRequestOptions) {
+    create(params: EmbeddingCreateParams, options?: StubRequestOptions) {
       const decode = params?.encoding_format === undefined
       const body = decode ? { ...params, encoding_format: 'base64' } : params
-      const result = (await call(EMBEDDINGS, EMBEDDINGS.path, body, options)) as EmbeddingsResult<
-        number[] | string
-      >
-      if (!decode) return result
-      const decoded = {
-        ...result,
-        data: result.data.map((item) => ({
-          ...item,
-          embedding: decodeFloat32(item.embedding as string),
-        })),
-      }
-      return withRequestID(decoded, requestID(result))
+      const slot = answered()
+      const pending = call(EMBEDDINGS, EMBEDDINGS.path, body, options, slot).then((answer) => {
+        const result = answer as EmbeddingsResult<number[] | string>
+        if (!decode) return result
+        const decoded = {
+          ...result,
+          data: result.data.map((item) => ({
+            ...item,
+            embedding: decodeFloat32(item.embedding as string),
+          })),
+        }
+        return withRequestID(decoded, requestID(result))
+      })
+      return apiPromise(pending, slot)
     },
   } as StubEmbeddings
 
-  const responses = {
-    async create(params: ResponseCreateParams, options?: StubRequestOptions) {
-      const result = await call(RESPONSES, RESPONSES.path, params, options)
-      return result && typeof result === 'object' && 'object' in result
+  // `POST /v1/responses`, with the SDK's `output_text` on a response (not on a stream).
+  function createResponse(
+    params: ResponseCreateParams,
+    options: StubRequestOptions | undefined,
+    slot: Answered,
+  ) {
+    return call(RESPONSES, RESPONSES.path, params, options, slot).then((result) =>
+      result && typeof result === 'object' && 'object' in result
         ? withRequestID(addOutputText(result as ResponseResult), requestID(result))
-        : result
+        : result,
+    )
+  }
+
+  const responses = {
+    create(params: ResponseCreateParams, options?: StubRequestOptions) {
+      const slot = answered()
+      return apiPromise(createResponse(params, options, slot), slot)
     },
-    async parse(params: ResponseCreateParams & ResponsesParseInput, options?: StubRequestOptions) {
-      const response = (await responses.create(params, options)) as WithRequestID<ResponseResult>
-      return withRequestID(parseResponse(response, params), requestID(response))
+    parse(params: ResponseCreateParams & ResponsesParseInput, options?: StubRequestOptions) {
+      const slot = answered()
+      const pending = createResponse(params, options, slot).then((result) => {
+        const response = result as WithRequestID<ResponseResult>
+        return withRequestID(parseResponse(response, params), requestID(response))
+      })
+      return apiPromise(pending, slot)
     },
-    async retrieve(id: string, _query?: unknown, options?: StubRequestOptions) {
-      const body = await stored('GET', id, options)
-      return withRequestID(addOutputText(body as ResponseResult), null)
+    retrieve(id: string, _query?: unknown, options?: StubRequestOptions) {
+      const slot = answered()
+      const pending = stored('GET', id, options, slot).then((body) =>
+        withRequestID(addOutputText(body as ResponseResult), null),
+      )
+      return apiPromise(pending, slot)
     },
     delete(id: string, options?: StubRequestOptions) {
       // Typed `void` as in the SDK, which still hands back the parsed body at run time.
-      return stored('DELETE', id, options)
+      const slot = answered()
+      return apiPromise(stored('DELETE', id, options, slot), slot)
     },
   } as StubResponses
 
   // `GET` and `DELETE /v1/responses/{id}`: the endpoint table's rows for them, as the server.
-  function stored(method: 'GET' | 'DELETE', id: string, options?: StubRequestOptions) {
+  async function stored(
+    method: 'GET' | 'DELETE',
+    id: string,
+    options: StubRequestOptions | undefined,
+    slot: Answered,
+  ) {
     const path = `${RESPONSES.path}/${encodeURIComponent(id)}`
-    return call(engine.route(OPENAI_DIALECT, method, path), path, undefined, options)
+    return call(engine.route(OPENAI_DIALECT, method, path), path, undefined, options, slot)
   }
 
   return {

@@ -30,6 +30,7 @@ import {
   type RuleVerdict,
   type Scenario,
 } from '@mocktopus/scenario'
+import type { Answered } from './api-promise.js'
 import type { MockAPIErrorInit } from './errors.js'
 import { settle } from './settle.js'
 import type { MockStream } from './stream.js'
@@ -120,7 +121,10 @@ export interface Dialect {
 /** One stub instance: the engine, its memory and the calls it answered. */
 export interface StubEngine {
   readonly scenario: Scenario
-  /** Runs one call through the engine and settles its answer the dialect's way. */
+  /**
+   * Runs one call through the engine and settles its answer the dialect's way; the answer as it
+   * went on the wire is left in `answered` (for `withResponse()`), when given.
+   */
   call<Body, Chunk>(
     dialect: Dialect,
     endpoint: Endpoint,
@@ -128,6 +132,7 @@ export interface StubEngine {
     params: unknown,
     options: StubRequestOptions | undefined,
     query?: string,
+    answered?: Answered,
   ): Promise<Body | MockStream<Chunk>>
   /** The row answering `method path` for this dialect's headers. */
   route(dialect: Dialect, method: string, path: string): Endpoint
@@ -225,6 +230,7 @@ function sessionEngine(
     params: unknown,
     options: StubRequestOptions | undefined,
     query = '',
+    answered?: Answered,
   ): Promise<Body | MockStream<Chunk>> {
     const signal = options?.signal
     // Aborted before it was sent: the server would never have seen it.
@@ -246,6 +252,10 @@ function sessionEngine(
     if (result.kind === 'forward') throw new Error('the stub never forwards a request')
     const { wire } = result
     journal.record(completeExchange(exchange, outcomeOf(wire)), exchangeWeight(exchange))
+    if (answered) {
+      answered.wire = wire
+      answered.rule = exchange.ruleIndex
+    }
     if (wire.kind === 'error' && result.verdicts && !result.match) {
       throw dialect.noMatch({
         status: wire.status,

@@ -18,6 +18,11 @@ export type {
   StubMessage,
   WithAnthropicRequestID,
 } from './anthropic-types.js'
+export type {
+  AnthropicStubAPIPromise,
+  StubAPIPromise,
+  StubWithResponse,
+} from './api-promise.js'
 export {
   createStubClient,
   type StubChatCompletions,
