@@ -52,17 +52,13 @@ export interface DriftReport {
   readonly unreachable: boolean
 }
 
-export type DriftOptions = Pick<
+/**
+ * The proxy's upstream roots and keys (every provider's), its timeout and `fetch`; what it
+ * records and reports is drift's own.
+ */
+export type DriftOptions = Omit<
   UpstreamProxyOptions,
-  | 'upstream'
-  | 'anthropicUpstream'
-  | 'geminiUpstream'
-  | 'ollamaUpstream'
-  | 'openaiKey'
-  | 'anthropicKey'
-  | 'geminiKey'
-  | 'upstreamTimeoutMs'
-  | 'fetch'
+  'onRecord' | 'onSkip' | 'settings' | 'localToken'
 > & {
   readonly recordings: readonly DriftRecording[]
   /** Hears about each result as it comes, for progress output. */
