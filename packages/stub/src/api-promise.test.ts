@@ -29,7 +29,7 @@ const ask = (content: string) => ({
 })
 
 const claude = (content: string) => ({
-  model: 'claude-sonnet-4-5',
+  model: 'claude-sonnet-5-5',
   max_tokens: 256,
   messages: [{ role: 'user' as const, content }],
 })
@@ -192,7 +192,7 @@ describe('withResponse() on the Anthropic stub', () => {
   it('gives countTokens and models their answers, without rate limits as the API', async () => {
     const { anthropic } = stub()
     const counted = await anthropic.messages
-      .countTokens({ model: 'claude-sonnet-4-5', messages: [{ role: 'user', content: 'hi' }] })
+      .countTokens({ model: 'claude-sonnet-5-5', messages: [{ role: 'user', content: 'hi' }] })
       .withResponse()
     expect(counted.response.status).toBe(200)
     expect(counted.data.input_tokens).toBeGreaterThan(0)
