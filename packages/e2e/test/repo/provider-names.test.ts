@@ -150,6 +150,9 @@ const ALLOWED: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   },
 }
 
+// The responders' folders that are not a provider's.
+const NOT_PROVIDERS = ['engine', 'internal', 'shared']
+
 function sourceFiles(): string[] {
   const files: string[] = []
   for (const pkg of readdirSync(join(root, 'packages'))) {
@@ -225,6 +228,14 @@ describe('provider names outside their folders', () => {
   it('reads code, not comments', () => {
     const text = "a // gemini\nb /* ollama */ c('// kept', /\\/*x/, `/* kept */`)"
     expect(withoutComments(text)).toBe("a \nb   c('// kept', /\\/*x/, `/* kept */`)")
+  })
+
+  it('has an entry for every provider folder', () => {
+    const folders = readdirSync(join(root, 'packages/responders/src'), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && !NOT_PROVIDERS.includes(entry.name))
+      .map((entry) => entry.name)
+      .sort()
+    expect(Object.keys(ALLOWED).sort()).toEqual(folders)
   })
 
   it.each(Object.keys(ALLOWED))('%s is named only where the allow-list says why', (provider) => {
