@@ -38,6 +38,7 @@ const SURFACE: Record<string, readonly string[]> = {
     'messageText',
     'parseScenario',
     'parseTemplate',
+    'readSimpleYaml',
     'renderTemplate',
     'requestParams',
     'respondTemplate',
