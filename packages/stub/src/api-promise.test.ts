@@ -16,6 +16,9 @@ const SCENARIO = `${SUPPORT}
   - type: llm.openai
     when: { messages_contains: report }
     respond: { content: '{"city":"Paris","temperature_c":22}' }
+  - type: llm.openai
+    when: { messages_contains: person }
+    respond: { json: { name: Ada, age: old } }
   - type: llm.anthropic
     when: { messages_contains: "rate limit" }
     error: { error_type: rate_limit, retry_after: 5 }
@@ -136,6 +139,26 @@ describe('withResponse() on the OpenAI stub', () => {
     const retrieved = await openai.responses.retrieve(parsed.data.id).withResponse()
     expect(retrieved.data.id).toBe(parsed.data.id)
     expect(retrieved.response.status).toBe(200)
+  })
+
+  it('gives the x-mocktopus-warning of an answer off the requested schema', async () => {
+    const { openai, requests } = stub()
+    const schema = {
+      type: 'object',
+      properties: { name: { type: 'string' }, age: { type: 'integer' } },
+      required: ['name', 'age'],
+      additionalProperties: false,
+    }
+    const params = {
+      ...ask('person'),
+      response_format: { type: 'json_schema', json_schema: { name: 'p', schema, strict: true } },
+    }
+    const { response } = await openai.chat.completions.create(params).withResponse()
+    expect(response.headers.get('x-mocktopus-warning')).toBe(
+      'respond.json does not match the requested schema at /age: must be integer',
+    )
+    // The rule's index, as the journal records it.
+    expect(response.headers.get('x-mocktopus-rule')).toBe(String(requests()[0]?.ruleIndex))
   })
 
   it('rejects withResponse() and asResponse() with the typed error of an error answer', async () => {
