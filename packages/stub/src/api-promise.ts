@@ -61,7 +61,7 @@ const ANSWERED: unique symbol = Symbol('mocktopus.answered')
 type Carrier<T> = Promise<T> & { [ANSWERED]: Answered }
 
 /** The answer of `slot` as the `Response` the server would send. */
-export function toResponse(slot: Answered): Response {
+function toResponse(slot: Answered): Response {
   const { wire, rule } = slot
   if (!wire) throw new Error('the stub has no answer for this call')
   const headers = new Headers(wire.headers as Record<string, string>)
