@@ -176,6 +176,74 @@ describe('createRecordingsFile: appending', () => {
     expect(parseScenario(text).rules.map((rule) => rule.respond?.content)).toEqual([lines, long])
   })
 
+  it('writes any text so that the fast reader reads it as yaml does', async () => {
+    // A small seeded generator, so a failure can be replayed.
+    let state = 7
+    const next = () => {
+      state = (Math.imul(state, 1664525) + 1013904223) >>> 0
+      return state / 0x100000000
+    }
+    const pieces = [
+      'a',
+      'Hello',
+      ' ',
+      ': ',
+      ' #',
+      '#',
+      '"',
+      "'",
+      '\\',
+      '\n',
+      '\n\n',
+      '\t',
+      '- ',
+      '{',
+      '}',
+      '[',
+      ']',
+      ',',
+      '&x',
+      '*y',
+      '!',
+      '|',
+      '>',
+      '%',
+      '@',
+      '`',
+      'null',
+      'true',
+      '1e3',
+      '0x1F',
+      '~',
+      '\u00e9',
+      '\u{1F600}',
+      '---',
+      '...',
+      '? ',
+      '  ',
+      '{{ model }}',
+      'x'.repeat(150),
+    ]
+    const text = () =>
+      Array.from(
+        { length: Math.floor(next() * 6) },
+        () => pieces[Math.floor(next() * pieces.length)],
+      ).join('')
+    const path = join(dir, 'recordings.yaml')
+    const file = createRecordingsFile({ path })
+    const rules = Array.from({ length: 150 }, (_, i) => chatRule(`${i} ${text()}`, text()))
+    for (const rule of rules) await file.add(rule)
+    const written = await readFile(path, 'utf8')
+    const fast = readSimpleYaml(written)
+    expect(fast).toBeDefined()
+    expect(fast?.data).toEqual(parse(written))
+    expect(
+      (fast?.data as { rules: { respond: { content: string } }[] } | undefined)?.rules.map(
+        (rule) => rule.respond.content,
+      ),
+    ).toEqual(rules.map((rule) => rule.respond?.content))
+  })
+
   it('keeps comments written by hand anywhere, also after the last rule', async () => {
     const path = join(dir, 'recordings.yaml')
     const handWritten = [

@@ -83,9 +83,20 @@ function isNodeError(error: unknown): error is NodeJS.ErrnoException {
   return error instanceof Error && 'code' in error
 }
 
-// Vectors and usage on one line each: an embedding is 1536 numbers.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it finds
+const ESCAPED = /[\0-\x1f\x7f]/
+
+// Vectors and usage on one line each (an embedding is 1536 numbers), and every text on its line.
 function compact(node: Node): void {
   visit(node, {
+    Scalar(_, scalar) {
+      // Line breaks, tabs and other control characters as escapes in double quotes: `yaml` would
+      // otherwise fold a single-quoted text over lines or leave a tab in a plain one, which only
+      // `yaml` itself reads.
+      if (typeof scalar.value === 'string' && ESCAPED.test(scalar.value)) {
+        scalar.type = 'QUOTE_DOUBLE'
+      }
+    },
     Seq(_, seq) {
       if (
         seq.items.length > 0 &&
