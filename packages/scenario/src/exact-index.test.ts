@@ -135,4 +135,19 @@ describe('createMatcher over thousands of recordings', () => {
       expect(selected.filter(([got]) => got !== undefined).length).toBeGreaterThan(100)
     }
   })
+
+  it('compiles a when again for a rule of another type that shares it', () => {
+    const [openai] = createScenario({
+      version: 1,
+      rules: [{ type: 'llm.openai', when: { model: 'gpt-4o' }, respond: { content: 'openai' } }],
+    }).rules as Rule[]
+    const first = createMatcher({ version: 1, rules: [openai as Rule], meta: {} })
+    const messages = [{ role: 'user', content: 'Hi' }]
+    expect(first.match({ endpoint: chat, model: 'gpt-4o', messages })?.index).toBe(0)
+    // The same frozen `when`, now on an Anthropic rule: it answers /v1/messages, not chat.
+    const anthropic = { ...(openai as Rule), type: 'llm.anthropic' } as Rule
+    const second = createMatcher({ version: 1, rules: [anthropic], meta: {} })
+    expect(second.match({ endpoint: chat, model: 'gpt-4o', messages })).toBeUndefined()
+    expect(second.match({ endpoint: '/v1/messages', model: 'gpt-4o', messages })?.index).toBe(0)
+  })
 })

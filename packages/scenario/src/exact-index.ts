@@ -15,12 +15,20 @@ export interface ExactIndex {
   candidates(request: MatchRequest): number[]
 }
 
+// By frozen conversation: a replay that records what it misses indexes every recording again
+// for each new one, and the keys of those it had are the same.
+const KEYS = new WeakMap<readonly ConversationMessage[], string>()
+
 // Role and text of each message, in order: equal conversations give equal keys. A collision
 // only adds a candidate, which the matcher's own comparison then refuses.
-function conversationKey(messages: readonly { role: string; content: string }[]): string {
+function conversationKey(messages: readonly ConversationMessage[]): string {
+  const known = KEYS.get(messages)
+  if (known !== undefined) return known
   const flat: string[] = []
   for (const message of messages) flat.push(message.role, message.content)
-  return JSON.stringify(flat)
+  const key = JSON.stringify(flat)
+  if (Object.isFrozen(messages) && messages.every(Object.isFrozen)) KEYS.set(messages, key)
+  return key
 }
 
 function requestConversationKey(messages: MatchRequest['messages']): string {

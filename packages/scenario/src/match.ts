@@ -106,15 +106,33 @@ function endpointSet(endpoints: readonly string[]): ReadonlySet<string> {
   return set
 }
 
-function compileRule(rule: Rule, index: number, validated: boolean): CompiledRule {
-  // Rules written in code by hand (not through createScenario) may leave these out.
-  const when = rule.when ?? {}
+/** What a rule's `when` compiles to, whatever the rule's place in the scenario. */
+interface CompiledWhen {
+  readonly type: Rule['type']
+  /** Whether its regex was compiled lazily, trusting an earlier validation. */
+  readonly validated: boolean
+  readonly endpoints: ReadonlySet<string>
+  readonly endpoint: GlobTest | undefined
+  readonly model: GlobTest | undefined
+  readonly contains: string | undefined
+  readonly ignoreCase: boolean
+  readonly regex: ScenarioRegex | undefined
+  readonly facts: FactConditions | undefined
+}
+
+// By frozen `when`: a replay that records what it misses sets a scenario of every recording plus
+// the new one, and compiling the thousands it had already compiled made each new recording cost
+// in proportion to all of them. A frozen `when` (as createScenario and parseScenario give) cannot
+// change, so what it compiled to can be used again.
+const COMPILED_WHEN = new WeakMap<When, CompiledWhen>()
+
+function compileWhen(type: Rule['type'], when: When, validated: boolean): CompiledWhen {
   const ignoreCase = when.ignore_case === true
   const contains = when.messages_contains
   return {
-    index,
-    rule,
-    endpoints: endpointSet(ruleEndpoints(rule.type, when.endpoint)),
+    type,
+    validated,
+    endpoints: endpointSet(ruleEndpoints(type, when.endpoint)),
     endpoint: when.endpoint === undefined ? undefined : compileGlob(when.endpoint),
     model: when.model === undefined ? undefined : compileGlob(when.model),
     contains: contains === undefined || !ignoreCase ? contains : contains.toLowerCase(),
@@ -123,9 +141,32 @@ function compileRule(rule: Rule, index: number, validated: boolean): CompiledRul
       when.messages_regex === undefined
         ? undefined
         : (validated ? compileValidatedRegex : compileRegex)(when.messages_regex),
+    facts: compileFacts(when),
+  }
+}
+
+function compileRule(rule: Rule, index: number, validated: boolean): CompiledRule {
+  // Rules written in code by hand (not through createScenario) may leave these out.
+  const when = rule.when ?? {}
+  const frozen = Object.isFrozen(when)
+  let parts = frozen ? COMPILED_WHEN.get(when) : undefined
+  // A regex compiled lazily was checked by an earlier validation; one that was not is checked now.
+  if (parts === undefined || parts.type !== rule.type || (parts.validated && !validated)) {
+    parts = compileWhen(rule.type, when, validated)
+    if (frozen) COMPILED_WHEN.set(when, parts)
+  }
+  return {
+    index,
+    rule,
+    endpoints: parts.endpoints,
+    endpoint: parts.endpoint,
+    model: parts.model,
+    contains: parts.contains,
+    ignoreCase: parts.ignoreCase,
+    regex: parts.regex,
     conversation: when.conversation,
     input: when.input,
-    facts: compileFacts(when),
+    facts: parts.facts,
     times: rule.times ?? null,
     when,
   }
