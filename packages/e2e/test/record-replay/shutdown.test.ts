@@ -69,8 +69,8 @@ async function askStreamed(openai: OpenAI, prompt: string): Promise<string> {
 async function recorded(recordingsDir: string): Promise<Map<string, unknown>> {
   const text = await readFile(join(recordingsDir, 'recordings.yaml'), 'utf8')
   return new Map(
-    parseScenario(text).rules.map((rule) => [
-      rule.when.conversation?.at(-1)?.content,
+    parseScenario(text).rules.map((rule): [string, unknown] => [
+      String(rule.when.conversation?.at(-1)?.content),
       rule.respond?.content,
     ]),
   )
