@@ -301,6 +301,7 @@ export {
   type Model,
   retrieveModel,
 } from './openai/models.js'
+export { decodeFloat32Base64 } from './openai/record.js'
 export {
   type AnswerResponsesOptions,
   answerResponses,

@@ -100,8 +100,6 @@ const ALLOWED: Readonly<Record<string, Readonly<Record<string, string>>>> = {
       "folds OpenAI's and Anthropic's streams back into one answer, by row id (not yet a `record` trait)",
     'packages/server/src/record/index.ts': 'exports `DEFAULT_ANTHROPIC_UPSTREAM` (public API)',
     'packages/server/src/record/proxy.ts': `${PROXY_OPTIONS}; \`DEFAULT_ANTHROPIC_UPSTREAM\``,
-    'packages/server/src/record/to-rule.ts':
-      "turns OpenAI's and Anthropic's answers into a rule's `respond`, by endpoint (not yet a `record` trait)",
     'packages/server/src/remote.ts': SDK_BASE_URLS,
     'packages/server/src/session-host.ts': SDK_BASE_URLS,
     'packages/server/src/use-mocktopus.ts': SDK_BASE_URLS,
@@ -144,7 +142,7 @@ const ALLOWED: Readonly<Record<string, Readonly<Record<string, string>>>> = {
     'packages/server/src/record/index.ts': 'exports `DEFAULT_OPENAI_UPSTREAM` (public API)',
     'packages/server/src/record/proxy.ts': `${PROXY_OPTIONS}; OpenAI's \`record\` is the default (Azure)`,
     'packages/server/src/record/to-rule.ts':
-      "turns OpenAI's and Anthropic's answers into a rule's `respond`, by endpoint (not yet a `record` trait)",
+      "OpenAI's `record` reads the rows of a provider without one (Azure)",
     'packages/server/src/session-host.ts': OPENAI_FALLBACK,
     'packages/stub/src/': "the stub gives each SDK's own client shape and errors",
   },

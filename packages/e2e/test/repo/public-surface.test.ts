@@ -115,6 +115,7 @@ const SURFACE: Record<string, readonly string[]> = {
     'createResponseStore',
     'createRouter',
     'decodeBody',
+    'decodeFloat32Base64',
     'deterministicId',
     'encodeFloat32Base64',
     'encodeSSE',

@@ -114,10 +114,13 @@ export interface ProviderRecord {
    */
   readonly requestHeaders?: Readonly<Record<string, string>>
   /**
-   * A rule's `respond` from the upstream's JSON answer (or a stream's, assembled), or a string
-   * that says why it cannot be one; absent, the server's OpenAI and Anthropic converters.
+   * A rule's `respond` from the upstream's JSON answer at `endpoint` (a stream's, assembled),
+   * or a string that says why it cannot be one.
    */
-  respond?(body: Readonly<Record<string, unknown>>): Record<string, unknown> | string
+  respond(
+    body: Readonly<Record<string, unknown>>,
+    endpoint: string,
+  ): Record<string, unknown> | string
   /**
    * The answer a whole stream adds up to, for a provider whose streams the server does not
    * fold by endpoint: `sse`, its events' parsed `data:`; `ndjson`, the body's text.

@@ -1,4 +1,7 @@
 /** Record and replay, Web-standard part: the proxy, stream reassembly and rule building. */
+
+// Decodes the base64 vectors of a recorded OpenAI embeddings answer; from the responders.
+export { decodeFloat32Base64 } from '@mocktopus/responders'
 export { type AssembledStream, createStreamAssembler, type StreamAssembler } from './assemble.js'
 export {
   CASSETTE_PATTERN,
@@ -57,7 +60,6 @@ export {
 } from './shape.js'
 export { createSSEParser, type SSEEvent, type SSEParser } from './sse-parse.js'
 export {
-  decodeFloat32Base64,
   literalGlob,
   REDACTED,
   type RecordedExchange,

@@ -11,13 +11,7 @@ import {
   respondTemplate,
 } from '@mocktopus/scenario'
 import { describe, expect, it } from 'vitest'
-import {
-  decodeFloat32Base64,
-  literalGlob,
-  recordedRule,
-  recordingKey,
-  redactText,
-} from './to-rule.js'
+import { literalGlob, recordedRule, recordingKey, redactText } from './to-rule.js'
 
 function chatMatch(body: Record<string, unknown>): MatchRequest {
   const parsed = parseChatRequest(body)
@@ -273,12 +267,6 @@ describe('literalGlob', () => {
     const request = (model: string) => ({ endpoint: '/v1/chat/completions', model, messages: [] })
     expect(matcher.match(request('org/model[v2]*'))).toBeDefined()
     expect(matcher.match(request('org/model2'))).toBeUndefined()
-  })
-})
-
-describe('decodeFloat32Base64', () => {
-  it('reads little-endian float32 as the API encodes it', () => {
-    expect(decodeFloat32Base64(encodeFloat32Base64([1, -0.5, 3]))).toEqual([1, -0.5, 3])
   })
 })
 

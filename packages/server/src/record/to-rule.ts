@@ -4,9 +4,13 @@
  * the whole conversation or the embeddings inputs) and `respond` holds what the upstream
  * answered, or `error` what it refused with. The result is plain data, ready for YAML.
  */
-import { RULE_ENDPOINTS, type RuleEndpoint } from '@mocktopus/responders'
 import {
-  ENDPOINTS,
+  OPENAI_PROVIDER,
+  type ProviderRecord,
+  RULE_ENDPOINTS,
+  type RuleEndpoint,
+} from '@mocktopus/responders'
+import {
   type ErrorType,
   escapeTemplate,
   MAX_DELAY_MS,
@@ -99,10 +103,6 @@ function text(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined
 }
 
-function count(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined
-}
-
 /**
  * A model id as a glob that matches only itself.
  *
@@ -110,172 +110,6 @@ function count(value: unknown): number | undefined {
  */
 export function literalGlob(model: string): string {
   return model.replace(/[\\*?[\]{}!]/g, '\\$&')
-}
-
-function usageOf(raw: unknown, names: { input: string; output?: string }): Data | undefined {
-  if (!isRecord(raw)) return undefined
-  const usage: Data = {}
-  const input = count(raw[names.input])
-  const output = names.output ? count(raw[names.output]) : undefined
-  const total = count(raw.total_tokens)
-  if (input !== undefined) usage.input_tokens = input
-  if (output !== undefined) usage.output_tokens = output
-  if (total !== undefined) usage.total_tokens = total
-  return Object.keys(usage).length > 0 ? usage : undefined
-}
-
-function openaiToolCalls(raw: unknown): Data[] {
-  if (!Array.isArray(raw)) return []
-  return raw.filter(isRecord).map((call) => {
-    const fn = isRecord(call.function) ? call.function : {}
-    return {
-      ...(text(call.id) ? { id: call.id } : {}),
-      type: 'function',
-      function: { name: text(fn.name) ?? '', arguments: text(fn.arguments) ?? '' },
-    }
-  })
-}
-
-// One choice's answer: its text or tool calls, and why it ended.
-function chatChoice(choice: Data): Data {
-  const message = isRecord(choice.message) ? choice.message : {}
-  const calls = openaiToolCalls(message.tool_calls)
-  return {
-    ...(text(message.content) !== undefined || calls.length === 0
-      ? { content: text(message.content) ?? null }
-      : {}),
-    ...(calls.length > 0 ? { tool_calls: calls } : {}),
-    ...(text(choice.finish_reason) ? { finish_reason: choice.finish_reason } : {}),
-  }
-}
-
-function chatRespond(body: Data): Data | string {
-  const choices = Array.isArray(body.choices)
-    ? body.choices.filter(isRecord).sort((a, b) => Number(a.index ?? 0) - Number(b.index ?? 0))
-    : []
-  const choice = choices[0]
-  if (!choice) return 'the chat completion has no choices'
-  return {
-    ...chatChoice(choice),
-    // `n` > 1: every choice, the first one too, so replay answers each as it was.
-    ...(choices.length > 1 ? { choices: choices.map(chatChoice) } : {}),
-    ...optional(
-      'usage',
-      usageOf(body.usage, { input: 'prompt_tokens', output: 'completion_tokens' }),
-    ),
-    ...(text(body.id) ? { id: body.id } : {}),
-  }
-}
-
-function completionRespond(body: Data): Data | string {
-  const choice = Array.isArray(body.choices) ? body.choices.find(isRecord) : undefined
-  if (!choice) return 'the completion has no choices'
-  return {
-    content: text(choice.text) ?? '',
-    ...(text(choice.finish_reason) ? { finish_reason: choice.finish_reason } : {}),
-    ...optional(
-      'usage',
-      usageOf(body.usage, { input: 'prompt_tokens', output: 'completion_tokens' }),
-    ),
-    ...(text(body.id) ? { id: body.id } : {}),
-  }
-}
-
-function responsesRespond(body: Data): Data | string {
-  if (!Array.isArray(body.output)) return 'the response has no output'
-  const texts: string[] = []
-  const calls: Data[] = []
-  for (const item of body.output.filter(isRecord)) {
-    if (item.type === 'message' && Array.isArray(item.content)) {
-      for (const part of item.content.filter(isRecord)) {
-        if (part.type === 'output_text' && typeof part.text === 'string') texts.push(part.text)
-      }
-    } else if (item.type === 'function_call') {
-      calls.push({
-        ...(text(item.call_id) ? { id: item.call_id } : {}),
-        type: 'function',
-        function: { name: text(item.name) ?? '', arguments: text(item.arguments) ?? '' },
-      })
-    }
-  }
-  const incomplete = isRecord(body.incomplete_details) ? body.incomplete_details.reason : undefined
-  const finish =
-    incomplete === 'max_output_tokens'
-      ? 'length'
-      : incomplete === 'content_filter'
-        ? 'content_filter'
-        : calls.length > 0
-          ? 'tool_calls'
-          : 'stop'
-  return {
-    ...(texts.length > 0 || calls.length === 0 ? { content: texts.join('') } : {}),
-    ...(calls.length > 0 ? { tool_calls: calls } : {}),
-    finish_reason: finish,
-    ...optional('usage', usageOf(body.usage, { input: 'input_tokens', output: 'output_tokens' })),
-    ...(text(body.id) ? { id: body.id } : {}),
-  }
-}
-
-function anthropicRespond(body: Data): Data | string {
-  if (!Array.isArray(body.content)) return 'the message has no content'
-  const texts: string[] = []
-  const calls: Data[] = []
-  for (const block of body.content.filter(isRecord)) {
-    if (block.type === 'text' && typeof block.text === 'string') texts.push(block.text)
-    if (block.type === 'tool_use') {
-      calls.push({
-        ...(text(block.id) ? { id: block.id } : {}),
-        type: 'function',
-        // Tool input is an object on this API; a mapping reads better in YAML than a string.
-        function: {
-          name: text(block.name) ?? '',
-          arguments: isRecord(block.input) ? block.input : {},
-        },
-      })
-    }
-  }
-  return {
-    ...(texts.length > 0 || calls.length === 0 ? { content: texts.join('') } : {}),
-    ...(calls.length > 0 ? { tool_calls: calls } : {}),
-    ...(text(body.stop_reason) ? { finish_reason: body.stop_reason } : {}),
-    ...optional('usage', usageOf(body.usage, { input: 'input_tokens', output: 'output_tokens' })),
-    ...(text(body.id) ? { id: body.id } : {}),
-  }
-}
-
-/**
- * Float32 vectors from the base64 the SDK asks for by default, as the API encodes them:
- * little-endian float32.
- *
- * @example decodeFloat32Base64('AACAPw==') // [1]
- */
-export function decodeFloat32Base64(encoded: string): number[] {
-  const binary = atob(encoded)
-  const bytes = new Uint8Array(binary.length)
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
-  const view = new DataView(bytes.buffer)
-  const values: number[] = []
-  for (let offset = 0; offset + 4 <= bytes.length; offset += 4) {
-    values.push(view.getFloat32(offset, true))
-  }
-  return values
-}
-
-function embeddingsRespond(body: Data): Data | string {
-  if (!Array.isArray(body.data)) return 'the embeddings answer has no data'
-  const items = body.data.filter(isRecord).sort((a, b) => Number(a.index) - Number(b.index))
-  const embeddings = items.map((item) => ({
-    embedding:
-      typeof item.embedding === 'string'
-        ? decodeFloat32Base64(item.embedding)
-        : Array.isArray(item.embedding)
-          ? item.embedding.map(Number)
-          : [],
-  }))
-  return {
-    embeddings,
-    ...optional('usage', usageOf(body.usage, { input: 'prompt_tokens' })),
-  }
 }
 
 function errorTypeFor(status: number, code: string | undefined): ErrorType {
@@ -310,10 +144,6 @@ function errorSpec(status: number, body: unknown, headers: Headers | undefined):
       : {}),
     ...(type === 'timeout' ? { delay_ms: 0 } : {}),
   }
-}
-
-function optional<K extends string>(key: K, value: unknown): Partial<Record<K, unknown>> {
-  return value === undefined ? {} : ({ [key]: value } as Record<K, unknown>)
 }
 
 function redact<T>(
@@ -364,10 +194,15 @@ function recordedRow(endpoint: string): RuleEndpoint | undefined {
   return RULE_ENDPOINTS.find((candidate) => candidate.path === endpoint)
 }
 
+// What record mode knows of a row's provider; a provider without a `record` of its own
+// (Azure) is read as OpenAI's.
+function recordOf(row: RuleEndpoint): ProviderRecord {
+  return row.provider.record ?? (OPENAI_PROVIDER.record as ProviderRecord)
+}
+
 // The rule type that answers a recorded endpoint: `embeddings`, or its provider's own.
 function ruleType(row: RuleEndpoint): RecordedRule['type'] {
-  if (EMBEDDING_ENDPOINTS.has(row.path)) return 'embeddings'
-  return row.provider.record?.ruleType ?? 'llm.openai'
+  return EMBEDDING_ENDPOINTS.has(row.path) ? 'embeddings' : recordOf(row).ruleType
 }
 
 /**
@@ -422,18 +257,7 @@ export function recordedRule(exchange: RecordedExchange): RecordedRuleResult {
     return { ok: true, rule: { type, when, error } }
   }
   if (!isRecord(body)) return { ok: false, reason: `the ${status} answer is not a JSON object` }
-  const own = row.provider.record?.respond
-  const respond = own
-    ? own(body)
-    : endpoint === ENDPOINTS.chatCompletions
-      ? chatRespond(body)
-      : endpoint === ENDPOINTS.completions
-        ? completionRespond(body)
-        : endpoint === ENDPOINTS.responses
-          ? responsesRespond(body)
-          : endpoint === ENDPOINTS.messages
-            ? anthropicRespond(body)
-            : embeddingsRespond(body)
+  const respond = recordOf(row).respond(body, endpoint)
   if (typeof respond === 'string') return { ok: false, reason: respond }
   const recorded = redact(recordedFacts({ ...exchange, when }), secrets, false, whole)
   const timed = { ...respond, ...timingFields(exchange.timing) }
