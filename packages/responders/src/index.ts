@@ -81,6 +81,7 @@ export {
 } from './engine/chaos.js'
 export type {
   AnswerInput,
+  AssembledStream,
   Endpoint,
   HeaderLookup,
   PlainEndpoint,
@@ -90,8 +91,10 @@ export type {
   Provider,
   ProviderName,
   ProviderRecord,
+  RecordedEvent,
   RouteInput,
   RuleEndpoint,
+  StreamAssembler,
   StreamFraming,
 } from './engine/endpoint.js'
 export {

@@ -96,8 +96,6 @@ const ALLOWED: Readonly<Record<string, Readonly<Record<string, string>>>> = {
     'packages/server/src/node/start.ts': SDK_BASE_URLS,
     'packages/server/src/not-found.ts':
       "a request no row owns is answered in Anthropic's envelope when it carries `anthropic-version`",
-    'packages/server/src/record/assemble.ts':
-      "folds OpenAI's and Anthropic's streams back into one answer, by row id (not yet a `record` trait)",
     'packages/server/src/record/index.ts': 'exports `DEFAULT_ANTHROPIC_UPSTREAM` (public API)',
     'packages/server/src/record/proxy.ts': `${PROXY_OPTIONS}; \`DEFAULT_ANTHROPIC_UPSTREAM\``,
     'packages/server/src/remote.ts': SDK_BASE_URLS,
@@ -137,8 +135,6 @@ const ALLOWED: Readonly<Record<string, Readonly<Record<string, string>>>> = {
     'packages/server/src/journal-output.ts': OPENAI_FALLBACK,
     'packages/server/src/node/serve.ts': OPENAI_FALLBACK,
     'packages/server/src/not-found.ts': OPENAI_FALLBACK,
-    'packages/server/src/record/assemble.ts':
-      "folds OpenAI's and Anthropic's streams back into one answer, by row id (not yet a `record` trait)",
     'packages/server/src/record/index.ts': 'exports `DEFAULT_OPENAI_UPSTREAM` (public API)',
     'packages/server/src/record/proxy.ts': `${PROXY_OPTIONS}; OpenAI's \`record\` is the default (Azure)`,
     'packages/server/src/record/to-rule.ts':

@@ -1,10 +1,11 @@
 /**
  * Record mode's Anthropic knowledge as a provider trait: where the upstream is, how the key
- * travels, and what a message becomes as a rule's `respond`. Its streams are folded by the
- * server's `record/assemble.ts`.
+ * travels, what a message becomes as a rule's `respond`, and how its stream folds
+ * (`record-stream.ts`).
  */
 import type { ProviderRecord } from '../engine/endpoint.js'
 import { type Data, isRecord, optional, text, usageOf } from '../internal/recorded-answer.js'
+import { anthropicStreamAssembler } from './record-stream.js'
 
 /** The Anthropic API root (without `/v1`, as the SDK's `baseURL`). */
 export const DEFAULT_ANTHROPIC_UPSTREAM = 'https://api.anthropic.com'
@@ -56,4 +57,5 @@ export const ANTHROPIC_RECORD: ProviderRecord = {
     env: ['ANTHROPIC_API_KEY'],
   },
   respond: anthropicRecordedRespond,
+  assemble: { kind: 'events', create: anthropicStreamAssembler },
 }

@@ -78,6 +78,23 @@ export interface Provider {
   readonly record?: ProviderRecord
 }
 
+/** One server-sent event of an upstream's stream, as record mode parsed it. */
+export interface RecordedEvent {
+  readonly event?: string
+  readonly data: string
+}
+
+/** The body a stream adds up to, or why there is none (the stream failed or carried an error). */
+export type AssembledStream =
+  | { readonly ok: true; readonly body: Record<string, unknown> }
+  | { readonly ok: false; readonly reason: string }
+
+/** Folds one stream's events, in order, into the body a request without `stream` gets. */
+export interface StreamAssembler {
+  add(event: RecordedEvent): void
+  result(): AssembledStream
+}
+
 /**
  * What record mode needs from a provider beyond its rows: where its upstream is, how its
  * credentials travel, how a stream adds up to one answer and how an answer becomes a rule.
@@ -122,21 +139,18 @@ export interface ProviderRecord {
     endpoint: string,
   ): Record<string, unknown> | string
   /**
-   * The answer a whole stream adds up to, for a provider whose streams the server does not
-   * fold by endpoint: `sse`, its events' parsed `data:`; `ndjson`, the body's text.
+   * How its streams add up to one answer, as a request without `stream` would get it:
+   * `events`, an assembler for an endpoint's SSE events (none for one that does not stream);
+   * `ndjson`, the body's lines folded.
    */
   readonly assemble?:
     | {
-        readonly kind: 'sse'
-        fold(chunks: readonly unknown[]): Record<string, unknown>
+        readonly kind: 'events'
+        create(endpoint: string): StreamAssembler | undefined
       }
     | {
         readonly kind: 'ndjson'
-        fold(
-          text: string,
-        ):
-          | { readonly ok: true; readonly body: Record<string, unknown> }
-          | { readonly ok: false; readonly reason: string }
+        fold(text: string): AssembledStream
       }
 }
 

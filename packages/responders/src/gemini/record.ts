@@ -3,7 +3,7 @@
  * becomes as a rule's `respond`, how an `alt=sse` stream's chunks add up to one response, and
  * where the upstream is (`GEMINI_RECORD`, the provider's `record` trait).
  */
-import type { ProviderRecord } from '../engine/endpoint.js'
+import type { ProviderRecord, StreamAssembler } from '../engine/endpoint.js'
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -116,6 +116,30 @@ export function assembleGeminiStream(chunks: readonly unknown[]): Record<string,
   }
 }
 
+/**
+ * The assembler of an `alt=sse` stream, whose every `data:` is one whole response: the chunks
+ * in order, folded by `assembleGeminiStream`.
+ *
+ * @example geminiStreamAssembler().add({ data: '{"candidates":[]}' })
+ */
+export function geminiStreamAssembler(): StreamAssembler {
+  const chunks: unknown[] = []
+  return {
+    add(event) {
+      try {
+        chunks.push(JSON.parse(event.data))
+      } catch {
+        // A line that is not JSON is no chunk of a Gemini stream.
+      }
+    },
+    result() {
+      return chunks.length > 0
+        ? { ok: true, body: assembleGeminiStream(chunks) }
+        : { ok: false, reason: 'the Gemini stream held no chunk' }
+    },
+  }
+}
+
 /** The Gemini API root (its paths carry `/v1beta` or `/v1`). */
 export const DEFAULT_GEMINI_UPSTREAM = 'https://generativelanguage.googleapis.com'
 
@@ -130,5 +154,5 @@ export const GEMINI_RECORD: ProviderRecord = {
     env: ['GEMINI_API_KEY', 'GOOGLE_API_KEY'],
   },
   respond: geminiRecordedRespond,
-  assemble: { kind: 'sse', fold: assembleGeminiStream },
+  assemble: { kind: 'events', create: () => geminiStreamAssembler() },
 }

@@ -1,7 +1,9 @@
 /**
- * Reading an upstream's JSON answer for record mode (each provider's `record.ts`): fields
- * taken only when they have the expected type, usage renamed to a rule's names.
+ * Reading an upstream's JSON answer and stream events for record mode (each provider's
+ * `record.ts`): fields taken only when they have the expected type, usage renamed to a rule's
+ * names.
  */
+import type { RecordedEvent } from '../engine/endpoint.js'
 
 export type Data = Record<string, unknown>
 
@@ -38,4 +40,22 @@ export function usageOf(raw: unknown, names: { input: string; output?: string })
   if (output !== undefined) usage.output_tokens = output
   if (total !== undefined) usage.total_tokens = total
   return Object.keys(usage).length > 0 ? usage : undefined
+}
+
+/** An event's JSON object, or nothing (`[DONE]`, not JSON, not an object). */
+export function parseData(event: RecordedEvent): Data | undefined {
+  if (event.data === '[DONE]') return undefined
+  try {
+    const value: unknown = JSON.parse(event.data)
+    return isRecord(value) ? value : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** Why a stream failed, when an event is an error object. */
+export function errorReason(data: Data): string | undefined {
+  if (!isRecord(data.error)) return undefined
+  const message = data.error.message
+  return `the stream carried an error: ${typeof message === 'string' ? message : 'no message'}`
 }

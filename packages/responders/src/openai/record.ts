@@ -1,12 +1,12 @@
 /**
  * Record mode's OpenAI knowledge as a provider trait: where the upstream is, how the key
- * travels, and what an answer of each endpoint becomes as a rule's `respond`. Its streams are
- * folded by the server's `record/assemble.ts`; a provider without a `record` (Azure) gets this
- * one.
+ * travels, what an answer of each endpoint becomes as a rule's `respond`, and how its streams
+ * fold (`record-stream.ts`); a provider without a `record` (Azure) gets this one.
  */
 import { ENDPOINTS } from '@mocktopus/scenario'
 import type { ProviderRecord } from '../engine/endpoint.js'
 import { type Data, isRecord, optional, text, usageOf } from '../internal/recorded-answer.js'
+import { openaiStreamAssembler } from './record-stream.js'
 
 /** The OpenAI API root, `/v1` included, as the SDK's `baseURL`. */
 export const DEFAULT_OPENAI_UPSTREAM = 'https://api.openai.com/v1'
@@ -157,4 +157,5 @@ export const OPENAI_RECORD: ProviderRecord = {
   ruleType: 'llm.openai',
   key: { option: 'openaiKey', header: 'authorization', env: ['OPENAI_API_KEY'] },
   respond: openaiRecordedRespond,
+  assemble: { kind: 'events', create: openaiStreamAssembler },
 }

@@ -18,7 +18,6 @@ import {
   type ProviderRecord,
 } from '@mocktopus/responders'
 import { MocktopusError, requestParams } from '@mocktopus/scenario'
-import { createStreamAssembler } from './assemble.js'
 import type { ForwardInfo, ForwardOutcome } from './hooks.js'
 import { createMatchPreparer, valuesAt } from './prepare-match.js'
 import type { SentRequest } from './recorded-request.js'
@@ -181,26 +180,6 @@ function withoutQueryKey(search: string, name: string, drop: boolean): string {
   params.delete(name)
   const rest = params.toString()
   return rest === '' ? '' : `?${rest}`
-}
-
-// A stream whose every `data:` is one whole response (Gemini's `alt=sse`), folded by its
-// provider's `record.assemble`.
-function chunkAssembler(fold: (chunks: readonly unknown[]) => Record<string, unknown>) {
-  const chunks: unknown[] = []
-  return {
-    add(event: { readonly data: string }): void {
-      try {
-        chunks.push(JSON.parse(event.data))
-      } catch {
-        // A line that is not JSON is no chunk of such a stream.
-      }
-    },
-    result() {
-      return chunks.length > 0
-        ? { ok: true as const, body: fold(chunks) }
-        : { ok: false as const, reason: 'the stream held no chunk' }
-    },
-  }
 }
 
 // `--anthropic-upstream` from `anthropicUpstream`: the flag that sets an upstream option.
@@ -538,11 +517,9 @@ export function createUpstreamProxy(options: UpstreamProxyOptions = {}): Upstrea
     }
     const work = async (): Promise<void> => {
       const parser = createSSEParser()
+      // The provider folds its own events (Azure's paths: OpenAI's record has no assembler).
       const { assemble } = recordOf(rowOf(info))
-      const assembler =
-        assemble?.kind === 'sse'
-          ? chunkAssembler(assemble.fold)
-          : createStreamAssembler(info.endpoint)
+      const assembler = assemble?.kind === 'events' ? assemble.create(info.endpoint) : undefined
       const decoder = new TextDecoder()
       const shape = createShapeCollector()
       let rule: RecordedRule | undefined
