@@ -112,7 +112,10 @@ export interface ProviderRecord {
    * `embeddings`, from `RULE_TYPE_ENDPOINTS`).
    */
   readonly ruleType: Exclude<RuleType, 'llm' | 'embeddings'>
-  /** How its key travels, for the key record mode sends instead of the client's; none (Ollama) when absent. */
+  /**
+   * How its API key travels, for the key record mode sends in place of the client's; absent
+   * for an API without keys (Ollama).
+   */
   readonly key?: {
     /** The option that holds it (`UpstreamProxyOptions`), e.g. `anthropicKey`. */
     readonly option: string
