@@ -56,7 +56,7 @@ function mergeSorted(lists: readonly (readonly number[])[]): number[] {
  *
  * @example
  * const index = createExactIndex([[{ role: 'user', content: 'Hi' }], undefined], [undefined, undefined])
- * index.candidates({ endpoint: '/v1/chat/completions', messages: [{ role: 'user', content: 'Hi' }] }) // [0, 1]
+ * index.candidates({ endpoint: ENDPOINTS.chatCompletions, messages: [{ role: 'user', content: 'Hi' }] }) // [0, 1]
  */
 export function createExactIndex(
   conversations: readonly (readonly ConversationMessage[] | undefined)[],
