@@ -6,7 +6,8 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { basename, resolve } from 'node:path'
 import { parseScenario } from '@mocktopus/scenario'
-import { Document, isScalar, visit } from 'yaml'
+import { layoutScenarioYAML } from '@mocktopus/server/record'
+import { Document, type Node } from 'yaml'
 import { type Conversion, type ConvertedRule, convertAimock } from '../convert/aimock.js'
 import { convertPythonCassette } from '../convert/python-cassette.js'
 import { CommandError, EXIT_OK, UsageError } from '../errors.js'
@@ -49,24 +50,7 @@ export function scenarioYAML(
 ): string {
   const doc = new Document({ version: 1, rules })
   doc.commentBefore = ` Converted by mocktopus convert --from ${format} from ${sources.join(', ')}.`
-  visit(doc, {
-    Seq(_, seq) {
-      if (
-        seq.items.length > 0 &&
-        seq.items.every((item) => isScalar(item) && typeof item.value === 'number')
-      )
-        seq.flow = true
-    },
-    Pair(_, pair) {
-      if (
-        isScalar(pair.key) &&
-        pair.key.value === 'usage' &&
-        pair.value &&
-        typeof pair.value === 'object'
-      )
-        (pair.value as { flow?: boolean }).flow = true
-    },
-  })
+  layoutScenarioYAML(doc.contents as Node)
   return doc.toString({ lineWidth: 0 })
 }
 

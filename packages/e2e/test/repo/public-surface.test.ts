@@ -255,6 +255,7 @@ const SURFACE: Record<string, readonly string[]> = {
     'decodeFloat32Base64',
     'describeRecordingMiss',
     'describeShapeChange',
+    'layoutScenarioYAML',
     'literalGlob',
     'mergeRecordSettings',
     'parseCassette',

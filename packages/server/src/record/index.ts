@@ -21,6 +21,7 @@ export {
 } from './drift.js'
 export { RecordingsError } from './errors.js'
 export type { ForwardInfo, ForwardOutcome, RecordingHooks } from './hooks.js'
+export { layoutScenarioYAML } from './layout.js'
 export { createMatchPreparer, type MatchPreparer } from './prepare-match.js'
 export {
   createUpstreamProxy,

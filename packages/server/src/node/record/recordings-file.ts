@@ -25,8 +25,9 @@ import {
 } from 'node:fs/promises'
 import { basename, dirname, extname, join } from 'node:path'
 import { MAX_SCENARIO_SIZE, readSimpleYaml } from '@mocktopus/scenario'
-import { Document, isMap, isScalar, isSeq, type Node, parseDocument, visit, YAMLSeq } from 'yaml'
+import { Document, isSeq, type Node, parseDocument, YAMLSeq } from 'yaml'
 import { RecordingsError } from '../../record/errors.js'
+import { layoutScenarioYAML } from '../../record/layout.js'
 import { type RecordedRule, recordingKey } from '../../record/to-rule.js'
 
 export interface RecordingsFileOptions {
@@ -67,7 +68,7 @@ const HEADER = [
 // Every value on its own one line (no folding of long text, text with line breaks in double
 // quotes with `\n`): the subset the scenario package's fast reader takes, so replay reads
 // thousands of recordings at a fraction of what `yaml` takes. Vectors and usage go on one line
-// each (see `compact`).
+// each (see `layoutScenarioYAML`).
 const TO_STRING = {
   lineWidth: 0,
   blockQuote: false,
@@ -83,39 +84,10 @@ function isNodeError(error: unknown): error is NodeJS.ErrnoException {
   return error instanceof Error && 'code' in error
 }
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it finds
-const ESCAPED = /[\0-\x1f\x7f]/
-
-// Vectors and usage on one line each (an embedding is 1536 numbers), and every text on its line.
-function compact(node: Node): void {
-  visit(node, {
-    Scalar(_, scalar) {
-      // Line breaks, tabs and other control characters as escapes in double quotes: `yaml` would
-      // otherwise fold a single-quoted text over lines or leave a tab in a plain one, which only
-      // `yaml` itself reads.
-      if (typeof scalar.value === 'string' && ESCAPED.test(scalar.value)) {
-        scalar.type = 'QUOTE_DOUBLE'
-      }
-    },
-    Seq(_, seq) {
-      if (
-        seq.items.length > 0 &&
-        seq.items.every((item) => isScalar(item) && typeof item.value === 'number')
-      ) {
-        seq.flow = true
-      }
-    },
-    Pair(_, pair) {
-      if (isScalar(pair.key) && pair.key.value === 'usage' && isMap(pair.value))
-        pair.value.flow = true
-    },
-  })
-}
-
 // Plain nodes, never anchors and aliases: replay refuses a file with too many of those.
 function ruleNode(doc: Document, rule: RecordedRule): Node {
   const node = doc.createNode(rule, { aliasDuplicateObjects: false }) as Node
-  compact(node)
+  layoutScenarioYAML(node)
   return node
 }
 
