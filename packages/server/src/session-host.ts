@@ -20,7 +20,7 @@ import {
   type Scenario,
   ScenarioError,
 } from '@mocktopus/scenario'
-import { type CostReportBody, isCountedExchange } from './cost/observer.js'
+import { type CostReportBody, isCountedExchange, timeOf } from './cost/observer.js'
 import { DEFAULT_PRICING, mergePricing, type PricingTable } from './cost/pricing.js'
 import { formatCostSummary } from './cost/summary.js'
 import { createCostTracker } from './cost/tracker.js'
@@ -197,10 +197,11 @@ export function createSessionHost(options: SessionHostOptions): SessionHost {
       const session = table.find(exchange.session)
       if (!session) return
       session.costs ??= createCostTracker({ pricing: pricingOf(session) })
+      const time = timeOf(exchange.time)
       session.costs.record({
         model: exchange.model,
         usage: exchange.usage,
-        time: Date.parse(exchange.time),
+        ...(time === undefined ? {} : { time }),
       })
     },
     requests(id, query) {

@@ -108,7 +108,12 @@ export function routeLabel(endpoint: string, patterns: readonly string[]): strin
 let lastTimeText = ''
 let lastTimeMs = Number.NaN
 
-function timeOf(time: string | number | undefined): number | undefined {
+/**
+ * An exchange's time in ms; its ISO text parsed once per distinct text.
+ *
+ * @example timeOf('2026-01-01T00:00:00.000Z') // 1767225600000
+ */
+export function timeOf(time: string | number | undefined): number | undefined {
   if (time === undefined) return undefined
   if (typeof time === 'number') return Number.isFinite(time) ? time : undefined
   if (time !== lastTimeText) {
