@@ -84,6 +84,15 @@ describe('withResponse() on the OpenAI stub', () => {
     })
   })
 
+  it('leaves the rate-limit headers off with rateLimitHeaders: false, in sessions too', async () => {
+    const { openai, session } = createStub(SCENARIO, { fixedTime: NOW, rateLimitHeaders: false })
+    const { response } = await openai.chat.completions.create(ask('hello')).withResponse()
+    expect(response.status).toBe(200)
+    expect([...response.headers.keys()].filter((name) => name.includes('ratelimit'))).toEqual([])
+    const other = await session('other').openai.chat.completions.create(ask('hello')).withResponse()
+    expect(other.response.headers.get('x-ratelimit-remaining-requests')).toBeNull()
+  })
+
   it('carries the JSON text the server sends, equal to what await gives', async () => {
     const { openai } = stub()
     const pending = openai.chat.completions.create(ask('hello'))

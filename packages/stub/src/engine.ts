@@ -59,6 +59,11 @@ export interface StubClientOptions {
   /** How many calls `requests()` keeps; the oldest goes first. Default 1000. */
   readonly journalSize?: number
   /**
+   * `false` leaves the rate-limit headers (`x-ratelimit-*`, `anthropic-ratelimit-*`) off what
+   * `withResponse()` shows, as the server's `--no-rate-limit-headers`. Default true.
+   */
+  readonly rateLimitHeaders?: boolean
+  /**
    * The journal's bounds, as the server's: `size` calls (overrides `journalSize`), `bytes` of
    * kept bodies (default 64 MiB), `bodyBytes` kept of each body (default 64 KiB; a larger one
    * is kept truncated).
@@ -196,7 +201,9 @@ function sessionEngine(
   let matcher = shared
   let counters: MatchCounters | undefined = session === undefined ? undefined : createCounters()
   const clock = chooseClock(options)
-  const state = createEngineState()
+  const state = createEngineState(
+    options.rateLimitHeaders === false ? { chaos: { rateLimitHeaders: false } } : {},
+  )
   const journal = createJournal<Exchange>({
     size: options.journal?.size ?? options.journalSize ?? 1000,
     bytes: options.journal?.bytes,
