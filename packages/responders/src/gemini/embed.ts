@@ -8,7 +8,7 @@ import type { AnswerInput } from '../engine/endpoint.js'
 import { seededEmbedding } from '../openai/embeddings/answer.js'
 import { estimateTokens } from '../shared/tokens.js'
 import type { ParseResult, WireError, WireJSON } from '../shared/wire.js'
-import { geminiError, geminiRuleError } from './errors.js'
+import { geminiBadRequest, geminiRuleError } from './errors.js'
 import { geminiModel } from './generate/request.js'
 
 /** A validated embed request: each content's text, and the vector length asked for. */
@@ -60,10 +60,7 @@ export function parseGeminiEmbed(
   body: unknown,
   options: ParseGeminiEmbedOptions,
 ): ParseResult<GeminiEmbedParams> {
-  const invalid = (message: string) => ({
-    ok: false as const,
-    error: geminiError({ status: 400, message }),
-  })
+  const invalid = geminiBadRequest
   const model = geminiModel(options.model, body)
   if (!isRecord(body)) return invalid('Invalid JSON payload received. Expected an object.')
   if (model === undefined)

@@ -76,6 +76,18 @@ export const GEMINI_ERRORS: Readonly<Record<ErrorType, { status: number; message
 }
 
 /**
+ * A request body's refusal for a parser: 400 `INVALID_ARGUMENT` with `message`.
+ *
+ * @example if (!isRecord(body)) return geminiBadRequest('Invalid JSON payload received.')
+ */
+export function geminiBadRequest(message: string): {
+  readonly ok: false
+  readonly error: WireError
+} {
+  return { ok: false, error: geminiError({ status: 400, message }) }
+}
+
+/**
  * An error in Gemini's envelope. `status` (the rpc code name) follows the HTTP status unless
  * `type` names one; `param` and `code` have no place in the envelope, so a message names the
  * field itself.

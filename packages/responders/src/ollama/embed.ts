@@ -7,7 +7,7 @@ import type { MatchResult } from '@mocktopus/scenario'
 import { seededEmbedding } from '../openai/embeddings/answer.js'
 import { estimateTokens } from '../shared/tokens.js'
 import type { ParseResult, WireError, WireJSON } from '../shared/wire.js'
-import { ollamaError, ollamaRuleError } from './errors.js'
+import { ollamaBadRequest, ollamaRuleError } from './errors.js'
 import { LOAD_NS, PROMPT_TOKEN_NS } from './metrics.js'
 import type { OllamaEmbeddingsResponse, OllamaEmbedResponse } from './types.js'
 
@@ -52,10 +52,7 @@ export function parseOllamaEmbed(
   endpoint: string,
   legacy: boolean,
 ): ParseResult<OllamaEmbedParams> {
-  const invalid = (message: string) => ({
-    ok: false as const,
-    error: ollamaError({ status: 400, message }),
-  })
+  const invalid = ollamaBadRequest
   if (!isRecord(body)) return invalid('invalid request body')
   if (typeof body.model !== 'string' || body.model === '') return invalid('model is required')
   let inputs: string[]

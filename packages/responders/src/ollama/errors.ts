@@ -31,6 +31,18 @@ export const OLLAMA_ERRORS: Readonly<Record<ErrorType, { status: number; message
 }
 
 /**
+ * A request body's refusal for a parser: Ollama's 400 `{ "error": message }`.
+ *
+ * @example if (!isRecord(body)) return ollamaBadRequest('invalid request body')
+ */
+export function ollamaBadRequest(message: string): {
+  readonly ok: false
+  readonly error: WireError
+} {
+  return { ok: false, error: ollamaError({ status: 400, message }) }
+}
+
+/**
  * An error in Ollama's envelope: the message alone, the status on the response.
  *
  * @example ollamaError({ status: 400, message: 'model is required' }).body // { error: 'model is required' }

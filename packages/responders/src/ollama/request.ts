@@ -11,7 +11,7 @@ import {
 } from '../shared/json-schema/structured.js'
 import type { JSONSchema } from '../shared/json-schema/validate.js'
 import type { ParseResult } from '../shared/wire.js'
-import { ollamaError } from './errors.js'
+import { ollamaBadRequest } from './errors.js'
 import type { OllamaChatRequest, OllamaGenerateRequest, OllamaMessage } from './types.js'
 
 /** A validated chat or generate request. */
@@ -30,10 +30,7 @@ export interface OllamaParams {
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
-const invalid = (message: string) => ({
-  ok: false as const,
-  error: ollamaError({ status: 400, message }),
-})
+const invalid = ollamaBadRequest
 
 /**
  * What a request asks for: `format: "json"` (any JSON) or a JSON schema, and each function

@@ -6,7 +6,7 @@
 import type { ChatMessage, MatchRequest } from '@mocktopus/scenario'
 import { type StructuredRequest, structuredParam } from '../../shared/json-schema/structured.js'
 import type { ParseResult } from '../../shared/wire.js'
-import { geminiError } from '../errors.js'
+import { geminiBadRequest } from '../errors.js'
 import { geminiStructured } from '../schema.js'
 import type { GeminiContent, GeminiGenerateRequest, GeminiPart } from './types.js'
 
@@ -93,10 +93,7 @@ export function parseGeminiGenerate(
   body: unknown,
   options: ParseGeminiOptions,
 ): ParseResult<GeminiGenerateParams> {
-  const invalid = (message: string) => ({
-    ok: false as const,
-    error: geminiError({ status: 400, message }),
-  })
+  const invalid = geminiBadRequest
   const model = geminiModel(options.model, body)
   if (!isRecord(body)) return invalid('Invalid JSON payload received. Expected an object.')
   if (model === undefined)
