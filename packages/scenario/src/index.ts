@@ -64,4 +64,4 @@ export type {
   When,
 } from './types.js'
 export { validateScenario } from './validate.js'
-export { type FastRead, readSimpleYaml } from './yaml-fast.js'
+export { FAST_READ_FORMAT, type FastRead, readSimpleYaml } from './yaml-fast.js'

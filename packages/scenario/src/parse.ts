@@ -12,7 +12,7 @@ import { ScenarioError } from './errors.js'
 import { buildScenario } from './normalize.js'
 import type { Scenario, ScenarioIssue } from './types.js'
 import { collectIssues, formatPath, type RawIssue } from './validate.js'
-import { readSimpleYaml } from './yaml-fast.js'
+import { type FastRead, readSimpleYaml } from './yaml-fast.js'
 
 /** Options of {@link parseScenario}. */
 export interface ParseScenarioOptions {
@@ -20,6 +20,12 @@ export interface ParseScenarioOptions {
   readonly source?: string
   /** The longest text accepted, in characters; default {@link MAX_SCENARIO_SIZE}. */
   readonly maxSize?: number
+  /**
+   * Reads the text with the fast reader: default {@link readSimpleYaml}. A cache of earlier
+   * reads of the same file can stand in (the server's replay does, for large recordings);
+   * what it gives is validated as any read is, and `undefined` sends the text to `yaml`.
+   */
+  readonly read?: (text: string) => FastRead | undefined
 }
 
 /**
@@ -102,7 +108,7 @@ export function parseScenario(text: string, options: ParseScenarioOptions = {}):
   }
   // Most scenarios are plain YAML that a fast reader takes at a fraction of `yaml`'s cost; any
   // other text, and any scenario with issues, goes through `yaml` for its errors and positions.
-  const fast = readSimpleYaml(text)
+  const fast = (options.read ?? readSimpleYaml)(text)
   if (fast && collectIssues(fast.data).length === 0) {
     return buildScenario(fast.data, { ...errorOptions, ruleLines: fast.ruleLines ?? [] }, true)
   }

@@ -8,6 +8,13 @@
  */
 import { isScalar, Schema } from 'yaml'
 
+/**
+ * Names what {@link readSimpleYaml} gives for a text: a cache of its reads (the server's, for
+ * recordings) keeps a read only under the same format. Raise it when a change to the reader
+ * gives any text other data or lines.
+ */
+export const FAST_READ_FORMAT = 1
+
 /** What a successful read gives: the data as `doc.toJS()` would, and where each rule starts. */
 export interface FastRead {
   readonly data: Record<string, unknown>

@@ -9,6 +9,7 @@ import { CASSETTE_PATTERN, type CassetteSkip, parseCassette } from '../../record
 import type { RecordingOrigin } from '../../record/describe-miss.js'
 import { RecordingsError } from '../../record/errors.js'
 import { RECORD_SETTINGS_FILE } from '../../record/settings.js'
+import { createReadCache, type ReadCache } from './read-cache.js'
 
 export interface LoadedRecordings {
   /** Every recording, file by file in name order, as one scenario. */
@@ -23,13 +24,21 @@ export interface LoadedRecordings {
 
 const YAML_FILE = /\.ya?ml$/
 
+export interface LoadRecordingsOptions {
+  /** Where reads of large files are kept between starts; default {@link createReadCache}(). */
+  readonly readCache?: ReadCache
+}
+
 /**
  * Loads a recordings directory. A missing directory is an error; an empty one is not (every
  * request then gets 404, or is recorded with `--record-missing`).
  *
  * @example const { scenario, origins } = await loadRecordings('recordings')
  */
-export async function loadRecordings(dir: string): Promise<LoadedRecordings> {
+export async function loadRecordings(
+  dir: string,
+  options: LoadRecordingsOptions = {},
+): Promise<LoadedRecordings> {
   const info = await stat(dir).catch(() => undefined)
   if (!info?.isDirectory()) {
     throw new RecordingsError(
@@ -48,16 +57,22 @@ export async function loadRecordings(dir: string): Promise<LoadedRecordings> {
   const rules: Rule[] = []
   const origins: RecordingOrigin[] = []
   const skipped: (CassetteSkip & { file: string })[] = []
+  const readCache = options.readCache ?? createReadCache()
   for (const file of names) {
-    const text = await readFile(join(dir, file), 'utf8')
+    const path = join(dir, file)
     if (YAML_FILE.test(file)) {
-      const scenario = parseScenario(text, { source: file })
+      // The file's identity before its text: a file written in between is then read again at
+      // the next start, never kept as a read of bytes it no longer has.
+      const identity = await stat(path, { bigint: true })
+      const text = await readFile(path, 'utf8')
+      const scenario = parseScenario(text, { source: file, read: readCache.reader(path, identity) })
       for (const rule of scenario.rules) {
         rules.push(rule)
         origins.push({ file, ...(rule.line === undefined ? {} : { line: rule.line }) })
       }
       continue
     }
+    const text = await readFile(path, 'utf8')
     const cassette = parseCassette(text, file)
     skipped.push(...cassette.skipped.map((skip) => ({ ...skip, file })))
     if (cassette.rules.length === 0) continue
