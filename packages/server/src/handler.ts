@@ -32,7 +32,7 @@ import { isAuthorized, unauthorized } from './guard.js'
 import type { AnswerCapture } from './inspector/capture.js'
 import { notFoundError, providerOf } from './not-found.js'
 import { type Output, RULE_HEADER, toResponse, whenRead } from './output.js'
-import type { RecordingHooks } from './record/hooks.js'
+import { type ForwardedRequest, type RecordingHooks, watchSignal } from './record/hooks.js'
 import {
   type AllowedHosts,
   createHostCheck,
@@ -66,6 +66,27 @@ export interface HttpRequest {
   readonly signal: AbortSignal
   /** The request as a Web `Request` (its body already read), to forward upstream. */
   toRequest(): Request
+  /**
+   * Every header, lower-case names, repeated ones joined with `, `: what the upstream proxy
+   * forwards. Without it, read from `toRequest()`.
+   */
+  headerEntries?(): Iterable<readonly [string, string]>
+  /**
+   * Calls `listener` once if the client goes away; returns what stops listening. Without it,
+   * `signal` is watched.
+   */
+  onClose?(listener: () => void): () => void
+}
+
+// The client's request as the upstream proxy reads it, from the transport's own accessors.
+function forwardedOf(http: HttpRequest, toRequest: () => Request): ForwardedRequest {
+  return {
+    method: http.method,
+    query: http.query,
+    header: (name) => http.header(name),
+    headers: () => http.headerEntries?.() ?? toRequest().headers,
+    onClose: (listener) => http.onClose?.(listener) ?? watchSignal(http.signal, listener),
+  }
 }
 
 /** What the handler answers from: one Mocktopus instance. */
@@ -216,8 +237,17 @@ export function createHandler(core: HandlerCore): Handler {
     const send = core.recording?.forward
     if (!send) throw new Error('a request to forward, but no recording hooks')
     const { exchange } = result
+    // The proxy reads `client`; a Web `Request` is built only for a `forward` that asks.
+    let request: Request | undefined
+    const toRequest = (): Request => {
+      request ??= http.toRequest()
+      return request
+    }
     return send({
-      request: http.toRequest(),
+      get request() {
+        return toRequest()
+      },
+      client: forwardedOf(http, toRequest),
       endpoint: exchange.endpoint,
       text: result.text,
       errors: route.endpoint.provider.errors,

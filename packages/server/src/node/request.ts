@@ -1,11 +1,13 @@
 /**
- * A `node:http` request as the handler reads it: no Web `Request` is built unless the request
- * is forwarded upstream, and the body is read by callbacks, so an answer built at once goes out
- * in the same turn of the event loop.
+ * A `node:http` request as the handler reads it: no Web `Request` is built unless a `forward`
+ * hook asks for one (the upstream proxy reads `headerEntries` and `onClose` instead), and the
+ * body is read by callbacks, so an answer built at once goes out in the same turn of the event
+ * loop.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { type BodyRead, decodeBody, isJSONContentType } from '@mocktopus/responders'
 import type { HttpRequest } from '../handler.js'
+import { watchSignal } from '../record/hooks.js'
 
 // Percent-escapes decoded as Hono decodes a path (decodeURI), so both adapters see one path;
 // a malformed escape is kept as sent.
@@ -71,6 +73,29 @@ export class NodeRequest implements HttpRequest {
     if (response.destroyed) abort()
     else response.once('close', abort)
     return controller.signal
+  }
+
+  *headerEntries(): Iterable<readonly [string, string]> {
+    const headers = this.#incoming.headers
+    for (const name in headers) {
+      const value = headers[name]
+      if (value !== undefined) yield [name, Array.isArray(value) ? value.join(', ') : value]
+    }
+  }
+
+  // As `signal`, without an AbortController: the upstream proxy only needs to hear of it.
+  onClose(listener: () => void): () => void {
+    if (this.#controller) return watchSignal(this.#controller.signal, listener)
+    const response = this.#response
+    const close = () => {
+      if (!response.writableFinished) listener()
+    }
+    if (response.destroyed) {
+      close()
+      return () => {}
+    }
+    response.once('close', close)
+    return () => response.off('close', close)
   }
 
   toRequest(): Request {

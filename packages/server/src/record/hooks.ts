@@ -6,10 +6,66 @@
 import type { ErrorEnvelope, WireResult, WireUsage } from '@mocktopus/responders'
 import type { MatchRequest, RuleVerdict, Scenario } from '@mocktopus/scenario'
 
+/**
+ * The client's request as the proxy reads it, without a Web `Request`: the Node runner has
+ * none, and building one (with its signal) costs more than the rest of a recording.
+ */
+export interface ForwardedRequest {
+  readonly method: string
+  /** The query string without `?`; empty when there is none. */
+  readonly query: string
+  /** A header by lower-case name. */
+  header(name: string): string | undefined
+  /** Every header as a lower-case name and its value (repeated ones joined with `, `). */
+  headers(): Iterable<readonly [string, string]>
+  /**
+   * Calls `listener` once if the client goes away (at once if it has); returns what stops
+   * listening. No `AbortSignal` is built for it.
+   */
+  onClose(listener: () => void): () => void
+}
+
+/**
+ * A Web `Request` read as a {@link ForwardedRequest}.
+ *
+ * @example forwardedRequest(new Request('http://localhost/v1/models?limit=1')).query // 'limit=1'
+ */
+export function forwardedRequest(request: Request): ForwardedRequest {
+  const { url } = request
+  const at = url.indexOf('?')
+  const hash = url.indexOf('#', at)
+  return {
+    method: request.method,
+    query: at === -1 ? '' : url.slice(at + 1, hash === -1 ? undefined : hash),
+    header: (name) => request.headers.get(name) ?? undefined,
+    headers: () => request.headers,
+    onClose: (listener) => watchSignal(request.signal, listener),
+  }
+}
+
+/**
+ * `listener` once when `signal` aborts (at once if it has); returns what stops listening.
+ *
+ * @example const stop = watchSignal(request.signal, () => controller.abort())
+ */
+export function watchSignal(signal: AbortSignal, listener: () => void): () => void {
+  if (signal.aborted) {
+    listener()
+    return () => {}
+  }
+  signal.addEventListener('abort', listener, { once: true })
+  return () => signal.removeEventListener('abort', listener)
+}
+
 /** One request the pipeline hands to the upstream. */
 export interface ForwardInfo {
-  /** The client's request; its body has been read already, see `text`. */
+  /**
+   * The client's request; its body has been read already, see `text`. The pipeline builds it
+   * on first read only: the proxy reads `client`.
+   */
   readonly request: Request
+  /** The same request without a Web `Request`; when absent, read from `request`. */
+  readonly client?: ForwardedRequest
   /** The API path relative to the root, e.g. `/v1/messages`. */
   readonly endpoint: string
   /** The request body exactly as the client sent it. */

@@ -20,7 +20,7 @@ export {
   type DriftStatus,
 } from './drift.js'
 export { RecordingsError } from './errors.js'
-export type { ForwardInfo, ForwardOutcome, RecordingHooks } from './hooks.js'
+export type { ForwardedRequest, ForwardInfo, ForwardOutcome, RecordingHooks } from './hooks.js'
 export { layoutScenarioYAML } from './layout.js'
 export { createMatchPreparer, type MatchPreparer } from './prepare-match.js'
 export {
@@ -73,3 +73,9 @@ export {
   recordingKey,
   redactText,
 } from './to-rule.js'
+export {
+  fetchSender,
+  type SendUpstream,
+  type UpstreamRequest,
+  type UpstreamResponse,
+} from './upstream.js'

@@ -2,7 +2,8 @@
  * The record side of the server: sends a request to the real API, hands the client the
  * upstream's status, headers and body unchanged (a stream chunk by chunk as it arrives), and
  * turns the exchange into a rule. Web standard only (`fetch`, streams), so it runs wherever
- * the app runs; where the rules go is the caller's business (`onRecord`). An upstream that
+ * the app runs: each call upstream is plain data handed to `send` (./upstream.ts), which Node's
+ * recorder sends on `node:http`; where the rules go is the caller's business (`onRecord`). An upstream that
  * cannot be reached, stays silent, cuts its answer short or answers what is not JSON gets the
  * client a 502 or 504 in its provider's envelope (or, once a stream has started, an error
  * event that ends it), and one `onSkip` report.
@@ -18,7 +19,12 @@ import {
   type ProviderRecord,
 } from '@mocktopus/responders'
 import { MocktopusError, requestParams } from '@mocktopus/scenario'
-import type { ForwardInfo, ForwardOutcome } from './hooks.js'
+import {
+  type ForwardedRequest,
+  type ForwardInfo,
+  type ForwardOutcome,
+  forwardedRequest,
+} from './hooks.js'
 import { createMatchPreparer, valuesAt } from './prepare-match.js'
 import type { SentRequest } from './recorded-request.js'
 import { createDeadline, createEventCutter, type UpstreamDeadline } from './relay.js'
@@ -26,6 +32,7 @@ import { DEFAULT_RECORD_SETTINGS, type RecordSettings } from './settings.js'
 import { createShapeCollector, ndjsonShape } from './shape.js'
 import { createSSEParser } from './sse-parse.js'
 import { type RecordedRule, type RecordedTiming, recordedRule, redactText } from './to-rule.js'
+import { fetchSender, type SendUpstream, type UpstreamResponse } from './upstream.js'
 
 // Each provider's upstream, key and stream folding are its `record` trait (`<provider>/record.ts`
 // in the responders); a provider without one (Azure) is recorded as OpenAI is.
@@ -65,6 +72,11 @@ export interface UpstreamProxyOptions {
   readonly localToken?: string
   /** The `fetch` that reaches the upstream; default the global one. */
   readonly fetch?: (input: Request) => Promise<Response>
+  /**
+   * Sends each call upstream as plain data, in place of `fetch` (Node's recorder sends on
+   * `node:http`). Default: a `Request` handed to `fetch`.
+   */
+  readonly send?: SendUpstream
   /**
    * How long the upstream may stay silent, in milliseconds: before its headers (the client
    * then gets 504), and between two pieces of its body. Default 600000, the SDKs' own timeout.
@@ -142,9 +154,13 @@ const RESPONSE_HEADERS_DROPPED = new Set([
 
 // Which row a request is, as the server routed it: some paths are patterns (a model in the path).
 const ROUTER = createRouter()
-function rowOf(info: ForwardInfo): Endpoint | undefined {
-  const lookup = { header: (name: string) => info.request.headers.get(name) ?? undefined }
-  return ROUTER.find(info.request.method, info.endpoint, lookup)?.endpoint
+function rowOf(client: ForwardedRequest, endpoint: string): Endpoint | undefined {
+  return ROUTER.find(client.method, endpoint, client)?.endpoint
+}
+
+// The client's request as the proxy reads it: the pipeline's, or read from the Web `Request`.
+function clientOf(info: ForwardInfo): ForwardedRequest {
+  return info.client ?? forwardedRequest(info.request)
 }
 
 // Which upstream a request goes to, and how: its row's provider's `record` trait.
@@ -205,14 +221,14 @@ function bearer(value: string | null): string | undefined {
 }
 
 // The request as the client sent it, for `mocktopus drift` to send again.
-function sentRequest(info: ForwardInfo): SentRequest {
+function sentRequest(info: ForwardInfo, client: ForwardedRequest): SentRequest {
   let body: unknown
   try {
     body = JSON.parse(info.text)
   } catch {
     body = undefined
   }
-  return { body, query: new URL(info.request.url).search }
+  return { body, query: client.query === '' ? '' : `?${client.query}` }
 }
 
 function usageOfRule(rule: RecordedRule | undefined): ForwardOutcome['usage'] {
@@ -291,6 +307,9 @@ async function readAll(
 /** One forwarded request, as the proxy's steps share it. */
 interface Call {
   readonly info: ForwardInfo
+  readonly client: ForwardedRequest
+  /** The endpoint table's row the request is, if any. */
+  readonly row: Endpoint | undefined
   readonly secrets: readonly string[]
   /** The upstream's origin, for messages. */
   readonly origin: string
@@ -305,10 +324,10 @@ function now(): number {
 }
 
 // The values of the request headers a directory redacts.
-function headerValues(headers: Headers, names: readonly string[]): string[] {
+function headerValues(client: ForwardedRequest, names: readonly string[]): string[] {
   const values: string[] = []
   for (const name of names) {
-    const value = headers.get(name)
+    const value = client.header(name)
     if (value) values.push(value)
   }
   return values
@@ -353,7 +372,7 @@ export function createUpstreamProxy(options: UpstreamProxyOptions = {}): Upstrea
       `upstreamTimeoutMs must be a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS}, got ${timeoutMs}`,
     )
   }
-  const fetchUpstream = options.fetch ?? ((request: Request) => fetch(request))
+  const sendUpstream = options.send ?? fetchSender(options.fetch)
   const onSkip = options.onSkip ?? logSkip
   const pending = new Set<Promise<void>>()
   const settings = options.settings ?? DEFAULT_RECORD_SETTINGS
@@ -366,35 +385,35 @@ export function createUpstreamProxy(options: UpstreamProxyOptions = {}): Upstrea
     void work.finally(() => pending.delete(work))
   }
 
-  const outgoing = (info: ForwardInfo): { headers: Headers; secrets: string[] } => {
-    const { key } = recordOf(rowOf(info))
-    const headers = new Headers()
-    for (const [name, value] of info.request.headers) {
-      if (!REQUEST_HEADERS_DROPPED.has(name)) headers.set(name, value)
+  const outgoing = (
+    client: ForwardedRequest,
+    row: Endpoint | undefined,
+  ): { headers: Record<string, string>; secrets: string[] } => {
+    const { key } = recordOf(row)
+    // No prototype: a header may be named anything.
+    const headers: Record<string, string> = Object.create(null)
+    for (const [name, value] of client.headers()) {
+      if (!REQUEST_HEADERS_DROPPED.has(name)) headers[name] = value
     }
+    const keyHeader = key?.header.toLowerCase()
     const local = options.localToken
-    if (local && bearer(headers.get('authorization')) === local) headers.delete('authorization')
-    if (local && headers.get('x-api-key') === local) headers.delete('x-api-key')
-    if (local && key && headers.get(key.header) === local) headers.delete(key.header)
+    if (local && bearer(headers.authorization ?? null) === local) delete headers.authorization
+    if (local && headers['x-api-key'] === local) delete headers['x-api-key']
+    if (local && keyHeader && headers[keyHeader] === local) delete headers[keyHeader]
     const replacement = key && option(key.option)
-    if (key && replacement) {
-      for (const name of key.replaces ?? []) headers.delete(name)
-      headers.set(
-        key.header,
-        key.header === 'authorization' ? `Bearer ${replacement}` : replacement,
-      )
+    if (key && keyHeader && replacement) {
+      for (const name of key.replaces ?? []) delete headers[name.toLowerCase()]
+      headers[keyHeader] = keyHeader === 'authorization' ? `Bearer ${replacement}` : replacement
     }
-    const query = new URL(info.request.url).searchParams
+    const query = client.query === '' ? undefined : new URLSearchParams(client.query)
     const secrets = [
       options.localToken,
-      bearer(info.request.headers.get('authorization')),
-      info.request.headers.get('x-api-key') ?? undefined,
+      bearer(client.header('authorization') ?? null),
+      client.header('x-api-key'),
       ...KEYS.flatMap((each) => [
         option(each.option),
-        each.header === 'authorization'
-          ? undefined
-          : (info.request.headers.get(each.header) ?? undefined),
-        each.query === undefined ? undefined : (query.get(each.query) ?? undefined),
+        each.header === 'authorization' ? undefined : client.header(each.header),
+        each.query === undefined ? undefined : (query?.get(each.query) ?? undefined),
       ]),
     ].filter((secret): secret is string => typeof secret === 'string' && secret !== '')
     return { headers, secrets }
@@ -445,17 +464,17 @@ export function createUpstreamProxy(options: UpstreamProxyOptions = {}): Upstrea
       )
       return undefined
     }
-    const sent = sentRequest(info)
+    const sent = sentRequest(info, call.client)
     // As replay will see the request: redacted values and volatile text replaced.
     const match = preparer ? preparer.prepare(info.match, sent.body) : info.match
     const redacted = [
-      ...headerValues(info.request.headers, settings.redact.headers),
+      ...headerValues(call.client, settings.redact.headers),
       ...(settings.redact.body.length > 0 ? valuesAt([sent.body, body], settings.redact.body) : []),
     ]
     const result = recordedRule({
       // A row whose path is a pattern (a model in it): the rule names the row's path, as the
       // matcher sees it. Rows of a provider without its own `record` (Azure) are not recorded.
-      endpoint: rowOf(info)?.provider.record ? info.match.endpoint : info.endpoint,
+      endpoint: call.row?.provider.record ? info.match.endpoint : info.endpoint,
       match,
       status,
       body,
@@ -482,7 +501,7 @@ export function createUpstreamProxy(options: UpstreamProxyOptions = {}): Upstrea
 
   // Passes the stream on as it arrives, whole events at a time, and records it at its end. A
   // client that leaves stops getting bytes, not the recording: the upstream is read to its end.
-  const relayStream = (call: Call, upstream: Response, headers: Headers): Response => {
+  const relayStream = (call: Call, upstream: UpstreamResponse, headers: Headers): Response => {
     const { info, deadline } = call
     const headersAt = now()
     const eventTimes: number[] = []
@@ -518,7 +537,7 @@ export function createUpstreamProxy(options: UpstreamProxyOptions = {}): Upstrea
     const work = async (): Promise<void> => {
       const parser = createSSEParser()
       // The provider folds its own events (Azure's paths: OpenAI's record has no assembler).
-      const { assemble } = recordOf(rowOf(info))
+      const { assemble } = recordOf(call.row)
       const assembler = assemble?.kind === 'events' ? assemble.create(info.endpoint) : undefined
       const decoder = new TextDecoder()
       const shape = createShapeCollector()
@@ -556,7 +575,7 @@ export function createUpstreamProxy(options: UpstreamProxyOptions = {}): Upstrea
           })
           // Anthropic's streams name their events; the error is one of them.
           const frame =
-            rowOf(info)?.framing === 'anthropic-sse'
+            call.row?.framing === 'anthropic-sse'
               ? { event: 'error', data: wire.body }
               : { data: wire.body }
           send(new TextEncoder().encode(encodeSSE(frame)))
@@ -596,15 +615,25 @@ export function createUpstreamProxy(options: UpstreamProxyOptions = {}): Upstrea
   }
 
   const relay = async (info: ForwardInfo): Promise<Response> => {
-    const { headers, secrets } = outgoing(info)
-    const upstreamOf = recordOf(rowOf(info))
+    const client = clientOf(info)
+    const row = rowOf(client, info.endpoint)
+    const { headers, secrets } = outgoing(client, row)
+    const upstreamOf = recordOf(row)
     const root = option(upstreamOf.upstreamOption) ?? upstreamOf.defaultUpstream
     const flag = flagOf(upstreamOf.upstreamOption)
-    const deadline = createDeadline(timeoutMs, info.request.signal)
-    const call: Call = { info, secrets, origin: originOf(root), deadline, started: now() }
-    let upstream: Response
+    const deadline = createDeadline(timeoutMs, (listener) => client.onClose(listener))
+    const call: Call = {
+      info,
+      client,
+      row,
+      secrets,
+      origin: originOf(root),
+      deadline,
+      started: now(),
+    }
+    let upstream: UpstreamResponse
     try {
-      const search = new URL(info.request.url).search
+      const search = client.query === '' ? '' : `?${client.query}`
       const local = options.localToken
       const { key } = upstreamOf
       const url = upstreamURL(
@@ -619,15 +648,16 @@ export function createUpstreamProxy(options: UpstreamProxyOptions = {}): Upstrea
                 (local !== undefined && new URLSearchParams(search).get(key.query) === local),
             ),
       )
-      const { method } = info.request
-      const request = new Request(url, {
+      const { method } = client
+      const sent = sendUpstream({
+        url,
         method,
         headers,
         signal: deadline.signal,
         ...(method === 'GET' || method === 'HEAD' ? {} : { body: info.text }),
       })
       // Raced, so that a `fetch` option that ignores the signal still ends on time.
-      upstream = await Promise.race([fetchUpstream(request), deadline.aborted])
+      upstream = await Promise.race([sent, deadline.aborted])
     } catch (error) {
       deadline.stop()
       if (deadline.ended === 'timeout') {
@@ -660,12 +690,13 @@ export function createUpstreamProxy(options: UpstreamProxyOptions = {}): Upstrea
       if (!RESPONSE_HEADERS_DROPPED.has(name)) responseHeaders.set(name, value)
     }
     const type = upstream.headers.get('content-type') ?? ''
-    if (upstream.body && upstream.ok && type.startsWith('text/event-stream')) {
+    const ok = upstream.status >= 200 && upstream.status < 300
+    if (upstream.body && ok && type.startsWith('text/event-stream')) {
       return relayStream(call, upstream, responseHeaders)
     }
     // An NDJSON stream (Ollama's): read whole, recorded as the `stream: false` object it adds
     // up to, and passed on to the client as it came.
-    const ndjson = upstream.ok && type.startsWith('application/x-ndjson')
+    const ndjson = ok && type.startsWith('application/x-ndjson')
     let text: string
     try {
       text = await readAll(upstream.body, deadline)
@@ -720,7 +751,7 @@ export function createUpstreamProxy(options: UpstreamProxyOptions = {}): Upstrea
     } catch {
       // A 2xx that is not JSON is no answer the client's SDK can read. An error status keeps
       // its body (an HTML page from a gateway, say), recorded as the error's message.
-      if (upstream.ok) {
+      if (ok) {
         return fault(
           call,
           502,
@@ -745,7 +776,8 @@ export function createUpstreamProxy(options: UpstreamProxyOptions = {}): Upstrea
     } catch (error) {
       // Nothing above is meant to throw; if something does, the client still gets an answer
       // in its provider's envelope, and the log one line.
-      const { secrets } = outgoing(info)
+      const client = clientOf(info)
+      const { secrets } = outgoing(client, rowOf(client, info.endpoint))
       return fault(
         { info, secrets },
         502,

@@ -4,6 +4,9 @@
  * still end with an error event the SDKs read. Web standard only.
  */
 
+/** Calls `listener` once when the client goes away; returns what stops listening. */
+export type ClientWatcher = (listener: () => void) => () => void
+
 /** Why an upstream call was ended by us rather than by the upstream. */
 export type DeadlineEnd = 'timeout' | 'client'
 
@@ -25,13 +28,18 @@ export interface UpstreamDeadline {
 /**
  * The clock on one upstream call: the upstream has `timeoutMs` to send its headers, then
  * `timeoutMs` between two pieces of its body; a client that goes away ends the call too until
- * {@link UpstreamDeadline.releaseClient}.
+ * {@link UpstreamDeadline.releaseClient}. The client is its signal, or a watcher
+ * (`ForwardedRequest.onClose`) that spares building one: the call's own controller is then
+ * the only one made.
  *
  * @example
  * const deadline = createDeadline(600_000, request.signal)
  * const response = await Promise.race([fetch(url, { signal: deadline.signal }), deadline.aborted])
  */
-export function createDeadline(timeoutMs: number, client?: AbortSignal): UpstreamDeadline {
+export function createDeadline(
+  timeoutMs: number,
+  client?: AbortSignal | ClientWatcher,
+): UpstreamDeadline {
   const controller = new AbortController()
   let ended: DeadlineEnd | undefined
   let timer: ReturnType<typeof setTimeout> | undefined
@@ -59,10 +67,14 @@ export function createDeadline(timeoutMs: number, client?: AbortSignal): Upstrea
     // A pending upstream call keeps the process alive by its socket, never by this timer.
     ;(timer as { unref?: () => void }).unref?.()
   }
-  const releaseClient = (): void => client?.removeEventListener('abort', onClient)
-  if (client?.aborted) onClient()
-  else client?.addEventListener('abort', onClient, { once: true })
+  let releaseClient = (): void => {}
   restart()
+  if (typeof client === 'function') releaseClient = client(onClient)
+  else if (client?.aborted) onClient()
+  else if (client) {
+    client.addEventListener('abort', onClient, { once: true })
+    releaseClient = () => client.removeEventListener('abort', onClient)
+  }
   return {
     signal: controller.signal,
     get ended() {
@@ -70,7 +82,7 @@ export function createDeadline(timeoutMs: number, client?: AbortSignal): Upstrea
     },
     aborted,
     restart,
-    releaseClient,
+    releaseClient: () => releaseClient(),
     stop() {
       clearTimeout(timer)
       releaseClient()

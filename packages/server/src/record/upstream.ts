@@ -1,0 +1,45 @@
+/**
+ * The proxy's seam to the upstream: one call described as plain data, sent by whatever
+ * `send` the runtime has. The default builds a Web `Request` and hands it to `fetch`, so it
+ * runs anywhere; Node's recorder sends on `node:http` instead (`node/record/upstream-client.ts`),
+ * which spares a `Request`, a `Response` and undici's bookkeeping on every recorded request.
+ */
+
+/** One call to the upstream, before any transport has seen it. */
+export interface UpstreamRequest {
+  readonly url: string
+  readonly method: string
+  /** Lower-case names, one value each; hop-by-hop headers and the client's length already out. */
+  readonly headers: Readonly<Record<string, string>>
+  /** The request body; absent for `GET` and `HEAD`. */
+  readonly body?: string
+  /** Aborts when the call is ended by us (the upstream was silent, or the client left). */
+  readonly signal: AbortSignal
+}
+
+/** The upstream's answer as the proxy reads it: a `Response` is one. */
+export interface UpstreamResponse {
+  readonly status: number
+  /** As `fetch` gives them: repeated headers joined with `, `. */
+  readonly headers: Headers
+  /** Decompressed, as `fetch` gives it, chunk by chunk as it arrives. */
+  readonly body: ReadableStream<Uint8Array> | null
+}
+
+/** Sends one call upstream; rejects as `fetch` does (a `cause` with a `code`) when it cannot. */
+export type SendUpstream = (request: UpstreamRequest) => Promise<UpstreamResponse>
+
+/**
+ * The `send` of every runtime: a Web `Request` handed to `fetchUpstream` (default the global
+ * `fetch`).
+ *
+ * @example const send = fetchSender(); await send({ url, method: 'POST', headers, body, signal })
+ */
+export function fetchSender(
+  fetchUpstream: (input: Request) => Promise<Response> = (request) => fetch(request),
+): SendUpstream {
+  return ({ url, method, headers, body, signal }) =>
+    fetchUpstream(
+      new Request(url, { method, headers, signal, ...(body === undefined ? {} : { body }) }),
+    )
+}
