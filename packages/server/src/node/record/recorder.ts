@@ -22,6 +22,7 @@ import type { MatchOn, RecordSettings, RedactSettings } from '../../record/setti
 import { type LoadedRecordings, loadRecordings } from './load-recordings.js'
 import { createRecordingsFile } from './recordings-file.js'
 import { loadRecordSettings } from './settings-file.js'
+import { nodeUpstreamSender } from './upstream-client.js'
 
 /** The file recordings go to in the recordings directory unless told otherwise. */
 export const DEFAULT_RECORDINGS_FILE = 'recordings.yaml'
@@ -92,7 +93,8 @@ function proxyOptions(options: RecorderOptions): Omit<UpstreamProxyOptions, 'onR
     ...(upstreamTimeoutMs === undefined ? {} : { upstreamTimeoutMs }),
     ...(authToken === undefined ? {} : { localToken: authToken }),
     ...upstreams,
-    ...(fetch === undefined ? {} : { fetch }),
+    // Node's own client unless the caller brought a `fetch`: undici costs more per request.
+    ...(fetch === undefined ? { send: nodeUpstreamSender() } : { fetch }),
     ...(onSkip === undefined ? {} : { onSkip }),
   }
 }

@@ -1,0 +1,186 @@
+/**
+ * The recorder's `send` in Node: each upstream call on `node:http` or `node:https` with
+ * keep-alive agents, the answer's body a `ReadableStream` fed as its chunks arrive. It gives
+ * the proxy what `fetch` gives (bodies decompressed, repeated headers joined, failures a
+ * `TypeError('fetch failed')` whose `cause` has the socket's `code`) at a fraction of undici's
+ * cost per request: no `Request`, no `Response`, no fetch controller.
+ */
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http'
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https'
+import type { Readable } from 'node:stream'
+import { constants, createBrotliDecompress, createGunzip, createInflate } from 'node:zlib'
+import type { SendUpstream, UpstreamRequest, UpstreamResponse } from '../../record/upstream.js'
+
+// One pool per protocol; an agent keeps its sockets per origin. An idle socket is unref'd by
+// the agent, so a pool never keeps the process alive.
+const HTTP_AGENT = new HttpAgent({ keepAlive: true })
+const HTTPS_AGENT = new HttpsAgent({ keepAlive: true })
+
+// What `fetch` asks for, so that an upstream compresses as it would for undici.
+const ACCEPT_ENCODING = 'gzip, deflate, br'
+
+/**
+ * The keep-alive agent for a URL's protocol: `https:` gets the TLS one.
+ *
+ * @example agentFor(new URL('https://api.openai.com/v1')) === agentFor(new URL('https://example.com'))
+ */
+export function agentFor(url: URL): HttpAgent {
+  return url.protocol === 'https:' ? HTTPS_AGENT : HTTP_AGENT
+}
+
+// As undici names a request that did not go through, with the socket's error as its cause.
+function fetchFailed(cause: unknown): TypeError {
+  return new TypeError('fetch failed', { cause })
+}
+
+// As undici names a body cut short: `terminated`, the socket's error (or `other side closed`)
+// as its cause.
+function terminated(cause?: unknown): TypeError {
+  const reason = cause ?? Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' })
+  return new TypeError('terminated', { cause: reason })
+}
+
+function abortError(signal: AbortSignal): unknown {
+  return signal.reason ?? new DOMException('This operation was aborted', 'AbortError')
+}
+
+// The body as `fetch` hands it: decompressed by its content-encoding, if one Node knows. As
+// undici, lenient about a stream that ends without its final block.
+function decoded(response: IncomingMessage): Readable {
+  const encoding = response.headers['content-encoding']?.trim().toLowerCase()
+  const lenient = { flush: constants.Z_SYNC_FLUSH, finishFlush: constants.Z_SYNC_FLUSH }
+  if (encoding === 'gzip' || encoding === 'x-gzip') return response.pipe(createGunzip(lenient))
+  if (encoding === 'deflate') return response.pipe(createInflate(lenient))
+  if (encoding === 'br') {
+    const flush = constants.BROTLI_OPERATION_FLUSH
+    return response.pipe(createBrotliDecompress({ flush, finishFlush: flush }))
+  }
+  return response
+}
+
+// The response's body as a Web stream: a chunk in as soon as Node has it, paused while the
+// reader is behind, and an error of `fetch`'s shape when the upstream cuts it short.
+function bodyStream(
+  response: IncomingMessage,
+  body: Readable,
+  signal: AbortSignal,
+): ReadableStream<Uint8Array> {
+  let finished = false
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      const fail = (error: unknown): void => {
+        if (finished) return
+        finished = true
+        controller.error(error)
+      }
+      // The socket closed before the last byte (Node says `aborted`, then errs `aborted`).
+      const cut = (): void => fail(signal.aborted ? abortError(signal) : terminated())
+      body.on('data', (chunk: Buffer) => {
+        if (finished) return
+        controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength))
+        if ((controller.desiredSize ?? 1) <= 0) body.pause()
+      })
+      body.once('end', () => {
+        if (finished) return
+        finished = true
+        controller.close()
+      })
+      response.once('aborted', cut)
+      response.on('error', cut)
+      response.once('close', () => {
+        if (!response.complete) cut()
+      })
+      // A body that does not decompress.
+      if (body !== response) body.on('error', (error) => fail(terminated(error)))
+    },
+    pull() {
+      body.resume()
+    },
+    cancel() {
+      finished = true
+      response.destroy()
+    },
+  })
+}
+
+/**
+ * Sends `request` and resolves with the upstream's status, headers and streamed body once its
+ * headers arrive; `request.signal` destroys the call at any point.
+ */
+function sendOnce(request: UpstreamRequest, retried: boolean): Promise<UpstreamResponse> {
+  const { signal } = request
+  if (signal.aborted) return Promise.reject(abortError(signal))
+  return new Promise<UpstreamResponse>((resolve, reject) => {
+    let url: URL
+    try {
+      url = new URL(request.url)
+    } catch (error) {
+      reject(new TypeError(`Failed to parse URL from ${request.url}`, { cause: error }))
+      return
+    }
+    const headers: Record<string, string> = { ...request.headers }
+    headers['accept-encoding'] ??= ACCEPT_ENCODING
+    const send = url.protocol === 'https:' ? httpsRequest : httpRequest
+    let answered = false
+    const outgoing = send(url, { method: request.method, headers, agent: agentFor(url) })
+    const onAbort = (): void => {
+      outgoing.destroy(abortError(signal) as Error)
+    }
+    signal.addEventListener('abort', onAbort, { once: true })
+    // Every error, not the first only: once answered, the response's stream reports them.
+    outgoing.on('error', (error: NodeJS.ErrnoException) => {
+      if (answered) return
+      signal.removeEventListener('abort', onAbort)
+      if (signal.aborted) {
+        reject(abortError(signal))
+        return
+      }
+      // A kept-alive socket the upstream closed while idle: it never saw the request, so it
+      // goes once more on a fresh socket.
+      if (
+        !retried &&
+        outgoing.reusedSocket &&
+        (error.code === 'ECONNRESET' || error.code === 'EPIPE')
+      ) {
+        sendOnce(request, true).then(resolve, reject)
+        return
+      }
+      reject(fetchFailed(error))
+    })
+    outgoing.once('response', (response) => {
+      answered = true
+      // An error after the headers is the body's stream's to report (or nobody's, without one).
+      response.on('error', () => {})
+      const answer = new Headers()
+      const raw = response.rawHeaders
+      try {
+        for (let i = 0; i + 1 < raw.length; i += 2)
+          answer.append(raw[i] as string, raw[i + 1] as string)
+      } catch (error) {
+        response.destroy()
+        reject(fetchFailed(error))
+        return
+      }
+      const status = response.statusCode ?? 0
+      const empty = request.method === 'HEAD' || status === 204 || status === 304
+      // From here the signal ends the body, which the stream reports.
+      response.once('close', () => signal.removeEventListener('abort', onAbort))
+      if (empty) response.resume()
+      resolve({
+        status,
+        headers: answer,
+        body: empty ? null : bodyStream(response, decoded(response), signal),
+      })
+    })
+    outgoing.end(request.body)
+  })
+}
+
+/**
+ * The Node `send` of the upstream proxy: `node:http`/`node:https` with keep-alive agents.
+ *
+ * @example createUpstreamProxy({ send: nodeUpstreamSender() })
+ */
+export function nodeUpstreamSender(): SendUpstream {
+  return (request) => sendOnce(request, false)
+}
