@@ -45,6 +45,15 @@ export interface CodeCacheRun {
   save(): void
 }
 
+/**
+ * What a file run through the cache may export: `warmUpCodeCache()` runs just before the cache
+ * is saved, so that code this run did not need but later runs will (reading a scenario, when
+ * this run served the built-in one) is compiled, and saved with the rest.
+ */
+export interface CodeCacheWarmUp {
+  warmUpCodeCache?(): void
+}
+
 export interface CodeCacheOptions {
   /** Default `process.env`; `NODE_DISABLE_COMPILE_CACHE` (Node's own switch) turns caching off. */
   readonly env?: Readonly<Record<string, string | undefined>>
@@ -90,6 +99,11 @@ export function runWithCodeCache(file: string, options: CodeCacheOptions = {}): 
     save: () => {
       if (saved) return
       saved = true
+      try {
+        ;(module.exports as CodeCacheWarmUp).warmUpCodeCache?.()
+      } catch {
+        // Warming up only adds to the cache: a failure leaves it as this run made it.
+      }
       saveCache(script, cacheFile, prefix)
     },
   }

@@ -35,3 +35,6 @@ void runCLI(argv, createContext({ signal: controller.signal })).then((code) => {
   // the timer is unref'd, so a process with nothing left exits at once without it.
   setTimeout(() => process.exit(code), 1000).unref()
 })
+
+// Run by the launcher just before it saves the code cache (see warm-up.ts).
+export { warmUpCodeCache } from './warm-up.js'

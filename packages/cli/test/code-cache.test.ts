@@ -98,6 +98,22 @@ describe('runWithCodeCache', () => {
     expect(cached.runs[0]?.startsWith('été ☃ 😀 string')).toBe(true)
   })
 
+  it("runs the file's warmUpCodeCache() before it saves, once; a failing one still saves", () => {
+    writeFileSync(
+      file,
+      `exports.warmUpCodeCache = () => { globalThis.__codeCacheRuns.push('warm-up') }\n`,
+    )
+    expect(run()).toMatchObject({ status: 'miss', runs: ['warm-up'] })
+    expect(cacheFiles()).toHaveLength(1)
+    // A hit saves nothing, so it warms nothing up either.
+    expect(run()).toMatchObject({ status: 'hit', runs: [] })
+
+    rmSync(cacheDir, { recursive: true, force: true })
+    writeFileSync(file, `exports.warmUpCodeCache = () => { throw new Error('cold') }\n`)
+    expect(run().status).toBe('miss')
+    expect(cacheFiles()).toHaveLength(1)
+  })
+
   it('saves once: a second save() writes nothing', () => {
     writeModule('one')
     expect(run({ removeBetweenSaves: true }).status).toBe('miss')
