@@ -5,7 +5,9 @@
  * after another: recording 400 distinct chat requests (ms per request over the first and the
  * last 100), the upstream alone (ms per request, and the ratio), and `mocktopus serve --mode
  * replay` start-up (spawn to the first answered `GET /health`) with an empty recordings
- * directory, the 400 recorded, and 10,000 recordings in the same format. Prints a table of the
+ * directory, the 400 recorded, and 10,000 recordings in the same format, first on new files and
+ * then started again on the same files (as a test suite starts one server per file, finding
+ * what the first start kept in the read cache). Prints a table of the
  * median of N runs (default 3) and their range; asserts nothing.
  */
 import { spawn } from 'node:child_process'
@@ -263,6 +265,10 @@ async function run() {
     const startEmpty = await replayStart(empty, 0)
     const start400 = await replayStart(recordings, RECORDED)
     const startLarge = await replayStart(large, LARGE_SET, WINDOW)
+    // Started again on the same files, as a test suite starts one server per file: what the
+    // first start keeps (the read cache) is there now.
+    const again400 = await replayStart(recordings, RECORDED)
+    const againLarge = await replayStart(large, LARGE_SET)
     return {
       first: windows[0] ?? Number.NaN,
       last: windows.at(-1) ?? Number.NaN,
@@ -273,6 +279,8 @@ async function run() {
       startEmpty: startEmpty.ms,
       start400: start400.ms,
       startLarge: startLarge.ms,
+      again400: again400.ms,
+      againLarge: againLarge.ms,
       cpuEmpty: startEmpty.cpu,
       cpu400: start400.cpu,
       cpuLarge: startLarge.cpu,
@@ -314,7 +322,7 @@ try {
   const ms = (/** @type {number} */ n) => `${formatNumber(n)} ms`
   const times = (/** @type {number} */ n) => `${n.toFixed(2)} x`
   const firstLast = results.map((result) => result.last / result.first)
-  const vsEmpty = (/** @type {'start400' | 'startLarge'} */ key) =>
+  const vsEmpty = (/** @type {'start400' | 'startLarge' | 'again400'} */ key) =>
     results.map((result) => result[key] / result.startEmpty)
   const rows = [
     ['recording a chat request, first 100 of 400', figure(all('first'), ms)],
@@ -328,6 +336,9 @@ try {
     ['replay server start, 400 recordings', figure(all('start400'), ms)],
     ['  400 / empty', figure(vsEmpty('start400'), times)],
     ['replay server start, 10,000 recordings', figure(all('startLarge'), ms)],
+    ['started again, 400 recordings', figure(all('again400'), ms)],
+    ['  400 again / empty', figure(vsEmpty('again400'), times)],
+    ['started again, 10,000 recordings', figure(all('againLarge'), ms)],
     ['  server CPU until then: empty set', figure(all('cpuEmpty'), ms)],
     ['  400 recordings', figure(all('cpu400'), ms)],
     ['  10,000 recordings', figure(all('cpuLarge'), ms)],

@@ -37,8 +37,8 @@ export interface ReadCacheOptions {
   /** Files shorter than this (characters) are read without the cache; default 32 KiB. */
   readonly minChars?: number
   /**
-   * When a new entry is written: default a quarter of a second after the read (timer not
-   * keeping the process alive), or at exit, so the write is not on the start-up's path.
+   * When a new entry is written: default a second after the read (a timer that does not
+   * keep the process alive), or at exit: off the start-up's path and its first requests.
    */
   readonly schedule?: (write: () => void) => void
 }
@@ -57,7 +57,7 @@ const PLAIN: ReadCache = { reader: () => readSimpleYaml }
 
 const DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 const DEFAULT_MIN_CHARS = 32 * 1024
-const WRITE_DELAY_MS = 250
+const WRITE_DELAY_MS = 1000
 const ENTRY = /^recordings-[0-9a-f]{40}\.json$/
 
 function defaultDirectory(): string {
