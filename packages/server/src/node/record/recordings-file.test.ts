@@ -1,4 +1,4 @@
-import { constants } from 'node:fs'
+import { constants, openSync, writeSync } from 'node:fs'
 import {
   lstat,
   mkdir,
@@ -24,6 +24,11 @@ import { appendColumn, createRecordingsFile } from './recordings-file.js'
 vi.mock('node:fs/promises', async (importOriginal) => {
   const actual = await importOriginal<typeof import('node:fs/promises')>()
   return { ...actual, open: vi.fn(actual.open) }
+})
+// The real synchronous calls of an append, watched (and made to fail) the same way.
+vi.mock('node:fs', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('node:fs')>()
+  return { ...actual, openSync: vi.fn(actual.openSync), writeSync: vi.fn(actual.writeSync) }
 })
 
 let dir: string
@@ -140,9 +145,13 @@ describe('createRecordingsFile: appending', () => {
     await file.add(chatRule('Hi', 'Hello'))
     const before = await readFile(path, 'utf8')
     vi.mocked(open).mockClear()
+    vi.mocked(openSync).mockClear()
+    vi.mocked(writeSync).mockClear()
     await file.add(chatRule('Bye', 'Goodbye'))
-    const opened = vi.mocked(open).mock.calls.map(([name, flags]) => ({ name, flags }))
+    expect(vi.mocked(open)).not.toHaveBeenCalled()
+    const opened = vi.mocked(openSync).mock.calls.map(([name, flags]) => ({ name, flags }))
     expect(opened).toEqual([{ name: path, flags: expect.any(Number) }])
+    expect(vi.mocked(writeSync)).toHaveBeenCalledTimes(1)
     const flags = opened[0]?.flags as number
     expect(flags & constants.O_APPEND).toBe(constants.O_APPEND)
     expect(flags & constants.O_NOFOLLOW).toBe(constants.O_NOFOLLOW)
@@ -159,6 +168,85 @@ describe('createRecordingsFile: appending', () => {
       'Hello',
       'Goodbye',
     ])
+  })
+
+  it('appends a rule the direct writer leaves to yaml as yaml writes it', async () => {
+    const path = join(dir, 'recordings.yaml')
+    const file = createRecordingsFile({ path })
+    await file.add(chatRule('Hi', 'Hello'))
+    const before = await readFile(path, 'utf8')
+    // An array directly in an array: written through a yaml Document.
+    const odd = { ...chatRule('Grid', 'ok'), respond: { content: 'ok', grid: [[1, 2], ['a']] } }
+    await file.add(odd)
+    const after = await readFile(path, 'utf8')
+    expect(after.startsWith(before)).toBe(true)
+    const whole = createRecordingsFile({ path: join(dir, 'other', 'recordings.yaml') })
+    await whole.add(odd)
+    const item = (await readFile(join(dir, 'other', 'recordings.yaml'), 'utf8')).split(
+      'rules:\n',
+    )[1]
+    expect(after.slice(before.length)).toBe(item)
+    expect(parse(after).rules[1].respond.grid).toEqual([[1, 2], ['a']])
+  })
+
+  it('reads the file again after an edit by hand, between two appends', async () => {
+    const path = join(dir, 'recordings.yaml')
+    const file = createRecordingsFile({ path })
+    await file.add(chatRule('Hi', 'Hello'))
+    // A rule for 'Bye' added by hand: recording 'Bye' must replace it, not add a second one.
+    const text = await readFile(path, 'utf8')
+    const byHand = (await readFile(path, 'utf8')).split('rules:\n')[1]?.replace('Hi', 'Bye')
+    await writeFile(path, `${text}${byHand?.replace('Hello', 'By hand')}`)
+    await file.add(chatRule('Bye', 'Goodbye'))
+    await file.add(chatRule('Later', 'See you'))
+    const scenario = parseScenario(await readFile(path, 'utf8'))
+    expect(scenario.rules.map((rule) => rule.respond?.content)).toEqual([
+      'Hello',
+      'Goodbye',
+      'See you',
+    ])
+  })
+
+  it('rejects the recording when the append fails, and appends the next one', async () => {
+    const path = join(dir, 'recordings.yaml')
+    const file = createRecordingsFile({ path })
+    await file.add(chatRule('Hi', 'Hello'))
+    vi.mocked(writeSync).mockImplementationOnce(() => {
+      throw Object.assign(new Error('EIO: i/o error, write'), { code: 'EIO' })
+    })
+    await expect(file.add(chatRule('Lost', 'Gone'))).rejects.toThrow('EIO')
+    vi.mocked(openSync).mockImplementationOnce(() => {
+      throw Object.assign(new Error(`EACCES: permission denied, open '${path}'`), {
+        code: 'EACCES',
+      })
+    })
+    await expect(file.add(chatRule('Lost too', 'Gone'))).rejects.toThrow('EACCES')
+    await file.add(chatRule('Bye', 'Goodbye'))
+    const scenario = parseScenario(await readFile(path, 'utf8'))
+    expect(scenario.rules.map((rule) => rule.respond?.content)).toEqual(['Hello', 'Goodbye'])
+  })
+
+  it('writes the whole recording when the system writes part of it at a time', async () => {
+    const path = join(dir, 'recordings.yaml')
+    const file = createRecordingsFile({ path })
+    await file.add(chatRule('Hi', 'Hello'))
+    const actual = vi.mocked(writeSync).getMockImplementation() as typeof writeSync
+    // Seven bytes a call, as a write interrupted by a signal may do.
+    vi.mocked(writeSync).mockImplementation(((
+      fd: number,
+      buffer: Uint8Array,
+      offset: number,
+      length: number,
+    ) => actual(fd, buffer, offset, Math.min(length, 7))) as typeof writeSync)
+    vi.mocked(writeSync).mockClear()
+    try {
+      await file.add(chatRule('Bye', 'Goodbye 🐙'))
+    } finally {
+      vi.mocked(writeSync).mockImplementation(actual)
+    }
+    expect(vi.mocked(writeSync).mock.calls.length).toBeGreaterThan(10)
+    const scenario = parseScenario(await readFile(path, 'utf8'))
+    expect(scenario.rules.map((rule) => rule.respond?.content)).toEqual(['Hello', 'Goodbye 🐙'])
   })
 
   it('writes each value on one line, which the fast reader of replay takes', async () => {

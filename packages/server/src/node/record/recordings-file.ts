@@ -12,7 +12,7 @@
  * `recordings-3.yaml`, ... beside it.
  */
 import { randomUUID } from 'node:crypto'
-import { constants } from 'node:fs'
+import { closeSync, constants, fstatSync, openSync, statSync, writeSync } from 'node:fs'
 import {
   type FileHandle,
   mkdir,
@@ -27,7 +27,12 @@ import { basename, dirname, extname, join } from 'node:path'
 import { MAX_SCENARIO_SIZE, readSimpleYaml } from '@mocktopus/scenario'
 import { Document, isSeq, type Node, parseDocument, YAMLSeq } from 'yaml'
 import { RecordingsError } from '../../record/errors.js'
-import { layoutScenarioYAML } from '../../record/layout.js'
+import {
+  ruleItemYAML,
+  ruleItemYAMLByDocument,
+  ruleNode,
+  SCENARIO_TO_STRING,
+} from '../../record/rule-yaml.js'
 import { type RecordedRule, recordingKey } from '../../record/to-rule.js'
 
 export interface RecordingsFileOptions {
@@ -65,30 +70,11 @@ const HEADER = [
   '   mocktopus serve --mode replay --recordings-dir <this directory>',
 ].join('\n')
 
-// Every value on its own one line (no folding of long text, text with line breaks in double
-// quotes with `\n`): the subset the scenario package's fast reader takes, so replay reads
-// thousands of recordings at a fraction of what `yaml` takes. Vectors and usage go on one line
-// each (see `layoutScenarioYAML`).
-const TO_STRING = {
-  lineWidth: 0,
-  blockQuote: false,
-  doubleQuotedMinMultiLineLength: Number.POSITIVE_INFINITY,
-} as const
-// How `yaml` indents the items of `rules:` in the files written here.
-const ITEM_INDENT = 2
-
 // One queue per file across every writer in this process.
 const queues = new Map<string, Promise<void>>()
 
 function isNodeError(error: unknown): error is NodeJS.ErrnoException {
   return error instanceof Error && 'code' in error
-}
-
-// Plain nodes, never anchors and aliases: replay refuses a file with too many of those.
-function ruleNode(doc: Document, rule: RecordedRule): Node {
-  const node = doc.createNode(rule, { aliasDuplicateObjects: false }) as Node
-  layoutScenarioYAML(node)
-  return node
 }
 
 /**
@@ -191,11 +177,20 @@ function stateOf(path: string, text: string, info: { mtimeMs: number; size: numb
   }
 }
 
-async function load(path: string): Promise<FileState> {
-  const info = await stat(path).catch((error: unknown) => {
+// The file's mtime and size, or `undefined` when it does not exist. Synchronous: it is checked
+// before every recording, and a `stat` of a local file takes microseconds where the async call
+// is a thread-pool round trip that the client waits for.
+function statOf(path: string): { mtimeMs: number; size: number } | undefined {
+  try {
+    return statSync(path)
+  } catch (error) {
     if (isNodeError(error) && error.code === 'ENOENT') return undefined
     throw error
-  })
+  }
+}
+
+async function load(path: string): Promise<FileState> {
+  const info = statOf(path)
   if (!info) {
     states.delete(path)
     return MISSING
@@ -260,30 +255,41 @@ async function writeText(path: string, text: string): Promise<void> {
   }
 }
 
-/** The YAML of one rule as an item of `rules:` at `column`, ending with a newline. */
+/**
+ * The YAML of one rule as an item of `rules:` at `column`, ending with a newline: written
+ * directly (about a tenth of the CPU), else (data the direct writer is not sure of) by `yaml`.
+ */
 function itemText(rule: RecordedRule, column: number): string {
-  const doc = new Document({ rules: [] })
-  ;(doc.get('rules', true) as YAMLSeq).items.push(ruleNode(doc, rule))
-  // `rules:\n  - type: ...`: the item as a rewrite of the whole file would write it.
-  const text = doc.toString(TO_STRING).slice('rules:\n'.length)
-  if (column === ITEM_INDENT) return text
-  const shift = ' '.repeat(column)
-  return text
-    .split('\n')
-    .map((line) => (line === '' ? line : `${shift}${line.slice(ITEM_INDENT)}`))
-    .join('\n')
+  return ruleItemYAML(rule, column) ?? ruleItemYAMLByDocument(rule, column)
+}
+
+const APPEND_FLAGS = constants.O_WRONLY | constants.O_APPEND | constants.O_NOFOLLOW
+
+// Every byte of `bytes`, however many writes it takes (a write may take only part of them).
+function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let done = 0; done < bytes.length; ) {
+    const written = writeSync(fd, bytes, done, bytes.length - done)
+    // Never spin on a write that takes nothing: the recording is reported lost instead.
+    if (written <= 0) throw new Error(`writing ${bytes.length} bytes stopped after ${done}`)
+    done += written
+  }
 }
 
 /**
  * Appends `text` with one write, after checking the file is still the one last read (a file
  * replaced by a symlink is refused by `O_NOFOLLOW`: the caller rewrites instead).
+ *
+ * Synchronous, on purpose: the client waits for its recording to be on disk (so a crash between
+ * requests loses none already answered), and a small append to a local file takes
+ * microseconds, while each async fs call (open, write, stat, close) is a round trip through
+ * libuv's thread pool that the client would wait for too.
  */
-async function append(path: string, state: FileState, text: string, key: string): Promise<void> {
+function append(path: string, state: FileState, text: string, key: string): void {
   states.delete(path)
-  const handle = await open(path, constants.O_WRONLY | constants.O_APPEND | constants.O_NOFOLLOW)
+  const fd = openSync(path, APPEND_FLAGS)
   try {
-    await handle.writeFile(text, 'utf8')
-    const written = await handle.stat()
+    writeAll(fd, Buffer.from(text, 'utf8'))
+    const written = fstatSync(fd)
     const keys = state.keys
     keys.add(key)
     states.set(path, {
@@ -295,7 +301,7 @@ async function append(path: string, state: FileState, text: string, key: string)
       endsWithNewline: true,
     })
   } finally {
-    await handle.close()
+    closeSync(fd)
   }
 }
 
@@ -328,7 +334,7 @@ function rewritten(
     node.comment = before.comment
     items[index] = node
   }
-  return doc.toString(TO_STRING)
+  return doc.toString(SCENARIO_TO_STRING)
 }
 
 async function rewrite(path: string, text: string): Promise<void> {
@@ -355,7 +361,7 @@ async function put(
     const size = state.chars + text.length
     if (size > maxSize) return { written: false, size }
     try {
-      await append(path, state, text, key)
+      append(path, state, text, key)
       return { written: true }
     } catch (error) {
       // A symlink where the file was: rewritten below, through a rename, never written through.
