@@ -33,11 +33,17 @@ function fetchFailed(cause: unknown): TypeError {
   return new TypeError('fetch failed', { cause })
 }
 
+// The socket closed under a response, named as undici names it (logs read the same either way).
+class SocketError extends Error {
+  readonly code = 'UND_ERR_SOCKET'
+}
+// On the prototype, so the stack, written in the constructor, names it too.
+SocketError.prototype.name = 'SocketError'
+
 // As undici names a body cut short: `terminated`, the socket's error (or `other side closed`)
 // as its cause.
 function terminated(cause?: unknown): TypeError {
-  const reason = cause ?? Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' })
-  return new TypeError('terminated', { cause: reason })
+  return new TypeError('terminated', { cause: cause ?? new SocketError('other side closed') })
 }
 
 function abortError(signal: AbortSignal): unknown {
