@@ -2,7 +2,9 @@ import { encodeSSE } from '@mocktopus/responders'
 import { MocktopusError } from '@mocktopus/scenario'
 import { describe, expect, it } from 'vitest'
 import { createMocktopus, type Mocktopus } from '../mocktopus.js'
+import type { ForwardInfo } from './hooks.js'
 import { createUpstreamProxy, type SkipInfo, type UpstreamProxyOptions } from './proxy.js'
+import type { UpstreamRequest } from './upstream.js'
 
 const KEY = 'sk-client-0123456789abcdef'
 const encoder = new TextEncoder()
@@ -94,6 +96,52 @@ const chunk = (content: string, finish: string | null = null) => ({
 })
 
 describe('createUpstreamProxy', () => {
+  it('hands each call to `send` as plain data, reading the client without its Request', async () => {
+    const sent: UpstreamRequest[] = []
+    const proxy = createUpstreamProxy({
+      upstream: 'https://upstream.test/v1',
+      onSkip: () => {},
+      send: async (request) => {
+        sent.push(request)
+        return new Response('{"object":"list","data":[]}', {
+          headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+        })
+      },
+    })
+    // The pipeline's `client` is all the proxy reads: its Web `Request` is never built.
+    const forward = (info: ForwardInfo) =>
+      proxy.forward(
+        Object.create(info, {
+          request: {
+            get() {
+              throw new Error('the proxy read the Request')
+            },
+          },
+        }) as ForwardInfo,
+      )
+    const mock = await createMocktopus({ mode: 'record', recording: { forwardAll: true, forward } })
+    const response = await mock.fetch(
+      new Request('http://mocktopus.local/v1/chat/completions?trace=1', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${KEY}` },
+        body: '{"model":"gpt-4o","messages":[{"role":"user","content":"hi"}]}',
+      }),
+    )
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-encoding')).toBeNull()
+    expect(sent).toHaveLength(1)
+    const [request] = sent
+    expect(request).not.toBeInstanceOf(Request)
+    expect(request?.url).toBe('https://upstream.test/v1/chat/completions?trace=1')
+    expect(request?.method).toBe('POST')
+    expect(request?.body).toBe('{"model":"gpt-4o","messages":[{"role":"user","content":"hi"}]}')
+    expect({ ...request?.headers }).toEqual({
+      'content-type': 'application/json',
+      authorization: `Bearer ${KEY}`,
+    })
+    expect(request?.signal).toBeInstanceOf(AbortSignal)
+  })
+
   it("answers 502 upstream_error in the provider's envelope when the upstream cuts its answer", async () => {
     const { mock, skipped, recorded } = await setup(async () => {
       return new Response(cutBody(['{"id":"chatcmpl-up","obj']), {

@@ -42,6 +42,27 @@ describe('createDeadline', () => {
     expect(released.signal.aborted).toBe(false)
     released.stop()
   })
+
+  it('watches a client through a watcher, with no signal of its own, and stops watching', () => {
+    let listener: (() => void) | undefined
+    let stopped = 0
+    const deadline = createDeadline(60_000, (heard) => {
+      listener = heard
+      return () => {
+        stopped++
+      }
+    })
+    listener?.()
+    expect(deadline.ended).toBe('client')
+    expect(deadline.signal.aborted).toBe(true)
+
+    const released = createDeadline(60_000, () => () => {
+      stopped++
+    })
+    released.releaseClient()
+    released.stop()
+    expect(stopped).toBe(2)
+  })
 })
 
 describe('createEventCutter', () => {
