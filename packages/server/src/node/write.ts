@@ -2,6 +2,7 @@
 import type { ServerResponse } from 'node:http'
 import { ChaosDisconnect, encodeSSE } from '@mocktopus/responders'
 import type { JSONOutput, StreamOutput } from '../output.js'
+import { TextResponse } from '../text-response.js'
 
 // JSON answers made while the event loop handles one round of I/O, written together once that
 // round is over (setImmediate runs after it), as Redis writes its replies before it next waits
@@ -79,6 +80,15 @@ export async function sendResponse(response: ServerResponse, answer: Response): 
   })
   const cookies = answer.headers.getSetCookie?.()
   if (cookies && cookies.length > 0) headers['set-cookie'] = cookies
+  // A body we hold whole goes out with the headers, in one write.
+  if (answer instanceof TextResponse && !answer.bodyUsed) {
+    if (answer.status !== 204 && answer.status !== 304) {
+      headers['content-length'] = String(Buffer.byteLength(answer.bodyText))
+    }
+    response.writeHead(answer.status, headers)
+    response.end(answer.bodyText)
+    return
+  }
   response.writeHead(answer.status, headers)
   if (!answer.body) {
     response.end()
