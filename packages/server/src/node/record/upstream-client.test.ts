@@ -310,7 +310,7 @@ describe('the upstream proxy on nodeUpstreamSender', () => {
 // The proxy behind the Node server, as `mocktopus serve --mode record` runs it.
 async function serveThrough(proxy: ReturnType<typeof createUpstreamProxy>): Promise<string> {
   const server = await serve(await recorderOf(proxy), { port: 0, hostname: '127.0.0.1' })
-  cleanups.push(() => server.close({ shutdownTimeoutMs: 10 }))
+  cleanups.push(() => server.close({ timeoutMs: 0 }))
   return server.url
 }
 
