@@ -691,7 +691,8 @@ export function createUpstreamProxy(options: UpstreamProxyOptions = {}): Upstrea
     }
     const type = upstream.headers.get('content-type') ?? ''
     const ok = upstream.status >= 200 && upstream.status < 300
-    if (upstream.body && ok && type.startsWith('text/event-stream')) {
+    // `body` last: a Node answer builds its stream on first read.
+    if (ok && type.startsWith('text/event-stream') && upstream.body) {
       return relayStream(call, upstream, responseHeaders)
     }
     // An NDJSON stream (Ollama's): read whole, recorded as the `stream: false` object it adds
@@ -699,7 +700,9 @@ export function createUpstreamProxy(options: UpstreamProxyOptions = {}): Upstrea
     const ndjson = ok && type.startsWith('application/x-ndjson')
     let text: string
     try {
-      text = await readAll(upstream.body, deadline)
+      text = upstream.readText
+        ? await Promise.race([upstream.readText(deadline.restart), deadline.aborted])
+        : await readAll(upstream.body, deadline)
     } catch (error) {
       if (deadline.ended === 'timeout') {
         return fault(

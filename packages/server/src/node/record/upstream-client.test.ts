@@ -120,6 +120,30 @@ describe('nodeUpstreamSender', () => {
     expect(await text(answer.body)).toBe('{"zipped":true}')
   })
 
+  it('reads a whole answer as text without a stream, telling each piece as it comes', async () => {
+    const url = await upstream((request, response) => {
+      if (request.url === '/cut') {
+        response.writeHead(200, { 'content-length': '100' })
+        response.write('{"partial":')
+        setImmediate(() => response.socket?.destroy())
+        return
+      }
+      response.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' })
+      const zipped = gzipSync('{"zipped":"\u00e9t\u00e9"}')
+      response.write(zipped.subarray(0, 10))
+      setImmediate(() => response.end(zipped.subarray(10)))
+    })
+    let pieces = 0
+    const answer = await call(`${url}/v1/models`)
+    expect(answer.readText).toBeDefined()
+    expect(await answer.readText?.(() => pieces++)).toBe('{"zipped":"été"}')
+    expect(pieces).toBeGreaterThan(0)
+
+    const cut = await call(`${url}/cut`)
+    const failure = await cut.readText?.(() => {}).catch((error: unknown) => error)
+    expect((failure as Error).message).toBe('terminated')
+  })
+
   it('hands an event stream on chunk by chunk, before the upstream ends it', async () => {
     let finish: (() => void) | undefined
     const url = await upstream((_request, response) => {

@@ -64,48 +64,98 @@ function decoded(response: IncomingMessage): Readable {
   return response
 }
 
+/** Where a body's chunks go; `fail` and `end` are called once between them. */
+interface BodySink {
+  chunk(bytes: Buffer): void
+  end(): void
+  fail(error: unknown): void
+}
+
+// Feeds `sink` from the (decoded) body, with an error of `fetch`'s shape when the upstream cuts
+// it short or the signal ends it.
+function consume(
+  response: IncomingMessage,
+  body: Readable,
+  signal: AbortSignal,
+  sink: BodySink,
+): void {
+  let finished = false
+  const fail = (error: unknown): void => {
+    if (finished) return
+    finished = true
+    sink.fail(error)
+  }
+  // The socket closed before the last byte (Node says `aborted`, then errs `aborted`).
+  const cut = (): void => fail(signal.aborted ? abortError(signal) : terminated())
+  body.on('data', (chunk: Buffer) => {
+    if (!finished) sink.chunk(chunk)
+  })
+  body.once('end', () => {
+    if (finished) return
+    finished = true
+    sink.end()
+  })
+  response.once('aborted', cut)
+  response.on('error', cut)
+  response.once('close', () => {
+    if (!response.complete) cut()
+  })
+  // A body that does not decompress.
+  if (body !== response) body.on('error', (error) => fail(terminated(error)))
+}
+
 // The response's body as a Web stream: a chunk in as soon as Node has it, paused while the
-// reader is behind, and an error of `fetch`'s shape when the upstream cuts it short.
+// reader is behind.
 function bodyStream(
   response: IncomingMessage,
   body: Readable,
   signal: AbortSignal,
 ): ReadableStream<Uint8Array> {
-  let finished = false
+  let cancelled = false
   return new ReadableStream<Uint8Array>({
     start(controller) {
-      const fail = (error: unknown): void => {
-        if (finished) return
-        finished = true
-        controller.error(error)
-      }
-      // The socket closed before the last byte (Node says `aborted`, then errs `aborted`).
-      const cut = (): void => fail(signal.aborted ? abortError(signal) : terminated())
-      body.on('data', (chunk: Buffer) => {
-        if (finished) return
-        controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength))
-        if ((controller.desiredSize ?? 1) <= 0) body.pause()
+      consume(response, body, signal, {
+        chunk(bytes) {
+          if (cancelled) return
+          controller.enqueue(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength))
+          if ((controller.desiredSize ?? 1) <= 0) body.pause()
+        },
+        end: () => {
+          if (!cancelled) controller.close()
+        },
+        fail: (error) => {
+          if (!cancelled) controller.error(error)
+        },
       })
-      body.once('end', () => {
-        if (finished) return
-        finished = true
-        controller.close()
-      })
-      response.once('aborted', cut)
-      response.on('error', cut)
-      response.once('close', () => {
-        if (!response.complete) cut()
-      })
-      // A body that does not decompress.
-      if (body !== response) body.on('error', (error) => fail(terminated(error)))
     },
     pull() {
       body.resume()
     },
     cancel() {
-      finished = true
+      cancelled = true
       response.destroy()
     },
+  })
+}
+
+// The whole body as text, with no stream in between: what a JSON answer needs.
+function bodyText(
+  response: IncomingMessage,
+  body: Readable,
+  signal: AbortSignal,
+  progress: () => void,
+): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    consume(response, body, signal, {
+      chunk(bytes) {
+        chunks.push(bytes)
+        progress()
+      },
+      // As `fetch`'s `text()`: a byte-order mark dropped, bad bytes replaced.
+      end: () => resolve(new TextDecoder().decode(Buffer.concat(chunks))),
+      fail: reject,
+    })
   })
 }
 
@@ -172,10 +222,19 @@ function sendOnce(request: UpstreamRequest, retried: boolean): Promise<UpstreamR
       // From here the signal ends the body, which the stream reports.
       response.once('close', () => signal.removeEventListener('abort', onAbort))
       if (empty) response.resume()
+      const body = empty ? undefined : decoded(response)
+      // The stream is built on first read only: a JSON answer is read by `readText`.
+      let stream: ReadableStream<Uint8Array> | null | undefined
       resolve({
         status,
         headers: answer,
-        body: empty ? null : bodyStream(response, decoded(response), signal),
+        get body() {
+          if (stream === undefined)
+            stream = body === undefined ? null : bodyStream(response, body, signal)
+          return stream
+        },
+        readText: (progress) =>
+          body === undefined ? Promise.resolve('') : bodyText(response, body, signal, progress),
       })
     })
     outgoing.end(request.body)
