@@ -73,9 +73,4 @@ export {
   recordingKey,
   redactText,
 } from './to-rule.js'
-export {
-  fetchSender,
-  type SendUpstream,
-  type UpstreamRequest,
-  type UpstreamResponse,
-} from './upstream.js'
+export type { SendUpstream, UpstreamRequest, UpstreamResponse } from './upstream.js'
