@@ -76,7 +76,8 @@ describe('createReadCache', () => {
     await writeFile(entry, text.replace('"Hello 0"', '"From the cache"'))
     const again = await readThrough(testCache().cache, path)
     expect(
-      (again as { data: { rules: { respond: { content: string } }[] } }).data.rules[0]?.respond,
+      (again as unknown as { data: { rules: { respond: { content: string } }[] } }).data.rules[0]
+        ?.respond,
     ).toEqual({ content: 'From the cache', usage: { input_tokens: 3, output_tokens: 2 } })
     expect(again?.ruleLines).toEqual(read?.ruleLines)
   })
@@ -115,7 +116,9 @@ describe('createReadCache', () => {
     await writeFile(path, 'version: 1\nmeta: { a: .nan, b: -0 }\nrules: []\n')
     const first = testCache()
     const read = await readThrough(first.cache, path)
-    expect(Number.isNaN((read as { data: { meta: { a: number } } }).data.meta.a)).toBe(true)
+    expect(Number.isNaN((read as unknown as { data: { meta: { a: number } } }).data.meta.a)).toBe(
+      true,
+    )
     first.flush()
     await expect(readdir(cacheDir)).rejects.toThrow(/ENOENT/)
   })
