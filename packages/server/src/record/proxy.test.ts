@@ -2,6 +2,7 @@ import { encodeSSE } from '@mocktopus/responders'
 import { MocktopusError } from '@mocktopus/scenario'
 import { describe, expect, it } from 'vitest'
 import { createMocktopus, type Mocktopus } from '../mocktopus.js'
+import { TextResponse } from '../text-response.js'
 import type { ForwardInfo } from './hooks.js'
 import { createUpstreamProxy, type SkipInfo, type UpstreamProxyOptions } from './proxy.js'
 import type { UpstreamRequest } from './upstream.js'
@@ -109,16 +110,22 @@ describe('createUpstreamProxy', () => {
       },
     })
     // The pipeline's `client` is all the proxy reads: its Web `Request` is never built.
+    const answers: Response[] = []
     const forward = (info: ForwardInfo) =>
-      proxy.forward(
-        Object.create(info, {
-          request: {
-            get() {
-              throw new Error('the proxy read the Request')
+      proxy
+        .forward(
+          Object.create(info, {
+            request: {
+              get() {
+                throw new Error('the proxy read the Request')
+              },
             },
-          },
-        }) as ForwardInfo,
-      )
+          }) as ForwardInfo,
+        )
+        .then((answer) => {
+          answers.push(answer)
+          return answer
+        })
     const mock = await createMocktopus({ mode: 'record', recording: { forwardAll: true, forward } })
     const response = await mock.fetch(
       new Request('http://mocktopus.local/v1/chat/completions?trace=1', {
@@ -140,6 +147,8 @@ describe('createUpstreamProxy', () => {
       authorization: `Bearer ${KEY}`,
     })
     expect(request?.signal).toBeInstanceOf(AbortSignal)
+    // The JSON answer is passed on as the text it was read as, for the Node server's one write.
+    expect(answers[0]).toBeInstanceOf(TextResponse)
   })
 
   it("answers 502 upstream_error in the provider's envelope when the upstream cuts its answer", async () => {
