@@ -10,6 +10,7 @@ const SURFACE: Record<string, readonly string[]> = {
   '@mocktopus/scenario': [
     'DURATION_RANGES',
     'ENDPOINTS',
+    'FAST_READ_FORMAT',
     'MATCHED_PARAMS',
     'MAX_DELAY_MS',
     'MAX_RETRY_AFTER_SECONDS',
