@@ -15,7 +15,7 @@ import { createMocktopus } from '../../mocktopus.js'
 import { createUpstreamProxy, type SkipInfo } from '../../record/proxy.js'
 import { serve } from '../serve.js'
 import { createRecorder } from './recorder.js'
-import { agentFor, nodeUpstreamSender } from './upstream-client.js'
+import { nodeUpstreamSender, transportFor } from './upstream-client.js'
 
 const servers: Server[] = []
 const cleanups: (() => Promise<unknown>)[] = []
@@ -214,11 +214,11 @@ describe('nodeUpstreamSender', () => {
     expect(sockets.size).toBe(1)
   })
 
-  it('picks the TLS agent for https and the plain one for http', () => {
-    const https = agentFor(new URL('https://api.openai.com/v1'))
-    const http = agentFor(new URL('http://127.0.0.1:11434'))
+  it('picks the TLS agent for https and the plain one for http', async () => {
+    const https = (await transportFor(new URL('https://api.openai.com/v1'))).agent
+    const http = (await transportFor(new URL('http://127.0.0.1:11434'))).agent
     expect(https).not.toBe(http)
-    expect(https).toBe(agentFor(new URL('https://api.anthropic.com')))
+    expect(https).toBe((await transportFor(new URL('https://api.anthropic.com'))).agent)
     expect((https as { protocol?: string }).protocol).toBe('https:')
     expect((http as { protocol?: string }).protocol).toBe('http:')
   })

@@ -6,26 +6,37 @@
  * cost per request: no `Request`, no `Response`, no fetch controller.
  */
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http'
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https'
 import type { Readable } from 'node:stream'
 import { constants, createBrotliDecompress, createGunzip, createInflate } from 'node:zlib'
 import type { SendUpstream, UpstreamRequest, UpstreamResponse } from '../../record/upstream.js'
 
+/** How calls to one protocol go: its `request` and its keep-alive agent. */
+export interface Transport {
+  readonly request: typeof httpRequest
+  readonly agent: HttpAgent
+}
+
 // One pool per protocol; an agent keeps its sockets per origin. An idle socket is unref'd by
 // the agent, so a pool never keeps the process alive.
-const HTTP_AGENT = new HttpAgent({ keepAlive: true })
-const HTTPS_AGENT = new HttpsAgent({ keepAlive: true })
+const HTTP: Transport = { request: httpRequest, agent: new HttpAgent({ keepAlive: true }) }
+// `node:https` loads TLS, some 3 ms of every start-up: loaded when an upstream is https only.
+let https: Promise<Transport> | undefined
 
 // What `fetch` asks for, so that an upstream compresses as it would for undici.
 const ACCEPT_ENCODING = 'gzip, deflate, br'
 
 /**
- * The keep-alive agent for a URL's protocol: `https:` gets the TLS one.
+ * The transport for a URL's protocol: `https:` gets the TLS one (loaded on first use).
  *
- * @example agentFor(new URL('https://api.openai.com/v1')) === agentFor(new URL('https://example.com'))
+ * @example (await transportFor(new URL('https://api.openai.com/v1'))).agent === (await transportFor(new URL('https://example.com'))).agent
  */
-export function agentFor(url: URL): HttpAgent {
-  return url.protocol === 'https:' ? HTTPS_AGENT : HTTP_AGENT
+export function transportFor(url: URL): Transport | Promise<Transport> {
+  if (url.protocol !== 'https:') return HTTP
+  https ??= import('node:https').then(({ Agent, request }) => ({
+    request: request as typeof httpRequest,
+    agent: new Agent({ keepAlive: true }),
+  }))
+  return https
 }
 
 // As undici names a request that did not go through, with the socket's error as its cause.
@@ -174,11 +185,31 @@ function sendOnce(request: UpstreamRequest, retried: boolean): Promise<UpstreamR
       reject(new TypeError(`Failed to parse URL from ${request.url}`, { cause: error }))
       return
     }
+    const transport = transportFor(url)
+    if (transport instanceof Promise) {
+      transport.then((loaded) => sendWith(loaded, url, request, retried)).then(resolve, reject)
+    } else sendWith(transport, url, request, retried).then(resolve, reject)
+  })
+}
+
+function sendWith(
+  transport: Transport,
+  url: URL,
+  request: UpstreamRequest,
+  retried: boolean,
+): Promise<UpstreamResponse> {
+  const { signal } = request
+  // The signal may have fired while TLS was loading.
+  if (signal.aborted) return Promise.reject(abortError(signal))
+  return new Promise<UpstreamResponse>((resolve, reject) => {
     const headers: Record<string, string> = { ...request.headers }
     headers['accept-encoding'] ??= ACCEPT_ENCODING
-    const send = url.protocol === 'https:' ? httpsRequest : httpRequest
     let answered = false
-    const outgoing = send(url, { method: request.method, headers, agent: agentFor(url) })
+    const outgoing = transport.request(url, {
+      method: request.method,
+      headers,
+      agent: transport.agent,
+    })
     const onAbort = (): void => {
       outgoing.destroy(abortError(signal) as Error)
     }
