@@ -42,7 +42,7 @@ import {
 } from './security.js'
 import { type SessionAdmin, sessionAdminRoute } from './session-host.js'
 import { SESSION_HEADER, type Session, sessionNamed, sessionQuery } from './sessions.js'
-import { TextResponse } from './text-response.js'
+import { heldText, textResponse } from './text-response.js'
 import { type ToolingRoute, toolingRoute } from './tooling.js'
 
 /** A request as the handler reads it, whichever transport it came through. */
@@ -139,8 +139,8 @@ function withHeaders(
   for (const [name, value] of Object.entries(extra)) headers.set(name, value)
   const { status, statusText } = response
   // A body held as text stays so, for the Node server's one write.
-  if (response instanceof TextResponse && !response.bodyUsed)
-    return new TextResponse(response.bodyText, { status, statusText, headers })
+  const text = heldText(response)
+  if (text !== undefined) return textResponse(text, { status, statusText, headers })
   return new Response(response.body, { status, statusText, headers })
 }
 

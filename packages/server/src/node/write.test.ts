@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
-import { TextResponse } from '../text-response.js'
+import { textResponse } from '../text-response.js'
 import { sendResponse } from './write.js'
 
 let server: Server | undefined
@@ -20,9 +20,8 @@ async function served(answer: () => Response): Promise<globalThis.Response> {
 describe('sendResponse', () => {
   it('writes a body it holds whole with its length, not chunked', async () => {
     const text = '{"id":"chatcmpl-1","note":"héllo ☃"}'
-    const res = await served(
-      () =>
-        new TextResponse(text, { status: 201, headers: { 'content-type': 'application/json' } }),
+    const res = await served(() =>
+      textResponse(text, { status: 201, headers: { 'content-type': 'application/json' } }),
     )
     expect(res.status).toBe(201)
     expect(res.headers.get('content-length')).toBe(String(Buffer.byteLength(text)))

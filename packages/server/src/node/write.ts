@@ -2,7 +2,7 @@
 import type { ServerResponse } from 'node:http'
 import { ChaosDisconnect, encodeSSE } from '@mocktopus/responders'
 import type { JSONOutput, StreamOutput } from '../output.js'
-import { TextResponse } from '../text-response.js'
+import { heldText } from '../text-response.js'
 
 // JSON answers made while the event loop handles one round of I/O, written together once that
 // round is over (setImmediate runs after it), as Redis writes its replies before it next waits
@@ -81,12 +81,13 @@ export async function sendResponse(response: ServerResponse, answer: Response): 
   const cookies = answer.headers.getSetCookie?.()
   if (cookies && cookies.length > 0) headers['set-cookie'] = cookies
   // A body we hold whole goes out with the headers, in one write.
-  if (answer instanceof TextResponse && !answer.bodyUsed) {
+  const text = heldText(answer)
+  if (text !== undefined) {
     if (answer.status !== 204 && answer.status !== 304) {
-      headers['content-length'] = String(Buffer.byteLength(answer.bodyText))
+      headers['content-length'] = String(Buffer.byteLength(text))
     }
     response.writeHead(answer.status, headers)
-    response.end(answer.bodyText)
+    response.end(text)
     return
   }
   response.writeHead(answer.status, headers)

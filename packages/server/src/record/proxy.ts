@@ -19,7 +19,7 @@ import {
   type ProviderRecord,
 } from '@mocktopus/responders'
 import { MocktopusError, requestParams } from '@mocktopus/scenario'
-import { TextResponse } from '../text-response.js'
+import { textResponse } from '../text-response.js'
 import {
   type ForwardedRequest,
   type ForwardInfo,
@@ -747,7 +747,7 @@ export function createUpstreamProxy(options: UpstreamProxyOptions = {}): Upstrea
       })()
       track(work)
       await work
-      return new TextResponse(text, { status: upstream.status, headers: responseHeaders })
+      return textResponse(text, { status: upstream.status, headers: responseHeaders })
     }
     let body: unknown = text
     try {
@@ -771,7 +771,7 @@ export function createUpstreamProxy(options: UpstreamProxyOptions = {}): Upstrea
     )
     track(work)
     await work
-    return new TextResponse(text, { status: upstream.status, headers: responseHeaders })
+    return textResponse(text, { status: upstream.status, headers: responseHeaders })
   }
 
   const forward = async (info: ForwardInfo): Promise<Response> => {
