@@ -423,6 +423,8 @@ export async function runServe(
   watcher?.close()
   await server.close()
   await recording?.mock.flush()
+  // The first replay of what was just recorded then starts as fast as any later one.
+  recording?.mock.keepReads()
   const summary = costSummary(mock)
   if (summary) context.out(`\n${summary}\n`)
   context.out('Mocktopus stopped.')

@@ -5,7 +5,7 @@
  * the file before the client gets it. `mocktopus serve` as a child process, the openai SDK
  * over real HTTP on 127.0.0.1.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseScenario } from '@mocktopus/scenario'
@@ -100,6 +100,42 @@ describe('stopping record mode', () => {
     const file = await recorded(recordingsDir)
     expect(file.size).toBe(prompts.length)
     for (const prompt of prompts) expect(file.get(prompt)).toBe(upstreamAnswer(prompt))
+  })
+
+  it("stopping keeps replay's read of the file, which the first replay then reads", async () => {
+    const recordingsDir = join(dir, 'kept')
+    // A temporary directory of its own, to find the read cache in.
+    const tmp = join(dir, 'kept-tmp')
+    await mkdir(tmp)
+    const env = { OPENAI_API_KEY: UPSTREAM_OPENAI_KEY, TMPDIR: tmp }
+    const serving = await cli.serve(
+      ['--mode', 'record', '--recordings-dir', recordingsDir, '--upstream', `${upstream.url}/v1`],
+      env,
+    )
+    const openai = client(serving.url)
+    // Long prompts: only files of 32 KiB or more are worth a cache entry.
+    const prompts = Array.from({ length: 12 }, (_, i) => `long question ${i} ${'x'.repeat(3000)}`)
+    for (const prompt of prompts) expect(await ask(openai, prompt)).toBe(upstreamAnswer(prompt))
+    expect((await serving.stop()).code).toBe(0)
+    const cacheDir = join(tmp, `mocktopus-read-cache-${process.getuid?.() ?? ''}`.replace(/-$/, ''))
+    const entries = (await readdir(cacheDir)).filter((name) => name.endsWith('.json'))
+    expect(entries).toHaveLength(1)
+
+    // The entry is what the replay reads: an answer changed there is what it replays.
+    const entry = join(cacheDir, entries[0] as string)
+    const first = JSON.stringify(upstreamAnswer(prompts[0] as string))
+    const text = await readFile(entry, 'utf8')
+    expect(text).toContain(first)
+    await writeFile(entry, text.replace(first, '"kept by the recorder"'))
+    const replay = await cli.serve(['--mode', 'replay', '--recordings-dir', recordingsDir], env)
+    try {
+      expect(await ask(client(replay.url), prompts[0] as string)).toBe('kept by the recorder')
+      expect(await ask(client(replay.url), prompts[1] as string)).toBe(
+        upstreamAnswer(prompts[1] as string),
+      )
+    } finally {
+      await replay.stop()
+    }
   })
 
   it('a crash (SIGKILL) between requests keeps every JSON answer already given', async () => {

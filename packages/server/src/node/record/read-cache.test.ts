@@ -169,6 +169,30 @@ describe('createReadCache', () => {
   })
 })
 
+describe('ReadCache.keep', () => {
+  it('keeps a read at once, which the next start gets while the file is unchanged', async () => {
+    const path = join(dir, 'recordings.yaml')
+    await writeFile(path, recordings(3))
+    const { cache, flush } = testCache()
+    cache.keep(path)
+    // Written at once: nothing was scheduled.
+    flush()
+    const [name] = await readdir(cacheDir)
+    const entry = join(cacheDir, name as string)
+    await writeFile(entry, (await readFile(entry, 'utf8')).replace('"Hello 0"', '"Kept"'))
+    expect(JSON.stringify(await readThrough(testCache().cache, path))).toContain('"Kept"')
+    // A file written after the keep is read again.
+    await writeFile(path, recordings(3, 'Later'))
+    expect(JSON.stringify(await readThrough(testCache().cache, path))).toContain('"Later 0"')
+  })
+
+  it('leaves a missing or unreadable file alone', async () => {
+    const { cache } = testCache()
+    expect(() => cache.keep(join(dir, 'missing.yaml'))).not.toThrow()
+    await expect(readdir(cacheDir)).rejects.toThrow(/ENOENT/)
+  })
+})
+
 describe('loadRecordings with a read cache', () => {
   it('loads the same recordings from the cache as from the file', async () => {
     const recordingsDir = join(dir, 'recordings')

@@ -50,10 +50,16 @@ export interface ReadCache {
    * keeps the read for the next start.
    */
   reader(path: string, stats: BigIntStats): (text: string) => FastRead | undefined
+  /**
+   * Reads the file at `path` now and keeps the read (at once, not scheduled): what a recorder
+   * does with the files it wrote as it stops, so that the first replay of them on this machine
+   * starts as a later one does. Best effort: a file that cannot be read is left alone.
+   */
+  keep(path: string): void
 }
 
 /** The reader without a cache. */
-const PLAIN: ReadCache = { reader: () => readSimpleYaml }
+const PLAIN: ReadCache = { reader: () => readSimpleYaml, keep: () => {} }
 
 const DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 const DEFAULT_MIN_CHARS = 32 * 1024
@@ -164,12 +170,26 @@ export function createReadCache(options: ReadCacheOptions = {}): ReadCache {
     }
   }
 
+  const entryOf = (path: string): string =>
+    join(directory, `recordings-${createHash('sha1').update(resolve(path)).digest('hex')}.json`)
+
   return {
+    keep(path) {
+      try {
+        // Identity first, as for a read at start.
+        const stats = statSync(path, { bigint: true })
+        const text = readFileSync(path, 'utf8')
+        if (text.length < minChars) return
+        const read = readSimpleYaml(text)
+        if (read) save(entryOf(path), headerOf(stats, text.length), read)
+      } catch {
+        // Nothing to keep: the next start reads the file.
+      }
+    },
     reader(path, stats) {
       return (text) => {
         if (text.length < minChars || !isPrivateDirectory(directory)) return readSimpleYaml(text)
-        const name = createHash('sha1').update(resolve(path)).digest('hex')
-        const file = join(directory, `recordings-${name}.json`)
+        const file = entryOf(path)
         const header = headerOf(stats, text.length)
         try {
           const entry = readFileSync(file, 'utf8')

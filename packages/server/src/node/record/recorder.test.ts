@@ -7,6 +7,7 @@ import { parseScenario } from '@mocktopus/scenario'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { RecordingsError } from '../../record/errors.js'
 import type { SkipInfo } from '../../record/proxy.js'
+import { createReadCache } from './read-cache.js'
 import { createRecorder, createReplayer } from './recorder.js'
 
 const OPENAI_KEY = 'sk-client-0123456789abcdef'
@@ -549,5 +550,33 @@ describe('createReplayer', () => {
       id: 'chatcmpl-py',
       choices: [{ message: { content: 'Recorded in Python' } }],
     })
+  })
+})
+
+describe('keepReads', () => {
+  it("keeps replay's read of the files written, so the first replay reads the cache", async () => {
+    const upstream = fakeUpstream()
+    const cacheDir = join(dir, '.read-cache')
+    const readCache = createReadCache({ directory: cacheDir, env: {}, minChars: 0 })
+    const recordingsDir = join(dir, 'recordings')
+    const recorder = await createRecorder({ recordingsDir, fetch: upstream.fetch, readCache })
+    recorder.keepReads()
+    // Nothing written yet: nothing kept.
+    await expect(readdir(cacheDir)).rejects.toThrow(/ENOENT/)
+    expect((await recorder.fetch(chat('hello'))).status).toBe(200)
+    await recorder.flush()
+    recorder.keepReads()
+    const entries = await readdir(cacheDir)
+    expect(entries).toHaveLength(1)
+
+    // The replay's read comes from the entry: one changed there shows in what is replayed.
+    const entry = join(cacheDir, entries[0] as string)
+    await writeFile(entry, (await readFile(entry, 'utf8')).replace('Echo: hello', 'From the cache'))
+    const replayer = await createReplayer({ recordingsDir, readCache })
+    const replayed = await replayer.fetch(chat('hello'))
+    expect(
+      ((await replayed.json()) as { choices: { message: { content: string } }[] }).choices[0]
+        ?.message.content,
+    ).toBe('From the cache')
   })
 })

@@ -20,6 +20,7 @@ import {
 import { type ReplayTiming, replayScenario, untimedRule } from '../../record/replay-timing.js'
 import type { MatchOn, RecordSettings, RedactSettings } from '../../record/settings.js'
 import { type LoadedRecordings, loadRecordings } from './load-recordings.js'
+import { createReadCache, type ReadCache } from './read-cache.js'
 import { createRecordingsFile } from './recordings-file.js'
 import { loadRecordSettings } from './settings-file.js'
 import { nodeUpstreamSender } from './upstream-client.js'
@@ -50,6 +51,8 @@ export interface RecorderOptions extends BaseOptions {
   readonly matchOn?: readonly MatchOn[]
   /** Header names and body JSON paths added to the directory's `redact`. */
   readonly redact?: RedactSettings
+  /** Where replay keeps its reads of large recordings files; default `createReadCache()`. */
+  readonly readCache?: ReadCache
 }
 
 export interface ReplayerOptions extends RecorderOptions {
@@ -74,6 +77,12 @@ export interface RecordingMocktopus extends Mocktopus {
    * `lost`): the client got its answer, the recordings do not have it.
    */
   lostRecordings(): number
+  /**
+   * Once recording is over (after `flush`): keeps replay's read of every file written in the
+   * read cache, so the first replay of them on this machine starts as fast as a later one. A
+   * no-op when nothing was written.
+   */
+  keepReads(): void
 }
 
 export interface ReplayingMocktopus extends RecordingMocktopus {
@@ -112,6 +121,7 @@ const RECORDING_OPTIONS: readonly string[] = [
   'matchOn',
   'redact',
   'replayTiming',
+  'readCache',
 ]
 
 function mockOptions(options: ReplayerOptions): MocktopusOptions {
@@ -154,12 +164,14 @@ export async function createRecorder(options: RecorderOptions): Promise<Recordin
     save: true,
   })
   const losses = lossCounter(options)
+  const writtenFiles = new Set<string>()
   const proxy = createUpstreamProxy({
     ...proxyOptions(options),
     settings,
     onSkip: losses.onSkip,
     onRecord: async (info) => {
       const written = await file.add(info.rule)
+      writtenFiles.add(written)
       options.onRecord?.({ ...info, file: written })
     },
   })
@@ -176,7 +188,15 @@ export async function createRecorder(options: RecorderOptions): Promise<Recordin
       await file.flush()
     },
     lostRecordings: losses.lost,
+    keepReads: () => keepReads(options, writtenFiles),
   })
+}
+
+// Replay's read of each file written, kept now rather than at its first start.
+function keepReads(options: RecorderOptions, files: ReadonlySet<string>): void {
+  if (files.size === 0) return
+  const cache = options.readCache ?? createReadCache()
+  for (const file of files) cache.keep(file)
 }
 
 function settingsOptions(options: RecorderOptions) {
@@ -196,7 +216,10 @@ function settingsOptions(options: RecorderOptions) {
  * const server = await serve(replayer, { port: 0 })
  */
 export async function createReplayer(options: ReplayerOptions): Promise<ReplayingMocktopus> {
-  const loaded = await loadRecordings(options.recordingsDir)
+  const loaded = await loadRecordings(
+    options.recordingsDir,
+    options.readCache === undefined ? {} : { readCache: options.readCache },
+  )
   const timing = options.replayTiming ?? 'none'
   // Recorded delays are waited only when asked for: by default replay is as fast as it can be.
   const recordings = { ...loaded, scenario: replayScenario(loaded.scenario, timing) }
@@ -212,6 +235,7 @@ export async function createReplayer(options: ReplayerOptions): Promise<Replayin
   })
   const preparer = createMatchPreparer(settings)
   const losses = lossCounter(options)
+  const writtenFiles = new Set<string>()
   let mock: Mocktopus | undefined
   const proxy = options.recordMissing
     ? createUpstreamProxy({
@@ -220,6 +244,7 @@ export async function createReplayer(options: ReplayerOptions): Promise<Replayin
         onSkip: losses.onSkip,
         onRecord: async (info) => {
           const written = await file.add(info.rule)
+          writtenFiles.add(written)
           const [recorded] = createScenario({ version: 1, rules: [info.rule] }).rules
           const rule = recorded && (timing === 'recorded' ? recorded : untimedRule(recorded))
           if (rule) {
@@ -250,5 +275,6 @@ export async function createReplayer(options: ReplayerOptions): Promise<Replayin
       await file.flush()
     },
     lostRecordings: losses.lost,
+    keepReads: () => keepReads(options, writtenFiles),
   })
 }
