@@ -1,4 +1,4 @@
-import { createMatcher, parseScenario, readSimpleYaml } from '@mocktopus/scenario'
+import { createMatcher, ENDPOINTS, parseScenario, readSimpleYaml } from '@mocktopus/scenario'
 import { describe, expect, it } from 'vitest'
 import { WARM_UP_SCENARIO, warmUpCodeCache } from './warm-up.js'
 
@@ -19,10 +19,10 @@ describe('warmUpCodeCache', () => {
     })
     expect(reads).toBe(1)
     expect(readSimpleYaml(WARM_UP_SCENARIO)).toBeDefined()
-    expect(scenario.rules).toHaveLength(5)
+    expect(scenario.rules).toHaveLength(1)
     const matched = createMatcher(scenario).match({
-      endpoint: '/v1/chat/completions',
-      model: 'gpt-4o-mini',
+      endpoint: ENDPOINTS.chatCompletions,
+      model: 'warm-up',
       messages: [
         { role: 'system', content: 'You are terse.' },
         { role: 'user', content: 'Warm up:\n\tthe "code" cache' },

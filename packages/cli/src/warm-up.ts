@@ -6,16 +6,18 @@
  * start on 400 recordings then compiled the reader and the schema's 170 KB validator on its way
  * to its first answer. Pure work on a string of our own: no file, no network.
  */
-import { createMatcher, parseScenario } from '@mocktopus/scenario'
+import { createMatcher, ENDPOINTS, parseScenario } from '@mocktopus/scenario'
+import { EXAMPLE_TYPES, exampleText } from './scenarios.js'
 
-/** The shapes a recordings file and a hand-written scenario hold: quoted and escaped texts,
-flow collections, numbers, globs, a regex, a template, an error rule. */
+/**
+ * What a recordings file holds beyond the examples: quoted and escaped texts, a flow mapping,
+ * the `recorded:` block. (No provider or API path named: the examples name those.)
+ */
 export const WARM_UP_SCENARIO = `version: 1
 rules:
-  - type: llm.openai
+  - type: llm
     when:
-      endpoint: /v1/chat/completions
-      model: gpt-4o-mini
+      model: warm-up
       conversation:
         - role: system
           content: You are terse.
@@ -25,33 +27,10 @@ rules:
       content: 'It''s warm'
       finish_reason: stop
       usage: { input_tokens: 12, output_tokens: 7, total_tokens: 19 }
-      id: chatcmpl-warm
+      id: warm-up-1
       delay_ms: 3
     recorded:
       shape: choices[].finish_reason:"stop" id:string
-  - type: llm.openai
-    when:
-      model: "gpt-*"
-      messages_regex: "(?i)weather in \\\\w+"
-    respond:
-      tool_calls:
-        - id: call_warm
-          type: function
-          function:
-            name: get_weather
-            arguments: '{"city": "Paris"}'
-  - type: llm.anthropic
-    when: { endpoint: /v1/messages, messages_contains: hello }
-    respond: { content: "Hello {{ last_user_message }}", finish_reason: stop }
-  - type: llm.openai
-    times: 1
-    when: { endpoint: /v1/embeddings }
-    respond:
-      embeddings:
-        - embedding: [0.1, -0.2, 3e-3]
-  - type: llm.openai
-    when: { endpoint: /v1/chat/completions, model: o1 }
-    error: { error_type: rate_limit, message: Slow down, retry_after: 1 }
 `
 
 /**
@@ -61,12 +40,15 @@ rules:
 export function warmUpCodeCache(): void {
   const matcher = createMatcher(parseScenario(WARM_UP_SCENARIO, { source: 'warm-up.yaml' }))
   matcher.match({
-    endpoint: '/v1/chat/completions',
-    model: 'gpt-4o-mini',
+    endpoint: ENDPOINTS.chatCompletions,
+    model: 'warm-up',
     messages: [
       { role: 'system', content: 'You are terse.' },
       { role: 'user', content: 'Warm up:\n\tthe "code" cache' },
     ],
   })
-  matcher.match({ endpoint: '/v1/embeddings', model: 'text-embedding-3-small', input: ['a'] })
+  // The shapes hand-written scenarios hold: globs, regexes, templates, tool calls, errors.
+  for (const type of EXAMPLE_TYPES) {
+    createMatcher(parseScenario(exampleText(type), { source: `${type}.yaml` }))
+  }
 }
