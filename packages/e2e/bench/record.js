@@ -7,7 +7,8 @@
  * replay` start-up (spawn to the first answered `GET /health`) with an empty recordings
  * directory, the 400 recorded, and 10,000 recordings in the same format, first on new files and
  * then started again on the same files (as a test suite starts one server per file, finding
- * what the first start kept in the read cache). Prints a table of the
+ * what the first start kept in the read cache), and the 400 once with the read cache off (as a
+ * fresh clone's first start, with nothing kept by the recorder). Prints a table of the
  * median of N runs (default 3) and their range; asserts nothing.
  */
 import { spawn } from 'node:child_process'
@@ -161,11 +162,13 @@ function getStatus(url) {
  *
  * @param {string} dir @param {number} expected recordings the banner must count
  * @param {number} [replays]
+ * @param {Record<string, string>} [env]
  */
-async function replayStart(dir, expected, replays = 0) {
+async function replayStart(dir, expected, replays = 0, env = {}) {
   const server = await start(
     [bin, 'serve', '--mode', 'replay', '--recordings-dir', dir, '--port', '0'],
     /OpenAI\s+(http:\/\/127\.0\.0\.1:\d+)\/v1/,
+    env,
   )
   try {
     const status = await getStatus(`${server.url}/health`)
@@ -263,6 +266,8 @@ async function run() {
     await writeFile(join(large, 'recordings.yaml'), synthesise(sample, LARGE_SET))
 
     const startEmpty = await replayStart(empty, 0)
+    // As a fresh clone's first start: nothing kept by the recorder or an earlier start.
+    const cold400 = await replayStart(recordings, RECORDED, 0, { MOCKTOPUS_NO_READ_CACHE: '1' })
     const start400 = await replayStart(recordings, RECORDED)
     const startLarge = await replayStart(large, LARGE_SET, WINDOW)
     // Started again on the same files, as a test suite starts one server per file: what the
@@ -279,6 +284,7 @@ async function run() {
       startEmpty: startEmpty.ms,
       start400: start400.ms,
       startLarge: startLarge.ms,
+      cold400: cold400.ms,
       again400: again400.ms,
       againLarge: againLarge.ms,
       cpuEmpty: startEmpty.cpu,
@@ -322,7 +328,7 @@ try {
   const ms = (/** @type {number} */ n) => `${formatNumber(n)} ms`
   const times = (/** @type {number} */ n) => `${n.toFixed(2)} x`
   const firstLast = results.map((result) => result.last / result.first)
-  const vsEmpty = (/** @type {'start400' | 'startLarge' | 'again400'} */ key) =>
+  const vsEmpty = (/** @type {'start400' | 'startLarge' | 'again400' | 'cold400'} */ key) =>
     results.map((result) => result[key] / result.startEmpty)
   const rows = [
     ['recording a chat request, first 100 of 400', figure(all('first'), ms)],
@@ -335,6 +341,8 @@ try {
     ['replay server start, empty set', figure(all('startEmpty'), ms)],
     ['replay server start, 400 recordings', figure(all('start400'), ms)],
     ['  400 / empty', figure(vsEmpty('start400'), times)],
+    ['  the same with no read cache (a fresh clone)', figure(all('cold400'), ms)],
+    ['  no read cache / empty', figure(vsEmpty('cold400'), times)],
     ['replay server start, 10,000 recordings', figure(all('startLarge'), ms)],
     ['started again, 400 recordings', figure(all('again400'), ms)],
     ['  400 again / empty', figure(vsEmpty('again400'), times)],
