@@ -42,7 +42,6 @@ import {
 } from './security.js'
 import { type SessionAdmin, sessionAdminRoute } from './session-host.js'
 import { SESSION_HEADER, type Session, sessionNamed, sessionQuery } from './sessions.js'
-import { heldText, textResponse } from './text-response.js'
 import { type ToolingRoute, toolingRoute } from './tooling.js'
 
 /** A request as the handler reads it, whichever transport it came through. */
@@ -128,21 +127,6 @@ export interface HandlerCore {
 export type Handler = (request: HttpRequest, mount: string, reply: (output: Output) => void) => void
 
 const EMPTY_BODY: BodyRead = { ok: true, text: '' }
-
-// An upstream's answer with our CORS headers: a fetched `Response`'s own headers are immutable.
-function withHeaders(
-  response: Response,
-  extra: Readonly<Record<string, string>> | undefined,
-): Response {
-  if (!extra) return response
-  const headers = new Headers(response.headers)
-  for (const [name, value] of Object.entries(extra)) headers.set(name, value)
-  const { status, statusText } = response
-  // A body held as text stays so, for the Node server's one write.
-  const text = heldText(response)
-  if (text !== undefined) return textResponse(text, { status, statusText, headers })
-  return new Response(response.body, { status, statusText, headers })
-}
 
 // The engine's view of one request. A class, so `signal` is a getter read only by what waits.
 class RoutedRequest implements EngineRequest {
@@ -259,7 +243,11 @@ export function createHandler(core: HandlerCore): Handler {
       reply: (wire) => toResponse(output(wire, exchange, corsHeaders)),
       finish: (outcome) =>
         core.emit(completeExchange(exchange, outcome), exchangeWeight(exchange), exchange),
-    }).then((response) => ({ kind: 'response', response: withHeaders(response, corsHeaders) }))
+    }).then((response) => ({
+      kind: 'response',
+      response,
+      ...(corsHeaders === undefined ? {} : { headers: corsHeaders }),
+    }))
   }
 
   function answerAPI(

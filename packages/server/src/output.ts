@@ -4,6 +4,7 @@
  * write these: the Hono app as a Web `Response`, the Node server straight to its socket.
  */
 import { type SSEFrame, sseStream } from '@mocktopus/responders'
+import { heldText, textResponse } from './text-response.js'
 
 /** The header naming the index of the rule that answered. */
 export const RULE_HEADER = 'x-mocktopus-rule'
@@ -38,6 +39,11 @@ export interface StreamOutput {
 export interface ResponseOutput {
   readonly kind: 'response'
   readonly response: Response
+  /**
+   * Headers of ours on top of the response's (CORS), set as it is written: a fetched
+   * `Response`'s own headers are immutable, and a copy of it per answer costs a `Response`.
+   */
+  readonly headers?: Readonly<Record<string, string>>
 }
 
 export type Output = JSONOutput | StreamOutput | ResponseOutput
@@ -109,9 +115,24 @@ export function whenRead<T>(
  * @example return toResponse(output)
  */
 export function toResponse(output: Output): Response {
-  if (output.kind === 'response') return output.response
+  if (output.kind === 'response') return withHeaders(output.response, output.headers)
   const init = { status: output.status, headers: output.headers }
   // A 204 (a preflight's) must have no body at all, not an empty one.
   if (output.kind === 'json') return new Response(output.status === 204 ? null : output.text, init)
   return new Response(sseStream(output.frames), init)
+}
+
+// The response with `extra` set on a copy of its headers.
+function withHeaders(
+  response: Response,
+  extra: Readonly<Record<string, string>> | undefined,
+): Response {
+  if (!extra) return response
+  const headers = new Headers(response.headers)
+  for (const [name, value] of Object.entries(extra)) headers.set(name, value)
+  const { status, statusText } = response
+  // A body held as text stays so.
+  const text = heldText(response)
+  if (text !== undefined) return textResponse(text, { status, statusText, headers })
+  return new Response(response.body, { status, statusText, headers })
 }

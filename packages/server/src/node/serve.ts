@@ -152,7 +152,7 @@ export async function serve(
             response.once('close', () => open.live.delete(response))
           } else track(output.settled)
           void sendStream(response, output)
-        } else track(sendResponse(response, output.response))
+        } else track(sendResponse(response, output.response, output.headers))
       }
       try {
         handler(new NodeRequest(incoming, response), '', write)

@@ -10,8 +10,11 @@ afterEach(async () => {
   server = undefined
 })
 
-async function served(answer: () => Response): Promise<globalThis.Response> {
-  server = createServer((_request, response) => void sendResponse(response, answer()))
+async function served(
+  answer: () => Response,
+  extra?: Record<string, string>,
+): Promise<globalThis.Response> {
+  server = createServer((_request, response) => void sendResponse(response, answer(), extra))
   await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
   return fetch(`http://127.0.0.1:${port}/`)
@@ -46,5 +49,20 @@ describe('sendResponse', () => {
     )
     expect(res.headers.get('transfer-encoding')).toBe('chunked')
     expect(await res.text()).toBe('data: 1\n\ndata: 2\n\n')
+  })
+
+  it("sets our headers over the answer's own, on either path", async () => {
+    const cors = { 'access-control-allow-origin': '*', 'Access-Control-Expose-Headers': 'x-a' }
+    const whole = await served(
+      () => textResponse('{}', { headers: { 'access-control-allow-origin': 'https://up.test' } }),
+      cors,
+    )
+    expect(whole.headers.get('access-control-allow-origin')).toBe('*')
+    expect(whole.headers.get('access-control-expose-headers')).toBe('x-a')
+    await whole.text()
+    await new Promise((resolve) => server?.close(resolve))
+    const streamed = await served(() => new Response('data: 1\n\n'), cors)
+    expect(streamed.headers.get('access-control-allow-origin')).toBe('*')
+    expect(await streamed.text()).toBe('data: 1\n\n')
   })
 })

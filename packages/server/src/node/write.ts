@@ -69,15 +69,22 @@ export async function sendStream(response: ServerResponse, output: StreamOutput)
 }
 
 /**
- * Writes a Web `Response` (an upstream's, in record mode) as it arrives.
+ * Writes a Web `Response` (an upstream's, in record mode) as it arrives, with `extra` (our CORS
+ * headers) over its own.
  *
- * @example await sendResponse(response, upstreamAnswer)
+ * @example await sendResponse(response, upstreamAnswer, { 'access-control-allow-origin': '*' })
  */
-export async function sendResponse(response: ServerResponse, answer: Response): Promise<void> {
+export async function sendResponse(
+  response: ServerResponse,
+  answer: Response,
+  extra?: Readonly<Record<string, string>>,
+): Promise<void> {
   const headers: Record<string, string | string[]> = {}
   answer.headers.forEach((value, name) => {
     headers[name] = value
   })
+  // Ours (CORS) over the answer's, as `Headers.set` would.
+  if (extra) for (const name in extra) headers[name.toLowerCase()] = extra[name] as string
   const cookies = answer.headers.getSetCookie?.()
   if (cookies && cookies.length > 0) headers['set-cookie'] = cookies
   // A body we hold whole goes out with the headers, in one write.
