@@ -142,6 +142,32 @@ describe('createReadCache', () => {
     expect(total.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(Math.round(size * 2.6))
   })
 
+  it('drops the entries of files that are gone when it writes one', async () => {
+    const gone = join(dir, 'gone.yaml')
+    const kept = join(dir, 'kept.yaml')
+    await writeFile(gone, recordings(3))
+    await writeFile(kept, recordings(3))
+    const { cache, flush } = testCache()
+    await readThrough(cache, gone)
+    await readThrough(cache, kept)
+    flush()
+    expect(await readdir(cacheDir)).toHaveLength(2)
+    await rm(gone)
+    const other = join(dir, 'other.yaml')
+    await writeFile(other, recordings(2))
+    await readThrough(cache, other)
+    flush()
+    const entries = await readdir(cacheDir)
+    expect(entries).toHaveLength(2)
+    const paths = await Promise.all(
+      entries.map(
+        async (name) =>
+          JSON.parse((await readFile(join(cacheDir, name), 'utf8')).split('\n')[0] as string).path,
+      ),
+    )
+    expect(paths.sort()).toEqual([kept, other].sort())
+  })
+
   it('uses no directory others can write to, and is off with MOCKTOPUS_NO_READ_CACHE', async () => {
     const path = join(dir, 'recordings.yaml')
     await writeFile(path, recordings(2))

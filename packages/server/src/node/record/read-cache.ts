@@ -14,10 +14,13 @@
 import { createHash } from 'node:crypto'
 import {
   type BigIntStats,
+  closeSync,
   existsSync,
   mkdirSync,
+  openSync,
   readdirSync,
   readFileSync,
+  readSync,
   renameSync,
   rmSync,
   statSync,
@@ -85,9 +88,13 @@ function isPrivateDirectory(directory: string): boolean {
   return user === undefined || (stats.uid === user && (stats.mode & 0o077) === 0)
 }
 
-/** The first line of an entry: everything that must match for its read to be the file's. */
-function headerOf(stats: BigIntStats, chars: number): string {
+/**
+ * The first line of an entry: everything that must match for its read to be the file's, and
+ * the file's path, so that an entry whose file is gone can be told.
+ */
+function headerOf(path: string, stats: BigIntStats, chars: number): string {
   return JSON.stringify({
+    path: resolve(path),
     format: FAST_READ_FORMAT,
     chars,
     size: String(stats.size),
@@ -96,6 +103,28 @@ function headerOf(stats: BigIntStats, chars: number): string {
     ino: String(stats.ino),
     dev: String(stats.dev),
   })
+}
+
+// Room for the header line of any entry: its path and a few numbers.
+const HEADER_BYTES = 8192
+
+/** Whether the file an entry was read from is gone (an unreadable entry is not said to be). */
+function orphaned(entry: string): boolean {
+  let fd: number | undefined
+  try {
+    fd = openSync(entry, 'r')
+    const bytes = Buffer.alloc(HEADER_BYTES)
+    const length = readSync(fd, bytes, 0, HEADER_BYTES, 0)
+    const line = bytes.subarray(0, length).toString('utf8')
+    const newline = line.indexOf('\n')
+    if (newline === -1) return false
+    const { path } = JSON.parse(line.slice(0, newline)) as { path?: unknown }
+    return typeof path === 'string' && !existsSync(path)
+  } catch {
+    return false
+  } finally {
+    if (fd !== undefined) closeSync(fd)
+  }
 }
 
 // JSON has no NaN, Infinity or -0 (YAML's `.nan`, `.inf`, `-0`): a read holding one is not kept.
@@ -138,7 +167,8 @@ export function createReadCache(options: ReadCacheOptions = {}): ReadCache {
   const minChars = options.minChars ?? DEFAULT_MIN_CHARS
   const schedule = options.schedule ?? defaultSchedule
 
-  // Oldest entries out until the directory is under its size; best effort, as all of it.
+  // Entries whose file is gone out (a test suite's temporary recordings leave many), then the
+  // oldest until the directory is under its size; best effort, as all of it.
   const trim = (): void => {
     const entries = readdirSync(directory)
       .filter((name) => ENTRY.test(name))
@@ -146,6 +176,11 @@ export function createReadCache(options: ReadCacheOptions = {}): ReadCache {
         const path = join(directory, name)
         const stats = statSync(path)
         return { path, size: stats.size, mtimeMs: stats.mtimeMs }
+      })
+      .filter((entry) => {
+        if (!orphaned(entry.path)) return true
+        rmSync(entry.path, { force: true })
+        return false
       })
       .sort((a, b) => b.mtimeMs - a.mtimeMs)
     let total = 0
@@ -181,7 +216,7 @@ export function createReadCache(options: ReadCacheOptions = {}): ReadCache {
         const text = readFileSync(path, 'utf8')
         if (text.length < minChars) return
         const read = readSimpleYaml(text)
-        if (read) save(entryOf(path), headerOf(stats, text.length), read)
+        if (read) save(entryOf(path), headerOf(path, stats, text.length), read)
       } catch {
         // Nothing to keep: the next start reads the file.
       }
@@ -190,7 +225,7 @@ export function createReadCache(options: ReadCacheOptions = {}): ReadCache {
       return (text) => {
         if (text.length < minChars || !isPrivateDirectory(directory)) return readSimpleYaml(text)
         const file = entryOf(path)
-        const header = headerOf(stats, text.length)
+        const header = headerOf(path, stats, text.length)
         try {
           const entry = readFileSync(file, 'utf8')
           const newline = entry.indexOf('\n')
