@@ -2,11 +2,11 @@
  * The record side of the server: sends a request to the real API, hands the client the
  * upstream's status, headers and body unchanged (a stream chunk by chunk as it arrives), and
  * turns the exchange into a rule. Web standard only (`fetch`, streams), so it runs wherever
- * the app runs: each call upstream is plain data handed to `send` (./upstream.ts), which Node's
- * recorder sends on `node:http`; where the rules go is the caller's business (`onRecord`). An upstream that
- * cannot be reached, stays silent, cuts its answer short or answers what is not JSON gets the
- * client a 502 or 504 in its provider's envelope (or, once a stream has started, an error
- * event that ends it), and one `onSkip` report.
+ * the app runs: each call upstream is plain data handed to `send` (./upstream.ts), which
+ * Node's recorder sends on `node:http`; where the rules go is the caller's business
+ * (`onRecord`). An upstream that cannot be reached, stays silent, cuts its answer short or
+ * answers what is not JSON gets the client a 502 or 504 in its provider's envelope (or, once a
+ * stream has started, an error event that ends it), and one `onSkip` report.
  */
 import {
   ABORTED_STATUS,
