@@ -171,7 +171,7 @@ const RESPOND = {
       minItems: 1,
       items: CHOICE,
       description:
-        'Chat completions asked for n > 1 choices: choice N is item N (its content, tool_calls, finish_reason); a choice past the list is the answer above. Written by record mode.',
+        'Chat and legacy completions asked for several choices (n > 1, or several prompts): choice N is item N (its content, tool_calls, finish_reason); a choice past the list is the answer above. Written by record mode.',
     },
     delay_ms: duration('delay_ms', 'integer', 'Wait before the response starts'),
     chunk_size: { type: 'integer', minimum: 1, description: 'Characters per stream chunk.' },

@@ -1,5 +1,5 @@
 /**
- * A stand-in for api.openai.com's chat completions on 127.0.0.1, for the tests of what a
+ * A stand-in for api.openai.com's chat (and legacy) completions on 127.0.0.1, for the tests of what a
  * recording matches on, keeps and hides: each answer names the temperature and tools it was
  * asked with, `n` choices differ from one another, a stream waits between its chunks (so its
  * timing is worth recording), and an answer quotes back the `x-customer-id` header and the
@@ -36,9 +36,38 @@ export function matchingAnswer(body: Body, index: number, customer: string | und
   return `choice ${index} to "${prompt}" at temperature ${String(body.temperature)} with ${tools} tools${metadata}${who}`
 }
 
+/** What the upstream's legacy completions answer for choice `choice` of `prompt`, before any echo. */
+export function completionAnswer(prompt: string, choice: number): string {
+  return ` completion ${choice} of "${prompt}"`
+}
+
 export async function startMatchingUpstream(): Promise<MatchingUpstream> {
   let calls = 0
   const app = new Hono()
+  // Legacy completions: `n` choices per prompt, prompt by prompt (choice i is prompt i / n's),
+  // the text after its prompt with `echo`, as the API answers.
+  app.post('/v1/completions', async (c) => {
+    calls += 1
+    const body = (await c.req.json()) as Body
+    const n = typeof body.n === 'number' ? body.n : 1
+    const prompts = Array.isArray(body.prompt) ? (body.prompt as string[]) : [String(body.prompt)]
+    const choices = prompts.flatMap((prompt, p) =>
+      Array.from({ length: n }, (_, choice) => ({
+        text: `${body.echo ? prompt : ''}${completionAnswer(prompt, choice)}`,
+        index: p * n + choice,
+        logprobs: null,
+        finish_reason: choice === 0 ? 'stop' : 'length',
+      })),
+    )
+    return c.json({
+      id: `cmpl-up${calls}`,
+      object: 'text_completion',
+      created: 1_760_000_000,
+      model: 'gpt-3.5-turbo-instruct',
+      choices,
+      usage: { prompt_tokens: 4, completion_tokens: 6 * choices.length, total_tokens: 40 },
+    })
+  })
   app.post('/v1/chat/completions', async (c) => {
     calls += 1
     const body = (await c.req.json()) as Body

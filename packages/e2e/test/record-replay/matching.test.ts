@@ -14,6 +14,7 @@ import { createRecorder, createReplayer, type RunningServer, serve } from '@mock
 import OpenAI from 'openai'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
+  completionAnswer,
   type MatchingUpstream,
   matchingAnswer,
   startMatchingUpstream,
@@ -153,6 +154,51 @@ describe('n choices', () => {
       for (const choice of chunk.choices) texts[choice.index] += choice.delta.content ?? ''
     }
     expect(texts).toEqual(expected)
+  })
+})
+
+describe('n choices of a legacy completion', () => {
+  it('records every choice of every prompt, echoed prompts once, and replays each', async () => {
+    const prompts = ['Name a colour', 'Name a fruit']
+    const body = { model: 'gpt-3.5-turbo-instruct', prompt: prompts, n: 2, echo: true }
+    await record(async (openai) => {
+      await openai.completions.create(body)
+    })
+    const rule = parseScenario(await recordings()).rules[0]
+    // The text after each prompt: replay puts the prompt back from the request.
+    expect(rule?.respond?.choices?.map((choice) => choice.content)).toEqual([
+      completionAnswer(prompts[0] as string, 0),
+      completionAnswer(prompts[0] as string, 1),
+      completionAnswer(prompts[1] as string, 0),
+      completionAnswer(prompts[1] as string, 1),
+    ])
+
+    const openai = await replay()
+    const expected = prompts.flatMap((prompt) =>
+      [0, 1].map((choice) => `${prompt}${completionAnswer(prompt, choice)}`),
+    )
+    const answer = await openai.completions.create(body)
+    expect(answer.choices.map((choice) => [choice.index, choice.text])).toEqual(
+      expected.map((text, index) => [index, text]),
+    )
+    expect(answer.choices.map((choice) => choice.finish_reason)).toEqual([
+      'stop',
+      'length',
+      'stop',
+      'length',
+    ])
+
+    const stream = await openai.completions.create({ ...body, stream: true })
+    const texts = ['', '', '', '']
+    const finishes: (string | null)[] = [null, null, null, null]
+    for await (const chunk of stream) {
+      for (const choice of chunk.choices) {
+        texts[choice.index] += choice.text
+        if (choice.finish_reason) finishes[choice.index] = choice.finish_reason
+      }
+    }
+    expect(texts).toEqual(expected)
+    expect(finishes).toEqual(['stop', 'length', 'stop', 'length'])
   })
 })
 

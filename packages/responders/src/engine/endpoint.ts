@@ -135,11 +135,13 @@ export interface ProviderRecord {
   readonly requestHeaders?: Readonly<Record<string, string>>
   /**
    * A rule's `respond` from the upstream's JSON answer at `endpoint` (a stream's, assembled),
-   * or a string that says why it cannot be one.
+   * or a string that says why it cannot be one. `request` is the body the client sent, when
+   * known: what the answer repeats of it (a legacy completion's `echo`) is not kept twice.
    */
   respond(
     body: Readonly<Record<string, unknown>>,
     endpoint: string,
+    request?: unknown,
   ): Record<string, unknown> | string
   /**
    * How its streams add up to one answer, as a request without `stream` would get it:

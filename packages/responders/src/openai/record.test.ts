@@ -24,3 +24,43 @@ describe('openaiRecordedRespond', () => {
     expect(openaiRecordedRespond({}, ENDPOINTS.responses)).toBe('the response has no output')
   })
 })
+
+describe('openaiRecordedRespond for legacy completions', () => {
+  const body = {
+    id: 'cmpl-1',
+    choices: [
+      { index: 1, text: 'A: two', finish_reason: 'length' },
+      { index: 0, text: 'A: one', finish_reason: 'stop' },
+      { index: 2, text: 'B: three', finish_reason: 'stop' },
+      { index: 3, text: 'four', finish_reason: 'stop' },
+    ],
+  }
+
+  it('keeps every choice in index order, the first also as the answer', () => {
+    expect(openaiRecordedRespond(body, ENDPOINTS.completions)).toEqual({
+      content: 'A: one',
+      finish_reason: 'stop',
+      choices: [
+        { content: 'A: one', finish_reason: 'stop' },
+        { content: 'A: two', finish_reason: 'length' },
+        { content: 'B: three', finish_reason: 'stop' },
+        { content: 'four', finish_reason: 'stop' },
+      ],
+      id: 'cmpl-1',
+    })
+  })
+
+  it('keeps an echoed prompt out of each text, choice i being prompt i / n', () => {
+    const request = { prompt: ['A:', 'B:'], n: 2, echo: true }
+    const respond = openaiRecordedRespond(body, ENDPOINTS.completions, request)
+    // The fourth text does not start with its prompt: kept whole.
+    expect((respond as { choices: { content: string }[] }).choices.map((c) => c.content)).toEqual([
+      ' one',
+      ' two',
+      ' three',
+      'four',
+    ])
+    const plain = openaiRecordedRespond(body, ENDPOINTS.completions, { ...request, echo: false })
+    expect((plain as { content: string }).content).toBe('A: one')
+  })
+})

@@ -54,12 +54,37 @@ function chatRespond(body: Data): Data | string {
   }
 }
 
-function completionRespond(body: Data): Data | string {
-  const choice = Array.isArray(body.choices) ? body.choices.find(isRecord) : undefined
-  if (!choice) return 'the completion has no choices'
+// The prompts a completion request sent, in order, when it asked for them back (`echo`).
+function echoedPrompts(request: unknown): string[] | undefined {
+  if (!isRecord(request) || request.echo !== true) return undefined
+  const { prompt } = request
+  if (typeof prompt === 'string') return [prompt]
+  if (Array.isArray(prompt) && prompt.every((item) => typeof item === 'string')) return prompt
+  return undefined
+}
+
+function completionRespond(body: Data, request: unknown): Data | string {
+  const choices = Array.isArray(body.choices)
+    ? body.choices.filter(isRecord).sort((a, b) => Number(a.index ?? 0) - Number(b.index ?? 0))
+    : []
+  if (choices.length === 0) return 'the completion has no choices'
+  // With `echo`, each text starts with its prompt, which replay puts back from the request:
+  // kept once, not twice. Choice i answers prompt i / n (`n` choices per prompt).
+  const prompts = echoedPrompts(request)
+  const perPrompt = prompts ? Math.max(1, Math.round(choices.length / prompts.length)) : 1
+  const choice = (item: Data, i: number): Data => {
+    const full = text(item.text) ?? ''
+    const prompt = prompts?.[Math.floor(i / perPrompt)]
+    return {
+      content: prompt !== undefined && full.startsWith(prompt) ? full.slice(prompt.length) : full,
+      ...(text(item.finish_reason) ? { finish_reason: item.finish_reason } : {}),
+    }
+  }
+  const all = choices.map(choice)
   return {
-    content: text(choice.text) ?? '',
-    ...(text(choice.finish_reason) ? { finish_reason: choice.finish_reason } : {}),
+    ...all[0],
+    // `n` > 1 or several prompts: every choice, the first one too, so replay answers each.
+    ...(all.length > 1 ? { choices: all } : {}),
     ...optional(
       'usage',
       usageOf(body.usage, { input: 'prompt_tokens', output: 'completion_tokens' }),
@@ -140,13 +165,18 @@ function embeddingsRespond(body: Data): Data | string {
 
 /**
  * A rule's `respond` from an OpenAI answer, by endpoint: a chat completion, a completion, a
- * response, or else an embeddings answer; a string says why it cannot be one.
+ * response, or else an embeddings answer; a string says why it cannot be one. `request`, the
+ * body sent, tells a completion's echoed prompts from its text.
  *
  * @example openaiRecordedRespond({ choices: [{ message: { content: 'Hi' } }] }, ENDPOINTS.chatCompletions) // { content: 'Hi' }
  */
-export function openaiRecordedRespond(body: Data, endpoint: string): Data | string {
+export function openaiRecordedRespond(
+  body: Data,
+  endpoint: string,
+  request?: unknown,
+): Data | string {
   if (endpoint === ENDPOINTS.chatCompletions) return chatRespond(body)
-  if (endpoint === ENDPOINTS.completions) return completionRespond(body)
+  if (endpoint === ENDPOINTS.completions) return completionRespond(body, request)
   if (endpoint === ENDPOINTS.responses) return responsesRespond(body)
   return embeddingsRespond(body)
 }

@@ -257,7 +257,7 @@ export function recordedRule(exchange: RecordedExchange): RecordedRuleResult {
     return { ok: true, rule: { type, when, error } }
   }
   if (!isRecord(body)) return { ok: false, reason: `the ${status} answer is not a JSON object` }
-  const respond = recordOf(row).respond(body, endpoint)
+  const respond = recordOf(row).respond(body, endpoint, exchange.sent?.body)
   if (typeof respond === 'string') return { ok: false, reason: respond }
   const recorded = redact(recordedFacts({ ...exchange, when }), secrets, false, whole)
   const timed = { ...respond, ...timingFields(exchange.timing) }

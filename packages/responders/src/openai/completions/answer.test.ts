@@ -4,6 +4,7 @@ import { fixedClock } from '../../shared/clock.js'
 import { encodeSSE } from '../../shared/sse.js'
 import { answerCompletion } from './answer.js'
 import { parseCompletionRequest } from './request.js'
+import type { Completion } from './types.js'
 
 const clock = fixedClock(1700000000, { instant: true })
 
@@ -49,6 +50,39 @@ describe('parseCompletionRequest', () => {
 })
 
 describe('answerCompletion', () => {
+  it('answers choice N with respond.choices[N], prompt by prompt, and the rule past the list', async () => {
+    const respond: Respond = {
+      content: ' red',
+      finish_reason: 'stop',
+      choices: [
+        { content: ' red', finish_reason: 'stop' },
+        { content: ' blue', finish_reason: 'length' },
+        { content: ' pear' },
+      ],
+    }
+    const body = { prompt: ['Colour:', 'Fruit:'], n: 2, echo: true }
+    const result = answer(body, rule(respond))
+    const choices = result.kind === 'json' ? (result.body as Completion).choices : []
+    expect(choices.map((choice) => [choice.index, choice.text, choice.finish_reason])).toEqual([
+      [0, 'Colour: red', 'stop'],
+      [1, 'Colour: blue', 'length'],
+      [2, 'Fruit: pear', 'stop'],
+      [3, 'Fruit: red', 'stop'],
+    ])
+    const streamed = answer({ ...body, stream: true }, rule(respond))
+    if (streamed.kind !== 'stream') throw new Error(`not a stream: ${streamed.kind}`)
+    const texts = ['', '', '', '']
+    const finishes: unknown[] = []
+    for (const chunk of await collect(streamed.chunks)) {
+      for (const choice of chunk.choices) {
+        texts[choice.index] += choice.text
+        if (choice.finish_reason) finishes[choice.index] = choice.finish_reason
+      }
+    }
+    expect(texts).toEqual(['Colour: red', 'Colour: blue', 'Fruit: pear', 'Fruit: red'])
+    expect(finishes).toEqual(['stop', 'length', 'stop', 'stop'])
+  })
+
   it('answers with a text_completion body and usage', () => {
     const result = answer({ prompt: 'Say hi' }, rule({ content: 'Hello there' }))
     expect(result.kind).toBe('json')

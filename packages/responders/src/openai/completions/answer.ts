@@ -42,7 +42,8 @@ function withHeaders(error: WireError, headers: Record<string, string>): WireErr
 
 /**
  * Answers a matched `POST /v1/completions`. Every prompt gets `n` choices with the rule's
- * content (after the prompt when `echo` is set); an `error:` rule gives the error as JSON.
+ * content, or each its own from `respond.choices` (as record mode writes them), after the
+ * prompt when `echo` is set; an `error:` rule gives the error as JSON.
  *
  * @example
  * const answer = answerCompletion({ params, match, clock: systemClock })
@@ -57,12 +58,19 @@ export function answerCompletion(options: AnswerCompletionOptions): CompletionAn
   if (rule.error) return withHeaders(openaiRuleError(rule.error), headers)
 
   const respond = rule.respond ?? {}
-  const content = respond.content ?? ''
   const id = respond.id ?? deterministicId('cmpl-', seed, 29)
   const created = unixSeconds(clock)
-  const finish = finishReason(respond.finish_reason)
-  const texts = params.prompts.flatMap((prompt) =>
-    Array.from({ length: params.n }, () => (params.echo ? prompt + content : content)),
+  // Choice i (prompt i / n) is `respond.choices[i]` when recorded, else the answer itself.
+  const answers = params.prompts.flatMap((prompt, p) =>
+    Array.from({ length: params.n }, (_, j) => {
+      const spec = respond.choices?.[p * params.n + j] ?? respond
+      const content = spec.content ?? ''
+      return {
+        content,
+        text: params.echo ? prompt + content : content,
+        finish: finishReason(spec.finish_reason ?? respond.finish_reason),
+      }
+    }),
   )
   const given = respond.usage ?? {}
   // Each prompt is counted on its own with the model's encoding; unknown models estimate.
@@ -71,7 +79,9 @@ export function answerCompletion(options: AnswerCompletionOptions): CompletionAn
     (countsExactly(params.model)
       ? params.prompts.reduce((sum, prompt) => sum + countTokens(params.model, prompt), 0)
       : estimateTokens(params.prompts.join('\n')))
-  const completion_tokens = given.output_tokens ?? countTokens(params.model, content) * texts.length
+  const completion_tokens =
+    given.output_tokens ??
+    answers.reduce((sum, answer) => sum + countTokens(params.model, answer.content), 0)
   const usage: CompletionUsageCounts = {
     prompt_tokens,
     completion_tokens,
@@ -83,11 +93,11 @@ export function answerCompletion(options: AnswerCompletionOptions): CompletionAn
     ({ id, object: 'text_completion', created, model: params.model, choices, ...extra }) as const
 
   if (!params.stream) {
-    const choices = texts.map((text, i) => ({
-      text,
+    const choices = answers.map((answer, i) => ({
+      text: answer.text,
       index: i,
       logprobs: null,
-      finish_reason: finish,
+      finish_reason: answer.finish,
     }))
     const body: Completion = completion(choices, { usage })
     return { kind: 'json', status: 200, headers, body, delayMs, usage: wireUsage }
@@ -96,14 +106,15 @@ export function answerCompletion(options: AnswerCompletionOptions): CompletionAn
   // With include_usage the API sends `usage: null` on every chunk until the usage chunk.
   const usageField = params.include_usage ? { usage: null } : {}
   function* sequence(): Generator<Completion> {
-    for (const [i, text] of texts.entries()) {
-      for (const piece of splitText(text, respond.chunk_size)) {
+    for (const [i, answer] of answers.entries()) {
+      for (const piece of splitText(answer.text, respond.chunk_size)) {
         yield completion(
           [{ text: piece, index: i, logprobs: null, finish_reason: null }],
           usageField,
         )
       }
-      yield completion([{ text: '', index: i, logprobs: null, finish_reason: finish }], usageField)
+      const end = { text: '', index: i, logprobs: null, finish_reason: answer.finish }
+      yield completion([end], usageField)
     }
     if (params.include_usage) yield completion([], { usage })
   }
