@@ -3,6 +3,7 @@ export { describeNoMatch } from './describe.js'
 export {
   DURATION_RANGES,
   type DurationRange,
+  MAX_CHUNK_DELAYS,
   MAX_DELAY_MS,
   MAX_RETRY_AFTER_SECONDS,
 } from './durations.js'

@@ -353,9 +353,11 @@ rules:
     when: { messages_contains: b }
     error: { error_type: rate_limit, retry_after: 86401, delay_ms: -5 }
   - type: llm
-    respond: { delay_ms: 600000, chunk_delay_ms: 0 }
+    respond: { delay_ms: 600000, chunk_delay_ms: 0, chunk_delays_ms: [0, 600000] }
   - type: llm
     error: { error_type: rate_limit, retry_after: 86400, delay_ms: 600000 }
+  - type: llm
+    respond: { chunk_delays_ms: [30, 600001, -1] }
 `)
     expect(
       issues.map((issue) => `${issue.line}:${issue.column} ${issue.path}: ${issue.message}`),
@@ -364,6 +366,8 @@ rules:
       '5:54 rules[0].respond.chunk_delay_ms: must be from 0 to 600000 milliseconds (10 minutes); got 600001',
       '8:51 rules[1].error.retry_after: must be from 0 to 86400 seconds (1 day); got 86401',
       '8:68 rules[1].error.delay_ms: must be from 0 to 600000 milliseconds (10 minutes); got -5',
+      '14:38 rules[4].respond.chunk_delays_ms[1]: must be from 0 to 600000 milliseconds (10 minutes); got 600001',
+      '14:46 rules[4].respond.chunk_delays_ms[2]: must be from 0 to 600000 milliseconds (10 minutes); got -1',
     ])
   })
 

@@ -6,7 +6,7 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://unpkg.com/@mocktopus/scenario/schema.json","title":"Mocktopus scenario","type":"object","additionalProperties":false,"required":["version","rules"],"properties":{"version":{"const":1,"description":"Schema version; only 1 exists."},"meta":{"type":"object","description":"Free-form information about the scenario."},"strict":{"type":"boolean","description":"Refuse with the provider's 400 what the real API refuses: unknown body fields, a tool result without its call, Anthropic turns out of order."},"pricing":{"type":"object","description":"Per-model prices (USD per 1M tokens), keyed by model id or family.","additionalProperties":{"type":"object","additionalProperties":false,"required":["input"],"properties":{"input":{"type":"number","minimum":0,"description":"USD per 1M input tokens."},"output":{"type":"number","minimum":0,"description":"USD per 1M output tokens."},"cached_input":{"type":"number","minimum":0,"description":"USD per 1M cached input tokens."}}}},"rules":{"type":"array","description":"Rules, tried in order.","items":{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"type":"string","enum":["llm.openai","llm.anthropic","llm.gemini","llm.ollama","llm","embeddings"],"description":"Which endpoints the rule answers."},"when":{"type":["object","null"],"description":"Conditions, all of which must hold. Empty or absent: every request the type answers.","additionalProperties":false,"properties":{"model":{"type":"string","description":"Glob over the model id: * any run of characters (also /), ? one, [...] a class."},"messages_contains":{"type":"string","description":"Case-sensitive substring of the last user message (embeddings: of any input)."},"input_contains":{"type":"string","description":"Alias of messages_contains, for embeddings rules."},"messages_regex":{"type":"string","description":"Regular expression over all messages joined by a space (embeddings: any input); flags i, m, s. Python syntax, matched in linear time by RE2: no back-references or lookaround."},"input_regex":{"type":"string","description":"Alias of messages_regex, for embeddings rules."},"endpoint":{"type":"string","description":"Request path, exact or glob, e.g. /v1/chat/completions or /v1/*."},"ignore_case":{"type":"boolean","description":"Makes messages_contains case-insensitive."},"times":{"type":["integer","null"],"minimum":1,"description":"How many times the rule may be selected (null or absent: unlimited)."},"conversation":{"type":"array","description":"The whole conversation, exactly: every message role and text, in order.","items":{"type":"object","additionalProperties":false,"required":["role","content"],"properties":{"role":{"type":"string"},"content":{"type":"string"}}}},"input":{"type":"array","description":"Embeddings: the inputs, exactly and in order.","items":{"type":"string"}},"last_role":{"type":"string","enum":["user","assistant","tool"],"description":"Role of the last message. A tool result counts as tool on every API: chat role tool, Responses function_call_output, Anthropic tool_result blocks."},"has_tool_result":{"type":"boolean","description":"Whether the conversation holds a tool result (true) or none (false)."},"tool_result_contains":{"type":"string","description":"Case-sensitive substring of the latest tool result's text."},"tool_call_id":{"type":"string","description":"The call id the latest tool result answers, e.g. call_1."},"tools_offered":{"type":["string","array"],"items":{"type":"string"},"minItems":1,"description":"A tool name, or a list of names, that the request must all offer."},"system_contains":{"type":"string","description":"Case-sensitive substring of the system prompt (system and developer messages, Responses instructions, Anthropic system)."},"turn":{"type":"integer","minimum":0,"description":"How many assistant turns came before this request: 0 on the first call."},"tools":{"type":"array","items":{"type":"string"},"description":"The names of the tools the request offers, exactly (order ignored; [] for none). Written by record mode with --match-on tools."},"params":{"type":"object","description":"The request sampling and output parameters, exactly: temperature, top_p, top_k, max_tokens, max_completion_tokens, max_output_tokens, seed, stop, stop_sequences, n, presence_penalty, frequency_penalty, logit_bias, logprobs, top_logprobs, response_format, text, tool_choice, parallel_tool_calls, reasoning_effort, reasoning, thinking, verbosity, dimensions, generationConfig, toolConfig, options, format. The same names with equal values, and no other. Written by record mode with --match-on params."}}},"respond":{"type":["object","array"],"description":"The successful response, or a list of responses: use N of the rule answers with item N, the last one repeating (or, with cycle, starting over).","additionalProperties":false,"properties":{"content":{"type":["string","null"],"description":"The assistant text (null: none)."},"json":{"description":"Any JSON value, sent serialised as the content; checked against the schema the request asks for."},"refusal":{"type":"string","description":"The model declines with this text, in the provider refusal shape."},"tool_calls":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["function"],"properties":{"id":{"type":"string","description":"Tool call id; generated deterministically when absent."},"type":{"type":"string","enum":["function"]},"function":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","description":"Function name."},"arguments":{"type":["string","object"],"description":"Arguments as a JSON string, or as an object (serialised at load). Absent: generated from the tool schema in the request."}}}}}},"usage":{"type":"object","additionalProperties":false,"properties":{"input_tokens":{"type":"integer","minimum":0,"description":"Prompt tokens reported."},"output_tokens":{"type":"integer","minimum":0,"description":"Completion tokens reported."},"total_tokens":{"type":"integer","minimum":0,"description":"Total tokens reported."}}},"embeddings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["embedding"],"properties":{"embedding":{"type":"array","items":{"type":"number"}}}}},"finish_reason":{"type":"string","description":"Why generation stopped, e.g. stop, length, tool_calls."},"choices":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"properties":{"content":{"type":["string","null"],"description":"The choice's text (null: none)."},"refusal":{"type":"string","description":"The choice declines with this text."},"tool_calls":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["function"],"properties":{"id":{"type":"string","description":"Tool call id; generated deterministically when absent."},"type":{"type":"string","enum":["function"]},"function":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","description":"Function name."},"arguments":{"type":["string","object"],"description":"Arguments as a JSON string, or as an object (serialised at load). Absent: generated from the tool schema in the request."}}}}}},"finish_reason":{"type":"string","description":"Why the choice stopped, e.g. stop, length, tool_calls."}}},"description":"Chat and legacy completions asked for several choices (n > 1, or several prompts): choice N is item N (its content, tool_calls, finish_reason); a choice past the list is the answer above. Written by record mode."},"delay_ms":{"type":"integer","minimum":0,"maximum":600000,"description":"Wait before the response starts, 0 to 600000 milliseconds (10 minutes)."},"chunk_size":{"type":"integer","minimum":1,"description":"Characters per stream chunk."},"chunk_delay_ms":{"type":"integer","minimum":0,"maximum":600000,"description":"Wait between stream chunks, 0 to 600000 milliseconds (10 minutes)."},"ttft_ms":{"type":"integer","minimum":0,"maximum":600000,"description":"Streams: wait before the first chunk, 0 to 600000 milliseconds (10 minutes)."},"tokens_per_second":{"type":"number","exclusiveMinimum":0,"description":"Streams: pace the chunks at this many tokens a second."},"jitter_ms":{"type":"integer","minimum":0,"maximum":600000,"description":"Streams: a seeded extra wait before each chunk, 0 to 600000 milliseconds (10 minutes)."},"id":{"type":"string","description":"Response id; generated deterministically when absent."},"images":{"description":"Accepted for compatibility; not sent."},"audio_url":{"type":"string","description":"Accepted for compatibility; not sent."},"metadata":{"type":"object","description":"Accepted for compatibility; not sent."},"stream":{"type":"boolean","description":"Accepted for compatibility and ignored: the request decides whether to stream."}},"items":{"type":"object","description":"The successful response.","additionalProperties":false,"properties":{"content":{"type":["string","null"],"description":"The assistant text (null: none)."},"json":{"description":"Any JSON value, sent serialised as the content; checked against the schema the request asks for."},"refusal":{"type":"string","description":"The model declines with this text, in the provider refusal shape."},"tool_calls":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["function"],"properties":{"id":{"type":"string","description":"Tool call id; generated deterministically when absent."},"type":{"type":"string","enum":["function"]},"function":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","description":"Function name."},"arguments":{"type":["string","object"],"description":"Arguments as a JSON string, or as an object (serialised at load). Absent: generated from the tool schema in the request."}}}}}},"usage":{"type":"object","additionalProperties":false,"properties":{"input_tokens":{"type":"integer","minimum":0,"description":"Prompt tokens reported."},"output_tokens":{"type":"integer","minimum":0,"description":"Completion tokens reported."},"total_tokens":{"type":"integer","minimum":0,"description":"Total tokens reported."}}},"embeddings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["embedding"],"properties":{"embedding":{"type":"array","items":{"type":"number"}}}}},"finish_reason":{"type":"string","description":"Why generation stopped, e.g. stop, length, tool_calls."},"choices":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"properties":{"content":{"type":["string","null"],"description":"The choice's text (null: none)."},"refusal":{"type":"string","description":"The choice declines with this text."},"tool_calls":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["function"],"properties":{"id":{"type":"string","description":"Tool call id; generated deterministically when absent."},"type":{"type":"string","enum":["function"]},"function":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","description":"Function name."},"arguments":{"type":["string","object"],"description":"Arguments as a JSON string, or as an object (serialised at load). Absent: generated from the tool schema in the request."}}}}}},"finish_reason":{"type":"string","description":"Why the choice stopped, e.g. stop, length, tool_calls."}}},"description":"Chat and legacy completions asked for several choices (n > 1, or several prompts): choice N is item N (its content, tool_calls, finish_reason); a choice past the list is the answer above. Written by record mode."},"delay_ms":{"type":"integer","minimum":0,"maximum":600000,"description":"Wait before the response starts, 0 to 600000 milliseconds (10 minutes)."},"chunk_size":{"type":"integer","minimum":1,"description":"Characters per stream chunk."},"chunk_delay_ms":{"type":"integer","minimum":0,"maximum":600000,"description":"Wait between stream chunks, 0 to 600000 milliseconds (10 minutes)."},"ttft_ms":{"type":"integer","minimum":0,"maximum":600000,"description":"Streams: wait before the first chunk, 0 to 600000 milliseconds (10 minutes)."},"tokens_per_second":{"type":"number","exclusiveMinimum":0,"description":"Streams: pace the chunks at this many tokens a second."},"jitter_ms":{"type":"integer","minimum":0,"maximum":600000,"description":"Streams: a seeded extra wait before each chunk, 0 to 600000 milliseconds (10 minutes)."},"id":{"type":"string","description":"Response id; generated deterministically when absent."},"images":{"description":"Accepted for compatibility; not sent."},"audio_url":{"type":"string","description":"Accepted for compatibility; not sent."},"metadata":{"type":"object","description":"Accepted for compatibility; not sent."},"stream":{"type":"boolean","description":"Accepted for compatibility and ignored: the request decides whether to stream."}}},"minItems":1},"error":{"type":"object","description":"An error response in the provider envelope.","additionalProperties":false,"required":["error_type"],"properties":{"error_type":{"type":"string","enum":["rate_limit","authentication","invalid_request","timeout","content_filter","server_error"]},"message":{"type":"string","description":"Error message."},"status_code":{"type":"integer","minimum":400,"maximum":599,"description":"HTTP status."},"code":{"type":"string","description":"Provider error code, e.g. rate_limit_exceeded."},"param":{"type":"string","description":"The request parameter at fault."},"retry_after":{"type":"number","minimum":0,"maximum":86400,"description":"Retry-After header, 0 to 86400 seconds (1 day)."},"delay_ms":{"type":"integer","minimum":0,"maximum":600000,"description":"Wait before the error, 0 to 600000 milliseconds (10 minutes)."}}},"chaos":{"type":"object","description":"Seeded faults for this rule (docs/chaos.md).","additionalProperties":false,"properties":{"rate_limit":{"type":"number","minimum":0,"maximum":1,"description":"Chance (0 to 1) of a 429 with retry-after."},"server_error":{"type":"number","minimum":0,"maximum":1,"description":"Chance (0 to 1) of a 500 or 503 (Anthropic: 500 or 529)."},"disconnect":{"type":"number","minimum":0,"maximum":1,"description":"Chance (0 to 1) of a cut connection (a stream: after some chunks)."},"malformed":{"type":"number","minimum":0,"maximum":1,"description":"Chance (0 to 1) of a truncated JSON body with status 200."},"disconnect_after_chunks":{"type":"integer","minimum":0,"description":"Cut every stream of the rule after this many chunks."},"stall_after_chunks":{"type":"integer","minimum":0,"description":"Stall every stream of the rule after this many chunks, for stall_ms."},"stall_ms":{"type":"integer","minimum":0,"maximum":600000,"description":"How long a stall lasts, 0 to 600000 milliseconds (10 minutes)."}}},"times":{"type":["integer","null"],"minimum":1,"description":"How many times the rule may be selected (null or absent: unlimited)."},"cycle":{"type":"boolean","description":"With a list under respond: after the last item, start over at the first (default false: the last repeats)."},"recorded":{"type":"object","description":"Written by record mode for mocktopus drift: what the request sent beyond when, and the shape of the upstream answer. Not used to match or answer.","additionalProperties":false,"properties":{"request":{"type":"object","description":"The request body fields that when does not give (stream, max_tokens, tools, ...); with the conversation too when when cannot rebuild it."},"query":{"type":"string","description":"The query string the request was sent with, e.g. alt=sse."},"shape":{"type":"string","description":"The shape of the upstream answer (or of its stream events): field paths, types and enum values, separated by spaces."}}}},"oneOf":[{"required":["respond"]},{"required":["error"]}]}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://unpkg.com/@mocktopus/scenario/schema.json","title":"Mocktopus scenario","type":"object","additionalProperties":false,"required":["version","rules"],"properties":{"version":{"const":1,"description":"Schema version; only 1 exists."},"meta":{"type":"object","description":"Free-form information about the scenario."},"strict":{"type":"boolean","description":"Refuse with the provider's 400 what the real API refuses: unknown body fields, a tool result without its call, Anthropic turns out of order."},"pricing":{"type":"object","description":"Per-model prices (USD per 1M tokens), keyed by model id or family.","additionalProperties":{"type":"object","additionalProperties":false,"required":["input"],"properties":{"input":{"type":"number","minimum":0,"description":"USD per 1M input tokens."},"output":{"type":"number","minimum":0,"description":"USD per 1M output tokens."},"cached_input":{"type":"number","minimum":0,"description":"USD per 1M cached input tokens."}}}},"rules":{"type":"array","description":"Rules, tried in order.","items":{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"type":"string","enum":["llm.openai","llm.anthropic","llm.gemini","llm.ollama","llm","embeddings"],"description":"Which endpoints the rule answers."},"when":{"type":["object","null"],"description":"Conditions, all of which must hold. Empty or absent: every request the type answers.","additionalProperties":false,"properties":{"model":{"type":"string","description":"Glob over the model id: * any run of characters (also /), ? one, [...] a class."},"messages_contains":{"type":"string","description":"Case-sensitive substring of the last user message (embeddings: of any input)."},"input_contains":{"type":"string","description":"Alias of messages_contains, for embeddings rules."},"messages_regex":{"type":"string","description":"Regular expression over all messages joined by a space (embeddings: any input); flags i, m, s. Python syntax, matched in linear time by RE2: no back-references or lookaround."},"input_regex":{"type":"string","description":"Alias of messages_regex, for embeddings rules."},"endpoint":{"type":"string","description":"Request path, exact or glob, e.g. /v1/chat/completions or /v1/*."},"ignore_case":{"type":"boolean","description":"Makes messages_contains case-insensitive."},"times":{"type":["integer","null"],"minimum":1,"description":"How many times the rule may be selected (null or absent: unlimited)."},"conversation":{"type":"array","description":"The whole conversation, exactly: every message role and text, in order.","items":{"type":"object","additionalProperties":false,"required":["role","content"],"properties":{"role":{"type":"string"},"content":{"type":"string"}}}},"input":{"type":"array","description":"Embeddings: the inputs, exactly and in order.","items":{"type":"string"}},"last_role":{"type":"string","enum":["user","assistant","tool"],"description":"Role of the last message. A tool result counts as tool on every API: chat role tool, Responses function_call_output, Anthropic tool_result blocks."},"has_tool_result":{"type":"boolean","description":"Whether the conversation holds a tool result (true) or none (false)."},"tool_result_contains":{"type":"string","description":"Case-sensitive substring of the latest tool result's text."},"tool_call_id":{"type":"string","description":"The call id the latest tool result answers, e.g. call_1."},"tools_offered":{"type":["string","array"],"items":{"type":"string"},"minItems":1,"description":"A tool name, or a list of names, that the request must all offer."},"system_contains":{"type":"string","description":"Case-sensitive substring of the system prompt (system and developer messages, Responses instructions, Anthropic system)."},"turn":{"type":"integer","minimum":0,"description":"How many assistant turns came before this request: 0 on the first call."},"tools":{"type":"array","items":{"type":"string"},"description":"The names of the tools the request offers, exactly (order ignored; [] for none). Written by record mode with --match-on tools."},"params":{"type":"object","description":"The request sampling and output parameters, exactly: temperature, top_p, top_k, max_tokens, max_completion_tokens, max_output_tokens, seed, stop, stop_sequences, n, presence_penalty, frequency_penalty, logit_bias, logprobs, top_logprobs, response_format, text, tool_choice, parallel_tool_calls, reasoning_effort, reasoning, thinking, verbosity, dimensions, generationConfig, toolConfig, options, format. The same names with equal values, and no other. Written by record mode with --match-on params."}}},"respond":{"type":["object","array"],"description":"The successful response, or a list of responses: use N of the rule answers with item N, the last one repeating (or, with cycle, starting over).","additionalProperties":false,"properties":{"content":{"type":["string","null"],"description":"The assistant text (null: none)."},"json":{"description":"Any JSON value, sent serialised as the content; checked against the schema the request asks for."},"refusal":{"type":"string","description":"The model declines with this text, in the provider refusal shape."},"tool_calls":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["function"],"properties":{"id":{"type":"string","description":"Tool call id; generated deterministically when absent."},"type":{"type":"string","enum":["function"]},"function":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","description":"Function name."},"arguments":{"type":["string","object"],"description":"Arguments as a JSON string, or as an object (serialised at load). Absent: generated from the tool schema in the request."}}}}}},"usage":{"type":"object","additionalProperties":false,"properties":{"input_tokens":{"type":"integer","minimum":0,"description":"Prompt tokens reported."},"output_tokens":{"type":"integer","minimum":0,"description":"Completion tokens reported."},"total_tokens":{"type":"integer","minimum":0,"description":"Total tokens reported."}}},"embeddings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["embedding"],"properties":{"embedding":{"type":"array","items":{"type":"number"}}}}},"finish_reason":{"type":"string","description":"Why generation stopped, e.g. stop, length, tool_calls."},"choices":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"properties":{"content":{"type":["string","null"],"description":"The choice's text (null: none)."},"refusal":{"type":"string","description":"The choice declines with this text."},"tool_calls":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["function"],"properties":{"id":{"type":"string","description":"Tool call id; generated deterministically when absent."},"type":{"type":"string","enum":["function"]},"function":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","description":"Function name."},"arguments":{"type":["string","object"],"description":"Arguments as a JSON string, or as an object (serialised at load). Absent: generated from the tool schema in the request."}}}}}},"finish_reason":{"type":"string","description":"Why the choice stopped, e.g. stop, length, tool_calls."}}},"description":"Chat and legacy completions asked for several choices (n > 1, or several prompts): choice N is item N (its content, tool_calls, finish_reason); a choice past the list is the answer above. Written by record mode."},"delay_ms":{"type":"integer","minimum":0,"maximum":600000,"description":"Wait before the response starts, 0 to 600000 milliseconds (10 minutes)."},"chunk_size":{"type":"integer","minimum":1,"description":"Characters per stream chunk."},"chunk_delay_ms":{"type":"integer","minimum":0,"maximum":600000,"description":"Wait between stream chunks, 0 to 600000 milliseconds (10 minutes)."},"chunk_delays_ms":{"type":"array","maxItems":10000,"items":{"type":"integer","minimum":0,"maximum":600000,"description":"A wait before one stream chunk, 0 to 600000 milliseconds (10 minutes)."},"description":"Streams: the waits before the second chunk, the third, ... in turn (record mode writes the upstream's own); past the list, chunk_delay_ms (or tokens_per_second)."},"ttft_ms":{"type":"integer","minimum":0,"maximum":600000,"description":"Streams: wait before the first chunk, 0 to 600000 milliseconds (10 minutes)."},"tokens_per_second":{"type":"number","exclusiveMinimum":0,"description":"Streams: pace the chunks at this many tokens a second."},"jitter_ms":{"type":"integer","minimum":0,"maximum":600000,"description":"Streams: a seeded extra wait before each chunk, 0 to 600000 milliseconds (10 minutes)."},"id":{"type":"string","description":"Response id; generated deterministically when absent."},"images":{"description":"Accepted for compatibility; not sent."},"audio_url":{"type":"string","description":"Accepted for compatibility; not sent."},"metadata":{"type":"object","description":"Accepted for compatibility; not sent."},"stream":{"type":"boolean","description":"Accepted for compatibility and ignored: the request decides whether to stream."}},"items":{"type":"object","description":"The successful response.","additionalProperties":false,"properties":{"content":{"type":["string","null"],"description":"The assistant text (null: none)."},"json":{"description":"Any JSON value, sent serialised as the content; checked against the schema the request asks for."},"refusal":{"type":"string","description":"The model declines with this text, in the provider refusal shape."},"tool_calls":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["function"],"properties":{"id":{"type":"string","description":"Tool call id; generated deterministically when absent."},"type":{"type":"string","enum":["function"]},"function":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","description":"Function name."},"arguments":{"type":["string","object"],"description":"Arguments as a JSON string, or as an object (serialised at load). Absent: generated from the tool schema in the request."}}}}}},"usage":{"type":"object","additionalProperties":false,"properties":{"input_tokens":{"type":"integer","minimum":0,"description":"Prompt tokens reported."},"output_tokens":{"type":"integer","minimum":0,"description":"Completion tokens reported."},"total_tokens":{"type":"integer","minimum":0,"description":"Total tokens reported."}}},"embeddings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["embedding"],"properties":{"embedding":{"type":"array","items":{"type":"number"}}}}},"finish_reason":{"type":"string","description":"Why generation stopped, e.g. stop, length, tool_calls."},"choices":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"properties":{"content":{"type":["string","null"],"description":"The choice's text (null: none)."},"refusal":{"type":"string","description":"The choice declines with this text."},"tool_calls":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["function"],"properties":{"id":{"type":"string","description":"Tool call id; generated deterministically when absent."},"type":{"type":"string","enum":["function"]},"function":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","description":"Function name."},"arguments":{"type":["string","object"],"description":"Arguments as a JSON string, or as an object (serialised at load). Absent: generated from the tool schema in the request."}}}}}},"finish_reason":{"type":"string","description":"Why the choice stopped, e.g. stop, length, tool_calls."}}},"description":"Chat and legacy completions asked for several choices (n > 1, or several prompts): choice N is item N (its content, tool_calls, finish_reason); a choice past the list is the answer above. Written by record mode."},"delay_ms":{"type":"integer","minimum":0,"maximum":600000,"description":"Wait before the response starts, 0 to 600000 milliseconds (10 minutes)."},"chunk_size":{"type":"integer","minimum":1,"description":"Characters per stream chunk."},"chunk_delay_ms":{"type":"integer","minimum":0,"maximum":600000,"description":"Wait between stream chunks, 0 to 600000 milliseconds (10 minutes)."},"chunk_delays_ms":{"type":"array","maxItems":10000,"items":{"type":"integer","minimum":0,"maximum":600000,"description":"A wait before one stream chunk, 0 to 600000 milliseconds (10 minutes)."},"description":"Streams: the waits before the second chunk, the third, ... in turn (record mode writes the upstream's own); past the list, chunk_delay_ms (or tokens_per_second)."},"ttft_ms":{"type":"integer","minimum":0,"maximum":600000,"description":"Streams: wait before the first chunk, 0 to 600000 milliseconds (10 minutes)."},"tokens_per_second":{"type":"number","exclusiveMinimum":0,"description":"Streams: pace the chunks at this many tokens a second."},"jitter_ms":{"type":"integer","minimum":0,"maximum":600000,"description":"Streams: a seeded extra wait before each chunk, 0 to 600000 milliseconds (10 minutes)."},"id":{"type":"string","description":"Response id; generated deterministically when absent."},"images":{"description":"Accepted for compatibility; not sent."},"audio_url":{"type":"string","description":"Accepted for compatibility; not sent."},"metadata":{"type":"object","description":"Accepted for compatibility; not sent."},"stream":{"type":"boolean","description":"Accepted for compatibility and ignored: the request decides whether to stream."}}},"minItems":1},"error":{"type":"object","description":"An error response in the provider envelope.","additionalProperties":false,"required":["error_type"],"properties":{"error_type":{"type":"string","enum":["rate_limit","authentication","invalid_request","timeout","content_filter","server_error"]},"message":{"type":"string","description":"Error message."},"status_code":{"type":"integer","minimum":400,"maximum":599,"description":"HTTP status."},"code":{"type":"string","description":"Provider error code, e.g. rate_limit_exceeded."},"param":{"type":"string","description":"The request parameter at fault."},"retry_after":{"type":"number","minimum":0,"maximum":86400,"description":"Retry-After header, 0 to 86400 seconds (1 day)."},"delay_ms":{"type":"integer","minimum":0,"maximum":600000,"description":"Wait before the error, 0 to 600000 milliseconds (10 minutes)."}}},"chaos":{"type":"object","description":"Seeded faults for this rule (docs/chaos.md).","additionalProperties":false,"properties":{"rate_limit":{"type":"number","minimum":0,"maximum":1,"description":"Chance (0 to 1) of a 429 with retry-after."},"server_error":{"type":"number","minimum":0,"maximum":1,"description":"Chance (0 to 1) of a 500 or 503 (Anthropic: 500 or 529)."},"disconnect":{"type":"number","minimum":0,"maximum":1,"description":"Chance (0 to 1) of a cut connection (a stream: after some chunks)."},"malformed":{"type":"number","minimum":0,"maximum":1,"description":"Chance (0 to 1) of a truncated JSON body with status 200."},"disconnect_after_chunks":{"type":"integer","minimum":0,"description":"Cut every stream of the rule after this many chunks."},"stall_after_chunks":{"type":"integer","minimum":0,"description":"Stall every stream of the rule after this many chunks, for stall_ms."},"stall_ms":{"type":"integer","minimum":0,"maximum":600000,"description":"How long a stall lasts, 0 to 600000 milliseconds (10 minutes)."}}},"times":{"type":["integer","null"],"minimum":1,"description":"How many times the rule may be selected (null or absent: unlimited)."},"cycle":{"type":"boolean","description":"With a list under respond: after the last item, start over at the first (default false: the last repeats)."},"recorded":{"type":"object","description":"Written by record mode for mocktopus drift: what the request sent beyond when, and the shape of the upstream answer. Not used to match or answer.","additionalProperties":false,"properties":{"request":{"type":"object","description":"The request body fields that when does not give (stream, max_tokens, tools, ...); with the conversation too when when cannot rebuild it."},"query":{"type":"string","description":"The query string the request was sent with, e.g. alt=sse."},"shape":{"type":"string","description":"The shape of the upstream answer (or of its stream events): field paths, types and enum values, separated by spaces."}}}},"oneOf":[{"required":["respond"]},{"required":["error"]}]}}}};
 const func2 = Object.prototype.hasOwnProperty;
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -1525,10 +1525,11 @@ errors++;
 }
 }
 }
-if(data38.ttft_ms !== undefined){
-let data72 = data38.ttft_ms;
-if(!(((typeof data72 == "number") && (!(data72 % 1) && !isNaN(data72))) && (isFinite(data72)))){
-const err116 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/ttft_ms",schemaPath:"#/properties/rules/items/properties/respond/items/properties/ttft_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.items.properties.ttft_ms.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.ttft_ms,data:data72};
+if(data38.chunk_delays_ms !== undefined){
+let data72 = data38.chunk_delays_ms;
+if(Array.isArray(data72)){
+if(data72.length > 10000){
+const err116 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/chunk_delays_ms",schemaPath:"#/properties/rules/items/properties/respond/items/properties/chunk_delays_ms/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items",schema:10000,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.chunk_delays_ms,data:data72};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1537,9 +1538,11 @@ vErrors.push(err116);
 }
 errors++;
 }
-if((typeof data72 == "number") && (isFinite(data72))){
-if(data72 > 600000 || isNaN(data72)){
-const err117 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/ttft_ms",schemaPath:"#/properties/rules/items/properties/respond/items/properties/ttft_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.ttft_ms,data:data72};
+const len11 = data72.length;
+for(let i11=0; i11<len11; i11++){
+let data73 = data72[i11];
+if(!(((typeof data73 == "number") && (!(data73 % 1) && !isNaN(data73))) && (isFinite(data73)))){
+const err117 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/chunk_delays_ms/" + i11,schemaPath:"#/properties/rules/items/properties/respond/items/properties/chunk_delays_ms/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.items.properties.chunk_delays_ms.items.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.chunk_delays_ms.items,data:data73};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1548,8 +1551,9 @@ vErrors.push(err117);
 }
 errors++;
 }
-if(data72 < 0 || isNaN(data72)){
-const err118 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/ttft_ms",schemaPath:"#/properties/rules/items/properties/respond/items/properties/ttft_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.ttft_ms,data:data72};
+if((typeof data73 == "number") && (isFinite(data73))){
+if(data73 > 600000 || isNaN(data73)){
+const err118 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/chunk_delays_ms/" + i11,schemaPath:"#/properties/rules/items/properties/respond/items/properties/chunk_delays_ms/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.chunk_delays_ms.items,data:data73};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1558,13 +1562,8 @@ vErrors.push(err118);
 }
 errors++;
 }
-}
-}
-if(data38.tokens_per_second !== undefined){
-let data73 = data38.tokens_per_second;
-if((typeof data73 == "number") && (isFinite(data73))){
-if(data73 <= 0 || isNaN(data73)){
-const err119 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/tokens_per_second",schemaPath:"#/properties/rules/items/properties/respond/items/properties/tokens_per_second/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.tokens_per_second,data:data73};
+if(data73 < 0 || isNaN(data73)){
+const err119 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/chunk_delays_ms/" + i11,schemaPath:"#/properties/rules/items/properties/respond/items/properties/chunk_delays_ms/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.chunk_delays_ms.items,data:data73};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1574,8 +1573,10 @@ vErrors.push(err119);
 errors++;
 }
 }
+}
+}
 else {
-const err120 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/tokens_per_second",schemaPath:"#/properties/rules/items/properties/respond/items/properties/tokens_per_second/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.rules.items.properties.respond.items.properties.tokens_per_second.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.tokens_per_second,data:data73};
+const err120 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/chunk_delays_ms",schemaPath:"#/properties/rules/items/properties/respond/items/properties/chunk_delays_ms/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rules.items.properties.respond.items.properties.chunk_delays_ms.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.chunk_delays_ms,data:data72};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1585,10 +1586,10 @@ vErrors.push(err120);
 errors++;
 }
 }
-if(data38.jitter_ms !== undefined){
-let data74 = data38.jitter_ms;
+if(data38.ttft_ms !== undefined){
+let data74 = data38.ttft_ms;
 if(!(((typeof data74 == "number") && (!(data74 % 1) && !isNaN(data74))) && (isFinite(data74)))){
-const err121 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/jitter_ms",schemaPath:"#/properties/rules/items/properties/respond/items/properties/jitter_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.items.properties.jitter_ms.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.jitter_ms,data:data74};
+const err121 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/ttft_ms",schemaPath:"#/properties/rules/items/properties/respond/items/properties/ttft_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.items.properties.ttft_ms.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.ttft_ms,data:data74};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1599,7 +1600,7 @@ errors++;
 }
 if((typeof data74 == "number") && (isFinite(data74))){
 if(data74 > 600000 || isNaN(data74)){
-const err122 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/jitter_ms",schemaPath:"#/properties/rules/items/properties/respond/items/properties/jitter_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.jitter_ms,data:data74};
+const err122 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/ttft_ms",schemaPath:"#/properties/rules/items/properties/respond/items/properties/ttft_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.ttft_ms,data:data74};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1609,7 +1610,7 @@ vErrors.push(err122);
 errors++;
 }
 if(data74 < 0 || isNaN(data74)){
-const err123 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/jitter_ms",schemaPath:"#/properties/rules/items/properties/respond/items/properties/jitter_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.jitter_ms,data:data74};
+const err123 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/ttft_ms",schemaPath:"#/properties/rules/items/properties/respond/items/properties/ttft_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.ttft_ms,data:data74};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1620,10 +1621,11 @@ errors++;
 }
 }
 }
-if(data38.id !== undefined){
-let data75 = data38.id;
-if(typeof data75 !== "string"){
-const err124 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/id",schemaPath:"#/properties/rules/items/properties/respond/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.items.properties.id.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.id,data:data75};
+if(data38.tokens_per_second !== undefined){
+let data75 = data38.tokens_per_second;
+if((typeof data75 == "number") && (isFinite(data75))){
+if(data75 <= 0 || isNaN(data75)){
+const err124 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/tokens_per_second",schemaPath:"#/properties/rules/items/properties/respond/items/properties/tokens_per_second/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.tokens_per_second,data:data75};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1633,10 +1635,8 @@ vErrors.push(err124);
 errors++;
 }
 }
-if(data38.audio_url !== undefined){
-let data76 = data38.audio_url;
-if(typeof data76 !== "string"){
-const err125 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/audio_url",schemaPath:"#/properties/rules/items/properties/respond/items/properties/audio_url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.items.properties.audio_url.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.audio_url,data:data76};
+else {
+const err125 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/tokens_per_second",schemaPath:"#/properties/rules/items/properties/respond/items/properties/tokens_per_second/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.rules.items.properties.respond.items.properties.tokens_per_second.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.tokens_per_second,data:data75};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1646,10 +1646,10 @@ vErrors.push(err125);
 errors++;
 }
 }
-if(data38.metadata !== undefined){
-let data77 = data38.metadata;
-if(!(data77 && typeof data77 == "object" && !Array.isArray(data77))){
-const err126 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/metadata",schemaPath:"#/properties/rules/items/properties/respond/items/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.items.properties.metadata.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.metadata,data:data77};
+if(data38.jitter_ms !== undefined){
+let data76 = data38.jitter_ms;
+if(!(((typeof data76 == "number") && (!(data76 % 1) && !isNaN(data76))) && (isFinite(data76)))){
+const err126 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/jitter_ms",schemaPath:"#/properties/rules/items/properties/respond/items/properties/jitter_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.items.properties.jitter_ms.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.jitter_ms,data:data76};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1658,11 +1658,9 @@ vErrors.push(err126);
 }
 errors++;
 }
-}
-if(data38.stream !== undefined){
-let data78 = data38.stream;
-if(typeof data78 !== "boolean"){
-const err127 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/stream",schemaPath:"#/properties/rules/items/properties/respond/items/properties/stream/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.rules.items.properties.respond.items.properties.stream.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.stream,data:data78};
+if((typeof data76 == "number") && (isFinite(data76))){
+if(data76 > 600000 || isNaN(data76)){
+const err127 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/jitter_ms",schemaPath:"#/properties/rules/items/properties/respond/items/properties/jitter_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.jitter_ms,data:data76};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1671,10 +1669,8 @@ vErrors.push(err127);
 }
 errors++;
 }
-}
-}
-else {
-const err128 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5,schemaPath:"#/properties/rules/items/properties/respond/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.items.type,parentSchema:schema11.properties.rules.items.properties.respond.items,data:data38};
+if(data76 < 0 || isNaN(data76)){
+const err128 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/jitter_ms",schemaPath:"#/properties/rules/items/properties/respond/items/properties/jitter_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.jitter_ms,data:data76};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1685,10 +1681,10 @@ errors++;
 }
 }
 }
-if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
-for(const key14 in data37){
-if(!(func2.call(schema11.properties.rules.items.properties.respond.properties, key14))){
-const err129 = {instancePath:instancePath+"/rules/" + i0+"/respond",schemaPath:"#/properties/rules/items/properties/respond/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.respond,data:data37};
+if(data38.id !== undefined){
+let data77 = data38.id;
+if(typeof data77 !== "string"){
+const err129 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/id",schemaPath:"#/properties/rules/items/properties/respond/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.items.properties.id.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.id,data:data77};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1698,10 +1694,10 @@ vErrors.push(err129);
 errors++;
 }
 }
-if(data37.content !== undefined){
-let data79 = data37.content;
-if((typeof data79 !== "string") && (data79 !== null)){
-const err130 = {instancePath:instancePath+"/rules/" + i0+"/respond/content",schemaPath:"#/properties/rules/items/properties/respond/properties/content/type",keyword:"type",params:{type: schema11.properties.rules.items.properties.respond.properties.content.type},message:"must be string,null",schema:schema11.properties.rules.items.properties.respond.properties.content.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.content,data:data79};
+if(data38.audio_url !== undefined){
+let data78 = data38.audio_url;
+if(typeof data78 !== "string"){
+const err130 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/audio_url",schemaPath:"#/properties/rules/items/properties/respond/items/properties/audio_url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.items.properties.audio_url.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.audio_url,data:data78};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1711,10 +1707,10 @@ vErrors.push(err130);
 errors++;
 }
 }
-if(data37.refusal !== undefined){
-let data80 = data37.refusal;
-if(typeof data80 !== "string"){
-const err131 = {instancePath:instancePath+"/rules/" + i0+"/respond/refusal",schemaPath:"#/properties/rules/items/properties/respond/properties/refusal/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.properties.refusal.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.refusal,data:data80};
+if(data38.metadata !== undefined){
+let data79 = data38.metadata;
+if(!(data79 && typeof data79 == "object" && !Array.isArray(data79))){
+const err131 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/metadata",schemaPath:"#/properties/rules/items/properties/respond/items/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.items.properties.metadata.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.metadata,data:data79};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1724,15 +1720,10 @@ vErrors.push(err131);
 errors++;
 }
 }
-if(data37.tool_calls !== undefined){
-let data81 = data37.tool_calls;
-if(Array.isArray(data81)){
-const len11 = data81.length;
-for(let i11=0; i11<len11; i11++){
-let data82 = data81[i11];
-if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
-if(data82.function === undefined){
-const err132 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i11,schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/required",keyword:"required",params:{missingProperty: "function"},message:"must have required property '"+"function"+"'",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.required,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items,data:data82};
+if(data38.stream !== undefined){
+let data80 = data38.stream;
+if(typeof data80 !== "boolean"){
+const err132 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5+"/stream",schemaPath:"#/properties/rules/items/properties/respond/items/properties/stream/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.rules.items.properties.respond.items.properties.stream.type,parentSchema:schema11.properties.rules.items.properties.respond.items.properties.stream,data:data80};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1741,9 +1732,10 @@ vErrors.push(err132);
 }
 errors++;
 }
-for(const key15 in data82){
-if(!(((key15 === "id") || (key15 === "type")) || (key15 === "function"))){
-const err133 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i11,schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items,data:data82};
+}
+}
+else {
+const err133 = {instancePath:instancePath+"/rules/" + i0+"/respond/" + i5,schemaPath:"#/properties/rules/items/properties/respond/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.items.type,parentSchema:schema11.properties.rules.items.properties.respond.items,data:data38};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1753,10 +1745,11 @@ vErrors.push(err133);
 errors++;
 }
 }
-if(data82.id !== undefined){
-let data83 = data82.id;
-if(typeof data83 !== "string"){
-const err134 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i11+"/id",schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.id.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.id,data:data83};
+}
+if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
+for(const key14 in data37){
+if(!(func2.call(schema11.properties.rules.items.properties.respond.properties, key14))){
+const err134 = {instancePath:instancePath+"/rules/" + i0+"/respond",schemaPath:"#/properties/rules/items/properties/respond/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.respond,data:data37};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1766,10 +1759,10 @@ vErrors.push(err134);
 errors++;
 }
 }
-if(data82.type !== undefined){
-let data84 = data82.type;
-if(typeof data84 !== "string"){
-const err135 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i11+"/type",schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.type.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.type,data:data84};
+if(data37.content !== undefined){
+let data81 = data37.content;
+if((typeof data81 !== "string") && (data81 !== null)){
+const err135 = {instancePath:instancePath+"/rules/" + i0+"/respond/content",schemaPath:"#/properties/rules/items/properties/respond/properties/content/type",keyword:"type",params:{type: schema11.properties.rules.items.properties.respond.properties.content.type},message:"must be string,null",schema:schema11.properties.rules.items.properties.respond.properties.content.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.content,data:data81};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1778,8 +1771,11 @@ vErrors.push(err135);
 }
 errors++;
 }
-if(!(data84 === "function")){
-const err136 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i11+"/type",schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.type.enum,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.type,data:data84};
+}
+if(data37.refusal !== undefined){
+let data82 = data37.refusal;
+if(typeof data82 !== "string"){
+const err136 = {instancePath:instancePath+"/rules/" + i0+"/respond/refusal",schemaPath:"#/properties/rules/items/properties/respond/properties/refusal/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.properties.refusal.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.refusal,data:data82};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1789,11 +1785,15 @@ vErrors.push(err136);
 errors++;
 }
 }
-if(data82.function !== undefined){
-let data85 = data82.function;
-if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
-if(data85.name === undefined){
-const err137 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i11+"/function",schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/properties/function/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function.required,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function,data:data85};
+if(data37.tool_calls !== undefined){
+let data83 = data37.tool_calls;
+if(Array.isArray(data83)){
+const len12 = data83.length;
+for(let i12=0; i12<len12; i12++){
+let data84 = data83[i12];
+if(data84 && typeof data84 == "object" && !Array.isArray(data84)){
+if(data84.function === undefined){
+const err137 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i12,schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/required",keyword:"required",params:{missingProperty: "function"},message:"must have required property '"+"function"+"'",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.required,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items,data:data84};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1802,9 +1802,9 @@ vErrors.push(err137);
 }
 errors++;
 }
-for(const key16 in data85){
-if(!((key16 === "name") || (key16 === "arguments"))){
-const err138 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i11+"/function",schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/properties/function/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function,data:data85};
+for(const key15 in data84){
+if(!(((key15 === "id") || (key15 === "type")) || (key15 === "function"))){
+const err138 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i12,schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items,data:data84};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1814,10 +1814,10 @@ vErrors.push(err138);
 errors++;
 }
 }
-if(data85.name !== undefined){
-let data86 = data85.name;
-if(typeof data86 !== "string"){
-const err139 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i11+"/function/name",schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/properties/function/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function.properties.name.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function.properties.name,data:data86};
+if(data84.id !== undefined){
+let data85 = data84.id;
+if(typeof data85 !== "string"){
+const err139 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i12+"/id",schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.id.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.id,data:data85};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1827,10 +1827,10 @@ vErrors.push(err139);
 errors++;
 }
 }
-if(data85.arguments !== undefined){
-let data87 = data85.arguments;
-if((typeof data87 !== "string") && (!(data87 && typeof data87 == "object" && !Array.isArray(data87)))){
-const err140 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i11+"/function/arguments",schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/properties/function/properties/arguments/type",keyword:"type",params:{type: schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function.properties.arguments.type},message:"must be string,object",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function.properties.arguments.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function.properties.arguments,data:data87};
+if(data84.type !== undefined){
+let data86 = data84.type;
+if(typeof data86 !== "string"){
+const err140 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i12+"/type",schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.type.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.type,data:data86};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1839,10 +1839,8 @@ vErrors.push(err140);
 }
 errors++;
 }
-}
-}
-else {
-const err141 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i11+"/function",schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/properties/function/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function,data:data85};
+if(!(data86 === "function")){
+const err141 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i12+"/type",schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.type.enum,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.type,data:data86};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1852,9 +1850,11 @@ vErrors.push(err141);
 errors++;
 }
 }
-}
-else {
-const err142 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i11,schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items,data:data82};
+if(data84.function !== undefined){
+let data87 = data84.function;
+if(data87 && typeof data87 == "object" && !Array.isArray(data87)){
+if(data87.name === undefined){
+const err142 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i12+"/function",schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/properties/function/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function.required,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function,data:data87};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1863,10 +1863,9 @@ vErrors.push(err142);
 }
 errors++;
 }
-}
-}
-else {
-const err143 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls",schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls,data:data81};
+for(const key16 in data87){
+if(!((key16 === "name") || (key16 === "arguments"))){
+const err143 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i12+"/function",schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/properties/function/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function,data:data87};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1876,12 +1875,10 @@ vErrors.push(err143);
 errors++;
 }
 }
-if(data37.usage !== undefined){
-let data88 = data37.usage;
-if(data88 && typeof data88 == "object" && !Array.isArray(data88)){
-for(const key17 in data88){
-if(!(((key17 === "input_tokens") || (key17 === "output_tokens")) || (key17 === "total_tokens"))){
-const err144 = {instancePath:instancePath+"/rules/" + i0+"/respond/usage",schemaPath:"#/properties/rules/items/properties/respond/properties/usage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.respond.properties.usage,data:data88};
+if(data87.name !== undefined){
+let data88 = data87.name;
+if(typeof data88 !== "string"){
+const err144 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i12+"/function/name",schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/properties/function/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function.properties.name.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function.properties.name,data:data88};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1891,10 +1888,10 @@ vErrors.push(err144);
 errors++;
 }
 }
-if(data88.input_tokens !== undefined){
-let data89 = data88.input_tokens;
-if(!(((typeof data89 == "number") && (!(data89 % 1) && !isNaN(data89))) && (isFinite(data89)))){
-const err145 = {instancePath:instancePath+"/rules/" + i0+"/respond/usage/input_tokens",schemaPath:"#/properties/rules/items/properties/respond/properties/usage/properties/input_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.properties.usage.properties.input_tokens.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.usage.properties.input_tokens,data:data89};
+if(data87.arguments !== undefined){
+let data89 = data87.arguments;
+if((typeof data89 !== "string") && (!(data89 && typeof data89 == "object" && !Array.isArray(data89)))){
+const err145 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i12+"/function/arguments",schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/properties/function/properties/arguments/type",keyword:"type",params:{type: schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function.properties.arguments.type},message:"must be string,object",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function.properties.arguments.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function.properties.arguments,data:data89};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1903,9 +1900,10 @@ vErrors.push(err145);
 }
 errors++;
 }
-if((typeof data89 == "number") && (isFinite(data89))){
-if(data89 < 0 || isNaN(data89)){
-const err146 = {instancePath:instancePath+"/rules/" + i0+"/respond/usage/input_tokens",schemaPath:"#/properties/rules/items/properties/respond/properties/usage/properties/input_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.properties.usage.properties.input_tokens,data:data89};
+}
+}
+else {
+const err146 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i12+"/function",schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/properties/function/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.properties.function,data:data87};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1916,10 +1914,8 @@ errors++;
 }
 }
 }
-if(data88.output_tokens !== undefined){
-let data90 = data88.output_tokens;
-if(!(((typeof data90 == "number") && (!(data90 % 1) && !isNaN(data90))) && (isFinite(data90)))){
-const err147 = {instancePath:instancePath+"/rules/" + i0+"/respond/usage/output_tokens",schemaPath:"#/properties/rules/items/properties/respond/properties/usage/properties/output_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.properties.usage.properties.output_tokens.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.usage.properties.output_tokens,data:data90};
+else {
+const err147 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls/" + i12,schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls.items,data:data84};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -1928,9 +1924,10 @@ vErrors.push(err147);
 }
 errors++;
 }
-if((typeof data90 == "number") && (isFinite(data90))){
-if(data90 < 0 || isNaN(data90)){
-const err148 = {instancePath:instancePath+"/rules/" + i0+"/respond/usage/output_tokens",schemaPath:"#/properties/rules/items/properties/respond/properties/usage/properties/output_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.properties.usage.properties.output_tokens,data:data90};
+}
+}
+else {
+const err148 = {instancePath:instancePath+"/rules/" + i0+"/respond/tool_calls",schemaPath:"#/properties/rules/items/properties/respond/properties/tool_calls/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rules.items.properties.respond.properties.tool_calls.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.tool_calls,data:data83};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -1940,11 +1937,12 @@ vErrors.push(err148);
 errors++;
 }
 }
-}
-if(data88.total_tokens !== undefined){
-let data91 = data88.total_tokens;
-if(!(((typeof data91 == "number") && (!(data91 % 1) && !isNaN(data91))) && (isFinite(data91)))){
-const err149 = {instancePath:instancePath+"/rules/" + i0+"/respond/usage/total_tokens",schemaPath:"#/properties/rules/items/properties/respond/properties/usage/properties/total_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.properties.usage.properties.total_tokens.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.usage.properties.total_tokens,data:data91};
+if(data37.usage !== undefined){
+let data90 = data37.usage;
+if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
+for(const key17 in data90){
+if(!(((key17 === "input_tokens") || (key17 === "output_tokens")) || (key17 === "total_tokens"))){
+const err149 = {instancePath:instancePath+"/rules/" + i0+"/respond/usage",schemaPath:"#/properties/rules/items/properties/respond/properties/usage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.respond.properties.usage,data:data90};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -1953,9 +1951,11 @@ vErrors.push(err149);
 }
 errors++;
 }
-if((typeof data91 == "number") && (isFinite(data91))){
-if(data91 < 0 || isNaN(data91)){
-const err150 = {instancePath:instancePath+"/rules/" + i0+"/respond/usage/total_tokens",schemaPath:"#/properties/rules/items/properties/respond/properties/usage/properties/total_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.properties.usage.properties.total_tokens,data:data91};
+}
+if(data90.input_tokens !== undefined){
+let data91 = data90.input_tokens;
+if(!(((typeof data91 == "number") && (!(data91 % 1) && !isNaN(data91))) && (isFinite(data91)))){
+const err150 = {instancePath:instancePath+"/rules/" + i0+"/respond/usage/input_tokens",schemaPath:"#/properties/rules/items/properties/respond/properties/usage/properties/input_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.properties.usage.properties.input_tokens.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.usage.properties.input_tokens,data:data91};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -1964,11 +1964,9 @@ vErrors.push(err150);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err151 = {instancePath:instancePath+"/rules/" + i0+"/respond/usage",schemaPath:"#/properties/rules/items/properties/respond/properties/usage/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.properties.usage.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.usage,data:data88};
+if((typeof data91 == "number") && (isFinite(data91))){
+if(data91 < 0 || isNaN(data91)){
+const err151 = {instancePath:instancePath+"/rules/" + i0+"/respond/usage/input_tokens",schemaPath:"#/properties/rules/items/properties/respond/properties/usage/properties/input_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.properties.usage.properties.input_tokens,data:data91};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -1978,15 +1976,11 @@ vErrors.push(err151);
 errors++;
 }
 }
-if(data37.embeddings !== undefined){
-let data92 = data37.embeddings;
-if(Array.isArray(data92)){
-const len12 = data92.length;
-for(let i12=0; i12<len12; i12++){
-let data93 = data92[i12];
-if(data93 && typeof data93 == "object" && !Array.isArray(data93)){
-if(data93.embedding === undefined){
-const err152 = {instancePath:instancePath+"/rules/" + i0+"/respond/embeddings/" + i12,schemaPath:"#/properties/rules/items/properties/respond/properties/embeddings/items/required",keyword:"required",params:{missingProperty: "embedding"},message:"must have required property '"+"embedding"+"'",schema:schema11.properties.rules.items.properties.respond.properties.embeddings.items.required,parentSchema:schema11.properties.rules.items.properties.respond.properties.embeddings.items,data:data93};
+}
+if(data90.output_tokens !== undefined){
+let data92 = data90.output_tokens;
+if(!(((typeof data92 == "number") && (!(data92 % 1) && !isNaN(data92))) && (isFinite(data92)))){
+const err152 = {instancePath:instancePath+"/rules/" + i0+"/respond/usage/output_tokens",schemaPath:"#/properties/rules/items/properties/respond/properties/usage/properties/output_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.properties.usage.properties.output_tokens.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.usage.properties.output_tokens,data:data92};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -1995,9 +1989,9 @@ vErrors.push(err152);
 }
 errors++;
 }
-for(const key18 in data93){
-if(!(key18 === "embedding")){
-const err153 = {instancePath:instancePath+"/rules/" + i0+"/respond/embeddings/" + i12,schemaPath:"#/properties/rules/items/properties/respond/properties/embeddings/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.respond.properties.embeddings.items,data:data93};
+if((typeof data92 == "number") && (isFinite(data92))){
+if(data92 < 0 || isNaN(data92)){
+const err153 = {instancePath:instancePath+"/rules/" + i0+"/respond/usage/output_tokens",schemaPath:"#/properties/rules/items/properties/respond/properties/usage/properties/output_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.properties.usage.properties.output_tokens,data:data92};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -2007,14 +2001,11 @@ vErrors.push(err153);
 errors++;
 }
 }
-if(data93.embedding !== undefined){
-let data94 = data93.embedding;
-if(Array.isArray(data94)){
-const len13 = data94.length;
-for(let i13=0; i13<len13; i13++){
-let data95 = data94[i13];
-if(!((typeof data95 == "number") && (isFinite(data95)))){
-const err154 = {instancePath:instancePath+"/rules/" + i0+"/respond/embeddings/" + i12+"/embedding/" + i13,schemaPath:"#/properties/rules/items/properties/respond/properties/embeddings/items/properties/embedding/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.rules.items.properties.respond.properties.embeddings.items.properties.embedding.items.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.embeddings.items.properties.embedding.items,data:data95};
+}
+if(data90.total_tokens !== undefined){
+let data93 = data90.total_tokens;
+if(!(((typeof data93 == "number") && (!(data93 % 1) && !isNaN(data93))) && (isFinite(data93)))){
+const err154 = {instancePath:instancePath+"/rules/" + i0+"/respond/usage/total_tokens",schemaPath:"#/properties/rules/items/properties/respond/properties/usage/properties/total_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.properties.usage.properties.total_tokens.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.usage.properties.total_tokens,data:data93};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -2023,10 +2014,9 @@ vErrors.push(err154);
 }
 errors++;
 }
-}
-}
-else {
-const err155 = {instancePath:instancePath+"/rules/" + i0+"/respond/embeddings/" + i12+"/embedding",schemaPath:"#/properties/rules/items/properties/respond/properties/embeddings/items/properties/embedding/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rules.items.properties.respond.properties.embeddings.items.properties.embedding.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.embeddings.items.properties.embedding,data:data94};
+if((typeof data93 == "number") && (isFinite(data93))){
+if(data93 < 0 || isNaN(data93)){
+const err155 = {instancePath:instancePath+"/rules/" + i0+"/respond/usage/total_tokens",schemaPath:"#/properties/rules/items/properties/respond/properties/usage/properties/total_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.properties.usage.properties.total_tokens,data:data93};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -2037,8 +2027,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err156 = {instancePath:instancePath+"/rules/" + i0+"/respond/embeddings/" + i12,schemaPath:"#/properties/rules/items/properties/respond/properties/embeddings/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.properties.embeddings.items.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.embeddings.items,data:data93};
+const err156 = {instancePath:instancePath+"/rules/" + i0+"/respond/usage",schemaPath:"#/properties/rules/items/properties/respond/properties/usage/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.properties.usage.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.usage,data:data90};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -2048,9 +2039,15 @@ vErrors.push(err156);
 errors++;
 }
 }
-}
-else {
-const err157 = {instancePath:instancePath+"/rules/" + i0+"/respond/embeddings",schemaPath:"#/properties/rules/items/properties/respond/properties/embeddings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rules.items.properties.respond.properties.embeddings.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.embeddings,data:data92};
+if(data37.embeddings !== undefined){
+let data94 = data37.embeddings;
+if(Array.isArray(data94)){
+const len13 = data94.length;
+for(let i13=0; i13<len13; i13++){
+let data95 = data94[i13];
+if(data95 && typeof data95 == "object" && !Array.isArray(data95)){
+if(data95.embedding === undefined){
+const err157 = {instancePath:instancePath+"/rules/" + i0+"/respond/embeddings/" + i13,schemaPath:"#/properties/rules/items/properties/respond/properties/embeddings/items/required",keyword:"required",params:{missingProperty: "embedding"},message:"must have required property '"+"embedding"+"'",schema:schema11.properties.rules.items.properties.respond.properties.embeddings.items.required,parentSchema:schema11.properties.rules.items.properties.respond.properties.embeddings.items,data:data95};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -2059,11 +2056,9 @@ vErrors.push(err157);
 }
 errors++;
 }
-}
-if(data37.finish_reason !== undefined){
-let data96 = data37.finish_reason;
-if(typeof data96 !== "string"){
-const err158 = {instancePath:instancePath+"/rules/" + i0+"/respond/finish_reason",schemaPath:"#/properties/rules/items/properties/respond/properties/finish_reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.properties.finish_reason.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.finish_reason,data:data96};
+for(const key18 in data95){
+if(!(key18 === "embedding")){
+const err158 = {instancePath:instancePath+"/rules/" + i0+"/respond/embeddings/" + i13,schemaPath:"#/properties/rules/items/properties/respond/properties/embeddings/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.respond.properties.embeddings.items,data:data95};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -2073,11 +2068,14 @@ vErrors.push(err158);
 errors++;
 }
 }
-if(data37.choices !== undefined){
-let data97 = data37.choices;
-if(Array.isArray(data97)){
-if(data97.length < 1){
-const err159 = {instancePath:instancePath+"/rules/" + i0+"/respond/choices",schemaPath:"#/properties/rules/items/properties/respond/properties/choices/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.rules.items.properties.respond.properties.choices,data:data97};
+if(data95.embedding !== undefined){
+let data96 = data95.embedding;
+if(Array.isArray(data96)){
+const len14 = data96.length;
+for(let i14=0; i14<len14; i14++){
+let data97 = data96[i14];
+if(!((typeof data97 == "number") && (isFinite(data97)))){
+const err159 = {instancePath:instancePath+"/rules/" + i0+"/respond/embeddings/" + i13+"/embedding/" + i14,schemaPath:"#/properties/rules/items/properties/respond/properties/embeddings/items/properties/embedding/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.rules.items.properties.respond.properties.embeddings.items.properties.embedding.items.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.embeddings.items.properties.embedding.items,data:data97};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -2086,13 +2084,10 @@ vErrors.push(err159);
 }
 errors++;
 }
-const len14 = data97.length;
-for(let i14=0; i14<len14; i14++){
-let data98 = data97[i14];
-if(data98 && typeof data98 == "object" && !Array.isArray(data98)){
-for(const key19 in data98){
-if(!((((key19 === "content") || (key19 === "refusal")) || (key19 === "tool_calls")) || (key19 === "finish_reason"))){
-const err160 = {instancePath:instancePath+"/rules/" + i0+"/respond/choices/" + i14,schemaPath:"#/properties/rules/items/properties/respond/properties/choices/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.respond.properties.choices.items,data:data98};
+}
+}
+else {
+const err160 = {instancePath:instancePath+"/rules/" + i0+"/respond/embeddings/" + i13+"/embedding",schemaPath:"#/properties/rules/items/properties/respond/properties/embeddings/items/properties/embedding/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rules.items.properties.respond.properties.embeddings.items.properties.embedding.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.embeddings.items.properties.embedding,data:data96};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -2102,10 +2097,9 @@ vErrors.push(err160);
 errors++;
 }
 }
-if(data98.content !== undefined){
-let data99 = data98.content;
-if((typeof data99 !== "string") && (data99 !== null)){
-const err161 = {instancePath:instancePath+"/rules/" + i0+"/respond/choices/" + i14+"/content",schemaPath:"#/properties/rules/items/properties/respond/properties/choices/items/properties/content/type",keyword:"type",params:{type: schema11.properties.rules.items.properties.respond.properties.choices.items.properties.content.type},message:"must be string,null",schema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.content.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.content,data:data99};
+}
+else {
+const err161 = {instancePath:instancePath+"/rules/" + i0+"/respond/embeddings/" + i13,schemaPath:"#/properties/rules/items/properties/respond/properties/embeddings/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.properties.embeddings.items.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.embeddings.items,data:data95};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -2115,10 +2109,9 @@ vErrors.push(err161);
 errors++;
 }
 }
-if(data98.refusal !== undefined){
-let data100 = data98.refusal;
-if(typeof data100 !== "string"){
-const err162 = {instancePath:instancePath+"/rules/" + i0+"/respond/choices/" + i14+"/refusal",schemaPath:"#/properties/rules/items/properties/respond/properties/choices/items/properties/refusal/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.refusal.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.refusal,data:data100};
+}
+else {
+const err162 = {instancePath:instancePath+"/rules/" + i0+"/respond/embeddings",schemaPath:"#/properties/rules/items/properties/respond/properties/embeddings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rules.items.properties.respond.properties.embeddings.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.embeddings,data:data94};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2128,15 +2121,10 @@ vErrors.push(err162);
 errors++;
 }
 }
-if(data98.tool_calls !== undefined){
-let data101 = data98.tool_calls;
-if(Array.isArray(data101)){
-const len15 = data101.length;
-for(let i15=0; i15<len15; i15++){
-let data102 = data101[i15];
-if(data102 && typeof data102 == "object" && !Array.isArray(data102)){
-if(data102.function === undefined){
-const err163 = {instancePath:instancePath+"/rules/" + i0+"/respond/choices/" + i14+"/tool_calls/" + i15,schemaPath:"#/properties/rules/items/properties/respond/properties/choices/items/properties/tool_calls/items/required",keyword:"required",params:{missingProperty: "function"},message:"must have required property '"+"function"+"'",schema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.tool_calls.items.required,parentSchema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.tool_calls.items,data:data102};
+if(data37.finish_reason !== undefined){
+let data98 = data37.finish_reason;
+if(typeof data98 !== "string"){
+const err163 = {instancePath:instancePath+"/rules/" + i0+"/respond/finish_reason",schemaPath:"#/properties/rules/items/properties/respond/properties/finish_reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.properties.finish_reason.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.finish_reason,data:data98};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2145,9 +2133,12 @@ vErrors.push(err163);
 }
 errors++;
 }
-for(const key20 in data102){
-if(!(((key20 === "id") || (key20 === "type")) || (key20 === "function"))){
-const err164 = {instancePath:instancePath+"/rules/" + i0+"/respond/choices/" + i14+"/tool_calls/" + i15,schemaPath:"#/properties/rules/items/properties/respond/properties/choices/items/properties/tool_calls/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.tool_calls.items,data:data102};
+}
+if(data37.choices !== undefined){
+let data99 = data37.choices;
+if(Array.isArray(data99)){
+if(data99.length < 1){
+const err164 = {instancePath:instancePath+"/rules/" + i0+"/respond/choices",schemaPath:"#/properties/rules/items/properties/respond/properties/choices/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.rules.items.properties.respond.properties.choices,data:data99};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2156,11 +2147,13 @@ vErrors.push(err164);
 }
 errors++;
 }
-}
-if(data102.id !== undefined){
-let data103 = data102.id;
-if(typeof data103 !== "string"){
-const err165 = {instancePath:instancePath+"/rules/" + i0+"/respond/choices/" + i14+"/tool_calls/" + i15+"/id",schemaPath:"#/properties/rules/items/properties/respond/properties/choices/items/properties/tool_calls/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.tool_calls.items.properties.id.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.tool_calls.items.properties.id,data:data103};
+const len15 = data99.length;
+for(let i15=0; i15<len15; i15++){
+let data100 = data99[i15];
+if(data100 && typeof data100 == "object" && !Array.isArray(data100)){
+for(const key19 in data100){
+if(!((((key19 === "content") || (key19 === "refusal")) || (key19 === "tool_calls")) || (key19 === "finish_reason"))){
+const err165 = {instancePath:instancePath+"/rules/" + i0+"/respond/choices/" + i15,schemaPath:"#/properties/rules/items/properties/respond/properties/choices/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.respond.properties.choices.items,data:data100};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2170,10 +2163,10 @@ vErrors.push(err165);
 errors++;
 }
 }
-if(data102.type !== undefined){
-let data104 = data102.type;
-if(typeof data104 !== "string"){
-const err166 = {instancePath:instancePath+"/rules/" + i0+"/respond/choices/" + i14+"/tool_calls/" + i15+"/type",schemaPath:"#/properties/rules/items/properties/respond/properties/choices/items/properties/tool_calls/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.tool_calls.items.properties.type.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.tool_calls.items.properties.type,data:data104};
+if(data100.content !== undefined){
+let data101 = data100.content;
+if((typeof data101 !== "string") && (data101 !== null)){
+const err166 = {instancePath:instancePath+"/rules/" + i0+"/respond/choices/" + i15+"/content",schemaPath:"#/properties/rules/items/properties/respond/properties/choices/items/properties/content/type",keyword:"type",params:{type: schema11.properties.rules.items.properties.respond.properties.choices.items.properties.content.type},message:"must be string,null",schema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.content.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.content,data:data101};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2182,8 +2175,11 @@ vErrors.push(err166);
 }
 errors++;
 }
-if(!(data104 === "function")){
-const err167 = {instancePath:instancePath+"/rules/" + i0+"/respond/choices/" + i14+"/tool_calls/" + i15+"/type",schemaPath:"#/properties/rules/items/properties/respond/properties/choices/items/properties/tool_calls/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.items.properties.respond.properties.choices.items.properties.tool_calls.items.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.tool_calls.items.properties.type.enum,parentSchema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.tool_calls.items.properties.type,data:data104};
+}
+if(data100.refusal !== undefined){
+let data102 = data100.refusal;
+if(typeof data102 !== "string"){
+const err167 = {instancePath:instancePath+"/rules/" + i0+"/respond/choices/" + i15+"/refusal",schemaPath:"#/properties/rules/items/properties/respond/properties/choices/items/properties/refusal/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.refusal.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.refusal,data:data102};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2193,11 +2189,15 @@ vErrors.push(err167);
 errors++;
 }
 }
-if(data102.function !== undefined){
-let data105 = data102.function;
-if(data105 && typeof data105 == "object" && !Array.isArray(data105)){
-if(data105.name === undefined){
-const err168 = {instancePath:instancePath+"/rules/" + i0+"/respond/choices/" + i14+"/tool_calls/" + i15+"/function",schemaPath:"#/properties/rules/items/properties/respond/properties/choices/items/properties/tool_calls/items/properties/function/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.tool_calls.items.properties.function.required,parentSchema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.tool_calls.items.properties.function,data:data105};
+if(data100.tool_calls !== undefined){
+let data103 = data100.tool_calls;
+if(Array.isArray(data103)){
+const len16 = data103.length;
+for(let i16=0; i16<len16; i16++){
+let data104 = data103[i16];
+if(data104 && typeof data104 == "object" && !Array.isArray(data104)){
+if(data104.function === undefined){
+const err168 = {instancePath:instancePath+"/rules/" + i0+"/respond/choices/" + i15+"/tool_calls/" + i16,schemaPath:"#/properties/rules/items/properties/respond/properties/choices/items/properties/tool_calls/items/required",keyword:"required",params:{missingProperty: "function"},message:"must have required property '"+"function"+"'",schema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.tool_calls.items.required,parentSchema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.tool_calls.items,data:data104};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2206,9 +2206,9 @@ vErrors.push(err168);
 }
 errors++;
 }
-for(const key21 in data105){
-if(!((key21 === "name") || (key21 === "arguments"))){
-const err169 = {instancePath:instancePath+"/rules/" + i0+"/respond/choices/" + i14+"/tool_calls/" + i15+"/function",schemaPath:"#/properties/rules/items/properties/respond/properties/choices/items/properties/tool_calls/items/properties/function/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.tool_calls.items.properties.function,data:data105};
+for(const key20 in data104){
+if(!(((key20 === "id") || (key20 === "type")) || (key20 === "function"))){
+const err169 = {instancePath:instancePath+"/rules/" + i0+"/respond/choices/" + i15+"/tool_calls/" + i16,schemaPath:"#/properties/rules/items/properties/respond/properties/choices/items/properties/tool_calls/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.tool_calls.items,data:data104};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2218,10 +2218,10 @@ vErrors.push(err169);
 errors++;
 }
 }
-if(data105.name !== undefined){
-let data106 = data105.name;
-if(typeof data106 !== "string"){
-const err170 = {instancePath:instancePath+"/rules/" + i0+"/respond/choices/" + i14+"/tool_calls/" + i15+"/function/name",schemaPath:"#/properties/rules/items/properties/respond/properties/choices/items/properties/tool_calls/items/properties/function/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.tool_calls.items.properties.function.properties.name.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.tool_calls.items.properties.function.properties.name,data:data106};
+if(data104.id !== undefined){
+let data105 = data104.id;
+if(typeof data105 !== "string"){
+const err170 = {instancePath:instancePath+"/rules/" + i0+"/respond/choices/" + i15+"/tool_calls/" + i16+"/id",schemaPath:"#/properties/rules/items/properties/respond/properties/choices/items/properties/tool_calls/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.tool_calls.items.properties.id.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.tool_calls.items.properties.id,data:data105};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2231,10 +2231,10 @@ vErrors.push(err170);
 errors++;
 }
 }
-if(data105.arguments !== undefined){
-let data107 = data105.arguments;
-if((typeof data107 !== "string") && (!(data107 && typeof data107 == "object" && !Array.isArray(data107)))){
-const err171 = {instancePath:instancePath+"/rules/" + i0+"/respond/choices/" + i14+"/tool_calls/" + i15+"/function/arguments",schemaPath:"#/properties/rules/items/properties/respond/properties/choices/items/properties/tool_calls/items/properties/function/properties/arguments/type",keyword:"type",params:{type: schema11.properties.rules.items.properties.respond.properties.choices.items.properties.tool_calls.items.properties.function.properties.arguments.type},message:"must be string,object",schema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.tool_calls.items.properties.function.properties.arguments.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.tool_calls.items.properties.function.properties.arguments,data:data107};
+if(data104.type !== undefined){
+let data106 = data104.type;
+if(typeof data106 !== "string"){
+const err171 = {instancePath:instancePath+"/rules/" + i0+"/respond/choices/" + i15+"/tool_calls/" + i16+"/type",schemaPath:"#/properties/rules/items/properties/respond/properties/choices/items/properties/tool_calls/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.tool_calls.items.properties.type.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.tool_calls.items.properties.type,data:data106};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2243,10 +2243,8 @@ vErrors.push(err171);
 }
 errors++;
 }
-}
-}
-else {
-const err172 = {instancePath:instancePath+"/rules/" + i0+"/respond/choices/" + i14+"/tool_calls/" + i15+"/function",schemaPath:"#/properties/rules/items/properties/respond/properties/choices/items/properties/tool_calls/items/properties/function/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.tool_calls.items.properties.function.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.tool_calls.items.properties.function,data:data105};
+if(!(data106 === "function")){
+const err172 = {instancePath:instancePath+"/rules/" + i0+"/respond/choices/" + i15+"/tool_calls/" + i16+"/type",schemaPath:"#/properties/rules/items/properties/respond/properties/choices/items/properties/tool_calls/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.items.properties.respond.properties.choices.items.properties.tool_calls.items.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.tool_calls.items.properties.type.enum,parentSchema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.tool_calls.items.properties.type,data:data106};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2256,9 +2254,11 @@ vErrors.push(err172);
 errors++;
 }
 }
-}
-else {
-const err173 = {instancePath:instancePath+"/rules/" + i0+"/respond/choices/" + i14+"/tool_calls/" + i15,schemaPath:"#/properties/rules/items/properties/respond/properties/choices/items/properties/tool_calls/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.tool_calls.items.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.tool_calls.items,data:data102};
+if(data104.function !== undefined){
+let data107 = data104.function;
+if(data107 && typeof data107 == "object" && !Array.isArray(data107)){
+if(data107.name === undefined){
+const err173 = {instancePath:instancePath+"/rules/" + i0+"/respond/choices/" + i15+"/tool_calls/" + i16+"/function",schemaPath:"#/properties/rules/items/properties/respond/properties/choices/items/properties/tool_calls/items/properties/function/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.tool_calls.items.properties.function.required,parentSchema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.tool_calls.items.properties.function,data:data107};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2267,10 +2267,9 @@ vErrors.push(err173);
 }
 errors++;
 }
-}
-}
-else {
-const err174 = {instancePath:instancePath+"/rules/" + i0+"/respond/choices/" + i14+"/tool_calls",schemaPath:"#/properties/rules/items/properties/respond/properties/choices/items/properties/tool_calls/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.tool_calls.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.tool_calls,data:data101};
+for(const key21 in data107){
+if(!((key21 === "name") || (key21 === "arguments"))){
+const err174 = {instancePath:instancePath+"/rules/" + i0+"/respond/choices/" + i15+"/tool_calls/" + i16+"/function",schemaPath:"#/properties/rules/items/properties/respond/properties/choices/items/properties/tool_calls/items/properties/function/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.tool_calls.items.properties.function,data:data107};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2280,10 +2279,10 @@ vErrors.push(err174);
 errors++;
 }
 }
-if(data98.finish_reason !== undefined){
-let data108 = data98.finish_reason;
+if(data107.name !== undefined){
+let data108 = data107.name;
 if(typeof data108 !== "string"){
-const err175 = {instancePath:instancePath+"/rules/" + i0+"/respond/choices/" + i14+"/finish_reason",schemaPath:"#/properties/rules/items/properties/respond/properties/choices/items/properties/finish_reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.finish_reason.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.finish_reason,data:data108};
+const err175 = {instancePath:instancePath+"/rules/" + i0+"/respond/choices/" + i15+"/tool_calls/" + i16+"/function/name",schemaPath:"#/properties/rules/items/properties/respond/properties/choices/items/properties/tool_calls/items/properties/function/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.tool_calls.items.properties.function.properties.name.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.tool_calls.items.properties.function.properties.name,data:data108};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2293,9 +2292,10 @@ vErrors.push(err175);
 errors++;
 }
 }
-}
-else {
-const err176 = {instancePath:instancePath+"/rules/" + i0+"/respond/choices/" + i14,schemaPath:"#/properties/rules/items/properties/respond/properties/choices/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.properties.choices.items.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.choices.items,data:data98};
+if(data107.arguments !== undefined){
+let data109 = data107.arguments;
+if((typeof data109 !== "string") && (!(data109 && typeof data109 == "object" && !Array.isArray(data109)))){
+const err176 = {instancePath:instancePath+"/rules/" + i0+"/respond/choices/" + i15+"/tool_calls/" + i16+"/function/arguments",schemaPath:"#/properties/rules/items/properties/respond/properties/choices/items/properties/tool_calls/items/properties/function/properties/arguments/type",keyword:"type",params:{type: schema11.properties.rules.items.properties.respond.properties.choices.items.properties.tool_calls.items.properties.function.properties.arguments.type},message:"must be string,object",schema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.tool_calls.items.properties.function.properties.arguments.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.tool_calls.items.properties.function.properties.arguments,data:data109};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2307,7 +2307,7 @@ errors++;
 }
 }
 else {
-const err177 = {instancePath:instancePath+"/rules/" + i0+"/respond/choices",schemaPath:"#/properties/rules/items/properties/respond/properties/choices/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rules.items.properties.respond.properties.choices.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.choices,data:data97};
+const err177 = {instancePath:instancePath+"/rules/" + i0+"/respond/choices/" + i15+"/tool_calls/" + i16+"/function",schemaPath:"#/properties/rules/items/properties/respond/properties/choices/items/properties/tool_calls/items/properties/function/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.tool_calls.items.properties.function.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.tool_calls.items.properties.function,data:data107};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2317,10 +2317,9 @@ vErrors.push(err177);
 errors++;
 }
 }
-if(data37.delay_ms !== undefined){
-let data109 = data37.delay_ms;
-if(!(((typeof data109 == "number") && (!(data109 % 1) && !isNaN(data109))) && (isFinite(data109)))){
-const err178 = {instancePath:instancePath+"/rules/" + i0+"/respond/delay_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/delay_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.properties.delay_ms.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.delay_ms,data:data109};
+}
+else {
+const err178 = {instancePath:instancePath+"/rules/" + i0+"/respond/choices/" + i15+"/tool_calls/" + i16,schemaPath:"#/properties/rules/items/properties/respond/properties/choices/items/properties/tool_calls/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.tool_calls.items.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.tool_calls.items,data:data104};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2329,9 +2328,10 @@ vErrors.push(err178);
 }
 errors++;
 }
-if((typeof data109 == "number") && (isFinite(data109))){
-if(data109 > 600000 || isNaN(data109)){
-const err179 = {instancePath:instancePath+"/rules/" + i0+"/respond/delay_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/delay_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.rules.items.properties.respond.properties.delay_ms,data:data109};
+}
+}
+else {
+const err179 = {instancePath:instancePath+"/rules/" + i0+"/respond/choices/" + i15+"/tool_calls",schemaPath:"#/properties/rules/items/properties/respond/properties/choices/items/properties/tool_calls/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.tool_calls.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.tool_calls,data:data103};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2340,8 +2340,11 @@ vErrors.push(err179);
 }
 errors++;
 }
-if(data109 < 0 || isNaN(data109)){
-const err180 = {instancePath:instancePath+"/rules/" + i0+"/respond/delay_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/delay_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.properties.delay_ms,data:data109};
+}
+if(data100.finish_reason !== undefined){
+let data110 = data100.finish_reason;
+if(typeof data110 !== "string"){
+const err180 = {instancePath:instancePath+"/rules/" + i0+"/respond/choices/" + i15+"/finish_reason",schemaPath:"#/properties/rules/items/properties/respond/properties/choices/items/properties/finish_reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.finish_reason.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.choices.items.properties.finish_reason,data:data110};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2352,10 +2355,8 @@ errors++;
 }
 }
 }
-if(data37.chunk_size !== undefined){
-let data110 = data37.chunk_size;
-if(!(((typeof data110 == "number") && (!(data110 % 1) && !isNaN(data110))) && (isFinite(data110)))){
-const err181 = {instancePath:instancePath+"/rules/" + i0+"/respond/chunk_size",schemaPath:"#/properties/rules/items/properties/respond/properties/chunk_size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.properties.chunk_size.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.chunk_size,data:data110};
+else {
+const err181 = {instancePath:instancePath+"/rules/" + i0+"/respond/choices/" + i15,schemaPath:"#/properties/rules/items/properties/respond/properties/choices/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.properties.choices.items.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.choices.items,data:data100};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2364,9 +2365,10 @@ vErrors.push(err181);
 }
 errors++;
 }
-if((typeof data110 == "number") && (isFinite(data110))){
-if(data110 < 1 || isNaN(data110)){
-const err182 = {instancePath:instancePath+"/rules/" + i0+"/respond/chunk_size",schemaPath:"#/properties/rules/items/properties/respond/properties/chunk_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.rules.items.properties.respond.properties.chunk_size,data:data110};
+}
+}
+else {
+const err182 = {instancePath:instancePath+"/rules/" + i0+"/respond/choices",schemaPath:"#/properties/rules/items/properties/respond/properties/choices/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rules.items.properties.respond.properties.choices.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.choices,data:data99};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2376,11 +2378,10 @@ vErrors.push(err182);
 errors++;
 }
 }
-}
-if(data37.chunk_delay_ms !== undefined){
-let data111 = data37.chunk_delay_ms;
+if(data37.delay_ms !== undefined){
+let data111 = data37.delay_ms;
 if(!(((typeof data111 == "number") && (!(data111 % 1) && !isNaN(data111))) && (isFinite(data111)))){
-const err183 = {instancePath:instancePath+"/rules/" + i0+"/respond/chunk_delay_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/chunk_delay_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.properties.chunk_delay_ms.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.chunk_delay_ms,data:data111};
+const err183 = {instancePath:instancePath+"/rules/" + i0+"/respond/delay_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/delay_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.properties.delay_ms.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.delay_ms,data:data111};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2391,7 +2392,7 @@ errors++;
 }
 if((typeof data111 == "number") && (isFinite(data111))){
 if(data111 > 600000 || isNaN(data111)){
-const err184 = {instancePath:instancePath+"/rules/" + i0+"/respond/chunk_delay_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/chunk_delay_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.rules.items.properties.respond.properties.chunk_delay_ms,data:data111};
+const err184 = {instancePath:instancePath+"/rules/" + i0+"/respond/delay_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/delay_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.rules.items.properties.respond.properties.delay_ms,data:data111};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2401,7 +2402,7 @@ vErrors.push(err184);
 errors++;
 }
 if(data111 < 0 || isNaN(data111)){
-const err185 = {instancePath:instancePath+"/rules/" + i0+"/respond/chunk_delay_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/chunk_delay_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.properties.chunk_delay_ms,data:data111};
+const err185 = {instancePath:instancePath+"/rules/" + i0+"/respond/delay_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/delay_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.properties.delay_ms,data:data111};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2412,10 +2413,10 @@ errors++;
 }
 }
 }
-if(data37.ttft_ms !== undefined){
-let data112 = data37.ttft_ms;
+if(data37.chunk_size !== undefined){
+let data112 = data37.chunk_size;
 if(!(((typeof data112 == "number") && (!(data112 % 1) && !isNaN(data112))) && (isFinite(data112)))){
-const err186 = {instancePath:instancePath+"/rules/" + i0+"/respond/ttft_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/ttft_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.properties.ttft_ms.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.ttft_ms,data:data112};
+const err186 = {instancePath:instancePath+"/rules/" + i0+"/respond/chunk_size",schemaPath:"#/properties/rules/items/properties/respond/properties/chunk_size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.properties.chunk_size.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.chunk_size,data:data112};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2425,8 +2426,8 @@ vErrors.push(err186);
 errors++;
 }
 if((typeof data112 == "number") && (isFinite(data112))){
-if(data112 > 600000 || isNaN(data112)){
-const err187 = {instancePath:instancePath+"/rules/" + i0+"/respond/ttft_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/ttft_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.rules.items.properties.respond.properties.ttft_ms,data:data112};
+if(data112 < 1 || isNaN(data112)){
+const err187 = {instancePath:instancePath+"/rules/" + i0+"/respond/chunk_size",schemaPath:"#/properties/rules/items/properties/respond/properties/chunk_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.rules.items.properties.respond.properties.chunk_size,data:data112};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2435,8 +2436,12 @@ vErrors.push(err187);
 }
 errors++;
 }
-if(data112 < 0 || isNaN(data112)){
-const err188 = {instancePath:instancePath+"/rules/" + i0+"/respond/ttft_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/ttft_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.properties.ttft_ms,data:data112};
+}
+}
+if(data37.chunk_delay_ms !== undefined){
+let data113 = data37.chunk_delay_ms;
+if(!(((typeof data113 == "number") && (!(data113 % 1) && !isNaN(data113))) && (isFinite(data113)))){
+const err188 = {instancePath:instancePath+"/rules/" + i0+"/respond/chunk_delay_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/chunk_delay_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.properties.chunk_delay_ms.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.chunk_delay_ms,data:data113};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2445,13 +2450,9 @@ vErrors.push(err188);
 }
 errors++;
 }
-}
-}
-if(data37.tokens_per_second !== undefined){
-let data113 = data37.tokens_per_second;
 if((typeof data113 == "number") && (isFinite(data113))){
-if(data113 <= 0 || isNaN(data113)){
-const err189 = {instancePath:instancePath+"/rules/" + i0+"/respond/tokens_per_second",schemaPath:"#/properties/rules/items/properties/respond/properties/tokens_per_second/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.properties.tokens_per_second,data:data113};
+if(data113 > 600000 || isNaN(data113)){
+const err189 = {instancePath:instancePath+"/rules/" + i0+"/respond/chunk_delay_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/chunk_delay_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.rules.items.properties.respond.properties.chunk_delay_ms,data:data113};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2460,9 +2461,8 @@ vErrors.push(err189);
 }
 errors++;
 }
-}
-else {
-const err190 = {instancePath:instancePath+"/rules/" + i0+"/respond/tokens_per_second",schemaPath:"#/properties/rules/items/properties/respond/properties/tokens_per_second/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.rules.items.properties.respond.properties.tokens_per_second.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.tokens_per_second,data:data113};
+if(data113 < 0 || isNaN(data113)){
+const err190 = {instancePath:instancePath+"/rules/" + i0+"/respond/chunk_delay_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/chunk_delay_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.properties.chunk_delay_ms,data:data113};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2472,10 +2472,12 @@ vErrors.push(err190);
 errors++;
 }
 }
-if(data37.jitter_ms !== undefined){
-let data114 = data37.jitter_ms;
-if(!(((typeof data114 == "number") && (!(data114 % 1) && !isNaN(data114))) && (isFinite(data114)))){
-const err191 = {instancePath:instancePath+"/rules/" + i0+"/respond/jitter_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/jitter_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.properties.jitter_ms.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.jitter_ms,data:data114};
+}
+if(data37.chunk_delays_ms !== undefined){
+let data114 = data37.chunk_delays_ms;
+if(Array.isArray(data114)){
+if(data114.length > 10000){
+const err191 = {instancePath:instancePath+"/rules/" + i0+"/respond/chunk_delays_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/chunk_delays_ms/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items",schema:10000,parentSchema:schema11.properties.rules.items.properties.respond.properties.chunk_delays_ms,data:data114};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2484,9 +2486,11 @@ vErrors.push(err191);
 }
 errors++;
 }
-if((typeof data114 == "number") && (isFinite(data114))){
-if(data114 > 600000 || isNaN(data114)){
-const err192 = {instancePath:instancePath+"/rules/" + i0+"/respond/jitter_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/jitter_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.rules.items.properties.respond.properties.jitter_ms,data:data114};
+const len17 = data114.length;
+for(let i17=0; i17<len17; i17++){
+let data115 = data114[i17];
+if(!(((typeof data115 == "number") && (!(data115 % 1) && !isNaN(data115))) && (isFinite(data115)))){
+const err192 = {instancePath:instancePath+"/rules/" + i0+"/respond/chunk_delays_ms/" + i17,schemaPath:"#/properties/rules/items/properties/respond/properties/chunk_delays_ms/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.properties.chunk_delays_ms.items.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.chunk_delays_ms.items,data:data115};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2495,8 +2499,9 @@ vErrors.push(err192);
 }
 errors++;
 }
-if(data114 < 0 || isNaN(data114)){
-const err193 = {instancePath:instancePath+"/rules/" + i0+"/respond/jitter_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/jitter_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.properties.jitter_ms,data:data114};
+if((typeof data115 == "number") && (isFinite(data115))){
+if(data115 > 600000 || isNaN(data115)){
+const err193 = {instancePath:instancePath+"/rules/" + i0+"/respond/chunk_delays_ms/" + i17,schemaPath:"#/properties/rules/items/properties/respond/properties/chunk_delays_ms/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.rules.items.properties.respond.properties.chunk_delays_ms.items,data:data115};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2505,12 +2510,8 @@ vErrors.push(err193);
 }
 errors++;
 }
-}
-}
-if(data37.id !== undefined){
-let data115 = data37.id;
-if(typeof data115 !== "string"){
-const err194 = {instancePath:instancePath+"/rules/" + i0+"/respond/id",schemaPath:"#/properties/rules/items/properties/respond/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.properties.id.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.id,data:data115};
+if(data115 < 0 || isNaN(data115)){
+const err194 = {instancePath:instancePath+"/rules/" + i0+"/respond/chunk_delays_ms/" + i17,schemaPath:"#/properties/rules/items/properties/respond/properties/chunk_delays_ms/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.properties.chunk_delays_ms.items,data:data115};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2520,10 +2521,10 @@ vErrors.push(err194);
 errors++;
 }
 }
-if(data37.audio_url !== undefined){
-let data116 = data37.audio_url;
-if(typeof data116 !== "string"){
-const err195 = {instancePath:instancePath+"/rules/" + i0+"/respond/audio_url",schemaPath:"#/properties/rules/items/properties/respond/properties/audio_url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.properties.audio_url.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.audio_url,data:data116};
+}
+}
+else {
+const err195 = {instancePath:instancePath+"/rules/" + i0+"/respond/chunk_delays_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/chunk_delays_ms/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rules.items.properties.respond.properties.chunk_delays_ms.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.chunk_delays_ms,data:data114};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2533,10 +2534,10 @@ vErrors.push(err195);
 errors++;
 }
 }
-if(data37.metadata !== undefined){
-let data117 = data37.metadata;
-if(!(data117 && typeof data117 == "object" && !Array.isArray(data117))){
-const err196 = {instancePath:instancePath+"/rules/" + i0+"/respond/metadata",schemaPath:"#/properties/rules/items/properties/respond/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.properties.metadata.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.metadata,data:data117};
+if(data37.ttft_ms !== undefined){
+let data116 = data37.ttft_ms;
+if(!(((typeof data116 == "number") && (!(data116 % 1) && !isNaN(data116))) && (isFinite(data116)))){
+const err196 = {instancePath:instancePath+"/rules/" + i0+"/respond/ttft_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/ttft_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.properties.ttft_ms.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.ttft_ms,data:data116};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2545,11 +2546,9 @@ vErrors.push(err196);
 }
 errors++;
 }
-}
-if(data37.stream !== undefined){
-let data118 = data37.stream;
-if(typeof data118 !== "boolean"){
-const err197 = {instancePath:instancePath+"/rules/" + i0+"/respond/stream",schemaPath:"#/properties/rules/items/properties/respond/properties/stream/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.rules.items.properties.respond.properties.stream.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.stream,data:data118};
+if((typeof data116 == "number") && (isFinite(data116))){
+if(data116 > 600000 || isNaN(data116)){
+const err197 = {instancePath:instancePath+"/rules/" + i0+"/respond/ttft_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/ttft_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.rules.items.properties.respond.properties.ttft_ms,data:data116};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2558,14 +2557,8 @@ vErrors.push(err197);
 }
 errors++;
 }
-}
-}
-}
-if(data9.error !== undefined){
-let data119 = data9.error;
-if(data119 && typeof data119 == "object" && !Array.isArray(data119)){
-if(data119.error_type === undefined){
-const err198 = {instancePath:instancePath+"/rules/" + i0+"/error",schemaPath:"#/properties/rules/items/properties/error/required",keyword:"required",params:{missingProperty: "error_type"},message:"must have required property '"+"error_type"+"'",schema:schema11.properties.rules.items.properties.error.required,parentSchema:schema11.properties.rules.items.properties.error,data:data119};
+if(data116 < 0 || isNaN(data116)){
+const err198 = {instancePath:instancePath+"/rules/" + i0+"/respond/ttft_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/ttft_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.properties.ttft_ms,data:data116};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2574,9 +2567,13 @@ vErrors.push(err198);
 }
 errors++;
 }
-for(const key22 in data119){
-if(!(((((((key22 === "error_type") || (key22 === "message")) || (key22 === "status_code")) || (key22 === "code")) || (key22 === "param")) || (key22 === "retry_after")) || (key22 === "delay_ms"))){
-const err199 = {instancePath:instancePath+"/rules/" + i0+"/error",schemaPath:"#/properties/rules/items/properties/error/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.error,data:data119};
+}
+}
+if(data37.tokens_per_second !== undefined){
+let data117 = data37.tokens_per_second;
+if((typeof data117 == "number") && (isFinite(data117))){
+if(data117 <= 0 || isNaN(data117)){
+const err199 = {instancePath:instancePath+"/rules/" + i0+"/respond/tokens_per_second",schemaPath:"#/properties/rules/items/properties/respond/properties/tokens_per_second/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.properties.tokens_per_second,data:data117};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2586,10 +2583,8 @@ vErrors.push(err199);
 errors++;
 }
 }
-if(data119.error_type !== undefined){
-let data120 = data119.error_type;
-if(typeof data120 !== "string"){
-const err200 = {instancePath:instancePath+"/rules/" + i0+"/error/error_type",schemaPath:"#/properties/rules/items/properties/error/properties/error_type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.error.properties.error_type.type,parentSchema:schema11.properties.rules.items.properties.error.properties.error_type,data:data120};
+else {
+const err200 = {instancePath:instancePath+"/rules/" + i0+"/respond/tokens_per_second",schemaPath:"#/properties/rules/items/properties/respond/properties/tokens_per_second/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.rules.items.properties.respond.properties.tokens_per_second.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.tokens_per_second,data:data117};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2598,8 +2593,11 @@ vErrors.push(err200);
 }
 errors++;
 }
-if(!((((((data120 === "rate_limit") || (data120 === "authentication")) || (data120 === "invalid_request")) || (data120 === "timeout")) || (data120 === "content_filter")) || (data120 === "server_error"))){
-const err201 = {instancePath:instancePath+"/rules/" + i0+"/error/error_type",schemaPath:"#/properties/rules/items/properties/error/properties/error_type/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.items.properties.error.properties.error_type.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.rules.items.properties.error.properties.error_type.enum,parentSchema:schema11.properties.rules.items.properties.error.properties.error_type,data:data120};
+}
+if(data37.jitter_ms !== undefined){
+let data118 = data37.jitter_ms;
+if(!(((typeof data118 == "number") && (!(data118 % 1) && !isNaN(data118))) && (isFinite(data118)))){
+const err201 = {instancePath:instancePath+"/rules/" + i0+"/respond/jitter_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/jitter_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.respond.properties.jitter_ms.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.jitter_ms,data:data118};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2608,11 +2606,9 @@ vErrors.push(err201);
 }
 errors++;
 }
-}
-if(data119.message !== undefined){
-let data121 = data119.message;
-if(typeof data121 !== "string"){
-const err202 = {instancePath:instancePath+"/rules/" + i0+"/error/message",schemaPath:"#/properties/rules/items/properties/error/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.error.properties.message.type,parentSchema:schema11.properties.rules.items.properties.error.properties.message,data:data121};
+if((typeof data118 == "number") && (isFinite(data118))){
+if(data118 > 600000 || isNaN(data118)){
+const err202 = {instancePath:instancePath+"/rules/" + i0+"/respond/jitter_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/jitter_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.rules.items.properties.respond.properties.jitter_ms,data:data118};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2621,11 +2617,8 @@ vErrors.push(err202);
 }
 errors++;
 }
-}
-if(data119.status_code !== undefined){
-let data122 = data119.status_code;
-if(!(((typeof data122 == "number") && (!(data122 % 1) && !isNaN(data122))) && (isFinite(data122)))){
-const err203 = {instancePath:instancePath+"/rules/" + i0+"/error/status_code",schemaPath:"#/properties/rules/items/properties/error/properties/status_code/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.error.properties.status_code.type,parentSchema:schema11.properties.rules.items.properties.error.properties.status_code,data:data122};
+if(data118 < 0 || isNaN(data118)){
+const err203 = {instancePath:instancePath+"/rules/" + i0+"/respond/jitter_ms",schemaPath:"#/properties/rules/items/properties/respond/properties/jitter_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.respond.properties.jitter_ms,data:data118};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2634,9 +2627,12 @@ vErrors.push(err203);
 }
 errors++;
 }
-if((typeof data122 == "number") && (isFinite(data122))){
-if(data122 > 599 || isNaN(data122)){
-const err204 = {instancePath:instancePath+"/rules/" + i0+"/error/status_code",schemaPath:"#/properties/rules/items/properties/error/properties/status_code/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema11.properties.rules.items.properties.error.properties.status_code,data:data122};
+}
+}
+if(data37.id !== undefined){
+let data119 = data37.id;
+if(typeof data119 !== "string"){
+const err204 = {instancePath:instancePath+"/rules/" + i0+"/respond/id",schemaPath:"#/properties/rules/items/properties/respond/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.properties.id.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.id,data:data119};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2645,8 +2641,11 @@ vErrors.push(err204);
 }
 errors++;
 }
-if(data122 < 400 || isNaN(data122)){
-const err205 = {instancePath:instancePath+"/rules/" + i0+"/error/status_code",schemaPath:"#/properties/rules/items/properties/error/properties/status_code/minimum",keyword:"minimum",params:{comparison: ">=", limit: 400},message:"must be >= 400",schema:400,parentSchema:schema11.properties.rules.items.properties.error.properties.status_code,data:data122};
+}
+if(data37.audio_url !== undefined){
+let data120 = data37.audio_url;
+if(typeof data120 !== "string"){
+const err205 = {instancePath:instancePath+"/rules/" + i0+"/respond/audio_url",schemaPath:"#/properties/rules/items/properties/respond/properties/audio_url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.respond.properties.audio_url.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.audio_url,data:data120};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2656,11 +2655,10 @@ vErrors.push(err205);
 errors++;
 }
 }
-}
-if(data119.code !== undefined){
-let data123 = data119.code;
-if(typeof data123 !== "string"){
-const err206 = {instancePath:instancePath+"/rules/" + i0+"/error/code",schemaPath:"#/properties/rules/items/properties/error/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.error.properties.code.type,parentSchema:schema11.properties.rules.items.properties.error.properties.code,data:data123};
+if(data37.metadata !== undefined){
+let data121 = data37.metadata;
+if(!(data121 && typeof data121 == "object" && !Array.isArray(data121))){
+const err206 = {instancePath:instancePath+"/rules/" + i0+"/respond/metadata",schemaPath:"#/properties/rules/items/properties/respond/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.respond.properties.metadata.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.metadata,data:data121};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2670,10 +2668,10 @@ vErrors.push(err206);
 errors++;
 }
 }
-if(data119.param !== undefined){
-let data124 = data119.param;
-if(typeof data124 !== "string"){
-const err207 = {instancePath:instancePath+"/rules/" + i0+"/error/param",schemaPath:"#/properties/rules/items/properties/error/properties/param/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.error.properties.param.type,parentSchema:schema11.properties.rules.items.properties.error.properties.param,data:data124};
+if(data37.stream !== undefined){
+let data122 = data37.stream;
+if(typeof data122 !== "boolean"){
+const err207 = {instancePath:instancePath+"/rules/" + i0+"/respond/stream",schemaPath:"#/properties/rules/items/properties/respond/properties/stream/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.rules.items.properties.respond.properties.stream.type,parentSchema:schema11.properties.rules.items.properties.respond.properties.stream,data:data122};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2683,11 +2681,13 @@ vErrors.push(err207);
 errors++;
 }
 }
-if(data119.retry_after !== undefined){
-let data125 = data119.retry_after;
-if((typeof data125 == "number") && (isFinite(data125))){
-if(data125 > 86400 || isNaN(data125)){
-const err208 = {instancePath:instancePath+"/rules/" + i0+"/error/retry_after",schemaPath:"#/properties/rules/items/properties/error/properties/retry_after/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema11.properties.rules.items.properties.error.properties.retry_after,data:data125};
+}
+}
+if(data9.error !== undefined){
+let data123 = data9.error;
+if(data123 && typeof data123 == "object" && !Array.isArray(data123)){
+if(data123.error_type === undefined){
+const err208 = {instancePath:instancePath+"/rules/" + i0+"/error",schemaPath:"#/properties/rules/items/properties/error/required",keyword:"required",params:{missingProperty: "error_type"},message:"must have required property '"+"error_type"+"'",schema:schema11.properties.rules.items.properties.error.required,parentSchema:schema11.properties.rules.items.properties.error,data:data123};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2696,8 +2696,9 @@ vErrors.push(err208);
 }
 errors++;
 }
-if(data125 < 0 || isNaN(data125)){
-const err209 = {instancePath:instancePath+"/rules/" + i0+"/error/retry_after",schemaPath:"#/properties/rules/items/properties/error/properties/retry_after/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.error.properties.retry_after,data:data125};
+for(const key22 in data123){
+if(!(((((((key22 === "error_type") || (key22 === "message")) || (key22 === "status_code")) || (key22 === "code")) || (key22 === "param")) || (key22 === "retry_after")) || (key22 === "delay_ms"))){
+const err209 = {instancePath:instancePath+"/rules/" + i0+"/error",schemaPath:"#/properties/rules/items/properties/error/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.error,data:data123};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2707,8 +2708,10 @@ vErrors.push(err209);
 errors++;
 }
 }
-else {
-const err210 = {instancePath:instancePath+"/rules/" + i0+"/error/retry_after",schemaPath:"#/properties/rules/items/properties/error/properties/retry_after/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.rules.items.properties.error.properties.retry_after.type,parentSchema:schema11.properties.rules.items.properties.error.properties.retry_after,data:data125};
+if(data123.error_type !== undefined){
+let data124 = data123.error_type;
+if(typeof data124 !== "string"){
+const err210 = {instancePath:instancePath+"/rules/" + i0+"/error/error_type",schemaPath:"#/properties/rules/items/properties/error/properties/error_type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.error.properties.error_type.type,parentSchema:schema11.properties.rules.items.properties.error.properties.error_type,data:data124};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2717,11 +2720,8 @@ vErrors.push(err210);
 }
 errors++;
 }
-}
-if(data119.delay_ms !== undefined){
-let data126 = data119.delay_ms;
-if(!(((typeof data126 == "number") && (!(data126 % 1) && !isNaN(data126))) && (isFinite(data126)))){
-const err211 = {instancePath:instancePath+"/rules/" + i0+"/error/delay_ms",schemaPath:"#/properties/rules/items/properties/error/properties/delay_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.error.properties.delay_ms.type,parentSchema:schema11.properties.rules.items.properties.error.properties.delay_ms,data:data126};
+if(!((((((data124 === "rate_limit") || (data124 === "authentication")) || (data124 === "invalid_request")) || (data124 === "timeout")) || (data124 === "content_filter")) || (data124 === "server_error"))){
+const err211 = {instancePath:instancePath+"/rules/" + i0+"/error/error_type",schemaPath:"#/properties/rules/items/properties/error/properties/error_type/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.items.properties.error.properties.error_type.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.rules.items.properties.error.properties.error_type.enum,parentSchema:schema11.properties.rules.items.properties.error.properties.error_type,data:data124};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2730,9 +2730,11 @@ vErrors.push(err211);
 }
 errors++;
 }
-if((typeof data126 == "number") && (isFinite(data126))){
-if(data126 > 600000 || isNaN(data126)){
-const err212 = {instancePath:instancePath+"/rules/" + i0+"/error/delay_ms",schemaPath:"#/properties/rules/items/properties/error/properties/delay_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.rules.items.properties.error.properties.delay_ms,data:data126};
+}
+if(data123.message !== undefined){
+let data125 = data123.message;
+if(typeof data125 !== "string"){
+const err212 = {instancePath:instancePath+"/rules/" + i0+"/error/message",schemaPath:"#/properties/rules/items/properties/error/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.error.properties.message.type,parentSchema:schema11.properties.rules.items.properties.error.properties.message,data:data125};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2741,8 +2743,11 @@ vErrors.push(err212);
 }
 errors++;
 }
-if(data126 < 0 || isNaN(data126)){
-const err213 = {instancePath:instancePath+"/rules/" + i0+"/error/delay_ms",schemaPath:"#/properties/rules/items/properties/error/properties/delay_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.error.properties.delay_ms,data:data126};
+}
+if(data123.status_code !== undefined){
+let data126 = data123.status_code;
+if(!(((typeof data126 == "number") && (!(data126 % 1) && !isNaN(data126))) && (isFinite(data126)))){
+const err213 = {instancePath:instancePath+"/rules/" + i0+"/error/status_code",schemaPath:"#/properties/rules/items/properties/error/properties/status_code/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.error.properties.status_code.type,parentSchema:schema11.properties.rules.items.properties.error.properties.status_code,data:data126};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2751,11 +2756,9 @@ vErrors.push(err213);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err214 = {instancePath:instancePath+"/rules/" + i0+"/error",schemaPath:"#/properties/rules/items/properties/error/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.error.type,parentSchema:schema11.properties.rules.items.properties.error,data:data119};
+if((typeof data126 == "number") && (isFinite(data126))){
+if(data126 > 599 || isNaN(data126)){
+const err214 = {instancePath:instancePath+"/rules/" + i0+"/error/status_code",schemaPath:"#/properties/rules/items/properties/error/properties/status_code/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema11.properties.rules.items.properties.error.properties.status_code,data:data126};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2764,13 +2767,8 @@ vErrors.push(err214);
 }
 errors++;
 }
-}
-if(data9.chaos !== undefined){
-let data127 = data9.chaos;
-if(data127 && typeof data127 == "object" && !Array.isArray(data127)){
-for(const key23 in data127){
-if(!(((((((key23 === "rate_limit") || (key23 === "server_error")) || (key23 === "disconnect")) || (key23 === "malformed")) || (key23 === "disconnect_after_chunks")) || (key23 === "stall_after_chunks")) || (key23 === "stall_ms"))){
-const err215 = {instancePath:instancePath+"/rules/" + i0+"/chaos",schemaPath:"#/properties/rules/items/properties/chaos/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.chaos,data:data127};
+if(data126 < 400 || isNaN(data126)){
+const err215 = {instancePath:instancePath+"/rules/" + i0+"/error/status_code",schemaPath:"#/properties/rules/items/properties/error/properties/status_code/minimum",keyword:"minimum",params:{comparison: ">=", limit: 400},message:"must be >= 400",schema:400,parentSchema:schema11.properties.rules.items.properties.error.properties.status_code,data:data126};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2780,11 +2778,11 @@ vErrors.push(err215);
 errors++;
 }
 }
-if(data127.rate_limit !== undefined){
-let data128 = data127.rate_limit;
-if((typeof data128 == "number") && (isFinite(data128))){
-if(data128 > 1 || isNaN(data128)){
-const err216 = {instancePath:instancePath+"/rules/" + i0+"/chaos/rate_limit",schemaPath:"#/properties/rules/items/properties/chaos/properties/rate_limit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema11.properties.rules.items.properties.chaos.properties.rate_limit,data:data128};
+}
+if(data123.code !== undefined){
+let data127 = data123.code;
+if(typeof data127 !== "string"){
+const err216 = {instancePath:instancePath+"/rules/" + i0+"/error/code",schemaPath:"#/properties/rules/items/properties/error/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.error.properties.code.type,parentSchema:schema11.properties.rules.items.properties.error.properties.code,data:data127};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -2793,8 +2791,11 @@ vErrors.push(err216);
 }
 errors++;
 }
-if(data128 < 0 || isNaN(data128)){
-const err217 = {instancePath:instancePath+"/rules/" + i0+"/chaos/rate_limit",schemaPath:"#/properties/rules/items/properties/chaos/properties/rate_limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.chaos.properties.rate_limit,data:data128};
+}
+if(data123.param !== undefined){
+let data128 = data123.param;
+if(typeof data128 !== "string"){
+const err217 = {instancePath:instancePath+"/rules/" + i0+"/error/param",schemaPath:"#/properties/rules/items/properties/error/properties/param/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.error.properties.param.type,parentSchema:schema11.properties.rules.items.properties.error.properties.param,data:data128};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -2804,8 +2805,11 @@ vErrors.push(err217);
 errors++;
 }
 }
-else {
-const err218 = {instancePath:instancePath+"/rules/" + i0+"/chaos/rate_limit",schemaPath:"#/properties/rules/items/properties/chaos/properties/rate_limit/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.rules.items.properties.chaos.properties.rate_limit.type,parentSchema:schema11.properties.rules.items.properties.chaos.properties.rate_limit,data:data128};
+if(data123.retry_after !== undefined){
+let data129 = data123.retry_after;
+if((typeof data129 == "number") && (isFinite(data129))){
+if(data129 > 86400 || isNaN(data129)){
+const err218 = {instancePath:instancePath+"/rules/" + i0+"/error/retry_after",schemaPath:"#/properties/rules/items/properties/error/properties/retry_after/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema11.properties.rules.items.properties.error.properties.retry_after,data:data129};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -2814,12 +2818,8 @@ vErrors.push(err218);
 }
 errors++;
 }
-}
-if(data127.server_error !== undefined){
-let data129 = data127.server_error;
-if((typeof data129 == "number") && (isFinite(data129))){
-if(data129 > 1 || isNaN(data129)){
-const err219 = {instancePath:instancePath+"/rules/" + i0+"/chaos/server_error",schemaPath:"#/properties/rules/items/properties/chaos/properties/server_error/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema11.properties.rules.items.properties.chaos.properties.server_error,data:data129};
+if(data129 < 0 || isNaN(data129)){
+const err219 = {instancePath:instancePath+"/rules/" + i0+"/error/retry_after",schemaPath:"#/properties/rules/items/properties/error/properties/retry_after/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.error.properties.retry_after,data:data129};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -2828,8 +2828,9 @@ vErrors.push(err219);
 }
 errors++;
 }
-if(data129 < 0 || isNaN(data129)){
-const err220 = {instancePath:instancePath+"/rules/" + i0+"/chaos/server_error",schemaPath:"#/properties/rules/items/properties/chaos/properties/server_error/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.chaos.properties.server_error,data:data129};
+}
+else {
+const err220 = {instancePath:instancePath+"/rules/" + i0+"/error/retry_after",schemaPath:"#/properties/rules/items/properties/error/properties/retry_after/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.rules.items.properties.error.properties.retry_after.type,parentSchema:schema11.properties.rules.items.properties.error.properties.retry_after,data:data129};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -2839,8 +2840,10 @@ vErrors.push(err220);
 errors++;
 }
 }
-else {
-const err221 = {instancePath:instancePath+"/rules/" + i0+"/chaos/server_error",schemaPath:"#/properties/rules/items/properties/chaos/properties/server_error/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.rules.items.properties.chaos.properties.server_error.type,parentSchema:schema11.properties.rules.items.properties.chaos.properties.server_error,data:data129};
+if(data123.delay_ms !== undefined){
+let data130 = data123.delay_ms;
+if(!(((typeof data130 == "number") && (!(data130 % 1) && !isNaN(data130))) && (isFinite(data130)))){
+const err221 = {instancePath:instancePath+"/rules/" + i0+"/error/delay_ms",schemaPath:"#/properties/rules/items/properties/error/properties/delay_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.error.properties.delay_ms.type,parentSchema:schema11.properties.rules.items.properties.error.properties.delay_ms,data:data130};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -2849,12 +2852,9 @@ vErrors.push(err221);
 }
 errors++;
 }
-}
-if(data127.disconnect !== undefined){
-let data130 = data127.disconnect;
 if((typeof data130 == "number") && (isFinite(data130))){
-if(data130 > 1 || isNaN(data130)){
-const err222 = {instancePath:instancePath+"/rules/" + i0+"/chaos/disconnect",schemaPath:"#/properties/rules/items/properties/chaos/properties/disconnect/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema11.properties.rules.items.properties.chaos.properties.disconnect,data:data130};
+if(data130 > 600000 || isNaN(data130)){
+const err222 = {instancePath:instancePath+"/rules/" + i0+"/error/delay_ms",schemaPath:"#/properties/rules/items/properties/error/properties/delay_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.rules.items.properties.error.properties.delay_ms,data:data130};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -2864,7 +2864,7 @@ vErrors.push(err222);
 errors++;
 }
 if(data130 < 0 || isNaN(data130)){
-const err223 = {instancePath:instancePath+"/rules/" + i0+"/chaos/disconnect",schemaPath:"#/properties/rules/items/properties/chaos/properties/disconnect/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.chaos.properties.disconnect,data:data130};
+const err223 = {instancePath:instancePath+"/rules/" + i0+"/error/delay_ms",schemaPath:"#/properties/rules/items/properties/error/properties/delay_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.error.properties.delay_ms,data:data130};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -2874,8 +2874,10 @@ vErrors.push(err223);
 errors++;
 }
 }
+}
+}
 else {
-const err224 = {instancePath:instancePath+"/rules/" + i0+"/chaos/disconnect",schemaPath:"#/properties/rules/items/properties/chaos/properties/disconnect/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.rules.items.properties.chaos.properties.disconnect.type,parentSchema:schema11.properties.rules.items.properties.chaos.properties.disconnect,data:data130};
+const err224 = {instancePath:instancePath+"/rules/" + i0+"/error",schemaPath:"#/properties/rules/items/properties/error/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.error.type,parentSchema:schema11.properties.rules.items.properties.error,data:data123};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -2885,11 +2887,12 @@ vErrors.push(err224);
 errors++;
 }
 }
-if(data127.malformed !== undefined){
-let data131 = data127.malformed;
-if((typeof data131 == "number") && (isFinite(data131))){
-if(data131 > 1 || isNaN(data131)){
-const err225 = {instancePath:instancePath+"/rules/" + i0+"/chaos/malformed",schemaPath:"#/properties/rules/items/properties/chaos/properties/malformed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema11.properties.rules.items.properties.chaos.properties.malformed,data:data131};
+if(data9.chaos !== undefined){
+let data131 = data9.chaos;
+if(data131 && typeof data131 == "object" && !Array.isArray(data131)){
+for(const key23 in data131){
+if(!(((((((key23 === "rate_limit") || (key23 === "server_error")) || (key23 === "disconnect")) || (key23 === "malformed")) || (key23 === "disconnect_after_chunks")) || (key23 === "stall_after_chunks")) || (key23 === "stall_ms"))){
+const err225 = {instancePath:instancePath+"/rules/" + i0+"/chaos",schemaPath:"#/properties/rules/items/properties/chaos/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.chaos,data:data131};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -2898,8 +2901,12 @@ vErrors.push(err225);
 }
 errors++;
 }
-if(data131 < 0 || isNaN(data131)){
-const err226 = {instancePath:instancePath+"/rules/" + i0+"/chaos/malformed",schemaPath:"#/properties/rules/items/properties/chaos/properties/malformed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.chaos.properties.malformed,data:data131};
+}
+if(data131.rate_limit !== undefined){
+let data132 = data131.rate_limit;
+if((typeof data132 == "number") && (isFinite(data132))){
+if(data132 > 1 || isNaN(data132)){
+const err226 = {instancePath:instancePath+"/rules/" + i0+"/chaos/rate_limit",schemaPath:"#/properties/rules/items/properties/chaos/properties/rate_limit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema11.properties.rules.items.properties.chaos.properties.rate_limit,data:data132};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -2908,9 +2915,8 @@ vErrors.push(err226);
 }
 errors++;
 }
-}
-else {
-const err227 = {instancePath:instancePath+"/rules/" + i0+"/chaos/malformed",schemaPath:"#/properties/rules/items/properties/chaos/properties/malformed/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.rules.items.properties.chaos.properties.malformed.type,parentSchema:schema11.properties.rules.items.properties.chaos.properties.malformed,data:data131};
+if(data132 < 0 || isNaN(data132)){
+const err227 = {instancePath:instancePath+"/rules/" + i0+"/chaos/rate_limit",schemaPath:"#/properties/rules/items/properties/chaos/properties/rate_limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.chaos.properties.rate_limit,data:data132};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -2920,10 +2926,8 @@ vErrors.push(err227);
 errors++;
 }
 }
-if(data127.disconnect_after_chunks !== undefined){
-let data132 = data127.disconnect_after_chunks;
-if(!(((typeof data132 == "number") && (!(data132 % 1) && !isNaN(data132))) && (isFinite(data132)))){
-const err228 = {instancePath:instancePath+"/rules/" + i0+"/chaos/disconnect_after_chunks",schemaPath:"#/properties/rules/items/properties/chaos/properties/disconnect_after_chunks/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.chaos.properties.disconnect_after_chunks.type,parentSchema:schema11.properties.rules.items.properties.chaos.properties.disconnect_after_chunks,data:data132};
+else {
+const err228 = {instancePath:instancePath+"/rules/" + i0+"/chaos/rate_limit",schemaPath:"#/properties/rules/items/properties/chaos/properties/rate_limit/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.rules.items.properties.chaos.properties.rate_limit.type,parentSchema:schema11.properties.rules.items.properties.chaos.properties.rate_limit,data:data132};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -2932,9 +2936,12 @@ vErrors.push(err228);
 }
 errors++;
 }
-if((typeof data132 == "number") && (isFinite(data132))){
-if(data132 < 0 || isNaN(data132)){
-const err229 = {instancePath:instancePath+"/rules/" + i0+"/chaos/disconnect_after_chunks",schemaPath:"#/properties/rules/items/properties/chaos/properties/disconnect_after_chunks/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.chaos.properties.disconnect_after_chunks,data:data132};
+}
+if(data131.server_error !== undefined){
+let data133 = data131.server_error;
+if((typeof data133 == "number") && (isFinite(data133))){
+if(data133 > 1 || isNaN(data133)){
+const err229 = {instancePath:instancePath+"/rules/" + i0+"/chaos/server_error",schemaPath:"#/properties/rules/items/properties/chaos/properties/server_error/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema11.properties.rules.items.properties.chaos.properties.server_error,data:data133};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -2943,12 +2950,8 @@ vErrors.push(err229);
 }
 errors++;
 }
-}
-}
-if(data127.stall_after_chunks !== undefined){
-let data133 = data127.stall_after_chunks;
-if(!(((typeof data133 == "number") && (!(data133 % 1) && !isNaN(data133))) && (isFinite(data133)))){
-const err230 = {instancePath:instancePath+"/rules/" + i0+"/chaos/stall_after_chunks",schemaPath:"#/properties/rules/items/properties/chaos/properties/stall_after_chunks/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.chaos.properties.stall_after_chunks.type,parentSchema:schema11.properties.rules.items.properties.chaos.properties.stall_after_chunks,data:data133};
+if(data133 < 0 || isNaN(data133)){
+const err230 = {instancePath:instancePath+"/rules/" + i0+"/chaos/server_error",schemaPath:"#/properties/rules/items/properties/chaos/properties/server_error/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.chaos.properties.server_error,data:data133};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -2957,9 +2960,9 @@ vErrors.push(err230);
 }
 errors++;
 }
-if((typeof data133 == "number") && (isFinite(data133))){
-if(data133 < 0 || isNaN(data133)){
-const err231 = {instancePath:instancePath+"/rules/" + i0+"/chaos/stall_after_chunks",schemaPath:"#/properties/rules/items/properties/chaos/properties/stall_after_chunks/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.chaos.properties.stall_after_chunks,data:data133};
+}
+else {
+const err231 = {instancePath:instancePath+"/rules/" + i0+"/chaos/server_error",schemaPath:"#/properties/rules/items/properties/chaos/properties/server_error/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.rules.items.properties.chaos.properties.server_error.type,parentSchema:schema11.properties.rules.items.properties.chaos.properties.server_error,data:data133};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -2969,11 +2972,11 @@ vErrors.push(err231);
 errors++;
 }
 }
-}
-if(data127.stall_ms !== undefined){
-let data134 = data127.stall_ms;
-if(!(((typeof data134 == "number") && (!(data134 % 1) && !isNaN(data134))) && (isFinite(data134)))){
-const err232 = {instancePath:instancePath+"/rules/" + i0+"/chaos/stall_ms",schemaPath:"#/properties/rules/items/properties/chaos/properties/stall_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.chaos.properties.stall_ms.type,parentSchema:schema11.properties.rules.items.properties.chaos.properties.stall_ms,data:data134};
+if(data131.disconnect !== undefined){
+let data134 = data131.disconnect;
+if((typeof data134 == "number") && (isFinite(data134))){
+if(data134 > 1 || isNaN(data134)){
+const err232 = {instancePath:instancePath+"/rules/" + i0+"/chaos/disconnect",schemaPath:"#/properties/rules/items/properties/chaos/properties/disconnect/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema11.properties.rules.items.properties.chaos.properties.disconnect,data:data134};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -2982,9 +2985,8 @@ vErrors.push(err232);
 }
 errors++;
 }
-if((typeof data134 == "number") && (isFinite(data134))){
-if(data134 > 600000 || isNaN(data134)){
-const err233 = {instancePath:instancePath+"/rules/" + i0+"/chaos/stall_ms",schemaPath:"#/properties/rules/items/properties/chaos/properties/stall_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.rules.items.properties.chaos.properties.stall_ms,data:data134};
+if(data134 < 0 || isNaN(data134)){
+const err233 = {instancePath:instancePath+"/rules/" + i0+"/chaos/disconnect",schemaPath:"#/properties/rules/items/properties/chaos/properties/disconnect/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.chaos.properties.disconnect,data:data134};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -2993,8 +2995,9 @@ vErrors.push(err233);
 }
 errors++;
 }
-if(data134 < 0 || isNaN(data134)){
-const err234 = {instancePath:instancePath+"/rules/" + i0+"/chaos/stall_ms",schemaPath:"#/properties/rules/items/properties/chaos/properties/stall_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.chaos.properties.stall_ms,data:data134};
+}
+else {
+const err234 = {instancePath:instancePath+"/rules/" + i0+"/chaos/disconnect",schemaPath:"#/properties/rules/items/properties/chaos/properties/disconnect/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.rules.items.properties.chaos.properties.disconnect.type,parentSchema:schema11.properties.rules.items.properties.chaos.properties.disconnect,data:data134};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -3004,10 +3007,11 @@ vErrors.push(err234);
 errors++;
 }
 }
-}
-}
-else {
-const err235 = {instancePath:instancePath+"/rules/" + i0+"/chaos",schemaPath:"#/properties/rules/items/properties/chaos/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.chaos.type,parentSchema:schema11.properties.rules.items.properties.chaos,data:data127};
+if(data131.malformed !== undefined){
+let data135 = data131.malformed;
+if((typeof data135 == "number") && (isFinite(data135))){
+if(data135 > 1 || isNaN(data135)){
+const err235 = {instancePath:instancePath+"/rules/" + i0+"/chaos/malformed",schemaPath:"#/properties/rules/items/properties/chaos/properties/malformed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema11.properties.rules.items.properties.chaos.properties.malformed,data:data135};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -3016,11 +3020,8 @@ vErrors.push(err235);
 }
 errors++;
 }
-}
-if(data9.times !== undefined){
-let data135 = data9.times;
-if((!(((typeof data135 == "number") && (!(data135 % 1) && !isNaN(data135))) && (isFinite(data135)))) && (data135 !== null)){
-const err236 = {instancePath:instancePath+"/rules/" + i0+"/times",schemaPath:"#/properties/rules/items/properties/times/type",keyword:"type",params:{type: schema11.properties.rules.items.properties.times.type},message:"must be integer,null",schema:schema11.properties.rules.items.properties.times.type,parentSchema:schema11.properties.rules.items.properties.times,data:data135};
+if(data135 < 0 || isNaN(data135)){
+const err236 = {instancePath:instancePath+"/rules/" + i0+"/chaos/malformed",schemaPath:"#/properties/rules/items/properties/chaos/properties/malformed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.chaos.properties.malformed,data:data135};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -3029,9 +3030,9 @@ vErrors.push(err236);
 }
 errors++;
 }
-if((typeof data135 == "number") && (isFinite(data135))){
-if(data135 < 1 || isNaN(data135)){
-const err237 = {instancePath:instancePath+"/rules/" + i0+"/times",schemaPath:"#/properties/rules/items/properties/times/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.rules.items.properties.times,data:data135};
+}
+else {
+const err237 = {instancePath:instancePath+"/rules/" + i0+"/chaos/malformed",schemaPath:"#/properties/rules/items/properties/chaos/properties/malformed/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.rules.items.properties.chaos.properties.malformed.type,parentSchema:schema11.properties.rules.items.properties.chaos.properties.malformed,data:data135};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -3041,11 +3042,10 @@ vErrors.push(err237);
 errors++;
 }
 }
-}
-if(data9.cycle !== undefined){
-let data136 = data9.cycle;
-if(typeof data136 !== "boolean"){
-const err238 = {instancePath:instancePath+"/rules/" + i0+"/cycle",schemaPath:"#/properties/rules/items/properties/cycle/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.rules.items.properties.cycle.type,parentSchema:schema11.properties.rules.items.properties.cycle,data:data136};
+if(data131.disconnect_after_chunks !== undefined){
+let data136 = data131.disconnect_after_chunks;
+if(!(((typeof data136 == "number") && (!(data136 % 1) && !isNaN(data136))) && (isFinite(data136)))){
+const err238 = {instancePath:instancePath+"/rules/" + i0+"/chaos/disconnect_after_chunks",schemaPath:"#/properties/rules/items/properties/chaos/properties/disconnect_after_chunks/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.chaos.properties.disconnect_after_chunks.type,parentSchema:schema11.properties.rules.items.properties.chaos.properties.disconnect_after_chunks,data:data136};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -3054,13 +3054,9 @@ vErrors.push(err238);
 }
 errors++;
 }
-}
-if(data9.recorded !== undefined){
-let data137 = data9.recorded;
-if(data137 && typeof data137 == "object" && !Array.isArray(data137)){
-for(const key24 in data137){
-if(!(((key24 === "request") || (key24 === "query")) || (key24 === "shape"))){
-const err239 = {instancePath:instancePath+"/rules/" + i0+"/recorded",schemaPath:"#/properties/rules/items/properties/recorded/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.recorded,data:data137};
+if((typeof data136 == "number") && (isFinite(data136))){
+if(data136 < 0 || isNaN(data136)){
+const err239 = {instancePath:instancePath+"/rules/" + i0+"/chaos/disconnect_after_chunks",schemaPath:"#/properties/rules/items/properties/chaos/properties/disconnect_after_chunks/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.chaos.properties.disconnect_after_chunks,data:data136};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -3070,10 +3066,11 @@ vErrors.push(err239);
 errors++;
 }
 }
-if(data137.request !== undefined){
-let data138 = data137.request;
-if(!(data138 && typeof data138 == "object" && !Array.isArray(data138))){
-const err240 = {instancePath:instancePath+"/rules/" + i0+"/recorded/request",schemaPath:"#/properties/rules/items/properties/recorded/properties/request/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.recorded.properties.request.type,parentSchema:schema11.properties.rules.items.properties.recorded.properties.request,data:data138};
+}
+if(data131.stall_after_chunks !== undefined){
+let data137 = data131.stall_after_chunks;
+if(!(((typeof data137 == "number") && (!(data137 % 1) && !isNaN(data137))) && (isFinite(data137)))){
+const err240 = {instancePath:instancePath+"/rules/" + i0+"/chaos/stall_after_chunks",schemaPath:"#/properties/rules/items/properties/chaos/properties/stall_after_chunks/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.chaos.properties.stall_after_chunks.type,parentSchema:schema11.properties.rules.items.properties.chaos.properties.stall_after_chunks,data:data137};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -3082,11 +3079,9 @@ vErrors.push(err240);
 }
 errors++;
 }
-}
-if(data137.query !== undefined){
-let data139 = data137.query;
-if(typeof data139 !== "string"){
-const err241 = {instancePath:instancePath+"/rules/" + i0+"/recorded/query",schemaPath:"#/properties/rules/items/properties/recorded/properties/query/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.recorded.properties.query.type,parentSchema:schema11.properties.rules.items.properties.recorded.properties.query,data:data139};
+if((typeof data137 == "number") && (isFinite(data137))){
+if(data137 < 0 || isNaN(data137)){
+const err241 = {instancePath:instancePath+"/rules/" + i0+"/chaos/stall_after_chunks",schemaPath:"#/properties/rules/items/properties/chaos/properties/stall_after_chunks/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.chaos.properties.stall_after_chunks,data:data137};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -3096,10 +3091,11 @@ vErrors.push(err241);
 errors++;
 }
 }
-if(data137.shape !== undefined){
-let data140 = data137.shape;
-if(typeof data140 !== "string"){
-const err242 = {instancePath:instancePath+"/rules/" + i0+"/recorded/shape",schemaPath:"#/properties/rules/items/properties/recorded/properties/shape/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.recorded.properties.shape.type,parentSchema:schema11.properties.rules.items.properties.recorded.properties.shape,data:data140};
+}
+if(data131.stall_ms !== undefined){
+let data138 = data131.stall_ms;
+if(!(((typeof data138 == "number") && (!(data138 % 1) && !isNaN(data138))) && (isFinite(data138)))){
+const err242 = {instancePath:instancePath+"/rules/" + i0+"/chaos/stall_ms",schemaPath:"#/properties/rules/items/properties/chaos/properties/stall_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.items.properties.chaos.properties.stall_ms.type,parentSchema:schema11.properties.rules.items.properties.chaos.properties.stall_ms,data:data138};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -3108,10 +3104,9 @@ vErrors.push(err242);
 }
 errors++;
 }
-}
-}
-else {
-const err243 = {instancePath:instancePath+"/rules/" + i0+"/recorded",schemaPath:"#/properties/rules/items/properties/recorded/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.recorded.type,parentSchema:schema11.properties.rules.items.properties.recorded,data:data137};
+if((typeof data138 == "number") && (isFinite(data138))){
+if(data138 > 600000 || isNaN(data138)){
+const err243 = {instancePath:instancePath+"/rules/" + i0+"/chaos/stall_ms",schemaPath:"#/properties/rules/items/properties/chaos/properties/stall_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.rules.items.properties.chaos.properties.stall_ms,data:data138};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -3120,10 +3115,8 @@ vErrors.push(err243);
 }
 errors++;
 }
-}
-}
-else {
-const err244 = {instancePath:instancePath+"/rules/" + i0,schemaPath:"#/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.type,parentSchema:schema11.properties.rules.items,data:data9};
+if(data138 < 0 || isNaN(data138)){
+const err244 = {instancePath:instancePath+"/rules/" + i0+"/chaos/stall_ms",schemaPath:"#/properties/rules/items/properties/chaos/properties/stall_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.items.properties.chaos.properties.stall_ms,data:data138};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -3134,8 +3127,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err245 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rules.type,parentSchema:schema11.properties.rules,data:data8};
+const err245 = {instancePath:instancePath+"/rules/" + i0+"/chaos",schemaPath:"#/properties/rules/items/properties/chaos/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.chaos.type,parentSchema:schema11.properties.rules.items.properties.chaos,data:data131};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -3145,14 +3139,142 @@ vErrors.push(err245);
 errors++;
 }
 }
-}
-else {
-const err246 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(data9.times !== undefined){
+let data139 = data9.times;
+if((!(((typeof data139 == "number") && (!(data139 % 1) && !isNaN(data139))) && (isFinite(data139)))) && (data139 !== null)){
+const err246 = {instancePath:instancePath+"/rules/" + i0+"/times",schemaPath:"#/properties/rules/items/properties/times/type",keyword:"type",params:{type: schema11.properties.rules.items.properties.times.type},message:"must be integer,null",schema:schema11.properties.rules.items.properties.times.type,parentSchema:schema11.properties.rules.items.properties.times,data:data139};
 if(vErrors === null){
 vErrors = [err246];
 }
 else {
 vErrors.push(err246);
+}
+errors++;
+}
+if((typeof data139 == "number") && (isFinite(data139))){
+if(data139 < 1 || isNaN(data139)){
+const err247 = {instancePath:instancePath+"/rules/" + i0+"/times",schemaPath:"#/properties/rules/items/properties/times/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.rules.items.properties.times,data:data139};
+if(vErrors === null){
+vErrors = [err247];
+}
+else {
+vErrors.push(err247);
+}
+errors++;
+}
+}
+}
+if(data9.cycle !== undefined){
+let data140 = data9.cycle;
+if(typeof data140 !== "boolean"){
+const err248 = {instancePath:instancePath+"/rules/" + i0+"/cycle",schemaPath:"#/properties/rules/items/properties/cycle/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.rules.items.properties.cycle.type,parentSchema:schema11.properties.rules.items.properties.cycle,data:data140};
+if(vErrors === null){
+vErrors = [err248];
+}
+else {
+vErrors.push(err248);
+}
+errors++;
+}
+}
+if(data9.recorded !== undefined){
+let data141 = data9.recorded;
+if(data141 && typeof data141 == "object" && !Array.isArray(data141)){
+for(const key24 in data141){
+if(!(((key24 === "request") || (key24 === "query")) || (key24 === "shape"))){
+const err249 = {instancePath:instancePath+"/rules/" + i0+"/recorded",schemaPath:"#/properties/rules/items/properties/recorded/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.items.properties.recorded,data:data141};
+if(vErrors === null){
+vErrors = [err249];
+}
+else {
+vErrors.push(err249);
+}
+errors++;
+}
+}
+if(data141.request !== undefined){
+let data142 = data141.request;
+if(!(data142 && typeof data142 == "object" && !Array.isArray(data142))){
+const err250 = {instancePath:instancePath+"/rules/" + i0+"/recorded/request",schemaPath:"#/properties/rules/items/properties/recorded/properties/request/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.recorded.properties.request.type,parentSchema:schema11.properties.rules.items.properties.recorded.properties.request,data:data142};
+if(vErrors === null){
+vErrors = [err250];
+}
+else {
+vErrors.push(err250);
+}
+errors++;
+}
+}
+if(data141.query !== undefined){
+let data143 = data141.query;
+if(typeof data143 !== "string"){
+const err251 = {instancePath:instancePath+"/rules/" + i0+"/recorded/query",schemaPath:"#/properties/rules/items/properties/recorded/properties/query/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.recorded.properties.query.type,parentSchema:schema11.properties.rules.items.properties.recorded.properties.query,data:data143};
+if(vErrors === null){
+vErrors = [err251];
+}
+else {
+vErrors.push(err251);
+}
+errors++;
+}
+}
+if(data141.shape !== undefined){
+let data144 = data141.shape;
+if(typeof data144 !== "string"){
+const err252 = {instancePath:instancePath+"/rules/" + i0+"/recorded/shape",schemaPath:"#/properties/rules/items/properties/recorded/properties/shape/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rules.items.properties.recorded.properties.shape.type,parentSchema:schema11.properties.rules.items.properties.recorded.properties.shape,data:data144};
+if(vErrors === null){
+vErrors = [err252];
+}
+else {
+vErrors.push(err252);
+}
+errors++;
+}
+}
+}
+else {
+const err253 = {instancePath:instancePath+"/rules/" + i0+"/recorded",schemaPath:"#/properties/rules/items/properties/recorded/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.properties.recorded.type,parentSchema:schema11.properties.rules.items.properties.recorded,data:data141};
+if(vErrors === null){
+vErrors = [err253];
+}
+else {
+vErrors.push(err253);
+}
+errors++;
+}
+}
+}
+else {
+const err254 = {instancePath:instancePath+"/rules/" + i0,schemaPath:"#/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.items.type,parentSchema:schema11.properties.rules.items,data:data9};
+if(vErrors === null){
+vErrors = [err254];
+}
+else {
+vErrors.push(err254);
+}
+errors++;
+}
+}
+}
+else {
+const err255 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rules.type,parentSchema:schema11.properties.rules,data:data8};
+if(vErrors === null){
+vErrors = [err255];
+}
+else {
+vErrors.push(err255);
+}
+errors++;
+}
+}
+}
+else {
+const err256 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err256];
+}
+else {
+vErrors.push(err256);
 }
 errors++;
 }

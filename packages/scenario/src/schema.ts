@@ -3,7 +3,7 @@
  * cannot say (regexes compile, `respond` xor `error`, `times` given once) is checked in
  * `validate.ts`. `schema.json` in the package is this object, kept equal by a test.
  */
-import { DURATION_RANGES, type DurationRange } from './durations.js'
+import { DURATION_RANGES, type DurationRange, MAX_CHUNK_DELAYS } from './durations.js'
 import { MATCHED_PARAMS } from './params.js'
 
 const string = (description: string) => ({ type: 'string', description }) as const
@@ -176,6 +176,13 @@ const RESPOND = {
     delay_ms: duration('delay_ms', 'integer', 'Wait before the response starts'),
     chunk_size: { type: 'integer', minimum: 1, description: 'Characters per stream chunk.' },
     chunk_delay_ms: duration('chunk_delay_ms', 'integer', 'Wait between stream chunks'),
+    chunk_delays_ms: {
+      type: 'array',
+      maxItems: MAX_CHUNK_DELAYS,
+      items: duration('chunk_delays_ms', 'integer', 'A wait before one stream chunk'),
+      description:
+        "Streams: the waits before the second chunk, the third, ... in turn (record mode writes the upstream's own); past the list, chunk_delay_ms (or tokens_per_second).",
+    },
     ttft_ms: duration('ttft_ms', 'integer', 'Streams: wait before the first chunk'),
     tokens_per_second: {
       type: 'number',

@@ -111,11 +111,16 @@ export interface Respond {
   readonly usage?: UsageSpec
   readonly embeddings?: readonly EmbeddingSpec[]
   readonly finish_reason?: string
-  /** Chat completions with `n` > 1: choice N answers with item N; past the list, as above. */
+  /** Chat and legacy completions with `n` > 1: choice N answers with item N; past the list, as above. */
   readonly choices?: readonly ChoiceSpec[]
   readonly delay_ms?: number
   readonly chunk_size?: number
   readonly chunk_delay_ms?: number
+  /**
+   * Streams: the waits before the second chunk, the third, ... in turn, in ms (record mode
+   * writes the upstream's own); past the list, `chunk_delay_ms` or `tokens_per_second`.
+   */
+  readonly chunk_delays_ms?: readonly number[]
   /** Streams: wait before the first chunk, in ms (time to first token). */
   readonly ttft_ms?: number
   /** Streams: pace the chunks at this many tokens a second (a word-sized chunk is one token). */

@@ -170,7 +170,9 @@ function fromAjv(error: ErrorObject, data: unknown): RawIssue | undefined {
       }
     case 'minimum':
     case 'maximum': {
-      const range = DURATION_RANGES[String(segments[segments.length - 1])]
+      // An item of a list of durations (`chunk_delays_ms/3`) has its list's range.
+      const last = segments[segments.length - 1]
+      const range = DURATION_RANGES[String(typeof last === 'number' ? segments.at(-2) : last)]
       if (range) {
         return {
           segments,

@@ -1,8 +1,8 @@
 /**
  * A stand-in for api.openai.com's chat (and legacy) completions on 127.0.0.1, for the tests of what a
  * recording matches on, keeps and hides: each answer names the temperature and tools it was
- * asked with, `n` choices differ from one another, a stream waits between its chunks (so its
- * timing is worth recording), and an answer quotes back the `x-customer-id` header and the
+ * asked with, `n` choices differ from one another, a stream waits between its chunks and stalls
+ * once in the middle (so its timing is worth recording), and an answer quotes back the `x-customer-id` header and the
  * request's `metadata` (so redaction has something to hide).
  */
 import type { Server } from 'node:http'
@@ -20,6 +20,9 @@ export interface MatchingUpstream {
 /** The wait before a stream's first chunk and between its chunks, in ms. */
 export const STREAM_FIRST_MS = 40
 export const STREAM_GAP_MS = 30
+/** A stream stalls this long before its chunk `STREAM_STALL_AT` (0-based) instead. */
+export const STREAM_STALL_MS = 150
+export const STREAM_STALL_AT = 3
 
 type Body = Record<string, unknown>
 
@@ -103,7 +106,7 @@ export async function startMatchingUpstream(): Promise<MatchingUpstream> {
       async start(controller) {
         await wait(STREAM_FIRST_MS)
         for (const [i, frame] of frames.entries()) {
-          if (i > 0) await wait(STREAM_GAP_MS)
+          if (i > 0) await wait(i === STREAM_STALL_AT ? STREAM_STALL_MS : STREAM_GAP_MS)
           controller.enqueue(encoder.encode(frame))
         }
         controller.close()

@@ -2,8 +2,8 @@
  * What a recording matches on, keeps and hides, over real HTTP with the openai SDK: a
  * directory's `--match-on tools,params` tells apart requests that differ only in temperature,
  * every `n` choice is recorded and replayed, a timestamp in a prompt still matches tomorrow,
- * the upstream's timing is kept and waited only with `replayTiming: 'recorded'`, and redacted
- * headers and body fields never reach the file.
+ * the upstream's timing (each gap, a stall where it was) is kept and waited only with
+ * `replayTiming: 'recorded'`, and redacted headers and body fields never reach the file.
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -17,6 +17,8 @@ import {
   completionAnswer,
   type MatchingUpstream,
   matchingAnswer,
+  STREAM_STALL_AT,
+  STREAM_STALL_MS,
   startMatchingUpstream,
 } from './matching-upstream.js'
 
@@ -277,24 +279,37 @@ describe('--replay-timing', () => {
       }
     })
     const respond = parseScenario(await recordings()).rules[0]?.respond
-    return respond as { delay_ms: number; ttft_ms: number; chunk_delay_ms: number }
+    return respond as {
+      delay_ms: number
+      ttft_ms: number
+      chunk_delay_ms: number
+      chunk_delays_ms: number[]
+    }
   }
 
-  it('keeps the time to the first chunk and the gaps, and waits them with recorded', async () => {
+  it('keeps the time to the first chunk and each gap, and waits them with recorded', async () => {
     const timing = await recordSlowStream()
-    // The upstream waited before its first chunk and between chunks: those waits were kept.
+    // The upstream waited before its first chunk and between chunks: those waits were kept,
+    // each in turn, the stall where it was.
     expect(timing.delay_ms).toBeGreaterThanOrEqual(0)
     expect(timing.ttft_ms).toBeGreaterThan(0)
     expect(timing.chunk_delay_ms).toBeGreaterThan(0)
+    const gaps = timing.chunk_delays_ms
+    const stall = gaps[STREAM_STALL_AT - 1] as number
+    expect(stall).toBeGreaterThanOrEqual(STREAM_STALL_MS - 5)
+    expect(Math.max(...gaps.filter((_, i) => i !== STREAM_STALL_AT - 1))).toBeLessThan(stall)
 
     const clock = recordingClock()
     const openai = await replay({ replayTiming: 'recorded', clock })
     let chunks = 0
     for await (const _chunk of await ask(openai)) chunks += 1
-    // The headers wait delay_ms, the first chunk ttft_ms, every later chunk chunk_delay_ms.
-    const expected = [timing.ttft_ms, ...Array(chunks - 1).fill(timing.chunk_delay_ms)]
+    // The headers wait delay_ms, the first chunk ttft_ms, the next ones each recorded gap in
+    // turn, and any chunk past the list the mean, chunk_delay_ms.
+    const later = Array.from({ length: chunks - 1 }, (_, i) => gaps[i] ?? timing.chunk_delay_ms)
+    const expected = [timing.ttft_ms, ...later]
     if (timing.delay_ms > 0) expected.unshift(timing.delay_ms)
     expect(clock.waits.slice(0, expected.length)).toEqual(expected)
+    expect(clock.waits).toContain(stall)
   })
 
   it('answers as fast as it can by default', async () => {

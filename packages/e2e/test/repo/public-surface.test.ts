@@ -12,6 +12,7 @@ const SURFACE: Record<string, readonly string[]> = {
     'ENDPOINTS',
     'FAST_READ_FORMAT',
     'MATCHED_PARAMS',
+    'MAX_CHUNK_DELAYS',
     'MAX_DELAY_MS',
     'MAX_RETRY_AFTER_SECONDS',
     'MAX_SCENARIO_SIZE',

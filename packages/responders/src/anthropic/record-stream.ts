@@ -22,6 +22,8 @@ function anthropicAssembler(): StreamAssembler {
   let stopped = false
   const blocks = new Map<number, AnthropicBlock>()
   return {
+    // As replay paces a Messages stream: its deltas, not `message_start` or `ping`.
+    paces: (event) => event.event === 'content_block_delta',
     add(event) {
       const data = parseData(event)
       if (!data) return

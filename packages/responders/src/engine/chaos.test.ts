@@ -4,7 +4,14 @@ import { fixedClock } from '../shared/clock.js'
 import { timedWait } from '../shared/paced-stream.js'
 import type { SSEFrame } from '../shared/sse.js'
 import type { WireStream } from '../shared/wire.js'
-import { applyChaos, ChaosControl, FAULT_HEADER, goDuration, planChaos } from './chaos.js'
+import {
+  applyChaos,
+  ChaosControl,
+  FAULT_HEADER,
+  goDuration,
+  planChaos,
+  streamTiming,
+} from './chaos.js'
 import {
   ANTHROPIC_PROVIDER,
   GEMINI_PROVIDER,
@@ -239,5 +246,22 @@ describe('timedWait', () => {
     expect(jittered).toBeGreaterThanOrEqual(10)
     expect(jittered).toBeLessThanOrEqual(40)
     expect(timedWait({ firstMs: 0, gapMs: 10, jitterMs: 30, seed: 9 }, 2, 0)).toBe(jittered)
+  })
+
+  it('waits the listed gaps in turn, then the pace', () => {
+    const timing = { firstMs: 40, gapsMs: [30, 900], gapMs: 20, jitterMs: 0, seed: 1 }
+    expect([0, 1, 2, 3, 4].map((n) => timedWait(timing, n, 5))).toEqual([40, 30, 900, 20, 20])
+    const { gapMs: _pace, ...unpaced } = timing
+    expect(timedWait(unpaced, 3, 5)).toBe(5)
+  })
+})
+
+describe('streamTiming', () => {
+  it('takes chunk_delays_ms from the rule, over the server-wide pace', () => {
+    const timing = streamTiming({ chunk_delays_ms: [12, 4000] }, { tokens_per_second: 50 }, () => 1)
+    expect(timing).toMatchObject({ firstMs: 0, gapsMs: [12, 4000], gapMs: 20 })
+    expect(streamTiming({ chunk_delays_ms: [] }, undefined, () => 1)).toMatchObject({ firstMs: 0 })
+    expect(streamTiming({ chunk_delays_ms: [] }, undefined, () => 1)?.gapsMs).toBeUndefined()
+    expect(streamTiming({ chunk_delay_ms: 5 }, undefined, () => 1)).toBeUndefined()
   })
 })

@@ -348,9 +348,10 @@ function serverError(provider: Provider, draw: number): WireError {
 }
 
 /**
- * The stream timing of a rule's answer: its `respond` keys over the server-wide ones; with
- * `tokens_per_second`, a chunk of `chunk_size` characters counts `chunk_size / 4` tokens and a
- * word-sized chunk one. `undefined` when nothing is set.
+ * The stream timing of a rule's answer: its `respond` keys over the server-wide ones
+ * (`chunk_delays_ms`, the rule's own only); with `tokens_per_second`, a chunk of `chunk_size`
+ * characters counts `chunk_size / 4` tokens and a word-sized chunk one. `undefined` when
+ * nothing is set.
  *
  * @example streamTiming(rule.respond, { ttft_ms: 500 }, draw) // { firstMs: 500, ... }
  */
@@ -362,11 +363,14 @@ export function streamTiming(
   const ttft = respond?.ttft_ms ?? server?.ttft_ms
   const rate = respond?.tokens_per_second ?? server?.tokens_per_second
   const jitter = respond?.jitter_ms ?? server?.jitter_ms
-  if (ttft === undefined && rate === undefined && jitter === undefined) return undefined
+  const gaps = respond?.chunk_delays_ms
+  if (ttft === undefined && rate === undefined && jitter === undefined && gaps === undefined)
+    return undefined
   const size = respond?.chunk_size
   const tokensPerChunk = size ? Math.max(1, Math.ceil(size / 4)) : 1
   return {
     firstMs: ttft ?? 0,
+    ...(gaps === undefined || gaps.length === 0 ? {} : { gapsMs: gaps }),
     ...(rate === undefined || rate <= 0
       ? {}
       : { gapMs: Math.round((1000 * tokensPerChunk) / rate) }),

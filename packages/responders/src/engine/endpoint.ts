@@ -93,6 +93,11 @@ export type AssembledStream =
 export interface StreamAssembler {
   add(event: RecordedEvent): void
   result(): AssembledStream
+  /**
+   * Whether replay paces an event like this one (its text deltas, where the stream frames them
+   * in other events): the recorded timing is taken between these. Default: every event.
+   */
+  paces?(event: RecordedEvent): boolean
 }
 
 /**

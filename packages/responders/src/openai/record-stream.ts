@@ -32,6 +32,8 @@ function openAIChunksAssembler(
   let failure: string | undefined
   const choices = new Map<number, ChoiceAssembler>()
   return {
+    // Replay paces every chunk; `[DONE]` follows the last one at once.
+    paces: (event) => event.data !== '[DONE]',
     add(event) {
       const data = parseData(event)
       if (!data) return
@@ -126,10 +128,18 @@ function completionsAssembler(): StreamAssembler {
 }
 
 // Every Responses stream ends with an event carrying the whole response object.
+// The events a Responses stream's replay paces: its deltas (`responses/stream.ts`).
+const RESPONSES_DELTAS = new Set([
+  'response.output_text.delta',
+  'response.refusal.delta',
+  'response.function_call_arguments.delta',
+])
+
 function responsesAssembler(): StreamAssembler {
   let response: Data | undefined
   let failure: string | undefined
   return {
+    paces: (event) => event.event !== undefined && RESPONSES_DELTAS.has(event.event),
     add(event) {
       const data = parseData(event)
       if (!data) return

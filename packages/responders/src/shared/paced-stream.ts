@@ -40,11 +40,14 @@ export interface StreamPacing<Chunk = unknown> {
 
 /**
  * A stream's timing beyond `chunkDelayMs`: the wait before the first paced chunk (`ttft_ms`),
- * the wait before each later one (from `tokens_per_second`; `chunkDelayMs` when absent), and a
- * jitter of 0 to `jitterMs` added to each, drawn from `seed`.
+ * the waits before the next ones in turn (`chunk_delays_ms`), the wait before each later one
+ * (from `tokens_per_second`; `chunkDelayMs` when absent), and a jitter of 0 to `jitterMs`
+ * added to each, drawn from `seed`.
  */
 export interface StreamTiming {
   readonly firstMs: number
+  /** The waits before paced chunks 1, 2, ... (0-based) in turn. */
+  readonly gapsMs?: readonly number[]
   readonly gapMs?: number
   readonly jitterMs: number
   readonly seed: number
@@ -54,9 +57,10 @@ export interface StreamTiming {
  * The wait before the `n`th paced chunk (0-based) under `timing`.
  *
  * @example timedWait({ firstMs: 500, jitterMs: 0, seed: 1 }, 0, 10) // 500
+ * @example timedWait({ firstMs: 0, gapsMs: [30, 900], jitterMs: 0, seed: 1 }, 2, 10) // 900
  */
 export function timedWait(timing: StreamTiming, n: number, chunkDelayMs: number): number {
-  const base = n === 0 ? timing.firstMs : (timing.gapMs ?? chunkDelayMs)
+  const base = n === 0 ? timing.firstMs : (timing.gapsMs?.[n - 1] ?? timing.gapMs ?? chunkDelayMs)
   return timing.jitterMs > 0 ? base + seededBelow(timing.seed, n, timing.jitterMs + 1) : base
 }
 

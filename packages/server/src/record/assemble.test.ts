@@ -171,3 +171,43 @@ describe('createStreamAssembler with n choices', () => {
     ])
   })
 })
+
+describe('which events a stream assembler paces', () => {
+  // Replay waits before each chunk it paces (`ttft_ms`, then `chunk_delays_ms` in turn): the
+  // recorder must time the same events, or a recorded gap lands on another chunk.
+  const cases: [string, Record<string, unknown>][] = [
+    ['/v1/chat/completions', { model: 'gpt-4o', messages: [{ role: 'user', content: 'x' }] }],
+    ['/v1/completions', { model: 'gpt-3.5-turbo-instruct', prompt: 'x' }],
+    ['/v1/responses', { model: 'gpt-4.1', input: 'x' }],
+    [
+      '/v1/messages',
+      { model: 'claude-sonnet-4-5', max_tokens: 9, messages: [{ role: 'user', content: 'x' }] },
+    ],
+  ]
+  it.each(cases)('%s: as many as replay paces', async (path, body) => {
+    const waits: number[] = []
+    const mock = await createMocktopus({
+      scenario: `
+version: 1
+rules:
+  - type: llm
+    respond:
+      content: one two three four five
+      ttft_ms: 1
+      chunk_delays_ms: [${Array.from({ length: 40 }, (_, i) => i + 2).join(', ')}]
+`,
+      clock: { now: () => 1_700_000_000_000, sleep: async (ms) => void waits.push(ms) },
+    })
+    const response = await mock.fetch(`http://mock${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...body, stream: true }),
+    })
+    const parser = createSSEParser()
+    const assembler = createStreamAssembler(path)
+    const events = [...parser.push(await response.text()), ...parser.end()]
+    const paced = events.filter((event) => assembler?.paces?.(event) ?? true)
+    expect(waits.length).toBeGreaterThan(3)
+    expect(paced).toHaveLength(waits.length)
+  })
+})

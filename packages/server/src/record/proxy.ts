@@ -32,6 +32,7 @@ import { createDeadline, createEventCutter, type UpstreamDeadline } from './rela
 import { DEFAULT_RECORD_SETTINGS, type RecordSettings } from './settings.js'
 import { createShapeCollector, ndjsonShape } from './shape.js'
 import { createSSEParser } from './sse-parse.js'
+import { streamTiming } from './stream-timing.js'
 import { type RecordedRule, type RecordedTiming, recordedRule, redactText } from './to-rule.js'
 import { fetchSender, type SendUpstream, type UpstreamResponse } from './upstream.js'
 
@@ -335,26 +336,6 @@ function headerValues(client: ForwardedRequest, names: readonly string[]): strin
 }
 
 /**
- * A stream's timing from when its events arrived: the wait for the headers, then for the first
- * event, then the mean gap between events.
- */
-function streamTiming(
-  started: number,
-  headersAt: number,
-  eventTimes: readonly number[],
-): RecordedTiming {
-  const first = eventTimes[0]
-  const last = eventTimes[eventTimes.length - 1]
-  return {
-    delayMs: headersAt - started,
-    ...(first === undefined ? {} : { ttftMs: first - headersAt }),
-    ...(first === undefined || last === undefined || eventTimes.length < 2
-      ? {}
-      : { chunkDelayMs: (last - first) / (eventTimes.length - 1) }),
-  }
-}
-
-/**
  * A proxy to the real APIs that records what passes through it.
  *
  * @example
@@ -554,7 +535,7 @@ export function createUpstreamProxy(options: UpstreamProxyOptions = {}): Upstrea
             for (const event of parser.push(decoder.decode(value, { stream: true }))) {
               assembler?.add(event)
               shape.addEvent(event)
-              eventTimes.push(arrived)
+              if (assembler?.paces?.(event) ?? true) eventTimes.push(arrived)
             }
           }
         } catch (error) {
@@ -590,7 +571,7 @@ export function createUpstreamProxy(options: UpstreamProxyOptions = {}): Upstrea
         for (const event of [...parser.push(decoder.decode()), ...parser.end()]) {
           assembler?.add(event)
           shape.addEvent(event)
-          eventTimes.push(ended)
+          if (assembler?.paces?.(event) ?? true) eventTimes.push(ended)
         }
         const assembled = assembler?.result() ?? {
           ok: false as const,

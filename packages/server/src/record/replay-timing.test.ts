@@ -10,7 +10,14 @@ describe('replay timing', () => {
         type: 'llm' as const,
         when: {},
         times: null,
-        respond: { content: 'a', delay_ms: 5, ttft_ms: 7, chunk_delay_ms: 3, chunk_size: 2 },
+        respond: {
+          content: 'a',
+          delay_ms: 5,
+          ttft_ms: 7,
+          chunk_delay_ms: 3,
+          chunk_delays_ms: [3, 900],
+          chunk_size: 2,
+        },
       },
       {
         type: 'llm' as const,

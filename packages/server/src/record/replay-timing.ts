@@ -1,8 +1,8 @@
 /**
  * How replay paces recorded answers: `none` (the default) answers as fast as it can, whatever
  * the recording says; `recorded` keeps the upstream's own timing that record mode wrote under
- * `respond` (`delay_ms` before the headers, `ttft_ms` before the first chunk, `chunk_delay_ms`
- * between chunks).
+ * `respond` (`delay_ms` before the headers, `ttft_ms` before the first chunk, each gap after it
+ * in turn, `chunk_delays_ms`, and their mean, `chunk_delay_ms`, past the list).
  */
 import type { Respond, Rule, Scenario } from '@mocktopus/scenario'
 
@@ -10,7 +10,7 @@ export type ReplayTiming = 'none' | 'recorded'
 
 export const REPLAY_TIMINGS: readonly ReplayTiming[] = ['none', 'recorded']
 
-const TIMING_KEYS = ['delay_ms', 'ttft_ms', 'chunk_delay_ms'] as const
+const TIMING_KEYS = ['delay_ms', 'ttft_ms', 'chunk_delay_ms', 'chunk_delays_ms'] as const
 
 function hasTiming(respond: Respond | undefined): boolean {
   return respond !== undefined && TIMING_KEYS.some((key) => respond[key] !== undefined)
@@ -18,7 +18,13 @@ function hasTiming(respond: Respond | undefined): boolean {
 
 function untimed(respond: Respond): Respond {
   if (!hasTiming(respond)) return respond
-  const { delay_ms: _delay, ttft_ms: _ttft, chunk_delay_ms: _gap, ...rest } = respond
+  const {
+    delay_ms: _delay,
+    ttft_ms: _ttft,
+    chunk_delay_ms: _gap,
+    chunk_delays_ms: _gaps,
+    ...rest
+  } = respond
   return rest
 }
 

@@ -318,6 +318,23 @@ describe('recordedRule with the directory settings', () => {
     expect(result.rule.respond).toMatchObject({ delay_ms: 12, ttft_ms: 31, chunk_delay_ms: 5 })
   })
 
+  it('writes each gap of a stream, but not a list of 0s', () => {
+    const timed = (gapsMs: number[]) => {
+      const result = recordedRule({
+        endpoint: ENDPOINTS.chatCompletions,
+        match,
+        status: 200,
+        body: completion([choice(0, 'Hello')]),
+        timing: { delayMs: 1, ttftMs: 2, chunkDelayMs: 1, gapsMs },
+      })
+      if (!result.ok) throw new Error(result.reason)
+      return result.rule.respond
+    }
+    expect(timed([0, 4012, 1])?.chunk_delays_ms).toEqual([0, 4012, 1])
+    expect(timed([0, 0, 0])?.chunk_delays_ms).toBeUndefined()
+    expect(timed([700_000])?.chunk_delays_ms).toEqual([600_000])
+  })
+
   it('keeps a wait longer than a rule takes as the longest it takes', () => {
     const result = recordedRule({
       endpoint: ENDPOINTS.chatCompletions,

@@ -51,6 +51,8 @@ export interface RecordedTiming {
   readonly ttftMs?: number
   /** Streams: the mean gap between two events after the first. */
   readonly chunkDelayMs?: number
+  /** Streams: each gap between two events, in whole ms (kept unless every one is 0). */
+  readonly gapsMs?: readonly number[]
 }
 
 export interface RecordedExchange {
@@ -73,7 +75,10 @@ export interface RecordedExchange {
   /** Part of `when` beyond the conversation (`--match-on tools,params`). */
   readonly tools?: readonly string[]
   readonly params?: Readonly<Record<string, unknown>>
-  /** The upstream's timing, kept under `respond` as `delay_ms`, `ttft_ms`, `chunk_delay_ms`. */
+  /**
+   * The upstream's timing, kept under `respond` as `delay_ms`, `ttft_ms`, `chunk_delay_ms` and
+   * `chunk_delays_ms`.
+   */
   readonly timing?: RecordedTiming
   /** The request as sent, kept for `mocktopus drift` (`recorded.request`). */
   readonly sent?: SentRequest
@@ -277,6 +282,8 @@ function timingFields(timing: RecordedTiming | undefined): Data {
     delay_ms: ms(timing.delayMs),
     ...(timing.ttftMs === undefined ? {} : { ttft_ms: ms(timing.ttftMs) }),
     ...(timing.chunkDelayMs === undefined ? {} : { chunk_delay_ms: ms(timing.chunkDelayMs) }),
+    // Each gap, so a stall in the middle of a stream replays where it was; not a list of 0s.
+    ...(timing.gapsMs?.some((gap) => gap > 0) ? { chunk_delays_ms: timing.gapsMs.map(ms) } : {}),
   }
 }
 
