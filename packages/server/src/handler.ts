@@ -238,6 +238,7 @@ export function createHandler(core: HandlerCore): Handler {
       client: forwardedOf(http, toRequest),
       endpoint: exchange.endpoint,
       text: result.text,
+      ...(result.body === undefined ? {} : { body: result.body }),
       errors: route.endpoint.provider.errors,
       ...(result.request === undefined ? {} : { match: result.request }),
       reply: (wire) => toResponse(output(wire, exchange, corsHeaders)),

@@ -70,6 +70,11 @@ export interface ForwardInfo {
   readonly endpoint: string
   /** The request body exactly as the client sent it. */
   readonly text: string
+  /**
+   * The body as the pipeline parsed it (`JSON.parse(text)`), so it is not parsed twice; absent
+   * when it is not JSON, or when the caller did not say (then the proxy parses `text`).
+   */
+  readonly body?: unknown
   /** The request as the route's parser normalized it; absent when the body did not parse. */
   readonly match?: MatchRequest
   /** The route's provider error envelope, for answers of our own (502). */

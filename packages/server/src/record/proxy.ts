@@ -222,13 +222,16 @@ function bearer(value: string | null): string | undefined {
   return match?.[1]?.trim()
 }
 
-// The request as the client sent it, for `mocktopus drift` to send again.
+// The request as the client sent it, for `mocktopus drift` to send again: the body as the
+// pipeline parsed it, else parsed here.
 function sentRequest(info: ForwardInfo, client: ForwardedRequest): SentRequest {
-  let body: unknown
-  try {
-    body = JSON.parse(info.text)
-  } catch {
-    body = undefined
+  let { body } = info
+  if (body === undefined) {
+    try {
+      body = JSON.parse(info.text)
+    } catch {
+      body = undefined
+    }
   }
   return { body, query: client.query === '' ? '' : `?${client.query}` }
 }
@@ -313,7 +316,7 @@ interface Call {
   /** The endpoint table's row the request is, if any. */
   readonly row: Endpoint | undefined
   readonly secrets: readonly string[]
-  /** The upstream's origin, for messages. */
+  /** The upstream's origin, for messages (parsed from its root when one is written). */
   readonly origin: string
   readonly deadline: UpstreamDeadline
   /** When the request left for the upstream (`performance.now()`), for the recorded timing. */
@@ -432,7 +435,7 @@ export function createUpstreamProxy(options: UpstreamProxyOptions = {}): Upstrea
   const record = async (
     call: Call,
     status: number,
-    headers: Headers,
+    headers: UpstreamResponse['headers'],
     body: unknown,
     shape?: string,
     timing?: RecordedTiming,
@@ -483,7 +486,11 @@ export function createUpstreamProxy(options: UpstreamProxyOptions = {}): Upstrea
 
   // Passes the stream on as it arrives, whole events at a time, and records it at its end. A
   // client that leaves stops getting bytes, not the recording: the upstream is read to its end.
-  const relayStream = (call: Call, upstream: UpstreamResponse, headers: Headers): Response => {
+  const relayStream = (
+    call: Call,
+    upstream: UpstreamResponse,
+    headers: Record<string, string>,
+  ): Response => {
     const { info, deadline } = call
     const headersAt = now()
     const eventTimes: number[] = []
@@ -602,14 +609,16 @@ export function createUpstreamProxy(options: UpstreamProxyOptions = {}): Upstrea
     const { headers, secrets } = outgoing(client, row)
     const upstreamOf = recordOf(row)
     const root = option(upstreamOf.upstreamOption) ?? upstreamOf.defaultUpstream
-    const flag = flagOf(upstreamOf.upstreamOption)
     const deadline = createDeadline(timeoutMs, (listener) => client.onClose(listener))
     const call: Call = {
       info,
       client,
       row,
       secrets,
-      origin: originOf(root),
+      // Read by failure messages only: a URL parsed per request is worth sparing.
+      get origin() {
+        return originOf(root)
+      },
       deadline,
       started: now(),
     }
@@ -661,15 +670,16 @@ export function createUpstreamProxy(options: UpstreamProxyOptions = {}): Upstrea
         call,
         502,
         'upstream_unreachable',
-        `could not reach the upstream ${call.origin} (${why}); check --${flag} and your network`,
+        `could not reach the upstream ${call.origin} (${why}); check --${flagOf(upstreamOf.upstreamOption)} and your network`,
         error,
       )
     }
     // The upstream has answered: its answer is worth recording even if the client leaves now.
     deadline.releaseClient()
-    const responseHeaders = new Headers()
+    // A plain record: Node writes it as it is (`textResponse`), a `Response` takes it too.
+    const responseHeaders: Record<string, string> = Object.create(null)
     for (const [name, value] of upstream.headers) {
-      if (!RESPONSE_HEADERS_DROPPED.has(name)) responseHeaders.set(name, value)
+      if (!RESPONSE_HEADERS_DROPPED.has(name)) responseHeaders[name] = value
     }
     const type = upstream.headers.get('content-type') ?? ''
     const ok = upstream.status >= 200 && upstream.status < 300
@@ -741,7 +751,7 @@ export function createUpstreamProxy(options: UpstreamProxyOptions = {}): Upstrea
           call,
           502,
           'upstream_error',
-          `the upstream ${call.origin} answered ${upstream.status} with a body that is not JSON (${type || 'no content-type'}, ${preview(text)}); check --${flag}`,
+          `the upstream ${call.origin} answered ${upstream.status} with a body that is not JSON (${type || 'no content-type'}, ${preview(text)}); check --${flagOf(upstreamOf.upstreamOption)}`,
         )
       }
     }

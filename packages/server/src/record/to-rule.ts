@@ -63,8 +63,8 @@ export interface RecordedExchange {
   readonly status: number
   /** The upstream's JSON body (for a stream: the body rebuilt from its events). */
   readonly body: unknown
-  /** The upstream's headers, for `retry-after`. */
-  readonly headers?: Headers
+  /** The upstream's headers, for `retry-after` (a `Headers` will do). */
+  readonly headers?: { get(name: string): string | null }
   /** Credentials to blank out wherever they appear in the rule. */
   readonly secrets?: readonly string[]
   /**
@@ -126,7 +126,11 @@ function errorTypeFor(status: number, code: string | undefined): ErrorType {
   return 'invalid_request'
 }
 
-function errorSpec(status: number, body: unknown, headers: Headers | undefined): Data {
+function errorSpec(
+  status: number,
+  body: unknown,
+  headers: RecordedExchange['headers'],
+): Data {
   // An envelope may be `{ error: "message" }` (Ollama's).
   const error =
     isRecord(body) && isRecord(body.error)

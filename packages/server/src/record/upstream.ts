@@ -17,11 +17,18 @@ export interface UpstreamRequest {
   readonly signal: AbortSignal
 }
 
+/**
+ * The upstream's headers as the proxy reads them: a `Headers` is one. Names are lower case,
+ * repeated headers joined with `, ` (as `fetch` gives them).
+ */
+export interface UpstreamHeaders extends Iterable<[string, string]> {
+  get(name: string): string | null
+}
+
 /** The upstream's answer as the proxy reads it: a `Response` is one. */
 export interface UpstreamResponse {
   readonly status: number
-  /** As `fetch` gives them: repeated headers joined with `, `. */
-  readonly headers: Headers
+  readonly headers: UpstreamHeaders
   /** Decompressed, as `fetch` gives it, chunk by chunk as it arrives. */
   readonly body: ReadableStream<Uint8Array> | null
   /**

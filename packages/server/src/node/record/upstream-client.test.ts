@@ -108,6 +108,24 @@ describe('nodeUpstreamSender', () => {
     })
   })
 
+  it('gives the headers as fetch does: lower-case names, a repeated one joined', async () => {
+    const url = await upstream((_request, response) => {
+      response.setHeader('X-Request-Id', 'req_1')
+      response.setHeader('Vary', ['Origin', 'Accept-Encoding'])
+      response.end('{}')
+    })
+    const answer = await call(url)
+    expect(answer.headers.get('x-request-id')).toBe('req_1')
+    expect(answer.headers.get('X-Request-ID')).toBe('req_1')
+    expect(answer.headers.get('vary')).toBe('Origin, Accept-Encoding')
+    expect(answer.headers.get('x-missing')).toBeNull()
+    const names = [...answer.headers].map(([name]) => name)
+    expect(names).toContain('vary')
+    expect(names.filter((name) => name === 'vary')).toHaveLength(1)
+    expect(names.every((name) => name === name.toLowerCase())).toBe(true)
+    await answer.readText?.(() => {})
+  })
+
   it('decompresses a gzip body, as fetch does', async () => {
     let accepted: string | undefined
     const url = await upstream((request, response) => {

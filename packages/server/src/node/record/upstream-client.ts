@@ -8,7 +8,12 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http'
 import type { Readable } from 'node:stream'
 import { constants, createBrotliDecompress, createGunzip, createInflate } from 'node:zlib'
-import type { SendUpstream, UpstreamRequest, UpstreamResponse } from '../../record/upstream.js'
+import type {
+  SendUpstream,
+  UpstreamHeaders,
+  UpstreamRequest,
+  UpstreamResponse,
+} from '../../record/upstream.js'
 
 /** How calls to one protocol go: its `request` and its keep-alive agent. */
 export interface Transport {
@@ -149,6 +154,9 @@ function bodyStream(
   })
 }
 
+// One decoder for every whole body: decoding without `stream` keeps nothing between calls.
+const UTF8 = new TextDecoder()
+
 // The whole body as text, with no stream in between: what a JSON answer needs.
 function bodyText(
   response: IncomingMessage,
@@ -164,10 +172,40 @@ function bodyText(
         progress()
       },
       // As `fetch`'s `text()`: a byte-order mark dropped, bad bytes replaced.
-      end: () => resolve(new TextDecoder().decode(Buffer.concat(chunks))),
+      end: () => resolve(UTF8.decode(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks))),
       fail: reject,
     })
   })
+}
+
+/**
+ * The upstream's headers as `fetch` gives them (lower-case names, a repeated header's values
+ * joined with `, `), without undici's `Headers` and its checks on every value: Node's parser
+ * has already refused a header no `Headers` would take.
+ */
+class AnswerHeaders implements UpstreamHeaders {
+  readonly #values = new Map<string, string>()
+
+  constructor(raw: readonly string[]) {
+    for (let i = 0; i + 1 < raw.length; i += 2) {
+      const name = (raw[i] as string).toLowerCase()
+      const value = (raw[i + 1] as string).trim()
+      const before = this.#values.get(name)
+      this.#values.set(name, before === undefined ? value : `${before}, ${value}`)
+    }
+  }
+
+  get(name: string): string | null {
+    return this.#values.get(name.toLowerCase()) ?? null
+  }
+
+  [Symbol.iterator](): IterableIterator<[string, string]> {
+    return this.#values.entries()
+  }
+}
+
+function answerHeaders(raw: readonly string[]): UpstreamHeaders {
+  return new AnswerHeaders(raw)
 }
 
 /**
@@ -238,16 +276,7 @@ function sendWith(
       answered = true
       // An error after the headers is the body's stream's to report (or nobody's, without one).
       response.on('error', () => {})
-      const answer = new Headers()
-      const raw = response.rawHeaders
-      try {
-        for (let i = 0; i + 1 < raw.length; i += 2)
-          answer.append(raw[i] as string, raw[i + 1] as string)
-      } catch (error) {
-        response.destroy()
-        reject(fetchFailed(error))
-        return
-      }
+      const answer = answerHeaders(response.rawHeaders)
       const status = response.statusCode ?? 0
       const empty = request.method === 'HEAD' || status === 204 || status === 304
       // From here the signal ends the body, which the stream reports.
