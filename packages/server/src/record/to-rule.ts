@@ -126,11 +126,7 @@ function errorTypeFor(status: number, code: string | undefined): ErrorType {
   return 'invalid_request'
 }
 
-function errorSpec(
-  status: number,
-  body: unknown,
-  headers: RecordedExchange['headers'],
-): Data {
+function errorSpec(status: number, body: unknown, headers: RecordedExchange['headers']): Data {
   // An envelope may be `{ error: "message" }` (Ollama's).
   const error =
     isRecord(body) && isRecord(body.error)
