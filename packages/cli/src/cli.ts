@@ -47,10 +47,15 @@ export function createCLI(): CAC {
       '--gemini-upstream <url>',
       'Gemini API to record (default: https://generativelanguage.googleapis.com)',
     )
+    .option(
+      '--azure-upstream <url>',
+      'Azure OpenAI resource to record (https://NAME.openai.azure.com)',
+    )
     .option('--record-missing', 'Replay mode: record requests that have no recording yet')
     .option('--openai-key <key>', 'OpenAI key for record mode (never printed or stored)')
     .option('--anthropic-key <key>', 'Anthropic key for record mode (never printed or stored)')
     .option('--gemini-key <key>', 'Gemini key for record mode (never printed or stored)')
+    .option('--azure-key <key>', 'Azure OpenAI key for record mode (never printed or stored)')
     .option(
       '--upstream-timeout <ms>',
       'Record mode: how long the upstream may stay silent before 504 (default: 600000)',
@@ -179,6 +184,7 @@ export function createCLI(): CAC {
       'Gemini API (default: https://generativelanguage.googleapis.com)',
     )
     .option('--ollama-upstream <url>', 'Ollama (default: http://127.0.0.1:11434)')
+    .option('--azure-upstream <url>', 'Azure OpenAI resource (https://NAME.openai.azure.com)')
     .option('--upstream-timeout <ms>', 'How long the upstream may stay silent (default: 600000)')
     .option('--json', 'Print a machine-readable report')
     .example(`  $ ${PROGRAM} drift --recordings-dir recordings`)

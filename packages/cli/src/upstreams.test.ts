@@ -8,6 +8,7 @@ describe('upstreams', () => {
       'anthropicUpstream',
       'geminiUpstream',
       'ollamaUpstream',
+      'azureUpstream',
     ])
   })
 

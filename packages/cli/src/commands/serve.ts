@@ -488,9 +488,11 @@ async function startRecording(
         }
       : {}),
   }
-  const upstreams = UPSTREAMS.map(
-    (record) => roots[record.upstreamOption] ?? record.defaultUpstream,
-  ).join(', ')
+  // The roots requests go to; a provider with no default and none given (Azure) is left out.
+  const upstreams = UPSTREAMS.flatMap((record) => {
+    const root = roots[record.upstreamOption] ?? record.defaultUpstream
+    return root === undefined ? [] : [root]
+  }).join(', ')
   if (settings.mode === 'record') {
     const mock = await node.createRecorder(options)
     return {

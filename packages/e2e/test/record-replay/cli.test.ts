@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Anthropic from '@anthropic-ai/sdk'
 import { createContext, runCLI } from '@mocktopus/cli'
-import OpenAI from 'openai'
+import { createMocktopus } from '@mocktopus/server'
+import { serve } from '@mocktopus/server/node'
+import OpenAI, { AzureOpenAI } from 'openai'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   type FakeUpstream,
@@ -112,6 +114,45 @@ describe('mocktopus serve --mode record | replay', () => {
     for (const secret of [UPSTREAM_OPENAI_KEY, UPSTREAM_ANTHROPIC_KEY]) {
       expect(logged).not.toContain(secret)
       expect(recorded).not.toContain(secret)
+    }
+  })
+
+  it('records Azure OpenAI from --azure-upstream with AZURE_OPENAI_API_KEY, never showing it', async () => {
+    const key = 'azure-env-key-5678'
+    // The resource: a Mocktopus answering Azure's paths, refusing any other key.
+    const resource = await serve(
+      await createMocktopus({
+        scenario:
+          'version: 1\nrules:\n  - type: llm.openai\n    respond: { content: From Azure }\n',
+        authToken: key,
+      }),
+      { port: 0 },
+    )
+    const azureDir = join(dir, 'azure')
+    try {
+      const serving = await serveCLI(
+        ['--mode', 'record', '--recordings-dir', azureDir, '--azure-upstream', resource.url],
+        { AZURE_OPENAI_API_KEY: key },
+      )
+      const azure = new AzureOpenAI({
+        apiKey: 'placeholder',
+        endpoint: serving.url,
+        apiVersion: '2024-10-21',
+        deployment: 'gpt4o-prod',
+        maxRetries: 0,
+      })
+      const chat = await azure.chat.completions.create({
+        model: 'gpt4o-prod',
+        messages: [{ role: 'user', content: 'From the CLI, on Azure' }],
+      })
+      expect(await serving.stop()).toBe(0)
+      expect(chat.choices[0]?.message.content).toBe('From Azure')
+      expect(serving.output.join('\n')).toContain(resource.url)
+      const recorded = await readFile(join(azureDir, 'recordings.yaml'), 'utf8')
+      expect(recorded).toContain('endpoint: /openai/deployments/:deployment/chat/completions')
+      expect(`${serving.output.join('\n')}\n${recorded}`).not.toContain(key)
+    } finally {
+      await resource.close()
     }
   })
 

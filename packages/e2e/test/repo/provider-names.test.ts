@@ -61,6 +61,7 @@ const ALLOWED: Readonly<Record<string, Readonly<Record<string, string>>>> = {
       "rebuilds a recorded request's body per endpoint for `mocktopus drift`; the rebuilt guess decides what recordings keep in `recorded.request`, so it moves only with the recordings format",
   },
   azure: {
+    'packages/cli/src/cli.ts': CLI_FLAGS,
     'packages/responders/src/engine/azure-endpoints.ts':
       "Azure's rows and `Provider`: OpenAI's responders under Azure's paths",
     'packages/responders/src/engine/endpoint.ts': PROVIDER_NAME,
@@ -70,6 +71,7 @@ const ALLOWED: Readonly<Record<string, Readonly<Record<string, string>>>> = {
       "the auth guard reads every SDK's credential header for `--auth-token` (Azure's `api-key`)",
     'packages/server/src/node/warm-tokenizers.ts':
       "the endpoints whose answers count with OpenAI's encodings (OpenAI's and Azure's)",
+    'packages/server/src/record/proxy.ts': PROXY_OPTIONS,
   },
   anthropic: {
     'packages/cli/src/cli.ts': CLI_FLAGS,
@@ -136,7 +138,7 @@ const ALLOWED: Readonly<Record<string, Readonly<Record<string, string>>>> = {
     'packages/server/src/node/serve.ts': OPENAI_FALLBACK,
     'packages/server/src/not-found.ts': OPENAI_FALLBACK,
     'packages/server/src/record/index.ts': 'exports `DEFAULT_OPENAI_UPSTREAM` (public API)',
-    'packages/server/src/record/proxy.ts': `${PROXY_OPTIONS}; OpenAI's \`record\` is the default (Azure)`,
+    'packages/server/src/record/proxy.ts': `${PROXY_OPTIONS}; OpenAI's \`record\` is the default`,
     'packages/server/src/record/to-rule.ts':
       "OpenAI's `record` reads the rows of a provider without one (Azure)",
     'packages/server/src/session-host.ts': OPENAI_FALLBACK,

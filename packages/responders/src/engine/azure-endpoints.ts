@@ -6,6 +6,7 @@
 import { ENDPOINTS as PATHS } from '@mocktopus/scenario'
 import { azureCompletion } from '../azure/answer.js'
 import { azureRuleError, missingApiVersion, resourceNotFound } from '../azure/errors.js'
+import { AZURE_RECORD } from '../azure/record.js'
 import { answerChat } from '../openai/chat/answer.js'
 import { type ChatParams, parseChatRequest } from '../openai/chat/request.js'
 import { answerCompletion } from '../openai/completions/answer.js'
@@ -27,14 +28,15 @@ import {
 } from './strict/openai.js'
 
 /**
- * Azure OpenAI: OpenAI's envelope, and Azure's content filter error for a rule's
- * `error_type: content_filter`.
+ * Azure OpenAI: OpenAI's envelope, Azure's content filter error for a rule's
+ * `error_type: content_filter`, and its own upstream and key in record mode.
  */
 export const AZURE_PROVIDER: Provider = {
   name: 'azure',
   errors: openaiError,
   rateLimitHeaders: 'openai',
   ruleError: azureRuleError,
+  record: AZURE_RECORD,
 }
 
 // A row is typed by its parameters; the table holds them as `RuleEndpoint<unknown>`.

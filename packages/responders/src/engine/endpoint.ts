@@ -105,8 +105,11 @@ export interface StreamAssembler {
  * credentials travel, how a stream adds up to one answer and how an answer becomes a rule.
  */
 export interface ProviderRecord {
-  /** The upstream root by default, e.g. `https://api.anthropic.com`. */
-  readonly defaultUpstream: string
+  /**
+   * The upstream root by default, e.g. `https://api.anthropic.com`; absent where every user
+   * has their own (Azure's resources): record mode then needs the upstream option.
+   */
+  readonly defaultUpstream?: string
   /**
    * The name of the upstream option (`UpstreamProxyOptions`, `mocktopus serve` flags in
    * kebab case), e.g. `anthropicUpstream` for `--anthropic-upstream`.

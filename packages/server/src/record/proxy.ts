@@ -37,13 +37,13 @@ import { type RecordedRule, type RecordedTiming, recordedRule, redactText } from
 import { fetchSender, type SendUpstream, type UpstreamResponse } from './upstream.js'
 
 // Each provider's upstream, key and stream folding are its `record` trait (`<provider>/record.ts`
-// in the responders); a provider without one (Azure) is recorded as OpenAI is.
+// in the responders); a path of no provider's row is sent where OpenAI's are.
 const OPENAI_RECORD = OPENAI_PROVIDER.record as ProviderRecord
 /** The OpenAI API root requests go to unless `upstream` says otherwise. */
-export const DEFAULT_OPENAI_UPSTREAM: string = OPENAI_RECORD.defaultUpstream
+export const DEFAULT_OPENAI_UPSTREAM: string = OPENAI_RECORD.defaultUpstream as string
 /** The Anthropic API root (without `/v1`, as the SDK's `baseURL`). */
 export const DEFAULT_ANTHROPIC_UPSTREAM: string = (ANTHROPIC_PROVIDER.record as ProviderRecord)
-  .defaultUpstream
+  .defaultUpstream as string
 /** How long the upstream may stay silent: 10 minutes, the OpenAI and Anthropic SDKs' own timeout. */
 export const DEFAULT_UPSTREAM_TIMEOUT_MS = 600_000
 // The longest delay a timer takes; a longer one would fire at once.
@@ -63,6 +63,13 @@ export interface UpstreamProxyOptions {
   readonly geminiUpstream?: string
   /** Replaces the client's `x-goog-api-key` (and `?key=`) on Gemini requests. */
   readonly geminiKey?: string
+  /**
+   * The Azure OpenAI resource for `/openai/...` paths, e.g. `https://NAME.openai.azure.com`.
+   * No default: an Azure request recorded without one gets 502 naming the option.
+   */
+  readonly azureUpstream?: string
+  /** Replaces the client's `api-key` (and an Entra ID `Authorization`) on Azure requests. */
+  readonly azureKey?: string
   /** Replaces the client's `Authorization` on OpenAI requests. */
   readonly openaiKey?: string
   /** Replaces the client's `x-api-key` (and `Authorization`) on Anthropic requests. */
@@ -458,7 +465,7 @@ export function createUpstreamProxy(options: UpstreamProxyOptions = {}): Upstrea
     ]
     const result = recordedRule({
       // A row whose path is a pattern (a model in it): the rule names the row's path, as the
-      // matcher sees it. Rows of a provider without its own `record` (Azure) are not recorded.
+      // matcher sees it. A path of no provider's row is recorded as it is.
       endpoint: call.row?.provider.record ? info.match.endpoint : info.endpoint,
       match,
       status,
@@ -525,7 +532,7 @@ export function createUpstreamProxy(options: UpstreamProxyOptions = {}): Upstrea
     }
     const work = async (): Promise<void> => {
       const parser = createSSEParser()
-      // The provider folds its own events (Azure's paths: OpenAI's record has no assembler).
+      // The provider folds its own events (Azure's: OpenAI's, at the OpenAI endpoint).
       const { assemble } = recordOf(call.row)
       const assembler = assemble?.kind === 'events' ? assemble.create(info.endpoint) : undefined
       const decoder = new TextDecoder()
@@ -609,6 +616,15 @@ export function createUpstreamProxy(options: UpstreamProxyOptions = {}): Upstrea
     const { headers, secrets } = outgoing(client, row)
     const upstreamOf = recordOf(row)
     const root = option(upstreamOf.upstreamOption) ?? upstreamOf.defaultUpstream
+    if (root === undefined) {
+      const flag = flagOf(upstreamOf.upstreamOption)
+      return fault(
+        { info, secrets },
+        502,
+        'upstream_unreachable',
+        `no upstream for ${info.endpoint}: record mode sends it to the root given with --${flag} (\`${upstreamOf.upstreamOption}\`), which has no default`,
+      )
+    }
     const deadline = createDeadline(timeoutMs, (listener) => client.onClose(listener))
     const call: Call = {
       info,

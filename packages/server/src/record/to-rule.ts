@@ -199,8 +199,8 @@ function recordedRow(endpoint: string): RuleEndpoint | undefined {
   return RULE_ENDPOINTS.find((candidate) => candidate.path === endpoint)
 }
 
-// What record mode knows of a row's provider; a provider without a `record` of its own
-// (Azure) is read as OpenAI's.
+// What record mode knows of a row's provider; one without a `record` of its own would be read
+// as OpenAI's (every provider has one today).
 function recordOf(row: RuleEndpoint): ProviderRecord {
   return row.provider.record ?? (OPENAI_PROVIDER.record as ProviderRecord)
 }
