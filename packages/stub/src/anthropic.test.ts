@@ -215,6 +215,23 @@ describe('createAnthropicStubClient: errors', () => {
     expect(invalid.apiMessage).toBe('messages: bad shape')
   })
 
+  it('gives messages.stream() withResponse(): the stream, its Response and request id', async () => {
+    const anthropic = createAnthropicStubClient(AGENT)
+    const stream = anthropic.messages.stream(ask('weather?'))
+    const { data, response, request_id } = await stream.withResponse()
+    expect(data).toBe(stream)
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toContain('text/event-stream')
+    expect(request_id).toMatch(/^req_/)
+    expect(stream.request_id).toBe(request_id)
+    expect(stream.response).toBe(response)
+    expect(await data.finalMessage()).toMatchObject({ role: 'assistant' })
+    const failing = anthropic.messages.stream(ask('rate limit'))
+    const error = await rejection(failing.withResponse())
+    expect(error).toBeInstanceOf(AnthropicErrors.RateLimitError)
+    await rejection(failing.finalMessage())
+  })
+
   it('throws an error rule for stream: true and from messages.stream()', async () => {
     const anthropic = createAnthropicStubClient(AGENT)
     const streamed = await rejection(anthropic.messages.create({ ...ask('auth'), stream: true }))

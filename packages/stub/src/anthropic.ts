@@ -35,6 +35,7 @@ import type {
 import {
   type Answered,
   type AnthropicStubAPIPromise,
+  answerResponse,
   answered,
   anthropicAPIPromise,
 } from './api-promise.js'
@@ -104,7 +105,8 @@ export interface StubMessages {
   ): AnthropicStubAPIPromise<StubMessage | MockStream<AnthropicStreamEvent>>
   /**
    * The streamed message as the SDK's `MessageStream`: events, `text` / `inputJson` /
-   * `contentBlock` / `message` listeners, `finalMessage()` and `finalText()`.
+   * `contentBlock` / `message` listeners, `finalMessage()`, `finalText()` and
+   * `withResponse()`.
    */
   stream(params: MessageCreateParams, options?: StubRequestOptions): MockMessageStream
   /**
@@ -228,12 +230,14 @@ export function anthropicClient(engine: StubEngine): AnthropicStubClient {
     },
     // A `MessageStream`, not an `APIPromise`, as in the SDK.
     stream(params: MessageCreateParams, options?: StubRequestOptions) {
+      const slot = answered()
       return new MockMessageStream(
         params,
         (signal) =>
-          send({ ...params, stream: true }, { ...options, signal }) as Promise<
+          send({ ...params, stream: true }, { ...options, signal }, slot) as Promise<
             MockStream<AnthropicStreamEvent>
           >,
+        () => answerResponse(slot),
       )
     },
     parse(params: MessageCreateParams, options?: StubRequestOptions) {

@@ -60,8 +60,12 @@ const ANSWERED: unique symbol = Symbol('mocktopus.answered')
 // native promise (a Promise subclass, as the SDK's, costs `await` an extra `then` call and ticks).
 type Carrier<T> = Promise<T> & { [ANSWERED]: Answered }
 
-/** The answer of `slot` as the `Response` the server would send. */
-function toResponse(slot: Answered): Response {
+/**
+ * The answer of `slot` as the `Response` the server would send.
+ *
+ * @example const response = answerResponse(slot); response.headers.get('request-id')
+ */
+export function answerResponse(slot: Answered): Response {
   const { wire, rule } = slot
   if (!wire) throw new Error('the stub has no answer for this call')
   const headers = new Headers(wire.headers as Record<string, string>)
@@ -80,19 +84,19 @@ function toResponse(slot: Answered): Response {
 }
 
 function asResponse(this: Carrier<unknown>): Promise<Response> {
-  return this.then(() => toResponse(this[ANSWERED]))
+  return this.then(() => answerResponse(this[ANSWERED]))
 }
 
 function openaiWithResponse<T>(this: Carrier<T>): Promise<StubWithResponse<T>> {
   return this.then((data) => {
-    const response = toResponse(this[ANSWERED])
+    const response = answerResponse(this[ANSWERED])
     return { data, response, request_id: response.headers.get('x-request-id') }
   })
 }
 
 function anthropicWithResponse<T>(this: Carrier<T>) {
   return this.then((data) => {
-    const response = toResponse(this[ANSWERED])
+    const response = answerResponse(this[ANSWERED])
     const { headers } = response
     return {
       data,

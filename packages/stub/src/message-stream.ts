@@ -3,7 +3,7 @@
  * (`lib/MessageStream.ts`). It reads the same events `messages.create({ stream: true })` gives,
  * builds the message from them as the SDK does, and offers the SDK's events (`text`,
  * `inputJson`, `contentBlock`, `message`, `finalMessage`, `end`, `error`, `abort`) and helpers
- * (`finalMessage()`, `finalText()`, `done()`, `abort()`).
+ * (`finalMessage()`, `finalText()`, `done()`, `abort()`, `withResponse()`).
  */
 import type { AnthropicContentBlock, AnthropicMessage } from '@mocktopus/responders'
 import { AnthropicError, APIUserAbortError } from './anthropic-errors.js'
@@ -72,6 +72,14 @@ export class MockMessageStream implements AsyncIterable<AnthropicStreamEvent> {
   #resolveEnd: () => void = () => {}
   #rejectEnd: (error: unknown) => void = () => {}
   #requestID: string | null | undefined
+  #workspaceID: string | null | undefined
+  #response: Response | undefined
+  // The answer's `Response` once the stream has connected (`withResponse()`); rejects as the
+  // request does.
+  readonly #connected: Promise<Response>
+  #resolveConnected: (response: Response) => void = () => {}
+  #rejectConnected: (error: unknown) => void = () => {}
+  readonly #answer: (() => Response) | undefined
   // Whether someone awaits the end (`done()`, `finalMessage()`, ...).
   #catching = false
 
@@ -83,9 +91,17 @@ export class MockMessageStream implements AsyncIterable<AnthropicStreamEvent> {
       readonly output_config?: { readonly format?: unknown } | null
     },
     open: (signal: AbortSignal) => Promise<MockStream<AnthropicStreamEvent>>,
+    answer?: () => Response,
   ) {
     this.#params = params
+    this.#answer = answer
     this.messages = [...params.messages]
+    this.#connected = new Promise<Response>((resolve, reject) => {
+      this.#resolveConnected = resolve
+      this.#rejectConnected = reject
+    })
+    // Rejected for nobody unless `withResponse()` asks, as in the SDK.
+    this.#connected.catch(() => {})
     this.#endPromise = new Promise<void>((resolve, reject) => {
       this.#resolveEnd = resolve
       this.#rejectEnd = reject
@@ -108,6 +124,38 @@ export class MockMessageStream implements AsyncIterable<AnthropicStreamEvent> {
     return this.#requestID
   }
 
+  /** The `anthropic-workspace-id` of the answer, once connected (`null` from the stub). */
+  get workspace_id(): string | null | undefined {
+    return this.#workspaceID
+  }
+
+  /** The answer's `Response` (status and headers as the server sends them), once connected. */
+  get response(): Response | null | undefined {
+    return this.#response
+  }
+
+  /**
+   * The stream itself, the answer's `Response` and its request id, once connected, as the
+   * SDK's `MessageStream.withResponse()`; rejects with the request's error.
+   *
+   * @example const { data, response, request_id } = await anthropic.messages.stream(params).withResponse()
+   */
+  async withResponse(): Promise<{
+    data: MockMessageStream
+    response: Response
+    request_id: string | null | undefined
+    workspace_id: string | null | undefined
+  }> {
+    this.#catching = true
+    const response = await this.#connected
+    return {
+      data: this,
+      response,
+      request_id: response.headers.get('request-id'),
+      workspace_id: response.headers.get('anthropic-workspace-id'),
+    }
+  }
+
   get ended(): boolean {
     return this.#ended
   }
@@ -126,8 +174,20 @@ export class MockMessageStream implements AsyncIterable<AnthropicStreamEvent> {
   }
 
   async #run(open: (signal: AbortSignal) => Promise<MockStream<AnthropicStreamEvent>>) {
-    const stream = await open(this.controller.signal)
+    let stream: MockStream<AnthropicStreamEvent>
+    try {
+      stream = await open(this.controller.signal)
+    } catch (error) {
+      this.#rejectConnected(error)
+      throw error
+    }
     this.#requestID = (stream as { _request_id?: string | null })._request_id ?? null
+    const response = this.#answer?.()
+    if (response) {
+      this.#response = response
+      this.#workspaceID = response.headers.get('anthropic-workspace-id')
+      this.#resolveConnected(response)
+    } else this.#rejectConnected(new Error('Could not resolve a `Response` object'))
     this.#emit('connect')
     this.#snapshot = undefined
     for await (const event of stream) this.#add(event)

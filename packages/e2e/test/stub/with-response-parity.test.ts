@@ -85,7 +85,7 @@ describe('withResponse() of the openai SDK over the server and of the stub', () 
     expect(await stubRaw.text()).toBe(await raw.text())
   })
 
-  it('gives equal headers for an Anthropic message and token count', async () => {
+  it('gives equal headers for an Anthropic message, a message stream and a token count', async () => {
     const { anthropic, stub } = await pair()
     const params = {
       model: 'claude-sonnet-5-5',
@@ -101,6 +101,14 @@ describe('withResponse() of the openai SDK over the server and of the stub', () 
         String(9999 - i),
       )
     }
+    // `messages.stream()`: the stream itself, with the answer's headers and request id.
+    const streamed = await anthropic.messages.stream(params).withResponse()
+    const stubStreamed = await stub.anthropic.messages.stream(params).withResponse()
+    expect(answerHeaders(stubStreamed.response)).toEqual(answerHeaders(streamed.response))
+    expect(stubStreamed.request_id).toBe(streamed.request_id)
+    expect(stubStreamed.workspace_id).toBe(streamed.workspace_id)
+    expect(await stubStreamed.data.finalText()).toBe(await streamed.data.finalText())
+    expect(stubStreamed.data.request_id).toBe(streamed.data.request_id)
     const count = { model: params.model, messages: params.messages }
     const counted = await anthropic.messages.countTokens(count).withResponse()
     const stubCounted = await stub.anthropic.messages.countTokens(count).withResponse()
