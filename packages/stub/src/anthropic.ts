@@ -35,8 +35,8 @@ import type {
 import {
   type Answered,
   type AnthropicStubAPIPromise,
-  answerResponse,
   answered,
+  answerResponse,
   anthropicAPIPromise,
 } from './api-promise.js'
 import {
