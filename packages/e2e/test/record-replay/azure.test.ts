@@ -7,6 +7,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { createContext, runCLI } from '@mocktopus/cli'
 import { parseScenario } from '@mocktopus/scenario'
 import { createMocktopus, type Exchange } from '@mocktopus/server'
 import { createRecorder, createReplayer, type RunningServer, serve } from '@mocktopus/server/node'
@@ -135,6 +136,45 @@ describe('recording Azure OpenAI', () => {
       encoding_format: 'float',
     })
     expect(vectors.data[0]?.embedding).toEqual([0.5, 0.25])
+  })
+
+  it('checks Azure recordings for drift with mocktopus drift --azure-upstream', async () => {
+    const recorder = await createRecorder({
+      recordingsDir: dir,
+      azureUpstream: upstream.url,
+      azureKey: UPSTREAM_KEY,
+    })
+    const server = await serve(recorder, { port: 0 })
+    await azure(server.url, 'gpt4o-prod').chat.completions.create({
+      model: 'gpt4o-prod',
+      messages: [{ role: 'user', content: 'Still the same?' }],
+    })
+    await server.close()
+    await recorder.flush()
+
+    const drift = async (args: string[]) => {
+      const output: string[] = []
+      const context = createContext({
+        out: (line) => output.push(line),
+        err: (line) => output.push(line),
+        color: false,
+        env: { AZURE_OPENAI_API_KEY: UPSTREAM_KEY },
+        cwd: process.cwd(),
+      })
+      const code = await runCLI(['mocktopus', 'drift', '--recordings-dir', dir, ...args], context)
+      return { code, output: output.join('\n') }
+    }
+    const same = await drift(['--azure-upstream', upstream.url, '--json'])
+    expect(same.code, same.output).toBe(0)
+    expect(JSON.parse(same.output)).toMatchObject({ counts: { same: 1, drift: 0, failed: 0 } })
+    // The deployment route was sent again, with its api-version and the key.
+    expect(seen.at(-1)?.path).toBe('/openai/deployments/gpt4o-prod/chat/completions')
+    expect(seen).toHaveLength(2)
+    expect(same.output).not.toContain(UPSTREAM_KEY)
+
+    const nowhere = await drift([])
+    expect(nowhere.code, nowhere.output).toBe(2)
+    expect(nowhere.output).toContain('--azure-upstream')
   })
 
   it('answers 502 naming --azure-upstream when no resource was given', async () => {
