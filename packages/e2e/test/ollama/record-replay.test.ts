@@ -2,6 +2,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fixedClock } from '@mocktopus/responders'
+import { parseScenario } from '@mocktopus/scenario'
 import { createMocktopus } from '@mocktopus/server'
 import { createRecorder, createReplayer, type RunningServer, serve } from '@mocktopus/server/node'
 import { Ollama } from 'ollama'
@@ -105,6 +106,78 @@ describe('record and replay with an Ollama upstream', () => {
       expect(replayed).toEqual(recorded)
     } finally {
       await replay.close()
+    }
+  })
+})
+
+describe('replay timing of an Ollama stream', () => {
+  it('keeps the time to the first line and each gap between lines, the stall where it was', async () => {
+    // An upstream that waits 40 ms for its first line, then stalls 150 ms before its third.
+    const slow = await serve(
+      await createMocktopus({
+        scenario: `
+version: 1
+rules:
+  - type: llm.ollama
+    respond:
+      content: one two three four
+      ttft_ms: 40
+      chunk_delays_ms: [10, 150, 10]
+`,
+      }),
+      { port: 0 },
+    )
+    const timedDir = await mkdtemp(join(tmpdir(), 'mocktopus-ollama-timing-'))
+    try {
+      const recorder = await createRecorder({ recordingsDir: timedDir, ollamaUpstream: slow.url })
+      const recording = await serve(recorder, { port: 0 })
+      const ask = { model: 'llama3.2', messages: [{ role: 'user', content: 'Slowly' }] }
+      let text = ''
+      for await (const part of await new Ollama({ host: recording.url }).chat({
+        ...ask,
+        stream: true,
+      })) {
+        text += part.message.content
+      }
+      await recording.close()
+      await recorder.flush()
+      expect(text).toBe('one two three four')
+      const recorded = await readFile(join(timedDir, 'recordings.yaml'), 'utf8')
+      const respond = parseScenario(recorded).rules[0]?.respond
+      expect(respond?.ttft_ms).toBeGreaterThanOrEqual(35)
+      const gaps = respond?.chunk_delays_ms ?? []
+      expect(gaps[1]).toBeGreaterThanOrEqual(145)
+      expect(Math.max(...gaps.filter((_, i) => i !== 1))).toBeLessThan(gaps[1] as number)
+
+      // Replayed with the recorded timing, through a clock that keeps the waits.
+      const waits: number[] = []
+      const clock = {
+        now: () => 1_700_000_000_000,
+        sleep: async (ms: number) => void (ms > 0 && waits.push(ms)),
+      }
+      const replayer = await createReplayer({
+        recordingsDir: timedDir,
+        replayTiming: 'recorded',
+        clock,
+      })
+      const replay = await serve(replayer, { port: 0 })
+      try {
+        let replayed = ''
+        for await (const part of await new Ollama({ host: replay.url }).chat({
+          ...ask,
+          stream: true,
+        })) {
+          replayed += part.message.content
+        }
+        expect(replayed).toBe('one two three four')
+        expect(waits).toContain(respond?.ttft_ms)
+        expect(waits).toContain(gaps[1])
+      } finally {
+        await replay.close()
+      }
+    } finally {
+      await slow.close()
+      await rm(timedDir, { recursive: true, force: true })
     }
   })
 })

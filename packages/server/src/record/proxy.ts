@@ -32,7 +32,7 @@ import { createDeadline, createEventCutter, type UpstreamDeadline } from './rela
 import { DEFAULT_RECORD_SETTINGS, type RecordSettings } from './settings.js'
 import { createShapeCollector, ndjsonShape } from './shape.js'
 import { createSSEParser } from './sse-parse.js'
-import { streamTiming } from './stream-timing.js'
+import { createLineClock, streamTiming } from './stream-timing.js'
 import { type RecordedRule, type RecordedTiming, recordedRule, redactText } from './to-rule.js'
 import { fetchSender, type SendUpstream, type UpstreamResponse } from './upstream.js'
 
@@ -297,6 +297,7 @@ export function logSkip(info: SkipInfo): void {
 async function readAll(
   body: ReadableStream<Uint8Array> | null,
   deadline: UpstreamDeadline,
+  progress: (piece: Uint8Array) => void,
 ): Promise<string> {
   if (!body) return ''
   const reader = body.getReader()
@@ -306,7 +307,7 @@ async function readAll(
     for (;;) {
       const { done, value } = await Promise.race([reader.read(), deadline.aborted])
       if (done) break
-      deadline.restart()
+      progress(value)
       text += decoder.decode(value, { stream: true })
     }
   } catch (error) {
@@ -706,11 +707,18 @@ export function createUpstreamProxy(options: UpstreamProxyOptions = {}): Upstrea
     // An NDJSON stream (Ollama's): read whole, recorded as the `stream: false` object it adds
     // up to, and passed on to the client as it came.
     const ndjson = ok && type.startsWith('application/x-ndjson')
+    const headersAt = now()
+    // An NDJSON stream's timing is taken line by line as its pieces arrive, as replay paces it.
+    const lines = ndjson ? createLineClock(now) : undefined
+    const progress = (piece: Uint8Array): void => {
+      deadline.restart()
+      lines?.push(piece)
+    }
     let text: string
     try {
       text = upstream.readText
-        ? await Promise.race([upstream.readText(deadline.restart), deadline.aborted])
-        : await readAll(upstream.body, deadline)
+        ? await Promise.race([upstream.readText(progress), deadline.aborted])
+        : await readAll(upstream.body, deadline, progress)
     } catch (error) {
       if (deadline.ended === 'timeout') {
         return fault(
@@ -730,8 +738,11 @@ export function createUpstreamProxy(options: UpstreamProxyOptions = {}): Upstrea
     } finally {
       deadline.stop()
     }
-    // The client sees a JSON answer once it is whole: that is its delay.
-    const timing: RecordedTiming = { delayMs: now() - call.started }
+    // The client sees a JSON answer once it is whole: that is its delay. An NDJSON stream's
+    // is its headers', then each line's.
+    const timing: RecordedTiming = lines
+      ? streamTiming(call.started, headersAt, lines.end())
+      : { delayMs: now() - call.started }
     if (ndjson) {
       const { assemble } = upstreamOf
       const assembled =

@@ -1,6 +1,6 @@
 import { MAX_CHUNK_DELAYS } from '@mocktopus/scenario'
 import { describe, expect, it } from 'vitest'
-import { eventGaps, streamTiming } from './stream-timing.js'
+import { createLineClock, eventGaps, streamTiming } from './stream-timing.js'
 
 describe('streamTiming', () => {
   it('measures the headers, the first event, each gap and their mean', () => {
@@ -36,5 +36,29 @@ describe('eventGaps', () => {
     const gaps = eventGaps(times)
     expect(gaps).toHaveLength(MAX_CHUNK_DELAYS)
     expect(new Set(gaps)).toEqual(new Set([2]))
+  })
+})
+
+describe('createLineClock', () => {
+  const bytes = (text: string) => new TextEncoder().encode(text)
+
+  it('times a line by the piece that ends it, however the pieces cut the lines', () => {
+    let clock = 0
+    const lines = createLineClock(() => clock)
+    clock = 10
+    lines.push(bytes('{"a":1}\n{"b"'))
+    clock = 40
+    lines.push(bytes(':2}\n{"c":3}\n'))
+    clock = 4040
+    lines.push(bytes('\n{"done":true}'))
+    clock = 4050
+    expect(lines.end()).toEqual([10, 40, 40, 4050])
+  })
+
+  it('counts no blank line, and nothing for an empty body', () => {
+    const lines = createLineClock(() => 7)
+    lines.push(bytes('\n\n{"a":1}\n\n'))
+    expect(lines.end()).toEqual([7])
+    expect(createLineClock(() => 7).end()).toEqual([])
   })
 })

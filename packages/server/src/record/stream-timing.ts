@@ -1,6 +1,7 @@
 /**
  * What record mode keeps of a stream's timing, for `--replay-timing recorded`: measured on
- * the events replay paces, so that a replay waits each gap where the upstream took it.
+ * the events replay paces (an NDJSON stream's lines), so that a replay waits each gap where
+ * the upstream took it.
  */
 import { MAX_CHUNK_DELAYS } from '@mocktopus/scenario'
 import type { RecordedTiming } from './to-rule.js'
@@ -47,4 +48,48 @@ export function eventGaps(eventTimes: readonly number[]): number[] {
     previous = at
   }
   return gaps
+}
+
+export interface LineClock {
+  /** Takes the next bytes of the body. */
+  push(piece: Uint8Array): void
+  /** When each line arrived (a last one without a line break: now), in order. */
+  end(): number[]
+}
+
+const LF = 0x0a
+
+/**
+ * When each line of an NDJSON body arrived, from the pieces it came in: a line arrives with the
+ * piece that holds its line break. Blank lines are not lines.
+ *
+ * @example
+ * const lines = createLineClock(() => performance.now())
+ * lines.push(bytes('{"a":1}\n{"b"')); lines.push(bytes(':2}\n'))
+ * lines.end() // [t1, t2]
+ */
+export function createLineClock(now: () => number): LineClock {
+  const times: number[] = []
+  // Whether the current line has any byte yet.
+  let open = false
+  return {
+    push(piece) {
+      let at: number | undefined
+      for (let i = 0; i < piece.length; i++) {
+        if (piece[i] !== LF) {
+          open = true
+          continue
+        }
+        if (!open) continue
+        at ??= now()
+        times.push(at)
+        open = false
+      }
+    },
+    end() {
+      if (open) times.push(now())
+      open = false
+      return times
+    },
+  }
 }
