@@ -303,10 +303,77 @@ describe('createUpstreamProxy', () => {
     expect(skipped[0]?.stack).toBeUndefined()
   })
 
+  it("relays an Ollama stream line by line, and ends one cut short with Ollama's error line", async () => {
+    const line = (content: string, done = false) =>
+      `${JSON.stringify({ model: 'llama3.2', message: { role: 'assistant', content }, done })}\n`
+    let release: () => void = () => {}
+    const held = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    let cut = false
+    const { mock, skipped, recorded, idle } = await setup(async () => {
+      const parts = [line('Hel'), line('lo'), line('', true)]
+      let next = 0
+      const body = new ReadableStream<Uint8Array>({
+        async pull(controller) {
+          // The last line waits until the client has had the first ones: nothing is held back.
+          if (next === 2) await held
+          if (cut && next === 1) {
+            controller.enqueue(encoder.encode('{"model":"llama3.2","mess'))
+            controller.error(new TypeError('terminated'))
+            return
+          }
+          const part = parts[next++]
+          if (part === undefined) controller.close()
+          else controller.enqueue(encoder.encode(part))
+        },
+      })
+      return new Response(body, { headers: { 'content-type': 'application/x-ndjson' } })
+    })
+    const ollamaChat = () =>
+      mock.fetch('http://mocktopus.local/api/chat', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ model: 'llama3.2', messages: [{ role: 'user', content: 'hi' }] }),
+      })
+    const response = await ollamaChat()
+    expect(response.headers.get('content-type')).toBe('application/x-ndjson')
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader()
+    const decoder = new TextDecoder()
+    let text = ''
+    while (!text.includes(line('lo'))) {
+      const { value } = await reader.read()
+      text += decoder.decode(value, { stream: true })
+    }
+    release()
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) break
+      text += decoder.decode(value, { stream: true })
+    }
+    expect(text).toBe(line('Hel') + line('lo') + line('', true))
+    await idle()
+    expect(recorded).toEqual([
+      expect.objectContaining({ respond: expect.objectContaining({ content: 'Hello' }) }),
+    ])
+
+    cut = true
+    const broken = await (await ollamaChat()).text()
+    expect(broken).toBe(
+      `${line('Hel')}{"error":"an error was encountered while running the model: unexpected EOF"}\n`,
+    )
+    await idle()
+    expect(skipped.at(-1)).toMatchObject({ kind: 'upstream' })
+    expect(skipped.at(-1)?.reason).toContain("the client's stream was ended with an error event")
+    expect(recorded).toHaveLength(1)
+  })
+
   it('cancels the upstream call when the client goes away before the upstream answers', async () => {
-    let upstreamSignal: AbortSignal | undefined
+    // The Request itself, not only its signal: undici holds the controller that aborts a
+    // Request's signal through its Request, and a signal alone may lose it to the collector.
+    let upstreamRequest: Request | undefined
     const { mock, skipped } = await setup((request) => {
-      upstreamSignal = request.signal
+      upstreamRequest = request
       return new Promise<Response>(() => {})
     })
     const client = new AbortController()
@@ -315,7 +382,7 @@ describe('createUpstreamProxy', () => {
     client.abort()
     await answer.catch(() => {})
     await new Promise((resolve) => setTimeout(resolve, 20))
-    expect(upstreamSignal?.aborted).toBe(true)
+    expect(upstreamRequest?.signal.aborted).toBe(true)
     expect(skipped).toEqual([
       {
         endpoint: '/v1/chat/completions',

@@ -14,7 +14,6 @@ import {
   createRouter,
   ENDPOINT_TABLE,
   type Endpoint,
-  encodeSSE,
   OPENAI_PROVIDER,
   type ProviderRecord,
 } from '@mocktopus/responders'
@@ -28,11 +27,10 @@ import {
 } from './hooks.js'
 import { createMatchPreparer, valuesAt } from './prepare-match.js'
 import type { SentRequest } from './recorded-request.js'
-import { createDeadline, createEventCutter, type UpstreamDeadline } from './relay.js'
+import { createDeadline, type UpstreamDeadline } from './relay.js'
 import { DEFAULT_RECORD_SETTINGS, type RecordSettings } from './settings.js'
-import { createShapeCollector, ndjsonShape } from './shape.js'
-import { createSSEParser } from './sse-parse.js'
-import { createLineClock, streamTiming } from './stream-timing.js'
+import { ndjsonFold, type StreamFold, sseFold } from './stream-fold.js'
+import { streamTiming } from './stream-timing.js'
 import { type RecordedRule, type RecordedTiming, recordedRule, redactText } from './to-rule.js'
 import { fetchSender, type SendUpstream, type UpstreamResponse } from './upstream.js'
 
@@ -297,7 +295,6 @@ export function logSkip(info: SkipInfo): void {
 async function readAll(
   body: ReadableStream<Uint8Array> | null,
   deadline: UpstreamDeadline,
-  progress: (piece: Uint8Array) => void,
 ): Promise<string> {
   if (!body) return ''
   const reader = body.getReader()
@@ -307,7 +304,7 @@ async function readAll(
     for (;;) {
       const { done, value } = await Promise.race([reader.read(), deadline.aborted])
       if (done) break
-      progress(value)
+      deadline.restart()
       text += decoder.decode(value, { stream: true })
     }
   } catch (error) {
@@ -492,18 +489,18 @@ export function createUpstreamProxy(options: UpstreamProxyOptions = {}): Upstrea
     return result.rule
   }
 
-  // Passes the stream on as it arrives, whole events at a time, and records it at its end. A
-  // client that leaves stops getting bytes, not the recording: the upstream is read to its end.
+  // Passes the stream on as it arrives, whole events (or lines) at a time, and records it at
+  // its end. A client that leaves stops getting bytes, not the recording: the upstream is read
+  // to its end.
   const relayStream = (
     call: Call,
     upstream: UpstreamResponse,
     headers: Record<string, string>,
+    fold: StreamFold,
   ): Response => {
     const { info, deadline } = call
     const headersAt = now()
-    const eventTimes: number[] = []
     const reader = (upstream.body as ReadableStream<Uint8Array>).getReader()
-    const cutter = createEventCutter()
     let client: ReadableStreamDefaultController<Uint8Array> | undefined
     let gone = false
     const toClient = new ReadableStream<Uint8Array>({
@@ -532,12 +529,6 @@ export function createUpstreamProxy(options: UpstreamProxyOptions = {}): Upstrea
       }
     }
     const work = async (): Promise<void> => {
-      const parser = createSSEParser()
-      // The provider folds its own events (Azure's: OpenAI's, at the OpenAI endpoint).
-      const { assemble } = recordOf(call.row)
-      const assembler = assemble?.kind === 'events' ? assemble.create(info.endpoint) : undefined
-      const decoder = new TextDecoder()
-      const shape = createShapeCollector()
       let rule: RecordedRule | undefined
       try {
         try {
@@ -545,13 +536,7 @@ export function createUpstreamProxy(options: UpstreamProxyOptions = {}): Upstrea
             const { done, value } = await Promise.race([reader.read(), deadline.aborted])
             if (done) break
             deadline.restart()
-            send(cutter.push(value))
-            const arrived = now()
-            for (const event of parser.push(decoder.decode(value, { stream: true }))) {
-              assembler?.add(event)
-              shape.addEvent(event)
-              if (assembler?.paces?.(event) ?? true) eventTimes.push(arrived)
-            }
+            send(fold.push(value, now()))
           }
         } catch (error) {
           reader.cancel(error).catch(() => {})
@@ -559,47 +544,36 @@ export function createUpstreamProxy(options: UpstreamProxyOptions = {}): Upstrea
             deadline.ended === 'timeout'
               ? `the upstream ${call.origin} went silent for ${timeoutMs} ms in the middle of the stream (--upstream-timeout)`
               : `the upstream ${call.origin} cut the stream short (${describeError(error)})`
+          const frame = fold.errorFrame(
+            info.errors({
+              status: deadline.ended === 'timeout' ? 504 : 502,
+              message: `[mocktopus] ${redactText(message, call.secrets)}`,
+              code: deadline.ended === 'timeout' ? 'upstream_timeout' : 'upstream_error',
+            }).body,
+          )
+          const ending = frame ? 'ended with an error event' : 'closed'
           skip(
             call,
             'upstream',
-            `${message}; the client's stream was ended with an error event`,
+            `${message}; the client's stream was ${ending}`,
             deadline.ended === 'timeout' ? undefined : error,
           )
-          const wire = info.errors({
-            status: deadline.ended === 'timeout' ? 504 : 502,
-            message: `[mocktopus] ${redactText(message, call.secrets)}`,
-            code: deadline.ended === 'timeout' ? 'upstream_timeout' : 'upstream_error',
-          })
-          // Anthropic's streams name their events; the error is one of them.
-          const frame =
-            call.row?.framing === 'anthropic-sse'
-              ? { event: 'error', data: wire.body }
-              : { data: wire.body }
-          send(new TextEncoder().encode(encodeSSE(frame)))
+          send(frame)
           end()
           return
         }
         deadline.stop()
-        send(cutter.rest())
+        send(fold.rest(now()))
         end()
-        const ended = now()
-        for (const event of [...parser.push(decoder.decode()), ...parser.end()]) {
-          assembler?.add(event)
-          shape.addEvent(event)
-          if (assembler?.paces?.(event) ?? true) eventTimes.push(ended)
-        }
-        const assembled = assembler?.result() ?? {
-          ok: false as const,
-          reason: `${info.endpoint} does not stream`,
-        }
+        const { assembled, shape, times } = fold.result()
         if (assembled.ok)
           rule = await record(
             call,
             upstream.status,
             upstream.headers,
             assembled.body,
-            shape.result(),
-            streamTiming(call.started, headersAt, eventTimes),
+            shape,
+            streamTiming(call.started, headersAt, times),
           )
         else skip(call, 'unrecordable', assembled.reason)
       } finally {
@@ -702,23 +676,31 @@ export function createUpstreamProxy(options: UpstreamProxyOptions = {}): Upstrea
     const ok = upstream.status >= 200 && upstream.status < 300
     // `body` last: a Node answer builds its stream on first read.
     if (ok && type.startsWith('text/event-stream') && upstream.body) {
-      return relayStream(call, upstream, responseHeaders)
+      // The provider folds its own events (Azure's: OpenAI's, at the OpenAI endpoint).
+      const { assemble } = upstreamOf
+      const assembler = assemble?.kind === 'events' ? assemble.create(info.endpoint) : undefined
+      const named = row?.framing === 'anthropic-sse'
+      const fold = sseFold(assembler, `${info.endpoint} does not stream`, named)
+      return relayStream(call, upstream, responseHeaders, fold)
+    }
+    // An NDJSON stream (Ollama's), line by line as it comes, recorded as the `stream: false`
+    // object it adds up to.
+    if (ok && type.startsWith('application/x-ndjson') && upstream.body) {
+      const { assemble } = upstreamOf
+      const fold = ndjsonFold(
+        assemble?.kind === 'ndjson' ? assemble.fold : undefined,
+        `${info.endpoint} does not stream NDJSON`,
+        row?.provider,
+      )
+      return relayStream(call, upstream, responseHeaders, fold)
     }
     // An NDJSON stream (Ollama's): read whole, recorded as the `stream: false` object it adds
     // up to, and passed on to the client as it came.
-    const ndjson = ok && type.startsWith('application/x-ndjson')
-    const headersAt = now()
-    // An NDJSON stream's timing is taken line by line as its pieces arrive, as replay paces it.
-    const lines = ndjson ? createLineClock(now) : undefined
-    const progress = (piece: Uint8Array): void => {
-      deadline.restart()
-      lines?.push(piece)
-    }
     let text: string
     try {
       text = upstream.readText
-        ? await Promise.race([upstream.readText(progress), deadline.aborted])
-        : await readAll(upstream.body, deadline, progress)
+        ? await Promise.race([upstream.readText(deadline.restart), deadline.aborted])
+        : await readAll(upstream.body, deadline)
     } catch (error) {
       if (deadline.ended === 'timeout') {
         return fault(
@@ -738,35 +720,8 @@ export function createUpstreamProxy(options: UpstreamProxyOptions = {}): Upstrea
     } finally {
       deadline.stop()
     }
-    // The client sees a JSON answer once it is whole: that is its delay. An NDJSON stream's
-    // is its headers', then each line's.
-    const timing: RecordedTiming = lines
-      ? streamTiming(call.started, headersAt, lines.end())
-      : { delayMs: now() - call.started }
-    if (ndjson) {
-      const { assemble } = upstreamOf
-      const assembled =
-        assemble?.kind === 'ndjson'
-          ? assemble.fold(text)
-          : { ok: false as const, reason: `${info.endpoint} does not stream NDJSON` }
-      const work = (async () => {
-        let rule: RecordedRule | undefined
-        if (assembled.ok)
-          rule = await record(
-            call,
-            upstream.status,
-            upstream.headers,
-            assembled.body,
-            ndjsonShape(text),
-            timing,
-          )
-        else skip(call, 'unrecordable', assembled.reason)
-        info.finish({ status: upstream.status, stream: true, usage: usageOfRule(rule) })
-      })()
-      track(work)
-      await work
-      return textResponse(text, { status: upstream.status, headers: responseHeaders })
-    }
+    // The client sees a JSON answer once it is whole: that is its delay.
+    const timing: RecordedTiming = { delayMs: now() - call.started }
     let body: unknown = text
     try {
       body = JSON.parse(text)

@@ -32,11 +32,11 @@ export interface UpstreamResponse {
   /** Decompressed, as `fetch` gives it, chunk by chunk as it arrives. */
   readonly body: ReadableStream<Uint8Array> | null
   /**
-   * The whole body as text, read without a stream, calling `progress` with each piece (its
-   * bytes, decompressed) as it arrives; read in place of `body` when present (a `Response` has
-   * none). Rejects as reading `body` would.
+   * The whole body as text, read without a stream, calling `progress` as each piece arrives;
+   * read in place of `body` when present (a `Response` has none). Rejects as reading `body`
+   * would.
    */
-  readonly readText?: (progress: (piece: Uint8Array) => void) => Promise<string>
+  readonly readText?: (progress: () => void) => Promise<string>
 }
 
 /** Sends one call upstream; rejects as `fetch` does (a `cause` with a `code`) when it cannot. */

@@ -162,14 +162,14 @@ function bodyText(
   response: IncomingMessage,
   body: Readable,
   signal: AbortSignal,
-  progress: (piece: Uint8Array) => void,
+  progress: () => void,
 ): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     consume(response, body, signal, {
       chunk(bytes) {
         chunks.push(bytes)
-        progress(bytes)
+        progress()
       },
       // As `fetch`'s `text()`: a byte-order mark dropped, bad bytes replaced.
       end: () => resolve(UTF8.decode(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks))),
