@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createDeadline, createEventCutter } from './relay.js'
+import { createDeadline, createEventCutter, createLineCutter } from './relay.js'
 
 const encoder = new TextEncoder()
 const decoder = new TextDecoder()
@@ -87,5 +87,17 @@ describe('createEventCutter', () => {
     const cutter = createEventCutter()
     cutter.push(bytes('data: [DONE]'))
     expect(text(cutter.rest())).toBe('data: [DONE]')
+  })
+})
+
+describe('createLineCutter', () => {
+  it('passes whole lines on at once, holds back an unfinished one, and gives it back at the end', () => {
+    const cutter = createLineCutter()
+    expect(text(cutter.push(bytes('{"a":1}\n{"b":2}\n')))).toBe('{"a":1}\n{"b":2}\n')
+    expect(text(cutter.push(bytes('{"c":3}\n{"d"')))).toBe('{"c":3}\n')
+    expect(cutter.push(bytes(':4'))).toBeUndefined()
+    expect(text(cutter.push(bytes('}\n{"done"')))).toBe('{"d":4}\n')
+    expect(text(cutter.rest())).toBe('{"done"')
+    expect(cutter.rest()).toBeUndefined()
   })
 })

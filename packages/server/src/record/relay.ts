@@ -1,7 +1,7 @@
 /**
  * What one call to the upstream needs beyond `fetch`: a clock that ends a silent upstream, and
- * a cutter that hands a client's stream whole SSE events only, so that a stream cut short can
- * still end with an error event the SDKs read. Web standard only.
+ * cutters that hand a client's stream whole SSE events (or NDJSON lines) only, so that a stream
+ * cut short can still end with an error event the SDKs read. Web standard only.
  */
 
 /** Calls `listener` once when the client goes away; returns what stops listening. */
@@ -151,6 +151,36 @@ export function createEventCutter(): EventCutter {
       }
       const ready = concat([...held, bytes.subarray(0, end)])
       held = end < bytes.byteLength ? [bytes.subarray(end)] : []
+      return ready
+    },
+    rest() {
+      if (held.length === 0) return undefined
+      const rest = concat(held)
+      held = []
+      return rest
+    },
+  }
+}
+
+/**
+ * Cuts a byte stream after its last line break, holding back a line not yet whole: an NDJSON
+ * stream's cutter, as {@link createEventCutter} is an SSE stream's.
+ *
+ * @example
+ * const cutter = createLineCutter()
+ * cutter.push(bytes('{"a":1}\n{"b"')) // bytes('{"a":1}\n')
+ */
+export function createLineCutter(): EventCutter {
+  let held: Uint8Array[] = []
+  return {
+    push(bytes) {
+      const last = bytes.lastIndexOf(LF)
+      if (last === -1) {
+        if (bytes.byteLength > 0) held.push(bytes)
+        return undefined
+      }
+      const ready = concat([...held, bytes.subarray(0, last + 1)])
+      held = last + 1 < bytes.byteLength ? [bytes.subarray(last + 1)] : []
       return ready
     },
     rest() {

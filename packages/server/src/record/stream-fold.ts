@@ -10,7 +10,7 @@ import {
   type Provider,
   type StreamAssembler,
 } from '@mocktopus/responders'
-import { createEventCutter } from './relay.js'
+import { createEventCutter, createLineCutter } from './relay.js'
 import { createShapeCollector, ndjsonShape } from './shape.js'
 import { createSSEParser } from './sse-parse.js'
 import { createLineClock } from './stream-timing.js'
@@ -78,44 +78,6 @@ export function sseFold(
     // Anthropic's streams name their events; the error is one of them.
     errorFrame: (body) =>
       encoder.encode(encodeSSE(namedEvents ? { event: 'error', data: body } : { data: body })),
-  }
-}
-
-const LF = 0x0a
-
-// Cuts a byte stream after its last line break, holding back a line not yet whole.
-function createLineCutter(): {
-  push(bytes: Uint8Array): Uint8Array | undefined
-  rest(): Uint8Array | undefined
-} {
-  let held: Uint8Array[] = []
-  const joined = (parts: readonly Uint8Array[]): Uint8Array => {
-    if (parts.length === 1) return parts[0] as Uint8Array
-    const out = new Uint8Array(parts.reduce((sum, part) => sum + part.byteLength, 0))
-    let at = 0
-    for (const part of parts) {
-      out.set(part, at)
-      at += part.byteLength
-    }
-    return out
-  }
-  return {
-    push(bytes) {
-      const last = bytes.lastIndexOf(LF)
-      if (last === -1) {
-        if (bytes.byteLength > 0) held.push(bytes)
-        return undefined
-      }
-      const ready = joined([...held, bytes.subarray(0, last + 1)])
-      held = last + 1 < bytes.byteLength ? [bytes.subarray(last + 1)] : []
-      return ready
-    },
-    rest() {
-      if (held.length === 0) return undefined
-      const rest = joined(held)
-      held = []
-      return rest
-    },
   }
 }
 
