@@ -1,6 +1,6 @@
 import { createMocktopus, type Exchange, type Mocktopus } from '@mocktopus/server'
 import { type RunningServer, serve } from '@mocktopus/server/node'
-import { AzureOpenAI, BadRequestError } from 'openai'
+import { AuthenticationError, AzureOpenAI, BadRequestError } from 'openai'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 const SCENARIO = `
@@ -170,5 +170,45 @@ describe('AzureOpenAI (openai) against Mocktopus', () => {
     const response = await client.responses.create({ model: 'my-gpt', input: 'Hi' })
     expect(response.output_text).toBe('Hello from Azure')
     expect(exchanges.at(-1)?.path).toBe('/openai/responses')
+  })
+})
+
+describe('AzureOpenAI against a Mocktopus started with --auth-token', () => {
+  it("refuses a wrong or missing api-key with Azure's own 401, and takes the right one", async () => {
+    const guarded = await serve(
+      await createMocktopus({ scenario: SCENARIO, authToken: 'azure-token-1234' }),
+      { port: 0 },
+    )
+    try {
+      const azure = (apiKey: string) =>
+        new AzureOpenAI({
+          apiKey,
+          endpoint: guarded.url,
+          apiVersion: '2024-10-21',
+          deployment: 'my-gpt',
+          maxRetries: 0,
+        })
+      const ask = { model: 'my-gpt', messages: [{ role: 'user' as const, content: 'Hi' }] }
+      const wrong = await azure('not-the-token')
+        .chat.completions.create(ask)
+        .catch((error: unknown) => error)
+      expect(wrong).toBeInstanceOf(AuthenticationError)
+      expect((wrong as AuthenticationError).code).toBe('401')
+      expect((wrong as AuthenticationError).message).toContain(
+        'Access denied due to invalid subscription key or wrong API endpoint',
+      )
+      const missing = await fetch(
+        `${guarded.url}/openai/deployments/my-gpt/chat/completions?api-version=2024-10-21`,
+        { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' },
+      )
+      expect(missing.status).toBe(401)
+      expect(await missing.json()).toMatchObject({
+        error: { code: '401', message: expect.stringContaining('missing subscription key') },
+      })
+      const right = await azure('azure-token-1234').chat.completions.create(ask)
+      expect(right.choices[0]?.message.content).toBe('Hello from Azure')
+    } finally {
+      await guarded.close()
+    }
   })
 })

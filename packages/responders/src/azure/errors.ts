@@ -5,7 +5,7 @@
  */
 import type { ErrorSpec } from '@mocktopus/scenario'
 import { openaiRuleError } from '../openai/errors.js'
-import type { WireError } from '../shared/wire.js'
+import type { WireError, WireErrorInit } from '../shared/wire.js'
 import { type AzureContentFilterResults, FILTERED_RESULTS } from './content-filter.js'
 
 /** The message Azure gives a prompt its content filter blocked. */
@@ -76,4 +76,20 @@ export function missingApiVersion(): WireError {
   return error(400, {
     error: { code: 'BadRequest', message: 'Missing required query parameter: api-version' },
   })
+}
+
+/**
+ * The `--auth-token` refusal in Azure's words, the 401 its resources give a wrong or missing
+ * `api-key` (code `401`), in OpenAI's envelope as Mocktopus's own errors are.
+ *
+ * @example azureUnauthorized(true).message // 'Access denied due to invalid subscription key ...'
+ */
+export function azureUnauthorized(given: boolean): WireErrorInit {
+  return {
+    status: 401,
+    message: given
+      ? 'Access denied due to invalid subscription key or wrong API endpoint. Make sure to provide a valid key for an active subscription and use a correct regional API endpoint for your resource.'
+      : 'Access denied due to missing subscription key. Make sure to include subscription key when making requests to an API.',
+    code: '401',
+  }
 }

@@ -5,7 +5,12 @@
  */
 import { ENDPOINTS as PATHS } from '@mocktopus/scenario'
 import { azureCompletion } from '../azure/answer.js'
-import { azureRuleError, missingApiVersion, resourceNotFound } from '../azure/errors.js'
+import {
+  azureRuleError,
+  azureUnauthorized,
+  missingApiVersion,
+  resourceNotFound,
+} from '../azure/errors.js'
 import { AZURE_RECORD } from '../azure/record.js'
 import { answerChat } from '../openai/chat/answer.js'
 import { type ChatParams, parseChatRequest } from '../openai/chat/request.js'
@@ -36,6 +41,7 @@ export const AZURE_PROVIDER: Provider = {
   errors: openaiError,
   rateLimitHeaders: 'openai',
   ruleError: azureRuleError,
+  unauthorized: azureUnauthorized,
   record: AZURE_RECORD,
 }
 
