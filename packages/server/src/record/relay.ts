@@ -111,40 +111,13 @@ function concat(parts: readonly Uint8Array[]): Uint8Array {
   return out
 }
 
-/**
- * Cuts a byte stream after the blank line that ends an SSE event (`\n\n` or `\n\r\n`). An
- * upstream sends whole events per chunk, so nothing is delayed in practice; when a stream is
- * cut mid-event, the client has whole events only and an error event can follow them.
- *
- * @example
- * const cutter = createEventCutter()
- * cutter.push(bytes('data: 1\n\ndata: 2')) // bytes('data: 1\n\n')
- */
-export function createEventCutter(): EventCutter {
+// A cutter that passes on the bytes up to where `endOf` says the last whole unit ends (-1: none
+// in these bytes) and holds back the rest until a later push completes it.
+function cutterAt(endOf: (bytes: Uint8Array) => number): EventCutter {
   let held: Uint8Array[] = []
-  // The last two bytes pushed so far, for an event end that straddles two pushes.
-  let last = 0
-  let beforeLast = 0
-  const byteAt = (bytes: Uint8Array, i: number): number =>
-    i >= 0 ? (bytes[i] as number) : i === -1 ? last : beforeLast
   return {
     push(bytes) {
-      let end = -1
-      for (let i = bytes.byteLength - 1; i >= 0; i--) {
-        if (bytes[i] !== LF) continue
-        const previous = byteAt(bytes, i - 1)
-        if (previous === LF || (previous === CR && byteAt(bytes, i - 2) === LF)) {
-          end = i + 1
-          break
-        }
-      }
-      if (bytes.byteLength >= 2) {
-        last = bytes[bytes.byteLength - 1] as number
-        beforeLast = bytes[bytes.byteLength - 2] as number
-      } else if (bytes.byteLength === 1) {
-        beforeLast = last
-        last = bytes[0] as number
-      }
+      const end = endOf(bytes)
       if (end === -1) {
         if (bytes.byteLength > 0) held.push(bytes)
         return undefined
@@ -163,6 +136,42 @@ export function createEventCutter(): EventCutter {
 }
 
 /**
+ * Cuts a byte stream after the blank line that ends an SSE event (`\n\n` or `\n\r\n`). An
+ * upstream sends whole events per chunk, so nothing is delayed in practice; when a stream is
+ * cut mid-event, the client has whole events only and an error event can follow them.
+ *
+ * @example
+ * const cutter = createEventCutter()
+ * cutter.push(bytes('data: 1\n\ndata: 2')) // bytes('data: 1\n\n')
+ */
+export function createEventCutter(): EventCutter {
+  // The last two bytes pushed so far, for an event end that straddles two pushes.
+  let last = 0
+  let beforeLast = 0
+  const byteAt = (bytes: Uint8Array, i: number): number =>
+    i >= 0 ? (bytes[i] as number) : i === -1 ? last : beforeLast
+  return cutterAt((bytes) => {
+    let end = -1
+    for (let i = bytes.byteLength - 1; i >= 0; i--) {
+      if (bytes[i] !== LF) continue
+      const previous = byteAt(bytes, i - 1)
+      if (previous === LF || (previous === CR && byteAt(bytes, i - 2) === LF)) {
+        end = i + 1
+        break
+      }
+    }
+    if (bytes.byteLength >= 2) {
+      last = bytes[bytes.byteLength - 1] as number
+      beforeLast = bytes[bytes.byteLength - 2] as number
+    } else if (bytes.byteLength === 1) {
+      beforeLast = last
+      last = bytes[0] as number
+    }
+    return end
+  })
+}
+
+/**
  * Cuts a byte stream after its last line break, holding back a line not yet whole: an NDJSON
  * stream's cutter, as {@link createEventCutter} is an SSE stream's.
  *
@@ -171,23 +180,8 @@ export function createEventCutter(): EventCutter {
  * cutter.push(bytes('{"a":1}\n{"b"')) // bytes('{"a":1}\n')
  */
 export function createLineCutter(): EventCutter {
-  let held: Uint8Array[] = []
-  return {
-    push(bytes) {
-      const last = bytes.lastIndexOf(LF)
-      if (last === -1) {
-        if (bytes.byteLength > 0) held.push(bytes)
-        return undefined
-      }
-      const ready = concat([...held, bytes.subarray(0, last + 1)])
-      held = last + 1 < bytes.byteLength ? [bytes.subarray(last + 1)] : []
-      return ready
-    },
-    rest() {
-      if (held.length === 0) return undefined
-      const rest = concat(held)
-      held = []
-      return rest
-    },
-  }
+  return cutterAt((bytes) => {
+    const last = bytes.lastIndexOf(LF)
+    return last === -1 ? -1 : last + 1
+  })
 }
