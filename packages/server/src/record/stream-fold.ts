@@ -95,25 +95,24 @@ export function ndjsonFold(
 ): StreamFold {
   const cutter = createLineCutter()
   const decoder = new TextDecoder()
+  const lines = createLineClock()
   let text = ''
-  let clock = 0
-  const lines = createLineClock(() => clock)
+  let times: readonly number[] = []
   return {
     push(bytes, arrived) {
-      clock = arrived
-      lines.push(bytes)
+      lines.push(bytes, arrived)
       text += decoder.decode(bytes, { stream: true })
       return cutter.push(bytes)
     },
     rest(ended) {
-      clock = ended
+      times = lines.end(ended)
       text += decoder.decode()
       return cutter.rest()
     },
     result: () => ({
       assembled: fold ? fold(text) : { ok: false, reason: unrecordable },
       shape: ndjsonShape(text),
-      times: lines.end(),
+      times,
     }),
     errorFrame() {
       const frame = provider?.streamFailure?.()

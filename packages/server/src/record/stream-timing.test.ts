@@ -43,22 +43,17 @@ describe('createLineClock', () => {
   const bytes = (text: string) => new TextEncoder().encode(text)
 
   it('times a line by the piece that ends it, however the pieces cut the lines', () => {
-    let clock = 0
-    const lines = createLineClock(() => clock)
-    clock = 10
-    lines.push(bytes('{"a":1}\n{"b"'))
-    clock = 40
-    lines.push(bytes(':2}\n{"c":3}\n'))
-    clock = 4040
-    lines.push(bytes('\n{"done":true}'))
-    clock = 4050
-    expect(lines.end()).toEqual([10, 40, 40, 4050])
+    const lines = createLineClock()
+    lines.push(bytes('{"a":1}\n{"b"'), 10)
+    lines.push(bytes(':2}\n{"c":3}\n'), 40)
+    lines.push(bytes('\n{"done":true}'), 4040)
+    expect(lines.end(4050)).toEqual([10, 40, 40, 4050])
   })
 
   it('counts no blank line, and nothing for an empty body', () => {
-    const lines = createLineClock(() => 7)
-    lines.push(bytes('\n\n{"a":1}\n\n'))
-    expect(lines.end()).toEqual([7])
-    expect(createLineClock(() => 7).end()).toEqual([])
+    const lines = createLineClock()
+    lines.push(bytes('\n\n{"a":1}\n\n'), 7)
+    expect(lines.end(9)).toEqual([7])
+    expect(createLineClock().end(7)).toEqual([])
   })
 })

@@ -51,10 +51,10 @@ export function eventGaps(eventTimes: readonly number[]): number[] {
 }
 
 export interface LineClock {
-  /** Takes the next bytes of the body. */
-  push(piece: Uint8Array): void
-  /** When each line arrived (a last one without a line break: now), in order. */
-  end(): number[]
+  /** Takes the next bytes of the body, which arrived at `arrived`. */
+  push(piece: Uint8Array, arrived: number): void
+  /** The body ended at `ended`: when each line arrived (a last one without a line break: then). */
+  end(ended: number): number[]
 }
 
 const LF = 0x0a
@@ -64,30 +64,26 @@ const LF = 0x0a
  * piece that holds its line break. Blank lines are not lines.
  *
  * @example
- * const lines = createLineClock(() => performance.now())
- * lines.push(bytes('{"a":1}\n{"b"')); lines.push(bytes(':2}\n'))
- * lines.end() // [t1, t2]
+ * const lines = createLineClock()
+ * lines.push(bytes('{"a":1}\n{"b"'), 10); lines.push(bytes(':2}\n'), 40)
+ * lines.end(45) // [10, 40]
  */
-export function createLineClock(now: () => number): LineClock {
+export function createLineClock(): LineClock {
   const times: number[] = []
   // Whether the current line has any byte yet.
   let open = false
   return {
-    push(piece) {
-      let at: number | undefined
+    push(piece, arrived) {
       for (let i = 0; i < piece.length; i++) {
-        if (piece[i] !== LF) {
-          open = true
-          continue
+        if (piece[i] !== LF) open = true
+        else if (open) {
+          times.push(arrived)
+          open = false
         }
-        if (!open) continue
-        at ??= now()
-        times.push(at)
-        open = false
       }
     },
-    end() {
-      if (open) times.push(now())
+    end(ended) {
+      if (open) times.push(ended)
       open = false
       return times
     },

@@ -204,10 +204,6 @@ class AnswerHeaders implements UpstreamHeaders {
   }
 }
 
-function answerHeaders(raw: readonly string[]): UpstreamHeaders {
-  return new AnswerHeaders(raw)
-}
-
 /**
  * Sends `request` and resolves with the upstream's status, headers and streamed body once its
  * headers arrive; `request.signal` destroys the call at any point.
@@ -276,7 +272,7 @@ function sendWith(
       answered = true
       // An error after the headers is the body's stream's to report (or nobody's, without one).
       response.on('error', () => {})
-      const answer = answerHeaders(response.rawHeaders)
+      const answer = new AnswerHeaders(response.rawHeaders)
       const status = response.statusCode ?? 0
       const empty = request.method === 'HEAD' || status === 204 || status === 304
       // From here the signal ends the body, which the stream reports.
